@@ -1,0 +1,72 @@
+/** Import rules of STYLE.md: arrows point one way. */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      from: { path: '^src/core' },
+      to: { pathNot: '^src/core', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'core-no-node',
+      severity: 'error',
+      from: { path: '^src/core' },
+      to: { dependencyTypes: ['core', 'npm', 'npm-dev'] },
+    },
+    {
+      name: 'contract-only-zod-and-core',
+      severity: 'error',
+      from: { path: '^src/contract' },
+      to: { pathNot: ['^src/contract', '^src/core', 'node_modules/zod'] },
+    },
+    {
+      name: 'adapters-only-core',
+      severity: 'error',
+      from: { path: '^src/(llm|store|files|project)/' },
+      to: { path: '^src/(pipeline|server|cli|web)/' },
+    },
+    {
+      name: 'adapters-not-each-other',
+      severity: 'error',
+      from: { path: '^src/(llm)/' },
+      to: { path: '^src/(store|files|project)/' },
+    },
+    {
+      name: 'store-not-other-adapters',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(llm|files|project)/' },
+    },
+    {
+      name: 'files-not-other-adapters',
+      severity: 'error',
+      from: { path: '^src/files/' },
+      to: { path: '^src/(llm|store|project)/' },
+    },
+    {
+      name: 'pipeline-through-ports',
+      severity: 'error',
+      from: { path: '^src/pipeline/' },
+      to: { path: '^src/(store|llm|files|project|server|cli)/' },
+    },
+    {
+      name: 'server-not-adapters',
+      severity: 'error',
+      from: { path: '^src/server/' },
+      to: { path: '^src/(store|llm|files|cli)/' },
+    },
+    {
+      name: 'nothing-imports-cli',
+      severity: 'error',
+      from: { pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

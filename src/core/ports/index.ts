@@ -1,0 +1,4 @@
+export type * from './store.js';
+export type * from './chat-model.js';
+export type * from './runtime.js';
+export type * from './records.js';

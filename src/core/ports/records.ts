@@ -1,0 +1,28 @@
+/** One row read from a user's file, with where it came from (for error messages). */
+export interface SourceRecord {
+  /** 1-based line (JSONL, CSV) or row (Parquet) number. */
+  readonly line: number;
+  readonly values: Record<string, unknown>;
+}
+
+/**
+ * A streaming reader of records (JSONL, CSV, Parquet). Yields in batches so a 1M-line file is
+ * never held in memory whole. A malformed line is yielded as an error record, not thrown, so the
+ * caller decides between stopping and skipping.
+ */
+export interface RecordSource {
+  readonly path: string;
+  batches(batchSize: number): AsyncIterable<readonly (SourceRecord | RecordError)[]>;
+}
+
+/** A line that could not be parsed at all (bad JSON, bad CSV quoting). */
+export interface RecordError {
+  readonly line: number;
+  readonly error: string;
+}
+
+/** A streaming writer of records; the format follows from the file extension. */
+export interface RecordSink {
+  write(record: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}

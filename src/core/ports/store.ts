@@ -1,0 +1,67 @@
+import type { Decision, Item, ItemRole, NewVote, Run, StoredModel, Vote } from '../types.js';
+
+export interface UpsertCounts {
+  readonly inserted: number;
+  readonly updated: number;
+}
+
+/** Which items to read. All filters are ANDed; `afterId` pages in id order. */
+export interface ItemQuery {
+  readonly role?: ItemRole | readonly ItemRole[];
+  readonly ids?: readonly string[];
+  /** Only items that have no vote from this source (e.g. the current labeller). */
+  readonly withoutVoteFrom?: string;
+  /** Keyset pagination: items with id > afterId, in id order. */
+  readonly afterId?: string;
+  readonly limit?: number;
+}
+
+export interface VoteQuery {
+  readonly itemIds?: readonly string[];
+  readonly source?: string;
+  /** Sources starting with this prefix, e.g. `llm:` or `model:`. */
+  readonly sourcePrefix?: string;
+  readonly runId?: string;
+}
+
+export type RunPatch = Partial<Omit<Run, 'id' | 'kind' | 'startedAt'>>;
+
+/**
+ * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same
+ * contract suite (`store-contract.case.ts`).
+ */
+export interface Store {
+  /** Runs `work` atomically: every write inside it is committed together or not at all. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+
+  /** Inserts new items and updates existing ones by id (fields, role, batch, goldLabel). */
+  upsertItems(items: readonly Item[]): Promise<UpsertCounts>;
+  getItem(id: string): Promise<Item | undefined>;
+  /** Items in id order. */
+  listItems(query: ItemQuery): Promise<Item[]>;
+  countItems(query: Omit<ItemQuery, 'afterId' | 'limit'>): Promise<number>;
+
+  /** Appends votes; returns their ids in order. */
+  addVotes(votes: readonly NewVote[]): Promise<number[]>;
+  listVotes(query: VoteQuery): Promise<Vote[]>;
+
+  /** Inserts or replaces the decision of each item. */
+  putDecisions(decisions: readonly Decision[]): Promise<void>;
+  listDecisions(query: { readonly itemIds?: readonly string[] }): Promise<Decision[]>;
+
+  createRun(run: Run): Promise<void>;
+  updateRun(id: string, patch: RunPatch): Promise<void>;
+  getRun(id: string): Promise<Run | undefined>;
+  listRuns(query: { readonly kind?: string }): Promise<Run[]>;
+
+  /** Stores a model under the next version of its name; returns that version. */
+  saveModel(model: Omit<StoredModel, 'version'>): Promise<number>;
+  /** The newest version of a model, or a given version. */
+  getModel(name: string, version?: number): Promise<StoredModel | undefined>;
+
+  /** The persistent LLM response cache (see ResponseCache). */
+  cacheGet(key: string): Promise<string | undefined>;
+  cachePut(key: string, value: string): Promise<void>;
+
+  close(): Promise<void>;
+}
