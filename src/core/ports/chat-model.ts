@@ -65,3 +65,12 @@ export interface ChatResponse {
 export interface ChatModel {
   complete(request: ChatRequest): Promise<ChatResponse>;
 }
+
+/**
+ * A persistent cache of model responses keyed by the whole request, so a resumed run pays for
+ * no request twice. The store implements it (`cacheGet` / `cachePut`).
+ */
+export interface ResponseCache {
+  get(key: string): Promise<string | undefined>;
+  put(key: string, value: string): Promise<void>;
+}
