@@ -1,0 +1,126 @@
+import type { ErrorCode } from '../core/errors.js';
+import {
+  type ParsedCompletion,
+  parseChatCompletionsResponse,
+} from './chat-completions-response.js';
+import { codeForStatus, isRetryableStatus, serverErrorMessage } from './model-error.js';
+import { type HeaderReader, retryAfterMs } from './retry-delay.js';
+
+/** The slice of `fetch` the adapter needs; the global `fetch` satisfies it. */
+export type FetchLike = (
+  url: string,
+  init: {
+    method: 'POST';
+    headers: Record<string, string>;
+    body: string;
+    signal: AbortSignal;
+  },
+) => Promise<{ status: number; headers: HeaderReader; text(): Promise<string> }>;
+
+export interface AttemptOptions {
+  readonly fetch: FetchLike;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly timeoutMs: number;
+  readonly now: () => number;
+}
+
+/** What one HTTP attempt came to. */
+export type AttemptOutcome =
+  | { readonly ok: true; readonly completion: ParsedCompletion; readonly latencyMs: number }
+  | {
+      readonly ok: false;
+      readonly retryable: boolean;
+      readonly code: ErrorCode;
+      /** Short cause, for logs and the final error. */
+      readonly reason: string;
+      readonly status?: number;
+      readonly retryAfterMs?: number;
+    };
+
+/**
+ * Sends one chat-completions request and classifies the result without throwing: a parsed
+ * completion, or a failure that says whether to retry (429, 408, 5xx, network error, timeout,
+ * unreadable body) and which error code it would end in. The timeout covers reading the body.
+ * @example const outcome = await attemptChatCompletion(JSON.stringify(body), options);
+ * Complexity: O(size of the response body).
+ */
+export async function attemptChatCompletion(
+  body: string,
+  options: AttemptOptions,
+): Promise<AttemptOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const started = options.now();
+  try {
+    const response = await options.fetch(options.url, {
+      method: 'POST',
+      headers: options.headers,
+      body,
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    const latencyMs = options.now() - started;
+    if (response.status < 200 || response.status >= 300) {
+      const message = serverErrorMessage(text);
+      const retryable = isRetryableStatus(response.status);
+      const wait = retryAfterMs(response.headers, options.now());
+      return {
+        ok: false,
+        retryable,
+        code: codeForStatus(response.status),
+        reason: `model server answered ${response.status}: ${message}`,
+        status: response.status,
+        ...(wait !== undefined && { retryAfterMs: wait }),
+      };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return malformed(`the response body is not JSON: ${snippet(text)}`);
+    }
+    const parsed = parseChatCompletionsResponse(json);
+    if (!parsed.ok) return malformed(`unexpected response body (${parsed.reason})`);
+    return { ok: true, completion: parsed.value, latencyMs };
+  } catch (error) {
+    if (timedOut) {
+      return {
+        ok: false,
+        retryable: true,
+        code: 'TIMEOUT',
+        reason: `no answer within ${options.timeoutMs} ms`,
+      };
+    }
+    return {
+      ok: false,
+      retryable: true,
+      code: 'MODEL_UNAVAILABLE',
+      reason: `cannot reach the model server at ${options.url}: ${describe(error)}`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function malformed(reason: string): AttemptOutcome {
+  return { ok: false, retryable: true, code: 'MODEL_UNAVAILABLE', reason };
+}
+
+function snippet(text: string): string {
+  const t = text.trim();
+  return JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    // undici hides the socket error (ECONNREFUSED, ...) in `cause`.
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
