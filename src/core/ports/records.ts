@@ -25,4 +25,11 @@ export interface RecordError {
 export interface RecordSink {
   write(record: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True when the format is a table of scalar cells (CSV, TSV, Parquet): writers then spread a
+   * map into one column per key instead of leaving it to be stored as JSON text.
+   */
+  readonly flat?: boolean;
+  /** Gives up: deletes what was written and leaves any existing file at the path untouched. */
+  abort?(): Promise<void>;
 }
