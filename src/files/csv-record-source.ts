@@ -161,15 +161,15 @@ function parseErrorLine(error: CsvError | undefined, lastLine: number, overcount
   return typeof error.lines === 'number' ? error.lines - overcount : lastLine + 1;
 }
 
+const PARSE_ERRORS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED:
+    'a quoted field starting on this line is never closed (the file ends inside it)',
+  CSV_INVALID_CLOSING_QUOTE:
+    'a closing quote is followed by other text; double a quote inside a quoted field ("")',
+  CSV_MAX_RECORD_SIZE: `a record longer than ${MAX_RECORD_BYTES >> 20} MiB, most likely an unclosed quote`,
+};
+
 function describeParseError(error: CsvError | undefined): string {
-  switch (error?.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field starting on this line is never closed (the file ends inside it)';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a closing quote is followed by other text; double a quote inside a quoted field ("")';
-    case 'CSV_MAX_RECORD_SIZE':
-      return `a record longer than ${MAX_RECORD_BYTES >> 20} MiB, most likely an unclosed quote`;
-    default:
-      return `cannot parse the row (${error?.message ?? 'unknown error'})`;
-  }
+  const known = error === undefined ? undefined : PARSE_ERRORS[error.code];
+  return known ?? `cannot parse the row (${error?.message ?? 'unknown error'})`;
 }

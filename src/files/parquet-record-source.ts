@@ -63,20 +63,16 @@ function plainRow(row: Record<string, unknown>): Record<string, unknown> {
 
 /** Turns Parquet's richer values into JSON-compatible ones, since items are stored as JSON. */
 function plainValue(value: unknown): unknown {
-  switch (typeof value) {
-    case 'bigint':
-      return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-        ? Number(value)
-        : value.toString();
-    case 'object':
-      if (value === null) return null;
-      if (value instanceof Date) return value.toISOString();
-      if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-      if (Array.isArray(value)) return value.map(plainValue);
-      return plainRow(value as Record<string, unknown>);
-    default:
-      return value;
+  if (typeof value === 'bigint') {
+    const safe =
+      value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER);
+    return safe ? Number(value) : value.toString();
   }
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(plainValue);
+  return plainRow(value as Record<string, unknown>);
 }
 
 function message(error: unknown): string {
