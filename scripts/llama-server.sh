@@ -13,7 +13,8 @@
 #
 # Environment:
 #   HILO_CACHE_DIR       cache root (default: $HOME/.cache/hilo)
-#   HILO_LLAMA_RUN_DIR   pid, log and model files (default: $HILO_CACHE_DIR/run)
+#   HILO_LLAMA_RUN_DIR   pid, log and model files (start: default a new temporary directory;
+#                        stop: required, and exported by start)
 #   HILO_LLAMA_EMBED=0   do not start the second (embeddings) instance
 #   HILO_LLAMA_TIMEOUT   seconds to wait for /health (default: 60)
 #
@@ -23,7 +24,6 @@ set -euo pipefail
 readonly NODE_LLAMA_CPP_VERSION=3.21.1 # pinned: later versions break `npm ci` (see notes)
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${HILO_CACHE_DIR:-$HOME/.cache/hilo}"
-RUN_DIR="${HILO_LLAMA_RUN_DIR:-$CACHE_DIR/run}"
 PACK_DIR="$CACHE_DIR/node-llama-cpp-$NODE_LLAMA_CPP_VERSION"
 COMMIT_FILE="$PACK_DIR/bundle-commit"
 
@@ -55,6 +55,8 @@ bundle_commit() {
   printf '%s\n' "$commit" >"$COMMIT_FILE"
   printf '%s\n' "$commit"
 }
+
+STARTED=0
 
 binary_path() { printf '%s/bin/llama-server-%s\n' "$CACHE_DIR" "$1"; }
 
@@ -131,8 +133,12 @@ start_instance() {
 
 cmd_start() {
   BIN="$(cmd_build)"
+  # A run directory of its own, so two starts on one machine (several checkouts, or CI while
+  # someone works) never share pid files or stop each other's servers.
+  RUN_DIR="${HILO_LLAMA_RUN_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/hilo-llama.XXXXXX")}"
   mkdir -p "$RUN_DIR"
-  cmd_stop 2>/dev/null || true # a leftover from an interrupted run would hold the pid files
+  # If anything below fails, stop what was already started: the caller never gets the exports.
+  trap '[ "$STARTED" = 1 ] || HILO_LLAMA_RUN_DIR="$RUN_DIR" cmd_stop' EXIT
   MODEL="$RUN_DIR/tiny-llama.gguf"
   log "writing the tiny random-weight model"
   (cd "$REPO_ROOT" && npx --no-install tsx test/llama-server/write-tiny-model.ts "$MODEL" >&2)
@@ -140,29 +146,43 @@ cmd_start() {
   # -np 4 slots (n must be <= slots); --threads-http 32 so concurrent requests never queue for
   # an HTTP thread; -t 1 because two compute threads on a shared 2-core machine collapse.
   port="$(start_instance chat -c 4096 -np 4 --threads-http 32)"
+  printf 'export HILO_LLAMA_RUN_DIR=%q\n' "$RUN_DIR"
   printf 'export HILO_LLAMA_URL=http://127.0.0.1:%s\n' "$port"
   if [ "${HILO_LLAMA_EMBED:-1}" != 0 ]; then
     embed_port="$(start_instance embed -c 1024 -np 2 --threads-http 8 --embeddings --pooling mean)"
     printf 'export HILO_LLAMA_EMBED_URL=http://127.0.0.1:%s\n' "$embed_port"
   fi
-  printf 'export HILO_LLAMA_RUN_DIR=%q\n' "$RUN_DIR"
-  printf '# pid files: %s/chat.pid %s/embed.pid\n' "$RUN_DIR" "$RUN_DIR"
+  printf '# pid files: %s/*.pid, logs: %s/*.log\n' "$RUN_DIR" "$RUN_DIR"
+  STARTED=1
+}
+
+# Whether a pid runs llama-server on a model inside the given run directory.
+is_our_server() {
+  local cmdline
+  cmdline="$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null)" || return 1
+  [[ "$cmdline" == *llama-server*" -m $2/"* ]]
 }
 
 cmd_stop() {
+  [ -n "${HILO_LLAMA_RUN_DIR:-}" ] || die "HILO_LLAMA_RUN_DIR is not set: nothing to stop (start exports it)"
   local name pid_file pid
   for name in chat embed; do
-    pid_file="$RUN_DIR/$name.pid"
+    pid_file="$HILO_LLAMA_RUN_DIR/$name.pid"
     [ -f "$pid_file" ] || continue
     pid="$(cat "$pid_file")"
-    if kill -0 "$pid" 2>/dev/null; then
+    # Only a process that is still our llama-server: a stale pid may belong to something else now.
+    if kill -0 "$pid" 2>/dev/null && is_our_server "$pid" "$HILO_LLAMA_RUN_DIR"; then
       kill "$pid"
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      for _ in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
       kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
       log "stopped $name (pid $pid)"
     fi
     rm -f "$pid_file"
   done
+  rm -f "$HILO_LLAMA_RUN_DIR/tiny-llama.gguf" # logs stay, for a look after a failed run
 }
 
 case "${1:-}" in
