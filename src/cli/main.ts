@@ -1,5 +1,44 @@
-/** The `hilo` command line; filled in by the commands. */
-export async function main(argv: readonly string[]): Promise<number> {
-  process.stderr.write(`hilo: not ready (${argv.join(' ')})\n`);
+import { Command, CommanderError } from 'commander';
+import { HiloError } from '../core/errors.js';
+import { registerCommands } from './commands.js';
+import { EXIT_CODES } from './exit-codes.js';
+import type { CliIo } from './cli-io.js';
+import { processIo } from './cli-io.js';
+
+/**
+ * Runs the `hilo` command line and returns the exit code; never calls process.exit, so tests
+ * can drive it in-process.
+ * @example const code = await main(['export', 'out.jsonl', '--project', 'spam']);
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = new Command('hilo')
+    .description('Label data with an LLM and humans in the loop, with calibrated confidence.')
+    .version(io.version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+  registerCommands(program, io);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return io.exitCode();
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof HiloError) {
+    io.err(`hilo: ${error.message}\n`);
+    return EXIT_CODES[error.code];
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`hilo: unexpected error: ${message}\n`);
+  if (process.env.HILO_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return 1;
 }

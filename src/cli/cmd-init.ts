@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { HiloError } from '../core/errors.js';
+import { initProject } from '../project/project-file.js';
+import type { CliIo } from './cli-io.js';
+
+interface InitFlags {
+  labels?: string;
+  labelsFile?: string;
+  field: string[];
+  guidelines?: string;
+  name?: string;
+  model?: string;
+  force?: boolean;
+}
+
+export function registerInit(program: Command, io: CliIo): void {
+  program
+    .command('init')
+    .argument('<dir>', 'project directory (created if missing)')
+    .description('Create DIR/hilo.yaml: labels, fields, guidelines, labeller settings, prices.')
+    .option('--labels <list>', 'comma-separated label names, e.g. spam,ham')
+    .option('--labels-file <file>', 'one label per line: "name: description"')
+    .option('--field <name>', 'item field shown to the model and annotators (repeatable)', collect, [])
+    .option('--guidelines <file>', 'markdown file with the annotation guidelines')
+    .option('--name <name>', 'project name (default: the directory name)')
+    .option('--model <name>', 'LLM for the first pass (default gpt-4o-mini)')
+    .option('--force', 'overwrite an existing hilo.yaml')
+    .addHelpText('after', '\nExample:\n  hilo init spam --labels spam,ham --field text')
+    .action(async (dir: string, flags: InitFlags) => {
+      const labels = await readLabels(flags);
+      const guidelines = flags.guidelines ? await readText(flags.guidelines) : '';
+      const file = await initProject(resolve(io.cwd, dir), {
+        name: flags.name ?? basename(resolve(io.cwd, dir)),
+        labels,
+        fields: flags.field.length > 0 ? flags.field : ['text'],
+        guidelines,
+        ...(flags.model ? { model: flags.model } : {}),
+        ...(flags.force ? { force: true } : {}),
+      });
+      io.out(`wrote ${file}\n`);
+    });
+}
+
+async function readLabels(flags: InitFlags): Promise<{ name: string; description: string }[]> {
+  if (flags.labelsFile) {
+    const text = await readText(flags.labelsFile);
+    return text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0 && !line.startsWith('#'))
+      .map((line) => {
+        const colon = line.indexOf(':');
+        return colon < 0
+          ? { name: line, description: '' }
+          : { name: line.slice(0, colon).trim(), description: line.slice(colon + 1).trim() };
+      });
+  }
+  if (!flags.labels) throw new HiloError('INVALID_INPUT', 'init needs --labels a,b,... or --labels-file FILE');
+  return flags.labels
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0)
+    .map((name) => ({ name, description: '' }));
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new HiloError('NOT_FOUND', `cannot read ${file}`);
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

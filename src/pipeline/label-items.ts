@@ -1,0 +1,193 @@
+import type { Clock, Progress, Store } from '../core/ports/index.js';
+import type { Decision, Item, ItemRole, NewVote } from '../core/types.js';
+import { canReplaceDecision } from './decision-rank.js';
+import type { LabelOutcome, Labeller } from './labeller.js';
+
+export interface LabelItemsOptions {
+  readonly store: Store;
+  readonly labeller: Labeller;
+  readonly clock: Clock;
+  readonly progress?: Progress;
+  /** Roles to label; default pool, gold and test (gold votes feed calibration). */
+  readonly roles?: readonly ItemRole[];
+  /** Stop after this many items. */
+  readonly limit?: number;
+  /** Checked between items; when it returns true the run stops cleanly (Ctrl-C). */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface LabelReport {
+  readonly runId: string;
+  readonly labelled: number;
+  readonly abstained: number;
+  readonly alreadyLabelled: number;
+  readonly tokensIn: number;
+  readonly tokensOut: number;
+  readonly costUsd: number;
+  readonly seconds: number;
+  readonly stopped: boolean;
+}
+
+const PAGE = 512;
+const FLUSH_EVERY = 64;
+
+/**
+ * Runs a labeller over every item that has no vote from it yet, storing one vote per item and
+ * the item's machine decision. Resumable: a killed run leaves every stored vote, and a new run
+ * continues with the items still missing (the LLM's response cache makes the in-flight ones
+ * free). Complexity: O(items) store round trips in pages of 512; memory O(page).
+ * @example const report = await labelItems({ store, labeller, clock });
+ */
+export async function labelItems(options: LabelItemsOptions): Promise<LabelReport> {
+  const { store, labeller, clock, progress } = options;
+  const roles = options.roles ?? ['pool', 'gold', 'test'];
+  const started = clock.now();
+  const runId = `label-${new Date(started).toISOString().replace(/[-:.TZ]/g, '')}-${labeller.source.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+  const todo = await store.countItems({ role: roles, withoutVoteFrom: labeller.source });
+  const total = await store.countItems({ role: roles });
+  const goal = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
+  await store.createRun({
+    id: runId,
+    kind: 'label',
+    config: { labeller: labeller.source, ...labeller.description, roles, limit: options.limit ?? null },
+    status: 'running',
+    itemsDone: 0,
+    itemsFailed: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    startedAt: new Date(started).toISOString(),
+    endedAt: null,
+  });
+  progress?.start(`labelling with ${labeller.source}`, goal);
+
+  const totals = { labelled: 0, abstained: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 };
+  let pending: { item: Item; outcome: LabelOutcome }[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    await writeOutcomes(store, labeller.source, runId, batch, new Date(clock.now()).toISOString());
+    await store.updateRun(runId, {
+      itemsDone: totals.labelled,
+      itemsFailed: totals.abstained,
+      tokensIn: totals.tokensIn,
+      tokensOut: totals.tokensOut,
+      costUsd: totals.costUsd,
+    });
+  };
+
+  let stopped = false;
+  let afterId: string | undefined;
+  let remaining = goal;
+  try {
+    while (remaining > 0 && !stopped) {
+      const page = await store.listItems({
+        role: roles,
+        withoutVoteFrom: labeller.source,
+        ...(afterId !== undefined ? { afterId } : {}),
+        limit: Math.min(PAGE, remaining),
+      });
+      if (page.length === 0) break;
+      afterId = page[page.length - 1]?.id;
+      remaining -= page.length;
+      const chunks = chunk(page, labeller.batchSize);
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < chunks.length) {
+          if (options.shouldStop?.()) {
+            stopped = true;
+            return;
+          }
+          const items = chunks[next++] as Item[];
+          const outcomes = await labeller.label(items);
+          items.forEach((item, i) => {
+            const outcome = outcomes[i];
+            if (!outcome) return;
+            if (outcome.label === null) totals.abstained++;
+            else totals.labelled++;
+            totals.tokensIn += outcome.tokensIn;
+            totals.tokensOut += outcome.tokensOut;
+            totals.costUsd += outcome.costUsd;
+            pending.push({ item, outcome });
+          });
+          progress?.update(totals.labelled + totals.abstained, totals.costUsd);
+          if (pending.length >= FLUSH_EVERY) await flush();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(labeller.concurrency, chunks.length)) }, worker));
+      await flush();
+    }
+  } catch (error) {
+    await flush().catch(() => undefined);
+    await store.updateRun(runId, { status: 'failed', endedAt: new Date(clock.now()).toISOString() });
+    progress?.finish('failed');
+    throw error;
+  }
+  const ended = clock.now();
+  await store.updateRun(runId, { status: stopped ? 'interrupted' : 'done', endedAt: new Date(ended).toISOString() });
+  progress?.finish(stopped ? 'interrupted' : 'done');
+  return {
+    runId,
+    ...totals,
+    alreadyLabelled: total - todo,
+    seconds: (ended - started) / 1000,
+    stopped,
+  };
+}
+
+async function writeOutcomes(
+  store: Store,
+  source: string,
+  runId: string,
+  batch: readonly { item: Item; outcome: LabelOutcome }[],
+  now: string,
+): Promise<void> {
+  await store.transaction(async (tx) => {
+    const votes: NewVote[] = batch.map(({ item, outcome }) => ({
+      itemId: item.id,
+      source,
+      label: outcome.label,
+      probabilities: outcome.probabilities,
+      method: outcome.method,
+      otherMass: outcome.otherMass,
+      verbalized: outcome.verbalized,
+      rationale: outcome.rationale,
+      abstainReason: outcome.abstainReason,
+      runId,
+      tokensIn: outcome.tokensIn,
+      tokensOut: outcome.tokensOut,
+      costUsd: outcome.costUsd,
+      latencyMs: outcome.latencyMs,
+      timeSpentMs: null,
+      createdAt: now,
+    }));
+    const ids = await tx.addVotes(votes);
+    const existing = new Map(
+      (await tx.listDecisions({ itemIds: batch.map((b) => b.item.id) })).map((d) => [d.itemId, d]),
+    );
+    const decisions: Decision[] = [];
+    batch.forEach(({ item, outcome }, i) => {
+      if (outcome.label === null || outcome.probabilities === null) return;
+      if (!canReplaceDecision(existing.get(item.id), 'machine')) return;
+      decisions.push({
+        itemId: item.id,
+        label: outcome.label,
+        confidence: outcome.probabilities[outcome.label] ?? null,
+        probabilities: outcome.probabilities,
+        decidedBy: 'machine',
+        source,
+        voteIds: [ids[i] as number],
+        zone: null,
+        updatedAt: now,
+      });
+    });
+    if (decisions.length > 0) await tx.putDecisions(decisions);
+  });
+}
+
+function chunk<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}
