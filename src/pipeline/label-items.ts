@@ -42,7 +42,8 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
   const { store, labeller, clock, progress } = options;
   const roles = options.roles ?? ['pool', 'gold', 'test'];
   const started = clock.now();
-  const runId = `label-${new Date(started).toISOString().replace(/[-:.TZ]/g, '')}-${labeller.source.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+  const runNumber = (await store.listRuns({ kind: 'label' })).length + 1;
+  const runId = `label-${runNumber}-${new Date(started).toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
   const todo = await store.countItems({ role: roles, withoutVoteFrom: labeller.source });
   const total = await store.countItems({ role: roles });
   const goal = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
