@@ -25,15 +25,22 @@ const CHUNK_CHARS = 1 << 16;
  */
 export function openTextOutput(path: string, gzip: boolean): TextOutput {
   const temporary = temporaryPath(path);
-  const file = createWriteStream(temporary);
-  const head: Writable = gzip ? createGzip() : file;
-  if (gzip) head.pipe(file);
+  let streams: { file: Writable; head: Writable } | undefined;
   let failure: Error | undefined;
   const remember = (error: Error) => {
     failure ??= error;
   };
-  file.on('error', remember);
-  head.on('error', remember);
+  // Opened on the first write, so a sink that is never used leaves nothing behind.
+  const open = () => {
+    if (streams) return streams;
+    const file = createWriteStream(temporary);
+    const head: Writable = gzip ? createGzip() : file;
+    if (gzip) head.pipe(file);
+    file.on('error', remember);
+    head.on('error', remember);
+    streams = { file, head };
+    return streams;
+  };
   let pending: string[] = [];
   let pendingChars = 0;
   let settled = false;
@@ -43,6 +50,7 @@ export function openTextOutput(path: string, gzip: boolean): TextOutput {
     if (settled) throw new HiloError('INTERNAL', 'write after close', { file: path });
   };
   const flush = async () => {
+    const { file, head } = open();
     if (pendingChars === 0) return;
     const text = pending.join('');
     pending = [];
@@ -64,6 +72,7 @@ export function openTextOutput(path: string, gzip: boolean): TextOutput {
       check();
       await flush();
       settled = true;
+      const { file, head } = open();
       const closed = once(file, 'close');
       head.end();
       await closed.catch(remember);
@@ -76,6 +85,8 @@ export function openTextOutput(path: string, gzip: boolean): TextOutput {
     async abort() {
       if (settled) return;
       settled = true;
+      if (streams === undefined) return;
+      const { file, head } = streams;
       const closed = once(file, 'close').catch(() => undefined);
       head.destroy();
       file.destroy();
