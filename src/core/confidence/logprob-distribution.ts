@@ -44,7 +44,7 @@ const FILLER = /^[\s*_`"'#>]*$/;
  * appears among its alternatives; the caller then falls back to sampling or abstains.
  *
  * @example logprobDistribution({ tokens: [{ token: 'B', logprob: -0.1, top: [{ token: 'B', logprob: -0.1 }, { token: 'A', logprob: -2.4 }] }], codes, chainOfThought: false })
- * // { probabilities: [0.09, 0.91, 1e-6…], otherMass: 0.0…, position: 0 }
+ * // { probabilities: [0.091, 0.909, 0.000001], otherMass: 0.0045, position: 0 }
  * Complexity: O(tokens × token length + top alternatives × labels).
  */
 export function logprobDistribution(options: LogprobDistributionOptions): CodeDistribution | null {

@@ -19,7 +19,7 @@ export interface SelectDemosOptions {
  * takes a random not-yet-used item of that label. The result alternates labels, which avoids
  * long same-label runs that bias the model towards the last label it saw.
  *
- * @example selectDemos({ gold, k: 4, labels: ['ham', 'spam'], rng: createRng(7) }) // ham, spam, ham, spam
+ * @example selectDemos({ gold, k: 4, labels: ['ham', 'spam'], rng: createRng(7) }) // 2 ham and 2 spam, alternating
  * Complexity: O(gold + labels × rounds), rounds ≈ k / (labels that have gold items).
  */
 export function selectDemos(options: SelectDemosOptions): Item[] {
