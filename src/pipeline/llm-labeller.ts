@@ -35,7 +35,7 @@ export interface LabelItemWithLlmOptions {
 }
 
 /** What happened on the way to the outcome, for run statistics and debugging. */
-export interface LlmLabelStats {
+interface LlmLabelStats {
   readonly requests: number;
   /** A repair request was sent (the first answer named no valid label). */
   readonly repaired: boolean;

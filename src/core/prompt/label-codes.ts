@@ -20,7 +20,7 @@ export const CODE_ALPHABET: readonly string[] = [
  *   first token's distribution is not the label distribution: the `logprobs` method becomes a
  *   rough first-token approximation and self-consistency is the sound choice.
  */
-export type LabelCodeKind = 'codes' | 'names';
+type LabelCodeKind = 'codes' | 'names';
 
 /** The code of every label, in the project's label order. */
 export interface LabelCodes {
