@@ -5,13 +5,13 @@ module.exports = {
     {
       name: 'core-is-pure',
       severity: 'error',
-      from: { path: '^src/core' },
+      from: { path: '^src/core', pathNot: '\\.test\\.ts$' },
       to: { pathNot: '^src/core', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'core-no-node',
       severity: 'error',
-      from: { path: '^src/core' },
+      from: { path: '^src/core', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core', 'npm', 'npm-dev'] },
     },
     {

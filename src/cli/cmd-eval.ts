@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { HiloError } from '../core/errors.js';
+import { ITEM_ROLES, type ItemRole } from '../core/types.js';
+import { evaluateVotes, type Evaluation } from '../pipeline/evaluate-votes.js';
+import { localSource } from '../pipeline/local-labeller.js';
+import type { CliIo } from './cli-io.js';
+import { withProject } from './compose.js';
+
+interface EvalFlags {
+  project: string;
+  source?: string;
+  roles: string;
+  json?: boolean;
+}
+
+export function registerEval(program: Command, io: CliIo): void {
+  program
+    .command('eval')
+    .description('Score a labeller\'s votes on held-out items with trusted labels: accuracy, macro-F1, confused pairs.')
+    .option('--project <dir>', 'project directory', '.')
+    .option('--source <source>', 'vote source to score, e.g. model:local@2 or llm:gpt-4o-mini#… (default: newest local model)')
+    .option('--roles <list>', 'roles whose trusted labels are used', 'test')
+    .option('--json', 'print JSON')
+    .action(async (flags: EvalFlags) => {
+      const roles = flags.roles.split(',').map((r) => r.trim()) as ItemRole[];
+      for (const role of roles) {
+        if (!ITEM_ROLES.includes(role)) throw new HiloError('INVALID_INPUT', `--roles: "${role}" is not a role`);
+      }
+      await withProject(flags.project, io, async (ctx) => {
+        let source = flags.source;
+        if (!source) {
+          const model = await ctx.store.getModel('local');
+          if (!model) throw new HiloError('NOT_FOUND', 'no local model yet; pass --source with the labeller to score');
+          source = localSource(model.version);
+        }
+        const evaluation = await evaluateVotes({ store: ctx.store, source, labels: ctx.config.labels.map((l) => l.name), roles });
+        if (evaluation.scored === 0) {
+          throw new HiloError('NOT_FOUND', `no ${roles.join('/')} items with a vote from ${source}: import held-out gold with --role test and run \`hilo label\``);
+        }
+        io.out(flags.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
+      });
+    });
+}
+
+/** The evaluation as the few lines a person reads. */
+export function formatEvaluation(ev: Evaluation): string {
+  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+  const lines = [
+    `${ev.source} on ${ev.scored} held-out items${ev.abstained > 0 ? ` (+${ev.abstained} abstentions)` : ''}${ev.unlabelled > 0 ? `, ${ev.unlabelled} not labelled yet` : ''}`,
+    `  accuracy ${pct(ev.metrics.accuracy)}   macro-F1 ${pct(ev.metrics.macroF1)}`,
+  ];
+  if (ev.confusedPairs.length > 0) {
+    lines.push('  most confused (gold → predicted):');
+    for (const pair of ev.confusedPairs) {
+      lines.push(`    ${pair.gold} → ${pair.predicted}: ${pair.count} (${pct(pair.rate)} of ${pair.gold})`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import type { CliIo } from './cli-io.js';
+import { registerDemo } from './cmd-demo.js';
+import { registerEval } from './cmd-eval.js';
+import { registerExport } from './cmd-export.js';
+import { registerImport } from './cmd-import.js';
+import { registerInit } from './cmd-init.js';
+import { registerLabel } from './cmd-label.js';
+import { registerLearn } from './cmd-learn.js';
+
+/** Every `hilo` command, in the order of the pipeline. */
+export function registerCommands(program: Command, io: CliIo): void {
+  registerInit(program, io);
+  registerImport(program, io);
+  registerLearn(program, io);
+  registerLabel(program, io);
+  registerEval(program, io);
+  registerExport(program, io);
+  registerDemo(program, io);
+}

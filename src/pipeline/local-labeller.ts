@@ -1,0 +1,56 @@
+import type { LocalClassifier } from '../core/local-model/local-classifier.js';
+import type { Item } from '../core/types.js';
+import { itemText } from './item-text.js';
+import type { LabelOutcome, Labeller } from './labeller.js';
+
+/** The store name of the local model; versions count up from 1. */
+export const LOCAL_MODEL_NAME = 'local';
+
+/** Vote source of a local model version, e.g. `model:local@3`. */
+export function localSource(version: number): string {
+  return `model:${LOCAL_MODEL_NAME}@${version}`;
+}
+
+export interface LocalLabellerOptions {
+  readonly model: LocalClassifier;
+  readonly version: number;
+  readonly fields: readonly string[];
+}
+
+/**
+ * The local model as a first-pass labeller: its softmax over the project's labels is the
+ * distribution. Scores 512 items per call; no network, no cost.
+ * @example const labeller = createLocalLabeller({ model, version: 2, fields: ['text'] });
+ */
+export function createLocalLabeller(options: LocalLabellerOptions): Labeller {
+  const { model, version, fields } = options;
+  const labelSet = model.labelSet;
+  return {
+    source: localSource(version),
+    batchSize: 512,
+    concurrency: 1,
+    description: { labeller: 'local', version, trainedOn: model.trainedOn },
+    label: async (items: readonly Item[]): Promise<LabelOutcome[]> => {
+      const started = performance.now();
+      const { probabilities } = model.predict(items.map((item) => itemText(item, fields)));
+      const latencyMs = (performance.now() - started) / Math.max(1, items.length);
+      return probabilities.map((p) => {
+        let top = 0;
+        for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
+        return {
+          label: labelSet[top] as string,
+          probabilities: Object.fromEntries(labelSet.map((l, k) => [l, p[k] as number])),
+          method: 'local-model',
+          otherMass: 0,
+          verbalized: null,
+          rationale: null,
+          abstainReason: null,
+          tokensIn: 0,
+          tokensOut: 0,
+          costUsd: 0,
+          latencyMs,
+        };
+      });
+    },
+  };
+}
