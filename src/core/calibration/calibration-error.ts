@@ -3,7 +3,7 @@
  * calibration errors read off it (ECE, MCE).
  */
 
-export type Binning = 'width' | 'mass';
+type Binning = 'width' | 'mass';
 
 /** Top-label confidences and whether each answer was right (1) or wrong (0). */
 export interface ConfidenceOutcomes {

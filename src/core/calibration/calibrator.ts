@@ -21,7 +21,7 @@ export const CALIBRATION_METHODS: readonly CalibrationMethod[] = [
  * `temperature` rescales the whole distribution; the other methods map the top-label
  * probability and rescale the rest (see `rescaleTopLabel`).
  */
-export type CalibratorParams =
+type CalibratorParams =
   | { readonly method: 'none'; readonly K: number }
   | { readonly method: 'temperature'; readonly K: number; readonly temperature: number }
   /** Calibrated top probability = sigmoid(a · logit(c) + b). */
