@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { hashNgrams, tokenize, type FeatureHashingOptions } from './feature-hashing.js';
+
+const bucketsOf = (text: string, options: FeatureHashingOptions): number[] => {
+  const out: number[] = [];
+  hashNgrams(text, options, (bucket) => out.push(bucket));
+  return out;
+};
+
+describe('tokenize', () => {
+  it('lowercases and splits on anything that is not a letter, mark or digit', () => {
+    expect(tokenize("Où est ma CARTE? J'attends 2 jours…")).toEqual([
+      'où',
+      'est',
+      'ma',
+      'carte',
+      'j',
+      'attends',
+      '2',
+      'jours',
+    ]);
+  });
+
+  it('keeps words of other scripts whole, combining marks included', () => {
+    expect(tokenize('Где моя карта? 我的卡 नमस्ते')).toEqual([
+      'где',
+      'моя',
+      'карта',
+      '我的卡',
+      'नमस्ते',
+    ]);
+  });
+
+  it('returns nothing for text without words', () => {
+    expect(tokenize(' ?! … ')).toEqual([]);
+  });
+});
+
+describe('hashNgrams', () => {
+  const wordsOnly: FeatureHashingOptions = { features: 1 << 20, wordNgrams: 2, charNgrams: [0, 0] };
+
+  it('emits every word n-gram once per occurrence', () => {
+    expect(bucketsOf('a b', wordsOnly)).toHaveLength(3); // a, b, "a b"
+    expect(bucketsOf('a b a', { ...wordsOnly, wordNgrams: 3 })).toHaveLength(6);
+    const repeated = bucketsOf('x x', { ...wordsOnly, wordNgrams: 1 });
+    expect(repeated[0]).toBe(repeated[1]);
+  });
+
+  it('tells word order apart in bigrams', () => {
+    const ab = bucketsOf('a b', wordsOnly);
+    const ba = bucketsOf('b a', wordsOnly);
+    // Emitted as a, "a b", b: the bigram is in the middle.
+    expect(new Set([ab[0], ab[2]])).toEqual(new Set([ba[0], ba[2]]));
+    expect(ab[1]).not.toBe(ba[1]);
+  });
+
+  it('emits character n-grams of the space-padded word', () => {
+    // " ab " has three 2-grams and two 3-grams.
+    const options: FeatureHashingOptions = { features: 1 << 20, wordNgrams: 0, charNgrams: [2, 3] };
+    expect(bucketsOf('ab', options)).toHaveLength(5);
+    expect(bucketsOf('ab cd', options)).toHaveLength(10);
+  });
+
+  it('keeps a word and the same characters as an n-gram in different buckets', () => {
+    const word = bucketsOf('ab', { features: 1 << 20, wordNgrams: 1, charNgrams: [0, 0] });
+    const chars = bucketsOf('xaby', { features: 1 << 20, wordNgrams: 0, charNgrams: [2, 2] });
+    expect(chars).not.toContain(word[0]);
+  });
+
+  it('stays inside the bucket range and spreads over it', () => {
+    const options: FeatureHashingOptions = { features: 1000, wordNgrams: 2, charNgrams: [2, 5] };
+    const buckets = bucketsOf(
+      'the quick brown fox jumps over the lazy dog again and again',
+      options,
+    );
+    for (const b of buckets) {
+      expect(Number.isInteger(b)).toBe(true);
+      expect(b).toBeGreaterThanOrEqual(0);
+      expect(b).toBeLessThan(1000);
+    }
+    // A weak hash (e.g. FNV without a finalizer under a power-of-two modulus) clusters here.
+    const low = bucketsOf('the quick brown fox jumps over the lazy dog', {
+      ...options,
+      features: 1 << 4,
+    });
+    expect(new Set(low).size).toBe(16);
+  });
+
+  it('is deterministic', () => {
+    const options: FeatureHashingOptions = { features: 1 << 18, wordNgrams: 2, charNgrams: [2, 5] };
+    expect(bucketsOf('Lost my card', options)).toEqual(bucketsOf('lost MY card', options));
+  });
+});
