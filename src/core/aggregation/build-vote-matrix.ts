@@ -1,0 +1,156 @@
+import { HiloError } from '../errors.js';
+import { createVoteMatrix, type VoteMatrix } from './vote-matrix.js';
+
+/** One vote in long format, with names instead of indices. */
+export interface LongVote {
+  readonly item: string;
+  readonly annotator: string;
+  /** The chosen label; may be omitted when `probabilities` is given. */
+  readonly label?: string | null;
+  /** A soft vote: probability per label name (missing labels count as 0). */
+  readonly probabilities?: Readonly<Record<string, number>> | null;
+}
+
+export interface BuildVoteMatrixOptions {
+  /** The label set in index order; by default the labels seen, sorted (numbers numerically). */
+  readonly labels?: readonly string[];
+  /** Items to include even without votes (e.g. gold items not yet voted on), in index order. */
+  readonly items?: readonly string[];
+  /** Weight per annotator name; annotators not listed get 1. */
+  readonly annotatorWeights?: Readonly<Record<string, number>>;
+}
+
+/** A vote matrix with the maps between names and indices. */
+export interface BuiltVoteMatrix {
+  readonly matrix: VoteMatrix;
+  /** Index → name. */
+  readonly items: readonly string[];
+  readonly annotators: readonly string[];
+  readonly labels: readonly string[];
+  /** Name → index. */
+  readonly itemIndex: ReadonlyMap<string, number>;
+  readonly annotatorIndex: ReadonlyMap<string, number>;
+  readonly labelIndex: ReadonlyMap<string, number>;
+}
+
+/**
+ * Builds a {@link VoteMatrix} from `{item, annotator, label}` records. Items and annotators get
+ * indices in order of first appearance (after `options.items`); a label outside
+ * `options.labels` is an INVALID_INPUT error naming the vote.
+ * @example
+ * const { matrix, labels } = buildVoteMatrix([
+ *   { item: 'a', annotator: 'ann', label: 'spam' },
+ *   { item: 'a', annotator: 'llm:gpt', probabilities: { spam: 0.9, ham: 0.1 } },
+ * ]);
+ * labels; // ['ham', 'spam']
+ * Complexity: O(votes × K) with hashing of names.
+ */
+export function buildVoteMatrix(
+  votes: readonly LongVote[],
+  options: BuildVoteMatrixOptions = {},
+): BuiltVoteMatrix {
+  const labels = options.labels ? [...options.labels] : collectLabels(votes);
+  const labelIndex = indexOf(labels, 'label');
+  const K = labels.length;
+  if (K < 2) throw new HiloError('INVALID_INPUT', `need at least 2 labels, got ${K}`);
+  const itemIndex = new Map<string, number>();
+  const items: string[] = [];
+  for (const id of options.items ?? []) intern(id, itemIndex, items);
+  const annotatorIndex = new Map<string, number>();
+  const annotators: string[] = [];
+  const n = votes.length;
+  const item = new Int32Array(n);
+  const annotator = new Int32Array(n);
+  const label = new Int32Array(n);
+  const softVotes: number[] = [];
+  const softProbabilities: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const vote = votes[v] as LongVote;
+    item[v] = intern(vote.item, itemIndex, items);
+    annotator[v] = intern(vote.annotator, annotatorIndex, annotators);
+    if (vote.probabilities) {
+      softVotes.push(v);
+      const row = new Array<number>(K).fill(0);
+      for (const [name, p] of Object.entries(vote.probabilities)) {
+        row[labelOf(name, labelIndex, v, 'probabilities')] = p;
+      }
+      softProbabilities.push(...row);
+      label[v] = -1;
+    } else if (vote.label !== undefined && vote.label !== null) {
+      label[v] = labelOf(vote.label, labelIndex, v, 'label');
+    } else {
+      throw new HiloError('INVALID_INPUT', `vote ${v} has neither a label nor probabilities`, {
+        field: 'label',
+      });
+    }
+  }
+  const annotatorWeight = options.annotatorWeights
+    ? Float64Array.from(annotators, (name) => options.annotatorWeights?.[name] ?? 1)
+    : undefined;
+  const matrix = createVoteMatrix({
+    numClasses: K,
+    numItems: items.length,
+    numAnnotators: annotators.length,
+    item,
+    annotator,
+    label,
+    ...(softVotes.length > 0
+      ? {
+          soft: {
+            votes: Int32Array.from(softVotes),
+            probabilities: Float64Array.from(softProbabilities),
+          },
+        }
+      : {}),
+    ...(annotatorWeight ? { annotatorWeight } : {}),
+  });
+  return { matrix, items, annotators, labels, itemIndex, annotatorIndex, labelIndex };
+}
+
+/** Orders label names: numbers by value when every label is numeric, otherwise by code unit. */
+export function compareLabels(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y) && x !== y) {
+    return x - y;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function collectLabels(votes: readonly LongVote[]): string[] {
+  const seen = new Set<string>();
+  for (const vote of votes) {
+    if (vote.label !== undefined && vote.label !== null) seen.add(vote.label);
+    if (vote.probabilities) for (const name of Object.keys(vote.probabilities)) seen.add(name);
+  }
+  return [...seen].sort(compareLabels);
+}
+
+function indexOf(names: readonly string[], what: string): Map<string, number> {
+  const map = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (map.has(name)) throw new HiloError('INVALID_INPUT', `${what} "${name}" is listed twice`);
+    map.set(name, i);
+  });
+  return map;
+}
+
+function intern(name: string, map: Map<string, number>, names: string[]): number {
+  let index = map.get(name);
+  if (index === undefined) {
+    index = names.length;
+    map.set(name, index);
+    names.push(name);
+  }
+  return index;
+}
+
+function labelOf(name: string, labels: ReadonlyMap<string, number>, v: number, field: string) {
+  const index = labels.get(name);
+  if (index === undefined) {
+    throw new HiloError('INVALID_INPUT', `vote ${v}: label "${name}" is not in the label set`, {
+      field,
+    });
+  }
+  return index;
+}
