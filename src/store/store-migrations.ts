@@ -1,0 +1,138 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { HiloError } from '../core/errors.js';
+import type { StoreDialect } from './store-dialect.js';
+
+/**
+ * The store's migrations as code, keyed by name (applied in name order). The same schema in both
+ * dialects; only column types that differ are chosen per dialect. Annotators and assignments
+ * arrive as a later migration (`0002_…`): never edit an applied one.
+ * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
+ */
+export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
+  return { '0001_initial': initial(dialect) };
+}
+
+/**
+ * Brings the database to the latest schema; throws HiloError INTERNAL (with the cause) if a
+ * migration fails. Safe to call from several processes: Kysely's Migrator takes a lock.
+ * @example await migrateStore(db, 'postgres')
+ */
+export async function migrateStore(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: () => Promise.resolve(storeMigrations(dialect)),
+  };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error === undefined) return;
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+  throw new HiloError(
+    'INTERNAL',
+    `store migration "${failed}" failed: ${String(error)}`,
+    undefined,
+    {
+      cause: error,
+    },
+  );
+}
+
+function initial(dialect: StoreDialect): Migration {
+  // PostgreSQL's default collation may be locale-aware; "C" keeps id order (and so keyset
+  // pagination) byte-wise, as in SQLite.
+  const idType = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('items')
+        .addColumn('id', idType, (col) => col.primaryKey())
+        .addColumn('fields', 'text', (col) => col.notNull())
+        .addColumn('role', 'text', (col) => col.notNull())
+        .addColumn('batch', 'text')
+        .addColumn('gold_label', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('items_role').on('items').columns(['role', 'id']).execute();
+
+      let votes = db.schema.createTable('votes');
+      votes =
+        dialect === 'postgres'
+          ? votes.addColumn('id', 'bigserial', (col) => col.primaryKey())
+          : votes.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());
+      await votes
+        .addColumn('item_id', idType, (col) =>
+          col.notNull().references('items.id').onDelete('cascade'),
+        )
+        .addColumn('source', 'text', (col) => col.notNull())
+        .addColumn('label', 'text')
+        .addColumn('probabilities', 'text')
+        .addColumn('method', 'text', (col) => col.notNull())
+        .addColumn('other_mass', 'double precision', (col) => col.notNull().defaultTo(0))
+        .addColumn('verbalized', 'double precision')
+        .addColumn('rationale', 'text')
+        .addColumn('abstain_reason', 'text')
+        .addColumn('run_id', 'text')
+        .addColumn('tokens_in', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('tokens_out', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('cost_usd', 'double precision', (col) => col.notNull().defaultTo(0))
+        .addColumn('latency_ms', 'double precision', (col) => col.notNull().defaultTo(0))
+        .addColumn('time_spent_ms', 'double precision')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('votes_item').on('votes').column('item_id').execute();
+      await db.schema
+        .createIndex('votes_source_item')
+        .on('votes')
+        .columns(['source', 'item_id'])
+        .execute();
+      await db.schema.createIndex('votes_run').on('votes').column('run_id').execute();
+
+      await db.schema
+        .createTable('decisions')
+        .addColumn('item_id', idType, (col) =>
+          col.primaryKey().references('items.id').onDelete('cascade'),
+        )
+        .addColumn('label', 'text')
+        .addColumn('confidence', 'double precision')
+        .addColumn('probabilities', 'text')
+        .addColumn('decided_by', 'text', (col) => col.notNull())
+        .addColumn('source', 'text', (col) => col.notNull())
+        .addColumn('vote_ids', 'text', (col) => col.notNull())
+        .addColumn('zone', 'text')
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('runs')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('config', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('items_done', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('items_failed', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('tokens_in', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('tokens_out', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('cost_usd', 'double precision', (col) => col.notNull().defaultTo(0))
+        .addColumn('started_at', 'text', (col) => col.notNull())
+        .addColumn('ended_at', 'text')
+        .execute();
+      await db.schema.createIndex('runs_kind').on('runs').columns(['kind', 'started_at']).execute();
+
+      await db.schema
+        .createTable('models')
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('version', 'integer', (col) => col.notNull())
+        .addColumn('payload', 'text', (col) => col.notNull())
+        .addColumn('metrics', 'text', (col) => col.notNull())
+        .addColumn('trained_on', 'bigint', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('models_pk', ['name', 'version'])
+        .execute();
+
+      await db.schema
+        .createTable('llm_cache')
+        .addColumn('key', 'text', (col) => col.primaryKey())
+        .addColumn('value', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+    },
+  };
+}
