@@ -30,6 +30,7 @@ export interface LabelReport {
 
 const PAGE = 512;
 const FLUSH_EVERY = 64;
+const MAX_PENDING = 4096;
 
 /**
  * Runs a labeller over every item that has no vote from it yet, storing one vote per item and
@@ -79,47 +80,40 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
   };
 
   let stopped = false;
-  let afterId: string | undefined;
-  let remaining = goal;
+  const feed = itemFeed(store, roles, labeller.source, goal, labeller.batchSize);
+  // One flush at a time, in the background: workers never wait for the store unless it lags
+  // far behind (more than MAX_PENDING outcomes), which bounds memory.
+  let flushing: Promise<void> = Promise.resolve();
+  const scheduleFlush = (): Promise<void> => (flushing = flushing.then(flush));
   try {
-    while (remaining > 0 && !stopped) {
-      const page = await store.listItems({
-        role: roles,
-        withoutVoteFrom: labeller.source,
-        ...(afterId !== undefined ? { afterId } : {}),
-        limit: Math.min(PAGE, remaining),
-      });
-      if (page.length === 0) break;
-      afterId = page[page.length - 1]?.id;
-      remaining -= page.length;
-      const chunks = chunk(page, labeller.batchSize);
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < chunks.length) {
-          if (options.shouldStop?.()) {
-            stopped = true;
-            return;
-          }
-          const items = chunks[next++] as Item[];
-          const outcomes = await labeller.label(items);
-          items.forEach((item, i) => {
-            const outcome = outcomes[i];
-            if (!outcome) return;
-            if (outcome.label === null) totals.abstained++;
-            else totals.labelled++;
-            totals.tokensIn += outcome.tokensIn;
-            totals.tokensOut += outcome.tokensOut;
-            totals.costUsd += outcome.costUsd;
-            pending.push({ item, outcome });
-          });
-          progress?.update(totals.labelled + totals.abstained, totals.costUsd);
-          if (pending.length >= FLUSH_EVERY) await flush();
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (options.shouldStop?.()) {
+          stopped = true;
+          return;
         }
-      };
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(labeller.concurrency, chunks.length)) }, worker));
-      await flush();
-    }
+        const items = await feed.next();
+        if (items === null) return;
+        const outcomes = await labeller.label(items);
+        items.forEach((item, i) => {
+          const outcome = outcomes[i];
+          if (!outcome) return;
+          if (outcome.label === null) totals.abstained++;
+          else totals.labelled++;
+          totals.tokensIn += outcome.tokensIn;
+          totals.tokensOut += outcome.tokensOut;
+          totals.costUsd += outcome.costUsd;
+          pending.push({ item, outcome });
+        });
+        progress?.update(totals.labelled + totals.abstained, totals.costUsd);
+        if (pending.length >= MAX_PENDING) await scheduleFlush();
+        else if (pending.length >= FLUSH_EVERY) void scheduleFlush();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, labeller.concurrency) }, worker));
+    await scheduleFlush();
   } catch (error) {
+    await flushing.catch(() => undefined);
     await flush().catch(() => undefined);
     await store.updateRun(runId, { status: 'failed', endedAt: new Date(clock.now()).toISOString() });
     progress?.finish('failed');
@@ -187,8 +181,39 @@ async function writeOutcomes(
   });
 }
 
-function chunk<T>(values: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
+/**
+ * Hands out chunks of items still to label, reading the store a page ahead so workers never
+ * wait for a page boundary. Keyset pagination by id keeps it correct while votes are written.
+ */
+function itemFeed(store: Store, roles: readonly ItemRole[], source: string, goal: number, chunkSize: number) {
+  let buffer: Item[] = [];
+  let afterId: string | undefined;
+  let remaining = goal;
+  let exhausted = goal <= 0;
+  let loading: Promise<void> | null = null;
+  const load = (): Promise<void> =>
+    (loading ??= (async () => {
+      const page = await store.listItems({
+        role: roles,
+        withoutVoteFrom: source,
+        ...(afterId !== undefined ? { afterId } : {}),
+        limit: Math.min(PAGE, remaining),
+      });
+      if (page.length === 0) exhausted = true;
+      else {
+        afterId = page[page.length - 1]?.id;
+        remaining -= page.length;
+        if (remaining <= 0) exhausted = true;
+        buffer = buffer.concat(page);
+      }
+      loading = null;
+    })());
+  return {
+    async next(): Promise<Item[] | null> {
+      while (buffer.length === 0 && !exhausted) await load();
+      if (buffer.length < PAGE / 2 && !exhausted) load().catch(() => undefined); // a failure resurfaces on the next awaited load
+      if (buffer.length === 0) return null;
+      return buffer.splice(0, chunkSize);
+    },
+  };
 }
