@@ -151,7 +151,7 @@ describe('createOpenAiCompatibleModel resilience', () => {
   });
 
   it('never has more requests in flight than its concurrency', async () => {
-    server.setBehaviour(() => delayed(fakeAnswer('A'), 30));
+    server.setBehaviour(() => delayed(fakeAnswer('A'), 100));
     const model = createOpenAiCompatibleModel({ baseUrl: server.url, concurrency: 3 });
     await Promise.all(Array.from({ length: 12 }, () => model.complete(request)));
     expect(server.requestCount).toBe(12);

@@ -16,6 +16,16 @@ chatModelContract('OpenAI-compatible adapter over HTTP', async () => {
   };
 });
 
+chatModelContract('OpenAI-compatible adapter over the global fetch', async () => {
+  const server = await startFakeOpenAiServer();
+  const model = createOpenAiCompatibleModel({ baseUrl: server.url, maxRetries: 0, fetch });
+  return {
+    model,
+    setBehaviour: (respond) => server.setBehaviour(respond),
+    close: () => server.close(),
+  };
+});
+
 const request: ChatRequest = {
   model: 'fake-model',
   messages: [

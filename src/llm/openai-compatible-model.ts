@@ -10,6 +10,7 @@ import { withResponseCache } from './cached-model.js';
 import { chatCompletionsUrl, toChatCompletionsBody } from './chat-completions-body.js';
 import { completionUsage, estimateTokens } from './completion-usage.js';
 import { type AttemptOutcome, type FetchLike, attemptChatCompletion } from './http-attempt.js';
+import { createNodeHttpTransport } from './node-http-transport.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { backoffMs } from './retry-delay.js';
 import { createSemaphore } from './semaphore.js';
@@ -54,6 +55,7 @@ export interface OpenAiCompatibleModelOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Uniform in [0, 1), for the jitter. */
   readonly random?: () => number;
+  /** The HTTP client; default `createNodeHttpTransport` (the global `fetch` also fits). */
   readonly fetch?: FetchLike;
 }
 
@@ -79,7 +81,8 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleModelOption
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRetries ?? 5;
   const backoff = { baseMs: options.backoffBaseMs ?? 500, maxMs: options.backoffMaxMs ?? 60_000 };
-  const slots = createSemaphore(options.concurrency ?? 8);
+  const concurrency = options.concurrency ?? 8;
+  const slots = createSemaphore(concurrency);
   const limiter = createRateLimiter({
     ...(options.requestsPerMinute !== undefined && {
       requestsPerMinute: options.requestsPerMinute,
@@ -89,7 +92,7 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleModelOption
     sleep,
   });
   const attemptOptions = {
-    fetch: options.fetch ?? (fetch as FetchLike),
+    fetch: options.fetch ?? createNodeHttpTransport({ maxSockets: concurrency }),
     url,
     headers: {
       'content-type': 'application/json',

@@ -77,7 +77,14 @@ describe('startFakeOpenAiServer (llama.cpp flavour)', () => {
   });
 
   it('records bodies, counts and the peak of requests in flight', async () => {
-    server.setBehaviour(() => delayed(fakeAnswer('x'), 50));
+    // Hold every answer until all three requests are in, so they overlap whatever the load.
+    let release: () => void = () => {};
+    const allIn = new Promise<void>((resolve) => (release = resolve));
+    server.setBehaviour(async (_body, i) => {
+      if (i === 2) release();
+      await allIn;
+      return fakeAnswer('x');
+    });
     await Promise.all([1, 2, 3].map((i) => post(server.url, { model: `m${i}`, messages })));
     expect(server.requests.map((r) => r.model).sort()).toEqual(['m1', 'm2', 'm3']);
     expect(server.maxInFlight).toBe(3);
