@@ -1,19 +1,19 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { HiloError } from '../core/errors.js';
 import type { Clock } from '../core/ports/runtime.js';
 import type { ItemQuery, RunPatch, Store, UpsertCounts, VoteQuery } from '../core/ports/store.js';
 import type { Decision, Item, NewVote, Run, StoredModel, Vote } from '../core/types.js';
-import { bulkUpsertQuery } from './bulk-upsert-query.js';
+import {
+  insertVoteRows,
+  upsertDecisionRows,
+  upsertItemRows,
+  type StoreSql,
+} from './bulk-writes.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
-import { chunkForParameters, textSet, type StoreDialect } from './store-dialect.js';
+import { textSet, type StoreDialect } from './store-dialect.js';
+import { itemConditions, matchesNothing, voteConditions } from './store-filters.js';
 import {
-  DECISION_COLUMNS,
-  ITEM_COLUMNS,
-  VOTE_INSERT_COLUMNS,
-  decisionValues,
-  itemValues,
   rowToDecision,
   rowToItem,
   rowToModel,
@@ -21,7 +21,6 @@ import {
   rowToVote,
   runPatchToRow,
   runToRow,
-  voteToRow,
 } from './store-rows.js';
 
 export interface KyselyStoreOptions {
@@ -53,22 +52,12 @@ export class KyselyStore implements Store {
     return this.#inTransaction(work);
   }
 
-  /** `updated` counts ids that already existed (their row is overwritten); duplicate ids in one call count once, the last wins. */
+  /** `updated` counts ids that already existed (their row is overwritten); a repeated id counts once, the last wins. */
   upsertItems(items: readonly Item[]): Promise<UpsertCounts> {
     return this.#guard('upsertItems', async () => {
-      const byId = new Map<string, Item>();
-      for (const item of items) byId.set(item.id, item);
-      if (byId.size === 0) return { inserted: 0, updated: 0 };
+      if (items.length === 0) return { inserted: 0, updated: 0 };
       const now = this.#now();
-      const rows = Array.from(byId.values(), (item) => itemValues(item, now));
-      return this.#inTransaction(async (store) => {
-        let updated = 0;
-        for (const chunk of chunkForParameters(rows, ITEM_COLUMNS.length)) {
-          updated += await store.#countExisting(chunk.map((row) => row[0] as string));
-          await store.#bulkUpsert('items', ITEM_COLUMNS, chunk);
-        }
-        return { inserted: rows.length - updated, updated };
-      });
+      return this.#inTransaction((store) => upsertItemRows(store.#sql(), items, now));
     });
   }
 
@@ -89,7 +78,7 @@ export class KyselyStore implements Store {
       const rows = await this.#db
         .selectFrom('items')
         .selectAll()
-        .where((eb) => eb.and(this.#itemConditions(eb, query)))
+        .where((eb) => eb.and(itemConditions(eb, query, this.#dialect)))
         .orderBy('id')
         .$if(query.limit !== undefined, (qb) => qb.limit(query.limit ?? 0))
         .execute();
@@ -103,7 +92,7 @@ export class KyselyStore implements Store {
       const row = await this.#db
         .selectFrom('items')
         .select((eb) => eb.fn.countAll().as('n'))
-        .where((eb) => eb.and(this.#itemConditions(eb, query)))
+        .where((eb) => eb.and(itemConditions(eb, query, this.#dialect)))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     });
@@ -112,21 +101,7 @@ export class KyselyStore implements Store {
   addVotes(votes: readonly NewVote[]): Promise<number[]> {
     return this.#guard('addVotes', async () => {
       if (votes.length === 0) return [];
-      const rows = votes.map(voteToRow);
-      return this.#inTransaction(async (store) => {
-        const ids: number[] = [];
-        for (const chunk of chunkForParameters(rows, VOTE_INSERT_COLUMNS)) {
-          const inserted = await store.#db
-            .insertInto('votes')
-            .values(chunk)
-            .returning('id')
-            .execute();
-          // Ids are assigned in row order; RETURNING order is not promised, so sort.
-          const chunkIds = inserted.map((row) => Number(row.id)).sort((a, b) => a - b);
-          for (const id of chunkIds) ids.push(id);
-        }
-        return ids;
-      });
+      return this.#inTransaction((store) => insertVoteRows(store.#sql(), votes));
     });
   }
 
@@ -136,19 +111,7 @@ export class KyselyStore implements Store {
       const rows = await this.#db
         .selectFrom('votes')
         .selectAll()
-        .where((eb) => {
-          const conditions: Expression<SqlBool>[] = [];
-          if (query.itemIds !== undefined)
-            conditions.push(eb('item_id', 'in', textSet(this.#dialect, query.itemIds)));
-          if (query.source !== undefined) conditions.push(eb('source', '=', query.source));
-          if (query.runId !== undefined) conditions.push(eb('run_id', '=', query.runId));
-          if (query.sourcePrefix !== undefined) {
-            // substr, not LIKE: prefixes may hold `_` or `%`, and SQLite's LIKE ignores case.
-            const prefix = query.sourcePrefix;
-            conditions.push(eb(sql<string>`substr(source, 1, ${prefix.length})`, '=', prefix));
-          }
-          return eb.and(conditions);
-        })
+        .where((eb) => eb.and(voteConditions(eb, query, this.#dialect)))
         .orderBy('id')
         .execute();
       return rows.map(rowToVote);
@@ -158,14 +121,7 @@ export class KyselyStore implements Store {
   putDecisions(decisions: readonly Decision[]): Promise<void> {
     return this.#guard('putDecisions', async () => {
       if (decisions.length === 0) return;
-      const byItem = new Map<string, Decision>();
-      for (const decision of decisions) byItem.set(decision.itemId, decision);
-      const rows = Array.from(byItem.values(), decisionValues);
-      await this.#inTransaction(async (store) => {
-        for (const chunk of chunkForParameters(rows, DECISION_COLUMNS.length)) {
-          await store.#bulkUpsert('decisions', DECISION_COLUMNS, chunk);
-        }
-      });
+      await this.#inTransaction((store) => upsertDecisionRows(store.#sql(), decisions));
     });
   }
 
@@ -333,58 +289,11 @@ export class KyselyStore implements Store {
     }
   }
 
-  /** Upserts rows whose first column is the table's key; every other column is overwritten, except `created_at`. */
-  async #bulkUpsert(
-    table: string,
-    columns: readonly string[],
-    rows: readonly unknown[][],
-  ): Promise<void> {
-    const [key = '', ...rest] = columns;
-    const update = rest.filter((column) => column !== 'created_at');
-    await this.#db.executeQuery(
-      bulkUpsertQuery({ dialect: this.#dialect, table, columns, rows, key, update }),
-    );
-  }
-
-  async #countExisting(ids: readonly string[]): Promise<number> {
-    const row = await this.#db
-      .selectFrom('items')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('id', 'in', ids)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  #itemConditions(
-    eb: ExpressionBuilder<StoreDatabase, 'items'>,
-    query: ItemQuery,
-  ): Expression<SqlBool>[] {
-    const conditions: Expression<SqlBool>[] = [];
-    if (query.role !== undefined) conditions.push(eb('role', 'in', roleList(query.role)));
-    if (query.ids !== undefined) conditions.push(eb('id', 'in', textSet(this.#dialect, query.ids)));
-    if (query.afterId !== undefined) conditions.push(eb('id', '>', query.afterId));
-    if (query.withoutVoteFrom !== undefined) {
-      const source = query.withoutVoteFrom;
-      const votes = eb
-        .selectFrom('votes')
-        .select(eb.lit(1).as('one'))
-        .whereRef('votes.item_id', '=', 'items.id')
-        .where('votes.source', '=', source);
-      conditions.push(eb.not(eb.exists(votes)));
-    }
-    return conditions;
+  #sql(): StoreSql {
+    return { db: this.#db, dialect: this.#dialect };
   }
 
   #now(): string {
     return new Date(this.#clock.now()).toISOString();
   }
-}
-
-function roleList(role: NonNullable<ItemQuery['role']>): readonly string[] {
-  return typeof role === 'string' ? [role] : role;
-}
-
-/** Empty `role` or `ids` lists select nothing (and `in ()` is not valid SQL). */
-function matchesNothing(query: Omit<ItemQuery, 'afterId' | 'limit'>): boolean {
-  return query.ids?.length === 0 || (query.role !== undefined && roleList(query.role).length === 0);
 }

@@ -62,6 +62,27 @@ describe('openSqliteStore', () => {
     }
   });
 
+  it('takes the write lock when a transaction begins, so another writer waits instead of breaking it', async () => {
+    const path = tempFile();
+    const store = await openSqliteStore({ path });
+    const other = new Database(path);
+    other.pragma('busy_timeout = 0');
+    try {
+      await store.transaction(async (tx) => {
+        expect(await tx.countItems({})).toBe(0);
+        // With a deferred BEGIN this write would succeed and the upsert below would then fail.
+        expect(() => other.exec(`insert into llm_cache values ('k', 'v', 't')`)).toThrow(
+          /locked|busy/i,
+        );
+        await tx.upsertItems([{ id: 'a', fields: {}, role: 'pool', batch: null, goldLabel: null }]);
+      });
+      expect(await store.countItems({})).toBe(1);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
   it('stamps item rows with the injected clock', async () => {
     const path = tempFile();
     const store = await openSqliteStore({ path, clock: { now: () => Date.UTC(2030, 0, 2) } });

@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { Clock } from '../core/ports/runtime.js';
 import type { Store } from '../core/ports/store.js';
 import { cachedStatements } from './cached-statements.js';
@@ -36,7 +44,31 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     throw mapDatabaseError(error, `open ${options.path}`);
   }
   const db = new Kysely<StoreDatabase>({
-    dialect: new SqliteDialect({ database: cachedStatements(database) }),
+    dialect: new ImmediateSqliteDialect({ database: cachedStatements(database) }),
   });
   return openKyselyStore(db, 'sqlite', options.clock ?? systemClock);
+}
+
+/**
+ * Store transactions write, so they start with BEGIN IMMEDIATE: the write lock is taken up front
+ * (waiting up to the busy timeout) instead of at the first write, where another process's commit
+ * in between would fail the transaction with SQLITE_BUSY regardless of the timeout.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
