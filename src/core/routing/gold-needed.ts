@@ -21,7 +21,8 @@ const MAX_ACCEPTED = 10_000_000;
 /**
  * Smallest m such that m items with the observed accuracy (⌊p·m⌋ right) give a one-sided
  * Clopper–Pearson lower bound ≥ target; null when p ≤ target or m would exceed ten million.
- * Exponential search then bisection: O(log m) bound evaluations.
+ * @example acceptedNeeded(1, 0.97, 0.05) // 99
+ * Complexity: exponential search then bisection, O(log m) bound evaluations.
  */
 export function acceptedNeeded(observed: number, target: number, delta: number): number | null {
   if (!(observed > target)) return null;

@@ -41,6 +41,12 @@ export interface ThresholdSelection {
   readonly tests: readonly ThresholdTest[];
 }
 
+/**
+ * Throws INVALID_INPUT unless scores and outcomes have the same length and target and delta
+ * are in (0, 1).
+ * @example checkEvidence({ scores, correct, target: 0.97, delta: 0.05 })
+ * Complexity: O(1).
+ */
 export function checkEvidence(input: ThresholdEvidence): void {
   if (input.scores.length !== input.correct.length) {
     throw new HiloError(
@@ -60,7 +66,8 @@ export function checkEvidence(input: ThresholdEvidence): void {
  * Accepted and right counts of the gold items at each threshold (thresholds descending, as
  * from `descendingThresholds`). Each item is dropped into the bucket of the strictest
  * threshold it clears and the buckets are summed, which avoids sorting the gold.
- * O(n log m + m).
+ * @example countAccepted([0.9, 0.7, 0.2], [1, 0, 1], Float64Array.of(0.8, 0.5)) // accepted [1, 2], right [1, 1]
+ * Complexity: O(n log m + m).
  */
 export function countAccepted(
   scores: ArrayLike<number>,
@@ -92,7 +99,11 @@ export function countAccepted(
   return { accepted, right };
 }
 
-/** Distinct finite thresholds, strictest first. */
+/**
+ * Distinct thresholds, strictest first, NaN dropped.
+ * @example descendingThresholds([0.5, 0.9, 0.5]) // Float64Array [0.9, 0.5]
+ * Complexity: O(m log m).
+ */
 export function descendingThresholds(thresholds: ArrayLike<number>): Float64Array {
   const sorted = Float64Array.from(thresholds)
     .filter((t) => !Number.isNaN(t))
