@@ -1,4 +1,4 @@
-import { parse, type CsvError, type Options } from 'csv-parse';
+import { Parser, type CsvError } from 'csv-parse';
 import { HiloError } from '../core/errors.js';
 import type { RecordError, RecordSource, SourceRecord } from '../core/ports/records.js';
 import { openTextInput, readFailure } from './open-text-input.js';
@@ -12,11 +12,21 @@ export interface CsvSourceOptions {
 /** A field longer than this is taken for a runaway quote rather than held in memory. */
 const MAX_RECORD_BYTES = 16 << 20;
 
-/** What the parser hands on: a record (or error) plus the parse errors met just before it. */
-interface Parsed {
-  readonly before: readonly RecordError[];
-  readonly start: number;
-  readonly cells: readonly string[];
+/** What the parser hands on, in file order: a row with the line it ends on, or a parse error. */
+type Parsed =
+  | { readonly cells: readonly string[]; readonly endLine: number }
+  | { readonly failure: CsvError | undefined; readonly atLine: number };
+
+/**
+ * csv-parse's parser, tagging each row with the parser's line count as the row is produced.
+ * Its own `info` option does the same by copying its whole state per row, which doubles the
+ * cost of reading. Parse errors are pushed into the same stream, so order is kept.
+ */
+class LineTaggingParser extends Parser {
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    const tagged = Array.isArray(chunk) ? { cells: chunk, endLine: this.info.lines } : chunk;
+    return super.push(tagged, encoding);
+  }
 }
 
 /**
@@ -34,12 +44,7 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
     path,
     async *batches(batchSize: number) {
       const input = openTextInput(path, gzip);
-      // Parse errors arrive through a callback; they ride along with the next record so the
-      // caller sees everything in file order.
-      let skipped: RecordError[] = [];
-      let lastLine = 0;
-      let overcount = 0;
-      const options: Options<Parsed, string[]> = {
+      const parser: LineTaggingParser = new LineTaggingParser({
         delimiter,
         bom: true,
         relax_column_count: true,
@@ -48,36 +53,29 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
         skip_empty_lines: true,
         skip_records_with_error: true,
         max_record_size: MAX_RECORD_BYTES,
-        on_skip: (error): undefined => {
-          const line = parseErrorLine(error, lastLine, overcount);
-          lastLine = Math.max(lastLine, line);
-          skipped.push({ line, error: describeParseError(error) });
+        on_skip: (failure): undefined => {
+          parser.push({ failure, atLine: parser.info.lines });
         },
-        on_record: (cells: string[], info): Parsed => {
-          // The parser counts a CRLF inside a quoted field as two lines, and keeps the surplus
-          // for the rest of the file; take it back out.
-          const breaks = lineBreaks(cells);
-          overcount += breaks.crlf;
-          const end = info.lines - overcount;
-          lastLine = end;
-          const before = skipped;
-          skipped = [];
-          return { before, start: end - (breaks.counted - breaks.crlf), cells };
-        },
-      };
-      // The typings tie `on_record`'s result to arrays unless `columns` is set; it may be anything.
-      const parser = parse(options as unknown as Options);
+      });
       input.on('error', (error) => parser.destroy(error));
       input.pipe(parser);
+      const lines = new LineCounter();
       let header: readonly string[] | undefined;
       let batch: (SourceRecord | RecordError)[] = [];
       try {
         for await (const parsed of parser as AsyncIterable<Parsed>) {
-          if (header === undefined) {
-            header = checkHeader(path, parsed);
+          if ('failure' in parsed) {
+            const problem = lines.failure(parsed);
+            if (header === undefined) throw headerFailure(path, problem);
+            batch.push(problem);
             continue;
           }
-          batch.push(...parsed.before, toRecord(parsed, header));
+          const start = lines.record(parsed);
+          if (header === undefined) {
+            header = checkHeader(path, parsed.cells, start);
+            continue;
+          }
+          batch.push(toRecord(parsed.cells, start, header));
           if (batch.length >= batchSize) {
             yield batch;
             batch = [];
@@ -89,26 +87,55 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
         parser.destroy();
         input.destroy();
       }
-      if (header === undefined && skipped.length > 0) {
-        checkHeader(path, { before: skipped, start: 1, cells: [] });
-      }
-      batch.push(...skipped);
       if (batch.length > 0) yield batch;
     },
   };
 }
 
-function checkHeader(path: string, parsed: Parsed): readonly string[] {
-  const problem = parsed.before[0];
-  if (problem) {
-    throw new HiloError('INVALID_INPUT', `cannot read the header row: ${problem.error}`, {
-      file: path,
-      line: problem.line,
-    });
+/**
+ * Turns the parser's line count into the lines a reader sees. The parser counts a CRLF inside a
+ * quoted field as two lines and keeps the surplus for the rest of the file; this takes it out.
+ */
+class LineCounter {
+  private overcount = 0;
+  private lastEnd = 0;
+
+  /** The line a row starts on. */
+  record(row: { readonly cells: readonly string[]; readonly endLine: number }): number {
+    const { counted, crlf } = lineBreaks(row.cells);
+    this.overcount += crlf;
+    const end = row.endLine - this.overcount;
+    this.lastEnd = end;
+    return end - (counted - crlf);
   }
+
+  failure(parsed: {
+    readonly failure: CsvError | undefined;
+    readonly atLine: number;
+  }): RecordError {
+    const { failure } = parsed;
+    // An unclosed quote is only noticed at the end of the file; the field opened on the line
+    // after the last good row. Other errors are placed where the parser met them.
+    const line =
+      failure === undefined || failure.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? this.lastEnd + 1
+        : Math.max(this.lastEnd + 1, parsed.atLine - this.overcount);
+    this.lastEnd = Math.max(this.lastEnd, line);
+    return { line, error: describeParseError(failure) };
+  }
+}
+
+function headerFailure(path: string, problem: RecordError): HiloError {
+  return new HiloError('INVALID_INPUT', `cannot read the header row: ${problem.error}`, {
+    file: path,
+    line: problem.line,
+  });
+}
+
+function checkHeader(path: string, names: readonly string[], line: number): readonly string[] {
   const seen = new Set<string>();
-  parsed.cells.forEach((name, index) => {
-    const at = { file: path, line: parsed.start };
+  names.forEach((name, index) => {
+    const at = { file: path, line };
     if (name.trim() === '') {
       throw new HiloError('INVALID_INPUT', `column ${index + 1} of the header row has no name`, at);
     }
@@ -117,31 +144,25 @@ function checkHeader(path: string, parsed: Parsed): readonly string[] {
     }
     seen.add(name);
   });
-  return parsed.cells;
+  return names;
 }
 
-function toRecord(parsed: Parsed, header: readonly string[]): SourceRecord | RecordError {
-  const { cells, start } = parsed;
+function toRecord(
+  cells: readonly string[],
+  line: number,
+  header: readonly string[],
+): SourceRecord | RecordError {
   if (cells.length !== header.length) {
-    return {
-      line: start,
-      error: `${cells.length} value${cells.length === 1 ? '' : 's'} where the header row has ${header.length} columns`,
-    };
+    const values = `${cells.length} value${cells.length === 1 ? '' : 's'}`;
+    return { line, error: `${values} where the header row has ${header.length} columns` };
   }
   const values: Record<string, unknown> = {};
   for (let i = 0; i < header.length; i++) values[header[i] as string] = cells[i];
-  return { line: start, values };
+  return { line, values };
 }
 
-/** Line breaks inside a record's values: as the parser counts them and as a reader would. */
-interface LineBreaks {
-  /** Every CR and every LF (the parser's count). */
-  counted: number;
-  /** CRLF pairs, which a reader sees as one break but the parser counts twice. */
-  crlf: number;
-}
-
-function lineBreaks(cells: readonly string[]): LineBreaks {
+/** Line breaks inside a row's values: as the parser counts them and as a reader would. */
+function lineBreaks(cells: readonly string[]): { counted: number; crlf: number } {
   let counted = 0;
   let crlf = 0;
   for (const cell of cells) {
@@ -152,13 +173,6 @@ function lineBreaks(cells: readonly string[]): LineBreaks {
     for (let i = cell.indexOf('\r'); i !== -1; i = cell.indexOf('\r', i + 1)) counted += 1;
   }
   return { counted, crlf };
-}
-
-function parseErrorLine(error: CsvError | undefined, lastLine: number, overcount: number): number {
-  // An unclosed quote is only noticed at the end of the file; the field opened on the line
-  // after the last good record.
-  if (error === undefined || error.code === 'CSV_QUOTE_NOT_CLOSED') return lastLine + 1;
-  return typeof error.lines === 'number' ? error.lines - overcount : lastLine + 1;
 }
 
 const PARSE_ERRORS: Readonly<Record<string, string>> = {

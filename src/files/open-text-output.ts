@@ -56,7 +56,12 @@ export function openTextOutput(path: string, gzip: boolean): TextOutput {
     pending = [];
     pendingChars = 0;
     if (!head.write(text)) {
-      await Promise.race([once(head, 'drain'), once(file, 'close')]).catch(remember);
+      // Wait for room, or for the file to close on an error; drop the losing listener.
+      const done = new AbortController();
+      const { signal } = done;
+      await Promise.race([once(head, 'drain', { signal }), once(file, 'close', { signal })])
+        .catch(remember)
+        .finally(() => done.abort());
     }
     check();
   };
