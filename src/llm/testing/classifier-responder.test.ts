@@ -49,4 +49,27 @@ describe('classifierResponder', () => {
     const respond = classifierResponder({ codes: { S: 'spam', H: 'ham' }, leadingSpace: false });
     expect((await answer(respond(body('Classify.', 'ham sandwich'), 0)))?.text).toBe('H');
   });
+
+  it('looks only at the last user message, past few-shot demonstrations', async () => {
+    const request: ChatCompletionsBody = {
+      model: 'm',
+      messages: [
+        { role: 'system', content: listing },
+        { role: 'user', content: 'text: a positive demo' },
+        { role: 'assistant', content: 'A' },
+        { role: 'user', content: 'text: plainly negative' },
+      ],
+    };
+    expect((await answer(classifierResponder()(request, 0)))?.text).toBe(' B');
+  });
+
+  it('reasons before "Answer:" and states a confidence when the prompt asks', async () => {
+    const system = `${listing}\nFirst reason step by step. Then write a final line "Answer: <code>".\nOn the very last line write "Confidence: <0-100>".`;
+    const choice = await answer(classifierResponder()(body(system, 'text: negative'), 0));
+    expect(choice?.text).toBe('The item reads as negative.\nAnswer: B\nConfidence: 90');
+    const tokens = choice?.tokens ?? [];
+    const code = tokens.findIndex((t) => t.token === ' B');
+    expect(tokens[code - 1]?.token).toBe('\nAnswer:');
+    expect(tokens[code]?.top.length).toBe(4);
+  });
 });
