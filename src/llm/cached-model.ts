@@ -7,6 +7,7 @@ import type {
 import { decodeCachedResponse, encodeCachedResponse } from './cached-response.js';
 import { requestCacheKey } from './request-cache-key.js';
 
+/** Options of `withResponseCache`. */
 export interface CachedModelOptions {
   readonly cache: ResponseCache;
   /** Mixed into every key; see `requestCacheKey`. */

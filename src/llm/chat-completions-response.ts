@@ -9,6 +9,7 @@ export interface ParsedCompletion {
   readonly usage: ReportedUsage;
 }
 
+/** A parsed body, or why it could not be read (the adapter retries, then fails). */
 export type ParseResult =
   | { readonly ok: true; readonly value: ParsedCompletion }
   | { readonly ok: false; readonly reason: string };

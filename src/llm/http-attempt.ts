@@ -17,6 +17,7 @@ export type FetchLike = (
   },
 ) => Promise<{ status: number; headers: HeaderReader; text(): Promise<string> }>;
 
+/** What one attempt needs besides the body; fixed for the life of a model. */
 export interface AttemptOptions {
   readonly fetch: FetchLike;
   readonly url: string;

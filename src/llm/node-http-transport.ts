@@ -2,6 +2,7 @@ import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetchLike } from './http-attempt.js';
 
+/** Options of `createNodeHttpTransport`. */
 export interface NodeHttpTransportOptions {
   /** Open connections per server; match the request concurrency. */
   readonly maxSockets: number;

@@ -25,6 +25,7 @@ export interface RetryEvent {
   readonly status?: number;
 }
 
+/** Options of `createOpenAiCompatibleModel`; only `baseUrl` is required. */
 export interface OpenAiCompatibleModelOptions {
   /** `http://host:port`, `http://host:port/v1` or a proxy path; see `chatCompletionsUrl`. */
   readonly baseUrl: string;

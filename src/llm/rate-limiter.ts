@@ -1,5 +1,6 @@
 import type { Clock } from '../core/ports/runtime.js';
 
+/** Options of `createRateLimiter`; `clock` and `sleep` are injected so tests run in virtual time. */
 export interface RateLimiterOptions {
   /** Requests per minute; 0 or absent = unlimited. */
   readonly requestsPerMinute?: number;

@@ -25,6 +25,7 @@ export function retryAfterMs(headers: HeaderReader, nowMs: number): number | und
   return Math.max(0, date - nowMs);
 }
 
+/** Bounds of the exponential backoff. */
 export interface BackoffOptions {
   /** Upper bound of the first retry's delay. */
   readonly baseMs: number;

@@ -1,6 +1,7 @@
 import type { ChatCompletionsBody } from '../chat-completions-body.js';
 import { type FakeResponder, defaultTokens, fakeAnswer, fakeToken } from './fake-replies.js';
 
+/** Options of `classifierResponder`. */
 export interface ClassifierResponderOptions {
   /** Code → label word. Absent: read from the prompt (see `classifierResponder`). */
   readonly codes?: Readonly<Record<string, string>>;

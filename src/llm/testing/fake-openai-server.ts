@@ -5,6 +5,7 @@ import { classifierResponder } from './classifier-responder.js';
 import { type FakeFlavour, completionWireBody } from './fake-completion-body.js';
 import type { FakeReply, FakeResponder } from './fake-replies.js';
 
+/** Options of `startFakeOpenAiServer`; all optional. */
 export interface FakeOpenAiServerOptions {
   /** Decides each reply. Default: `classifierResponder()`. */
   readonly respond?: FakeResponder;

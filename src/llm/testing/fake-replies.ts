@@ -8,6 +8,7 @@ export interface FakeToken {
   readonly top: readonly { readonly token: string; readonly logprob: number }[];
 }
 
+/** One choice of a fake completion. */
 export interface FakeChoice {
   readonly text: string;
   /** The tokens of `text`; by default one per whitespace-led word, each with probability 0.99. */

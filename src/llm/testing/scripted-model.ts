@@ -8,6 +8,7 @@ import { classifierResponder } from './classifier-responder.js';
 import { type FakeFlavour, completionWireBody } from './fake-completion-body.js';
 import type { FakeResponder } from './fake-replies.js';
 
+/** Options of `createScriptedModel`. */
 export interface ScriptedModelOptions {
   /** Default: `classifierResponder()`. */
   readonly respond?: FakeResponder;
