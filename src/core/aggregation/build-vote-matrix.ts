@@ -107,14 +107,17 @@ export function buildVoteMatrix(
   return { matrix, items, annotators, labels, itemIndex, annotatorIndex, labelIndex };
 }
 
-/** Orders label names: numbers by value when every label is numeric, otherwise by code unit. */
-export function compareLabels(a: string, b: string): number {
-  const x = Number(a);
-  const y = Number(b);
-  if (a.trim() !== '' && b.trim() !== '' && Number.isFinite(x) && Number.isFinite(y) && x !== y) {
-    return x - y;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Sorts label names: by numeric value when every name is a number ("2" before "10"),
+ * otherwise by code unit.
+ * @example sortLabels(['10', '9', '2']); // ['2', '9', '10']
+ * Complexity: O(L log L).
+ */
+export function sortLabels(names: readonly string[]): string[] {
+  const numeric = names.every((name) => name.trim() !== '' && Number.isFinite(Number(name)));
+  return [...names].sort((a, b) =>
+    numeric && Number(a) !== Number(b) ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0,
+  );
 }
 
 function collectLabels(votes: readonly LongVote[]): string[] {
@@ -123,7 +126,7 @@ function collectLabels(votes: readonly LongVote[]): string[] {
     if (vote.label !== undefined && vote.label !== null) seen.add(vote.label);
     if (vote.probabilities) for (const name of Object.keys(vote.probabilities)) seen.add(name);
   }
-  return [...seen].sort(compareLabels);
+  return sortLabels([...seen]);
 }
 
 function indexOf(names: readonly string[], what: string): Map<string, number> {

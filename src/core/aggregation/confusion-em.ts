@@ -83,7 +83,7 @@ export function runConfusionEm(setup: ConfusionEmSetup, start: ConfusionEmStart)
     logOf(priors, logPrior);
     const sweep = confusionSweep(matrix, conf, logConf, logPrior, posteriors, counts, totals, gold);
     logLikelihood = sweep.logLikelihood;
-    if (sweep.moved <= setup.tolerance) {
+    if (setup.tolerance > 0 && sweep.moved <= setup.tolerance) {
       converged = true;
       break;
     }

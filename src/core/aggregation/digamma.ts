@@ -1,5 +1,5 @@
 /**
- * The digamma function ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 6, then the
+ * The digamma function ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to x ≥ 10, then the
  * asymptotic series (absolute error below 1e-12).
  * @example digamma(1); // -0.5772156649015329 (minus the Euler–Mascheroni constant)
  * Complexity: O(1).
@@ -7,7 +7,7 @@
 export function digamma(x: number): number {
   if (!(x > 0)) return Number.NaN;
   let result = 0;
-  while (x < 6) {
+  while (x < 10) {
     result -= 1 / x;
     x += 1;
   }

@@ -65,7 +65,7 @@ export function glad(matrix: VoteMatrix, options: GladOptions = {}): Aggregation
     previous.set(posteriors);
     logLikelihood = gladEStep(model, posteriors);
     clampGold(posteriors, K, options.gold);
-    if (meanRowChange(previous, posteriors, K) <= tolerance) {
+    if (tolerance > 0 && meanRowChange(previous, posteriors, K) <= tolerance) {
       converged = true;
       break;
     }

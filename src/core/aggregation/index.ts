@@ -2,7 +2,7 @@ export type * from './aggregation-types.js';
 export { createVoteMatrix, type VoteMatrix, type VoteMatrixInput } from './vote-matrix.js';
 export {
   buildVoteMatrix,
-  compareLabels,
+  sortLabels,
   type BuildVoteMatrixOptions,
   type BuiltVoteMatrix,
   type LongVote,

@@ -1,0 +1,16 @@
+export { classCounts, itemAgreement, percentAgreement } from './percent-agreement.js';
+export { cohenKappa, type KappaWeights } from './cohen-kappa.js';
+export { fleissKappa, fleissKappaFromCounts } from './fleiss-kappa.js';
+export {
+  coincidenceMatrix,
+  krippendorffAlpha,
+  type KrippendorffOptions,
+  type MeasurementLevel,
+} from './krippendorff-alpha.js';
+export { annotatorAgreement, type AnnotatorAgreement } from './annotator-agreement.js';
+export {
+  bootstrapInterval,
+  resampleItems,
+  type BootstrapInterval,
+  type BootstrapOptions,
+} from './bootstrap-interval.js';
