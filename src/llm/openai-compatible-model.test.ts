@@ -117,4 +117,17 @@ describe('createOpenAiCompatibleModel request mapping', () => {
     });
     expect(server.requestCount).toBe(0);
   });
+
+  it('refuses impossible options at once', () => {
+    expect(() => createOpenAiCompatibleModel({ baseUrl: server.url, maxRetries: -1 })).toThrow(
+      /maxRetries/,
+    );
+    expect(() => createOpenAiCompatibleModel({ baseUrl: server.url, concurrency: 0 })).toThrow(
+      /concurrency/,
+    );
+    expect(() => createOpenAiCompatibleModel({ baseUrl: server.url, timeoutMs: 0 })).toThrow(
+      /timeoutMs/,
+    );
+    expect(() => createOpenAiCompatibleModel({ baseUrl: 'localhost:8080' })).toThrow(/http/);
+  });
 });

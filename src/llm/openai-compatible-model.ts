@@ -83,6 +83,21 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleModelOption
   const maxRetries = options.maxRetries ?? 5;
   const backoff = { baseMs: options.backoffBaseMs ?? 500, maxMs: options.backoffMaxMs ?? 60_000 };
   const concurrency = options.concurrency ?? 8;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new HiloError(
+      'INVALID_INPUT',
+      `maxRetries must be a whole number ≥ 0, got ${maxRetries}`,
+    );
+  }
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new HiloError(
+      'INVALID_INPUT',
+      `concurrency must be a whole number ≥ 1, got ${concurrency}`,
+    );
+  }
+  if (!(timeoutMs > 0))
+    throw new HiloError('INVALID_INPUT', `timeoutMs must be > 0, got ${timeoutMs}`);
   const slots = createSemaphore(concurrency);
   const limiter = createRateLimiter({
     ...(options.requestsPerMinute !== undefined && {
@@ -101,7 +116,7 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleModelOption
       ...(options.apiKey && { authorization: `Bearer ${options.apiKey}` }),
       ...options.headers,
     },
-    timeoutMs: options.timeoutMs ?? 60_000,
+    timeoutMs,
     now: () => clock.now(),
   };
 
@@ -148,6 +163,7 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleModelOption
       }
       if (!last.retryable) throw new HiloError(last.code, last.reason);
     }
+    // The loop runs at least once and returns on success, so `last` is a failure here.
     if (!last || last.ok) throw new HiloError('INTERNAL', 'retry loop ended without an outcome');
     const tries = maxRetries + 1;
     throw new HiloError(
