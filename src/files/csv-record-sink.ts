@@ -58,7 +58,7 @@ export function csvRecordSink(path: string, options: CsvSinkOptions = {}): Recor
  * @example csvLine(['a', 'b "c"', null], ',') // 'a,"b ""c""",\n'
  * Complexity O(length of the line).
  */
-export function csvLine(values: readonly unknown[], delimiter: string): string {
+function csvLine(values: readonly unknown[], delimiter: string): string {
   let line = '';
   for (let i = 0; i < values.length; i++) {
     if (i > 0) line += delimiter;

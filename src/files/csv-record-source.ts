@@ -32,8 +32,8 @@ class LineTaggingParser extends Parser {
 /**
  * Reads a CSV or TSV file with a header row as a stream. Quoted fields may span lines; a
  * record's `line` is the line it starts on. A row with the wrong number of values or broken
- * quoting becomes a RecordError; a missing, blank or repeated column name in the header is a
- * HiloError, since no row can be read without it.
+ * quoting becomes a RecordError; a header row that cannot be parsed is a HiloError, since no row
+ * can be read without it. Blank and repeated header names are renamed (see `columnNames`).
  * @example for await (const batch of csvRecordSource('items.csv').batches(1000)) { ... }
  * Complexity O(bytes); memory one batch, one read buffer and the longest record.
  */
@@ -72,7 +72,7 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
           }
           const start = lines.record(parsed);
           if (header === undefined) {
-            header = checkHeader(path, parsed.cells, start);
+            header = columnNames(parsed.cells);
             continue;
           }
           batch.push(toRecord(parsed.cells, start, header));
@@ -132,19 +132,26 @@ function headerFailure(path: string, problem: RecordError): HiloError {
   });
 }
 
-function checkHeader(path: string, names: readonly string[], line: number): readonly string[] {
+/**
+ * Column names from the header row. A blank name (a data frame's unnamed index column) becomes
+ * `column<N>`, N its 1-based position; a repeated name gets `.1`, `.2`… as pandas does, so no
+ * column silently overwrites another.
+ */
+function columnNames(names: readonly string[]): readonly string[] {
+  const named = names.map((name, index) => (name.trim() === '' ? `column${index + 1}` : name));
+  const taken = new Set(named);
   const seen = new Set<string>();
-  names.forEach((name, index) => {
-    const at = { file: path, line };
-    if (name.trim() === '') {
-      throw new HiloError('INVALID_INPUT', `column ${index + 1} of the header row has no name`, at);
+  return named.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
     }
-    if (seen.has(name)) {
-      throw new HiloError('INVALID_INPUT', `column "${name}" appears twice in the header row`, at);
-    }
-    seen.add(name);
+    let copy = 1;
+    while (taken.has(`${name}.${copy}`)) copy += 1;
+    const renamed = `${name}.${copy}`;
+    taken.add(renamed);
+    return renamed;
   });
-  return names;
 }
 
 function toRecord(

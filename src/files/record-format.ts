@@ -4,8 +4,6 @@ import { HiloError } from '../core/errors.js';
 /** The file formats hilo reads and writes. `.json` is read as JSON lines. */
 export type RecordFormat = 'jsonl' | 'csv' | 'tsv' | 'parquet';
 
-export const RECORD_FORMATS: readonly RecordFormat[] = ['jsonl', 'csv', 'tsv', 'parquet'];
-
 /** A file's format and whether it is gzip-compressed (`.gz` after the format's extension). */
 export interface FileFormat {
   readonly format: RecordFormat;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../core/errors.js';
 import type { Progress, RecordSource } from '../core/ports/index.js';
-import { importItems, type ImportItemsOptions } from './import-items.js';
+import { importItems, type ImportItemsOptions, type SkippedRecord } from './import-items.js';
 import { MemoryStore } from './testing/memory-store.js';
 import { memorySource, type FakeRow } from './testing/memory-records.js';
 
@@ -198,13 +198,14 @@ describe('importItems', () => {
     ];
     const report = await importItems(options(store, rows, { role: 'gold', skipInvalid: true }));
     expect(report).toMatchObject({ read: 7, inserted: 2, updated: 0 });
-    expect(report.skipped).toEqual([
+    const expected: SkippedRecord[] = [
       { line: 2, reason: 'not valid JSON' },
       { line: 3, field: 'text', reason: 'missing field "text"' },
       { line: 4, field: 'label', reason: expect.stringMatching(/"eggs" is not in the label set/) },
       { line: 5, field: 'id', reason: 'id "a" already appears on line 1' },
       { line: 6, field: 'id', reason: 'missing id' },
-    ]);
+    ];
+    expect(report.skipped).toEqual(expected);
     expect((await store.listItems({})).map((item) => item.id)).toEqual(['a', 'd']);
   });
 
