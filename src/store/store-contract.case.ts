@@ -340,6 +340,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.getRun('r1')).toBeUndefined();
       });
 
+      it('keeps the writes of an open transaction from queries made outside it', async () => {
+        let entered!: () => void;
+        let release!: () => void;
+        const inside = new Promise<void>((resolve) => (entered = resolve));
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const pending = store.transaction(async (tx) => {
+          await tx.upsertItems([item('a')]);
+          entered();
+          await gate;
+          throw new Error('undo');
+        });
+        await inside;
+        const outside = store.countItems({});
+        release();
+        await expect(pending).rejects.toThrow('undo');
+        expect(await outside).toBe(0);
+      });
+
       it('reuses the enclosing transaction for nested calls', async () => {
         const error = await store
           .transaction(async (outer) => {

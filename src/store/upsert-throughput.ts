@@ -4,7 +4,7 @@
  * Usage: npx tsx src/store/upsert-throughput.ts [items=200000] [batch=1000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Item } from '../core/types.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -48,5 +48,10 @@ for (const pass of ['insert', 'update']) {
       `cpu ${cpuSeconds.toFixed(2)} s = ${Math.round(total / cpuSeconds)} items/cpu-s (inserted ${inserted}, updated ${updated})`,
   );
 }
+console.log(
+  `${cpus().length} cpus (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
