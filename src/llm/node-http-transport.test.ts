@@ -5,12 +5,17 @@ import { createNodeHttpTransport } from './node-http-transport.js';
 
 describe('createNodeHttpTransport', () => {
   let url = '';
-  const seen: { method?: string; auth?: string; body: string }[] = [];
+  const seen: { method?: string; auth?: string; length?: string; body: string }[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      seen.push({ method: req.method, auth: req.headers.authorization, body });
+      seen.push({
+        method: req.method,
+        auth: req.headers.authorization,
+        length: req.headers['content-length'],
+        body,
+      });
       if (req.url === '/cut') {
         res.writeHead(200, { 'content-length': '100' });
         res.write('{"partial":');
@@ -44,14 +49,14 @@ describe('createNodeHttpTransport', () => {
     signal,
   });
 
-  it('posts the body and headers and returns status, headers and text', async () => {
+  it('posts the body with its length (not chunked) and headers; returns status, headers and text', async () => {
     const res = await post(`${url}/`, init());
     expect(res.status).toBe(429);
     expect(res.headers.get('Retry-After')).toBe('3');
     expect(res.headers.get('x-many')).toBe('a, b');
     expect(res.headers.get('absent')).toBeNull();
     expect(await res.text()).toBe('{"error":"slow down"}');
-    expect(seen.at(-1)).toEqual({ method: 'POST', auth: 'Bearer k', body: '{"x":1}' });
+    expect(seen.at(-1)).toEqual({ method: 'POST', auth: 'Bearer k', length: '7', body: '{"x":1}' });
   });
 
   it('rejects when the connection drops mid-body', async () => {
