@@ -7,6 +7,7 @@ import { registerImport } from './cmd-import.js';
 import { registerInit } from './cmd-init.js';
 import { registerLabel } from './cmd-label.js';
 import { registerLearn } from './cmd-learn.js';
+import { registerVotes } from './cmd-votes.js';
 
 /** Every `hilo` command, in the order of the pipeline. */
 export function registerCommands(program: Command, io: CliIo): void {
@@ -15,6 +16,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerLearn(program, io);
   registerLabel(program, io);
   registerEval(program, io);
+  registerVotes(program, io);
   registerExport(program, io);
   registerDemo(program, io);
 }
