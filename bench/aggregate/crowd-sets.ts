@@ -7,7 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import type { LongVote } from '../../src/core/aggregation/index.js';
+import {
+  createVoteMatrix,
+  type LongVote,
+  type VoteMatrix,
+} from '../../src/core/aggregation/index.js';
 
 export interface CrowdSet {
   readonly name: string;
@@ -134,4 +138,61 @@ export function loadSimulatedCrowd(root: string, name: string): CrowdSet {
     }),
     gold: goldFrom(rows(join(dir, `gold.csv${gz}`), ',', true), 0, 1),
   };
+}
+
+/** A simulated crowd parsed straight into typed arrays (no per-vote objects). */
+export interface SimulatedMatrix {
+  readonly matrix: VoteMatrix;
+  /** Gold class index per item (-1 when unknown). */
+  readonly gold: Int32Array;
+  readonly labels: readonly string[];
+}
+
+/**
+ * Parses `labels.csv(.gz)` (`worker,task,label`) into a {@link VoteMatrix} without building
+ * a million vote objects, so memory figures reflect the aggregators, not the loader.
+ */
+export function loadSimulatedMatrix(root: string, name: string): SimulatedMatrix {
+  const dir = join(root, 'peers/data', name);
+  const gz = existsSync(join(dir, 'labels.csv.gz')) ? '.gz' : '';
+  const lines = text(join(dir, `labels.csv${gz}`)).split('\n');
+  const n = lines.length;
+  const item = new Int32Array(n);
+  const annotator = new Int32Array(n);
+  const label = new Int32Array(n);
+  const items = new Map<string, number>();
+  const workers = new Map<string, number>();
+  const labelNames = new Map<string, number>();
+  const id = (map: Map<string, number>, key: string) => {
+    let value = map.get(key);
+    if (value === undefined) map.set(key, (value = map.size));
+    return value;
+  };
+  let v = 0;
+  for (let l = 1; l < n; l++) {
+    const line = lines[l] as string;
+    if (line.length === 0) continue;
+    const a = line.indexOf(',');
+    const b = line.indexOf(',', a + 1);
+    annotator[v] = id(workers, line.slice(0, a));
+    item[v] = id(items, line.slice(a + 1, b));
+    label[v] = id(labelNames, line.slice(b + 1).trim());
+    v++;
+  }
+  // Class indices in label order, whatever order the file met them in.
+  const labels = [...labelNames.keys()].sort((x, y) => Number(x) - Number(y));
+  const remap = Int32Array.from(labelNames.keys(), (name) => labels.indexOf(name));
+  for (let j = 0; j < v; j++) label[j] = remap[label[j] as number] as number;
+  const matrix = createVoteMatrix({
+    numClasses: labels.length,
+    item: item.subarray(0, v),
+    annotator: annotator.subarray(0, v),
+    label: label.subarray(0, v),
+  });
+  const gold = new Int32Array(matrix.numItems).fill(-1);
+  for (const row of rows(join(dir, `gold.csv${gz}`), ',', true)) {
+    const i = items.get(cell(row, 0));
+    if (i !== undefined) gold[i] = labels.indexOf(cell(row, 1));
+  }
+  return { matrix, gold, labels };
 }

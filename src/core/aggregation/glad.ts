@@ -156,8 +156,12 @@ function difficultyStep(m: GladModel, post: Float64Array): void {
       const w = weight ? (weight[a] as number) : 1;
       const ab = (m.alpha[a] as number) * beta;
       const sigma = 1 / (1 + Math.exp(-ab));
-      gradient += w * ab * voteGradient(m, v, sigma, post, i * K);
-      curvature += w * ab * ab * sigma * (1 - sigma);
+      const g = voteGradient(m, v, sigma, post, i * K);
+      gradient += w * ab * g;
+      // x = α·e^b bends in b, which adds −g·x to the curvature; where that makes the
+      // objective more curved, counting it keeps the step from overshooting (and the EM
+      // from settling into a two-step cycle).
+      curvature += w * (ab * ab * sigma * (1 - sigma) + Math.max(0, -g * ab));
     }
     m.b[i] = x + clampStep(gradient / curvature);
   }
