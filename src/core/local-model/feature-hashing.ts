@@ -35,8 +35,9 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * murmur3's 32-bit finalizer. FNV-1a alone leaves the low bits depending only on the low bits of
- * the input, which a power-of-two modulus would expose; this spreads every input bit everywhere.
+ * murmur3's 32-bit finalizer, as a signed int32. FNV-1a alone leaves the low bits depending only
+ * on the low bits of the input, which a power-of-two modulus would expose; this spreads every
+ * input bit everywhere.
  */
 function fmix32(value: number): number {
   let h = value;
@@ -44,8 +45,19 @@ function fmix32(value: number): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
+}
+
+/**
+ * h mod features, h read as unsigned. A power of two takes a mask and stays in small-integer
+ * arithmetic (an unsigned value above 2³¹ would be a double, and `%` a float remainder).
+ */
+function bucketReducer(features: number): (h: number) => number {
+  if ((features & (features - 1)) === 0) {
+    const mask = features - 1;
+    return (h) => h & mask;
+  }
+  return (h) => (h >>> 0) % features;
 }
 
 /** FNV-1a over the UTF-16 code units of a string. */
@@ -66,7 +78,8 @@ export function hashNgrams(
   options: FeatureHashingOptions,
   emit: (bucket: number) => void,
 ): void {
-  const { features, wordNgrams } = options;
+  const { wordNgrams } = options;
+  const bucket = bucketReducer(options.features);
   const [minChar, maxChar] = options.charNgrams;
   const words = tokenize(text);
   const wordHashes = new Int32Array(words.length);
@@ -78,7 +91,7 @@ export function hashNgrams(
       // Chaining with a multiply keeps "a b" and "b a" apart; n is mixed in so that a bigram
       // never lands on the bucket of a unigram by construction.
       if (n > 1) h = Math.imul(h ^ n, 0x9e3779b1) ^ (wordHashes[w + n - 1] as number);
-      emit(fmix32(h) % features);
+      emit(bucket(fmix32(h)));
     }
   }
 
@@ -91,7 +104,7 @@ export function hashNgrams(
       for (let at = start; at < stop; at++) {
         const code = at === 0 || at === padded - 1 ? SPACE : word.charCodeAt(at - 1);
         h = Math.imul(h ^ code, FNV_PRIME);
-        if (at - start + 1 >= minChar) emit(fmix32(h) % features);
+        if (at - start + 1 >= minChar) emit(bucket(fmix32(h)));
       }
     }
   }

