@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { registerAudit } from './cmd-audit.js';
+import { registerCalibrate } from './cmd-calibrate.js';
 import { registerDemo } from './cmd-demo.js';
 import { registerEval } from './cmd-eval.js';
 import { registerExport } from './cmd-export.js';
@@ -7,6 +9,8 @@ import { registerImport } from './cmd-import.js';
 import { registerInit } from './cmd-init.js';
 import { registerLabel } from './cmd-label.js';
 import { registerLearn } from './cmd-learn.js';
+import { registerPlan } from './cmd-plan.js';
+import { registerRoute } from './cmd-route.js';
 import { registerVotes } from './cmd-votes.js';
 
 /** Every `hilo` command, in the order of the pipeline. */
@@ -16,6 +20,10 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerLearn(program, io);
   registerLabel(program, io);
   registerEval(program, io);
+  registerCalibrate(program, io);
+  registerPlan(program, io);
+  registerRoute(program, io);
+  registerAudit(program, io);
   registerVotes(program, io);
   registerExport(program, io);
   registerDemo(program, io);

@@ -50,6 +50,8 @@ export interface RouteReport {
   readonly cost: { readonly plan: number; readonly allHuman: number; readonly allMachine: number };
   /** Pool items without a vote from the source (not routed), and decisions left to people's rank. */
   readonly unlabelled: number;
+  /** Pool items already decided by people (or aggregation), not routed. */
+  readonly decided: number;
   readonly kept: number;
   readonly testCheck: TestCheck | null;
   readonly audit: { readonly runId: string; readonly items: number } | null;
@@ -207,6 +209,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
         },
         testCheck,
         unlabelled: pool.missing,
+        decided: pool.decided,
         router: policy.router,
         auditRun: audit?.runId ?? null,
       },
@@ -232,6 +235,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     goldNeeded: policy.goldNeeded,
     cost,
     unlabelled: pool.missing,
+    decided: pool.decided,
     kept: result.kept,
     testCheck,
     audit: result.audit,

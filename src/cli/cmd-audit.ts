@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { auditAccuracy, type AuditReport } from '../pipeline/audit-accuracy.js';
+import type { CliIo } from './cli-io.js';
+import { probabilityFlag } from './cmd-route.js';
+import { withProject } from './compose.js';
+
+interface AuditFlags {
+  project: string;
+  target?: string;
+  failOnAlarm?: boolean;
+  json?: boolean;
+}
+
+/** Exit code of `--fail-on-alarm` when a batch is in alarm ("anything else" in the README's table). */
+const ALARM_EXIT = 1;
+
+export function registerAudit(program: Command, io: CliIo): void {
+  program
+    .command('audit')
+    .description(
+      'Accuracy of accepted labels per batch, from people’s answers on the items `hilo route --audit-rate` drew; ALARM when it falls below the target.',
+    )
+    .option('--project <dir>', 'project directory', '.')
+    .option(
+      '--target <p>',
+      'accuracy accepted labels must keep (default: the target of the last route)',
+    )
+    .option(
+      '--fail-on-alarm',
+      `exit with code ${ALARM_EXIT} when a batch is in alarm (for scripts)`,
+    )
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nAnswers are votes from `human:` sources on the audited items; each person counts once, ties are set aside.\nA batch is in alarm when even the upper end of its interval is below the target.',
+    )
+    .action(async (flags: AuditFlags) => {
+      const target =
+        flags.target !== undefined ? probabilityFlag(flags.target, '--target') : undefined;
+      await withProject(flags.project, io, async (ctx) => {
+        const report = await auditAccuracy({
+          store: ctx.store,
+          ...(target !== undefined ? { target } : {}),
+        });
+        io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatAudit(report));
+        if (flags.failOnAlarm && report.alarms.length > 0) io.setExitCode(ALARM_EXIT);
+      });
+    });
+}
+
+const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
+
+/** Per batch and running figures, then one ALARM line per batch in alarm. */
+export function formatAudit(r: AuditReport): string {
+  const level = `${Math.round(100 * (1 - r.alpha))}%`;
+  const lines = [
+    `${r.drawn} accepted items drawn for audit: ${r.answered} answered by people, ${r.pending} waiting${r.disputed > 0 ? `, ${r.disputed} ties set aside` : ''}; target ${pct(r.target)}, ${level} intervals`,
+  ];
+  if (r.rows.length > 0) {
+    lines.push(
+      `  ${'batch'.padEnd(16)} ${'audited'.padStart(7)} ${'right'.padStart(6)} ${'accuracy [interval]'.padStart(26)} ${'status'.padStart(7)}   ${'running'.padStart(26)}`,
+    );
+    for (const row of r.rows) {
+      const own = `${pct(row.accuracy.estimate)} [${pct(row.accuracy.lower)}–${pct(row.accuracy.upper)}]`;
+      const run = `${pct(row.cumulative.accuracy.estimate)} [${pct(row.cumulative.accuracy.lower)}–${pct(row.cumulative.accuracy.upper)}]`;
+      lines.push(
+        `  ${row.batch.padEnd(16)} ${String(row.audited).padStart(7)} ${String(row.correct).padStart(6)} ${own.padStart(26)} ${row.status.padStart(7)}   ${run.padStart(26)} ${row.cumulative.status}`,
+      );
+    }
+  }
+  for (const row of r.alarms) {
+    const which = row.status === 'alarm' ? row : row.cumulative;
+    const scope = row.status === 'alarm' ? `batch ${row.batch}` : `all batches up to ${row.batch}`;
+    lines.push(
+      `ALARM: ${scope}: accepted labels ${pct(which.accuracy.estimate)} correct on ${which.audited} audited items (${level} interval ${pct(which.accuracy.lower)}–${pct(which.accuracy.upper)}), below the target ${pct(r.target)}: re-check calibration and routing on fresh gold from this batch`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

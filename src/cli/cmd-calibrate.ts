@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { CALIBRATION_METHODS, type CalibrationMethod } from '../core/calibration/calibrator.js';
+import { HiloError } from '../core/errors.js';
+import { calibrateVotes, type CalibrateReport } from '../pipeline/calibrate-votes.js';
+import { calibratorName, defaultVoteSource } from '../pipeline/calibration-source.js';
+import type { CliIo } from './cli-io.js';
+import { withProject } from './compose.js';
+
+interface CalibrateFlags {
+  project: string;
+  source?: string;
+  method: string;
+  folds: string;
+  seed: string;
+  json?: boolean;
+}
+
+export function registerCalibrate(program: Command, io: CliIo): void {
+  program
+    .command('calibrate')
+    .description(
+      'Fit calibrators on gold by cross-fitting, report each on held-out gold, and store the best (or a chosen one).',
+    )
+    .option('--project <dir>', 'project directory', '.')
+    .option(
+      '--source <source>',
+      'labeller whose votes to calibrate (default: the labeller of the last label run)',
+    )
+    .option(
+      '--method <m>',
+      `auto|${CALIBRATION_METHODS.filter((m) => m !== 'none').join('|')}|none (auto: lowest held-out NLL)`,
+      'auto',
+    )
+    .option('--folds <n>', 'cross-fitting folds', '5')
+    .option('--seed <n>', 'seed of the fold assignment', '1')
+    .option('--json', 'print JSON')
+    .action(async (flags: CalibrateFlags) => {
+      const method = flags.method as CalibrationMethod | 'auto';
+      if (method !== 'auto' && !CALIBRATION_METHODS.includes(method)) {
+        throw new HiloError(
+          'INVALID_INPUT',
+          `--method must be auto or one of ${CALIBRATION_METHODS.join(', ')}, not "${flags.method}"`,
+        );
+      }
+      const folds = Number(flags.folds);
+      if (!Number.isInteger(folds) || folds < 2)
+        throw new HiloError(
+          'INVALID_INPUT',
+          `--folds must be an integer ≥ 2, not "${flags.folds}"`,
+        );
+      const seed = Number(flags.seed);
+      if (!Number.isInteger(seed))
+        throw new HiloError('INVALID_INPUT', `--seed must be an integer, not "${flags.seed}"`);
+      await withProject(flags.project, io, async (ctx) => {
+        const source = flags.source ?? (await defaultVoteSource(ctx.store));
+        const report = await calibrateVotes({
+          store: ctx.store,
+          clock: ctx.clock,
+          source,
+          labels: ctx.config.labels.map((l) => l.name),
+          method,
+          folds,
+          seed,
+        });
+        for (const warning of report.warnings) ctx.logger.warn(warning);
+        io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatCalibration(report));
+      });
+    });
+}
+
+const fixed = (x: number | undefined, digits = 4) =>
+  x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits);
+
+/** The comparison of methods as a table; every figure is on gold the calibrator did not see. */
+export function formatCalibration(r: CalibrateReport): string {
+  const lines = [
+    `${r.source} on ${r.goldItems} gold items, ${r.folds}-fold cross-fitted (every score on gold the calibrator was not fitted on):`,
+    `  ${'method'.padEnd(12)} ${'NLL'.padStart(8)} ${'ECE width'.padStart(10)} ${'ECE mass'.padStart(9)} ${'Brier'.padStart(8)} ${'AUROC'.padStart(7)}`,
+  ];
+  for (const method of CALIBRATION_METHODS) {
+    const s = r.scores[method];
+    if (!s) continue;
+    const mark = method === r.method ? '*' : ' ';
+    lines.push(
+      `${mark} ${method.padEnd(12)} ${fixed(s.nll).padStart(8)} ${fixed(s.ece).padStart(10)} ${fixed(s.eceMass).padStart(9)} ${fixed(s.brier).padStart(8)} ${fixed(s.auroc, 3).padStart(7)}`,
+    );
+  }
+  const why =
+    r.method === r.best ? 'lowest held-out NLL' : `chosen; ${r.best} had the lowest held-out NLL`;
+  lines.push(`stored ${r.method} (${why}) as ${calibratorName(r.source)} version ${r.version}`);
+  return `${lines.join('\n')}\n`;
+}

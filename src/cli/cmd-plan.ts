@@ -1,0 +1,122 @@
+import type { Command } from 'commander';
+import { HiloError } from '../core/errors.js';
+import { defaultVoteSource } from '../pipeline/calibration-source.js';
+import { planPolicies, type PlanReport } from '../pipeline/plan-policies.js';
+import type { CliIo } from './cli-io.js';
+import { nonNegativeFlag, probabilityFlag, routingOptions, staffingFlags } from './cmd-route.js';
+import { withProject } from './compose.js';
+
+interface PlanFlags {
+  project: string;
+  source?: string;
+  targetAccuracy: string;
+  confidence: string;
+  lo?: string;
+  humanAccuracy: string;
+  overlap: string;
+  controlRate: string;
+  auditRate: string;
+  rows: string;
+  json?: boolean;
+}
+
+export function registerPlan(program: Command, io: CliIo): void {
+  routingOptions(program.command('plan'))
+    .description(
+      'Print the cost–accuracy table of candidate routing policies at the project’s prices, before anyone is paid.',
+    )
+    .option('--audit-rate <r>', 'share of accepted items people would audit', '0')
+    .option('--rows <n>', 'rows to print (evenly spread; the guaranteed row always shown)', '12')
+    .option('--json', 'print JSON')
+    .addHelpText(
+      'after',
+      '\nPrices come from hilo.yaml `prices`: humanHourlyUsd, humanItemsPerHour, hostingPerHourUsd; the machine cost per item from what the labeller’s runs cost.',
+    )
+    .action(async (flags: PlanFlags) => {
+      const rows = Number(flags.rows);
+      if (!Number.isInteger(rows) || rows < 1)
+        throw new HiloError(
+          'INVALID_INPUT',
+          `--rows must be a positive integer, not "${flags.rows}"`,
+        );
+      const options = {
+        target: probabilityFlag(flags.targetAccuracy, '--target-accuracy'),
+        delta: 1 - probabilityFlag(flags.confidence, '--confidence'),
+        ...(flags.lo !== undefined ? { lo: nonNegativeFlag(flags.lo, '--lo', 1) } : {}),
+        humanAccuracy: probabilityFlag(flags.humanAccuracy, '--human-accuracy'),
+        staffing: {
+          ...staffingFlags(flags),
+          auditRate: nonNegativeFlag(flags.auditRate, '--audit-rate', 1),
+        },
+      };
+      await withProject(flags.project, io, async (ctx) => {
+        const source = flags.source ?? (await defaultVoteSource(ctx.store));
+        const plan = await planPolicies({
+          store: ctx.store,
+          source,
+          labels: ctx.config.labels.map((l) => l.name),
+          fields: ctx.config.fields,
+          prices: ctx.config.prices,
+          ...options,
+        });
+        io.out(
+          flags.json
+            ? `${JSON.stringify(plan, null, 2)}\n`
+            : formatPlan(plan, options.target, options.delta, rows),
+        );
+      });
+    });
+}
+
+const pct = (x: number, digits = 1) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(digits)}%`);
+const usd = (x: number) => `$${x.toFixed(2)}`;
+
+/** Row indexes to print: about `limit` of them evenly spread, the guaranteed row included. */
+function shownRows(count: number, limit: number, chosen: number | null): number[] {
+  const picked = new Set<number>();
+  for (let s = 0; s < Math.min(limit, count); s++)
+    picked.add(Math.round((s * (count - 1)) / Math.max(1, Math.min(limit, count) - 1)));
+  if (chosen !== null) picked.add(chosen);
+  return [...picked].sort((a, b) => a - b);
+}
+
+/** The plan as a table a person reads, with the baselines and the return on the guaranteed row. */
+export function formatPlan(plan: PlanReport, target: number, delta: number, limit: number): string {
+  const { table, unit } = plan;
+  const lines = [
+    `${plan.source}${plan.calibrated ? ` (${plan.calibrator} calibration)` : ' (raw confidence: run `hilo calibrate` first for calibrated figures)'}; ${plan.goldItems} gold items, ${plan.poolItems} pool items to route` +
+      (plan.abstained > 0 ? ` (+${plan.abstained} abstentions for people)` : ''),
+    `prices: a person $${unit.annotation.toFixed(4)} per item (${unit.overlap} per item in the human zone, ${unit.overlapZoneHumans} with the machine, ${pct(unit.controlRate, 0)} controls); machine $${unit.machinePerItem.toFixed(5)} per item (${unit.machineBasis}); people assumed ${pct(plan.humanAccuracy, 0)} accurate`,
+    '',
+    `  ${'accept if ≥'.padEnd(11)} ${'accepted'.padStart(8)} ${'overlap'.padStart(7)} ${'human'.padStart(6)} ${'accepted acc. on gold'.padStart(28)} ${'expected final acc.'.padStart(26)} ${'cost'.padStart(11)} ${'saving'.padStart(7)}`,
+  ];
+  for (const i of shownRows(table.rows.length, limit, table.chosen)) {
+    const r = table.rows[i];
+    if (!r) continue;
+    const mark = i === table.chosen ? '→' : r.certified ? '✓' : ' ';
+    const acc = `${pct(r.acceptedAccuracy.estimate)} [${pct(r.acceptedAccuracy.lower)}–${pct(r.acceptedAccuracy.upper)}] n=${r.goldAccepted}`;
+    const exp = `${pct(r.expectedAccuracy.estimate)} [${pct(r.expectedAccuracy.lower)}–${pct(r.expectedAccuracy.upper)}]`;
+    lines.push(
+      `${mark} ${r.threshold.toFixed(4).padEnd(11)} ${pct(r.coverage, 0).padStart(8)} ${String(r.counts.overlap).padStart(7)} ${String(r.counts.human).padStart(6)} ${acc.padStart(28)} ${exp.padStart(26)} ${usd(r.cost.total).padStart(11)} ${pct(r.savingFraction, 0).padStart(7)}`,
+    );
+  }
+  lines.push(
+    '',
+    `✓ certified: accepted labels ≥ ${pct(target)} correct with ${pct(1 - delta, 0)} confidence (fixed-sequence testing); → the guaranteed choice (\`hilo route\`). Intervals of single rows are ${pct(1 - delta, 0)} two-sided and not simultaneous.`,
+    `people alone: ${usd(table.allHumanCost)} (accuracy ${pct(plan.humanAccuracy, 0)} assumed); machine alone: ${usd(table.allMachine.cost)}, accuracy on gold ${pct(table.allMachine.accuracy.estimate)} [${pct(table.allMachine.accuracy.lower)}–${pct(table.allMachine.accuracy.upper)}]`,
+  );
+  const roi = plan.roi;
+  if (roi) {
+    const perExtra = Number.isNaN(roi.costPerExtraCorrect)
+      ? ''
+      : `; each extra right label over the machine alone costs $${roi.costPerExtraCorrect.toFixed(3)}`;
+    lines.push(
+      `guaranteed plan: ${usd(roi.plan.cost)}, saving ${usd(roi.savingVsHuman)} (${pct(roi.savingFractionVsHuman, 0)}) against people alone${perExtra}`,
+    );
+  } else {
+    lines.push(
+      `no row is certified for ${pct(target)} with this gold: \`hilo route\` would send every item to people (see its gold-needed estimate)`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
