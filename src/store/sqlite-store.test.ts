@@ -1,12 +1,43 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HiloError } from '../core/errors.js';
 import { openStore } from './open-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { describeStoreContract } from './store-contract.case.js';
+
+const CHILD = `
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openSqliteStore } from ${JSON.stringify(pathToFileURL(fileURLToPath(new URL('./sqlite-store.ts', import.meta.url))).href)};
+const [path, dir, name] = process.argv.slice(2);
+writeFileSync(join(dir, 'ready-' + name), '');
+while (!existsSync(join(dir, 'go'))) await new Promise((resolve) => setTimeout(resolve, 5));
+const store = await openSqliteStore({ path });
+await store.upsertItems([{ id: name, fields: {}, role: 'pool', batch: null, goldLabel: null }]);
+await store.close();
+`;
+
+/** Runs CHILD in a separate Node process (through tsx, for the TypeScript import). */
+function runChild(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
+  const script = join(dir, 'child.mts');
+  if (!existsSync(script)) writeFileSync(script, CHILD);
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'hilo-sqlite-store-'));
 let files = 0;
@@ -61,6 +92,33 @@ describe('openSqliteStore', () => {
       await second.close();
     }
   });
+
+  it('lets several processes open a new file at once: one migrates, all write', async () => {
+    const path = tempFile();
+    const names = ['p1', 'p2', 'p3', 'p4'];
+    const exits = names.map((name) => runChild([path, dir, name]));
+    // Release them together once all are loaded, so the opens really overlap.
+    const ready = waitFor(() => names.every((name) => existsSync(join(dir, `ready-${name}`))));
+    // A child that dies while loading ends the wait too, and fails the test below.
+    await Promise.race([ready, ...exits]);
+    writeFileSync(join(dir, 'go'), '');
+    const outcomes = await Promise.all(exits);
+    expect(outcomes).toEqual(names.map(() => ({ code: 0, stderr: '' })));
+    const store = await openSqliteStore({ path });
+    try {
+      expect((await store.listItems({})).map((item) => item.id)).toEqual(names);
+    } finally {
+      await store.close();
+    }
+    const raw = new Database(path, { readonly: true });
+    try {
+      expect(raw.prepare('select name from kysely_migration').all()).toEqual([
+        { name: '0001_initial' },
+      ]);
+    } finally {
+      raw.close();
+    }
+  }, 120_000);
 
   it('takes the write lock when a transaction begins, so another writer waits instead of breaking it', async () => {
     const path = tempFile();

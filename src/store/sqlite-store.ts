@@ -2,9 +2,11 @@ import Database from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
+  SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
+  type DialectAdapter,
   type Driver,
   type SqliteDialectConfig,
 } from 'kysely';
@@ -31,30 +33,36 @@ export interface SqliteStoreOptions {
  * Complexity: O(1) plus pending migrations.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  let database: Database.Database;
+  let database: Database.Database | undefined;
   try {
     database = new Database(options.path);
+    // First, so that the pragmas below also wait for another process's lock.
+    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     database.pragma('journal_mode = WAL');
     // NORMAL is durable across process crashes in WAL mode and much faster than FULL.
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
+    // 64 MB page cache (default 2 MB): the id index of a million-item table stays in memory.
     database.pragma('cache_size = -65536');
-    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   } catch (error) {
+    database?.close();
     throw mapDatabaseError(error, `open ${options.path}`);
   }
   const db = new Kysely<StoreDatabase>({
-    dialect: new ImmediateSqliteDialect({ database: cachedStatements(database) }),
+    dialect: new StoreSqliteDialect({ database: cachedStatements(database) }),
   });
   return openKyselyStore(db, 'sqlite', options.clock ?? systemClock);
 }
 
 /**
- * Store transactions write, so they start with BEGIN IMMEDIATE: the write lock is taken up front
- * (waiting up to the busy timeout) instead of at the first write, where another process's commit
- * in between would fail the transaction with SQLITE_BUSY regardless of the timeout.
+ * Two changes to Kysely's SQLite dialect, both for several processes on one file:
+ * - transactions start with BEGIN IMMEDIATE: store transactions write, and taking the write lock
+ *   up front (waiting up to the busy timeout) avoids failing at the first write with SQLITE_BUSY
+ *   when another process committed in between;
+ * - migrations run in one such transaction (SQLite DDL is transactional; Kysely assumes not and
+ *   takes no lock), so two processes opening a new file cannot both create the tables.
  */
-class ImmediateSqliteDialect extends SqliteDialect {
+class StoreSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
 
   constructor(config: SqliteDialectConfig) {
@@ -65,10 +73,20 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
   }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }
