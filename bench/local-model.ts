@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/local-model.ts [--dataset banking77|sms|all] [--epochs 10] [--l2 1e-4]
  *                                [--char 2,5] [--words 2] [--features 262144] [--seed 1]
+ *                                [--bulk 100000]   (texts for the bulk prediction timing)
  *
  * Data is read from ../shared/datasets (or $HILO_DATASETS). Times are wall-clock and CPU seconds
  * of this process; on a shared machine the CPU figure is the steadier one.
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     words: { type: 'string' },
     features: { type: 'string' },
     seed: { type: 'string' },
+    bulk: { type: 'string', default: '100000' },
   },
 });
 
@@ -136,7 +138,8 @@ function evaluate(split: Split, config: LocalLabellerConfig): void {
   });
   const serializing = timed(() => serializeLocalClassifier(model));
   const loading = timed(() => deserializeLocalClassifier(serializing.result));
-  const many = Array.from({ length: 100_000 }, (_, i) => {
+  const bulkCount = Number(args.bulk);
+  const many = Array.from({ length: bulkCount }, (_, i) => {
     const all = train.texts.length + test.texts.length;
     const j = i % all;
     return (j < train.texts.length ? train.texts[j] : test.texts[j - train.texts.length]) as string;
@@ -152,7 +155,7 @@ function evaluate(split: Split, config: LocalLabellerConfig): void {
   console.log(`  macro-F1    ${metrics.macroF1.toFixed(4)}`);
   console.log(`  train       ${seconds(training)}  (featurize + ${config.epochs} epochs)`);
   console.log(`  predict     ${seconds(predicting)} for ${test.texts.length} texts`);
-  console.log(`  predict     ${seconds(bulk)} for 100,000 texts (deserialized model)`);
+  console.log(`  predict     ${seconds(bulk)} for ${bulkCount} texts (deserialized model)`);
   console.log(
     `  serialized  ${(serializing.result.length / 1e6).toFixed(2)} MB, written in ${seconds(serializing)}, read in ${seconds(loading)}`,
   );
@@ -161,8 +164,23 @@ function evaluate(split: Split, config: LocalLabellerConfig): void {
   );
 }
 
+/** A fixed workload, to read the figures below against the speed of this machine right now. */
+function machineCheck(): string {
+  const weights = new Float64Array(34_000 * 77);
+  const out = new Float64Array(77);
+  const run = timed(() => {
+    for (let r = 0; r < 1_300_000; r++) {
+      const base = ((r * 7919) % 34_000) * 77;
+      for (let k = 0; k < 77; k++)
+        out[k] = (out[k] as number) + 0.5 * (weights[base + k] as number);
+    }
+  });
+  return `100M sparse-row multiply-adds in ${seconds(run)}`;
+}
+
 const config = defaultConfig();
 console.log(`local model bench — config ${JSON.stringify(config)}, node ${process.version}`);
+console.log(`machine check: ${machineCheck()}`);
 const wanted = args.dataset ?? 'all';
 const splits = [
   wanted === 'all' || wanted === 'banking77' ? banking77() : null,

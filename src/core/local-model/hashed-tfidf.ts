@@ -39,7 +39,7 @@ const EMPTY: SparseVector = { indices: new Int32Array(0), values: new Float64Arr
  * Fits document frequencies on a corpus and returns the featurizer with the corpus' own rows.
  * idf = ln((1 + n) / (1 + df)) + 1, the smoothed form that never gives a seen term weight zero.
  * @example const { featurizer, vectors } = fitHashedTfidf(['my card', 'lost card'], { features: 1 << 18, wordNgrams: 2, charNgrams: [2, 5] });
- * Complexity: O(total characters × charNgrams[1] + nnz log nnz per document), memory O(features + nnz).
+ * Complexity: O(total characters × charNgrams[1]) time, O(features + nnz) memory.
  */
 export function fitHashedTfidf(
   texts: readonly string[],
@@ -78,7 +78,7 @@ export function fitHashedTfidf(
 /**
  * Rebuilds a featurizer from its state (as kept by a serialized model).
  * @example const same = createHashedTfidf({ options, documents, buckets, documentFrequency });
- * Complexity: O(features + dimension); transform is O(characters × charNgrams[1] + nnz log nnz).
+ * Complexity: O(features + dimension); transform is O(characters × charNgrams[1]) per text.
  */
 export function createHashedTfidf(state: HashedTfidfState): HashedTfidf {
   const { options, documents, buckets, documentFrequency } = state;

@@ -1,7 +1,7 @@
 import { classCountOf } from './confusion-matrix.js';
 
 /** Scores of one class (one-vs-rest). */
-export interface ClassScores {
+interface ClassScores {
   readonly precision: number;
   readonly recall: number;
   readonly f1: number;
