@@ -1,18 +1,20 @@
 /**
- * Measures `upsertItems` throughput on SQLite the way import uses it: N items in batches of B,
- * then the same N again (all updates). Prints items per second for each pass.
- * Usage: npx tsx src/store/upsert-throughput.ts [items=200000] [batch=1000]
+ * Measures `upsertItems` throughput the way import uses it: N items in batches of B, then the
+ * same N again (all updates). Prints items per second for each pass. SQLite in a temporary file,
+ * or the PostgreSQL database at `url` (its items table must be empty).
+ * Usage: npx tsx src/store/upsert-throughput.ts [items=200000] [batch=1000] [url]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Item } from '../core/types.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openStore } from './open-store.js';
 
 const total = Number(process.argv[2] ?? 200_000);
 const batchSize = Number(process.argv[3] ?? 1000);
 const dir = mkdtempSync(join(tmpdir(), 'hilo-upsert-'));
-const store = await openSqliteStore({ path: join(dir, 'bench.db') });
+const url = process.argv[4];
+const store = await openStore(url === undefined ? { path: join(dir, 'bench.db') } : { url });
 
 function batch(start: number): Item[] {
   const items: Item[] = [];
