@@ -57,6 +57,19 @@ describe('openPgliteStore', () => {
   }, 120_000);
 });
 
+describe('openPostgresStore', () => {
+  it('reports an unreachable server as a HiloError with the cause', async () => {
+    const error = await openPostgresStore({ url: 'postgres://nobody@127.0.0.1:1/none' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/^cannot open the store/),
+    });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+});
+
 if (serverUrl === undefined) {
   describe.skip('Store contract: postgres (server) — set HILO_TEST_POSTGRES_URL=postgres://… to run it', () => {
     it('needs a PostgreSQL server', () => undefined);

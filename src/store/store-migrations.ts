@@ -14,7 +14,8 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
 
 /**
  * Brings the database to the latest schema; throws HiloError INTERNAL (with the cause) if a
- * migration fails. Safe to call from several processes: Kysely's Migrator takes a lock.
+ * migration fails. Safe to call from several processes: on PostgreSQL Kysely's Migrator takes an
+ * advisory lock; on SQLite the store's dialect runs all migrations in one BEGIN IMMEDIATE.
  * @example await migrateStore(db, 'postgres')
  */
 export async function migrateStore(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
@@ -23,15 +24,13 @@ export async function migrateStore(db: Kysely<unknown>, dialect: StoreDialect): 
   };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error === undefined) return;
-  const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-  throw new HiloError(
-    'INTERNAL',
-    `store migration "${failed}" failed: ${String(error)}`,
-    undefined,
-    {
-      cause: error,
-    },
-  );
+  const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+  // No failed migration means the database could not be reached or read at all.
+  const message =
+    failed === undefined
+      ? `cannot open the store: ${String(error)}`
+      : `store migration "${failed}" failed: ${String(error)}`;
+  throw new HiloError('INTERNAL', message, undefined, { cause: error });
 }
 
 function initial(dialect: StoreDialect): Migration {
