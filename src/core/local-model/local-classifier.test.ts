@@ -8,7 +8,7 @@ import {
   trainLocalClassifier,
 } from './local-classifier.js';
 
-export const config: LocalLabellerConfig = {
+const config: LocalLabellerConfig = {
   features: 1 << 16,
   wordNgrams: 2,
   charNgrams: [2, 5],
@@ -25,7 +25,7 @@ const topics: Record<string, string[]> = {
 const labelSet = ['cars', 'fruit', 'weather', 'unused'];
 
 /** Texts of 4 words drawn from one topic's vocabulary (plus filler words everyone shares). */
-export function topicTexts(n: number, seed: number): { texts: string[]; labels: string[] } {
+function topicTexts(n: number, seed: number): { texts: string[]; labels: string[] } {
   const rng = createRng(seed);
   const names = Object.keys(topics);
   const texts: string[] = [];
