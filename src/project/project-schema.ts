@@ -33,8 +33,8 @@ const local = z
       .max(1 << 22)
       .default(1 << 18),
     wordNgrams: z.number().int().min(1).max(3).default(2),
-    charNgrams: z.tuple([z.number().int().min(1), z.number().int().min(1)]).default([2, 5]),
-    l2: z.number().min(0).default(1e-4),
+    charNgrams: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([3, 5]),
+    l2: z.number().min(0).default(1e-5),
     epochs: z.number().int().min(1).max(200).default(10),
     seed: z.number().int().default(1),
   })
