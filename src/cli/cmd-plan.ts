@@ -88,7 +88,7 @@ export function formatPlan(plan: PlanReport, target: number, delta: number, limi
       (plan.abstained > 0 ? ` (+${plan.abstained} abstentions for people)` : ''),
     `prices: a person $${unit.annotation.toFixed(4)} per item (${unit.overlap} per item in the human zone, ${unit.overlapZoneHumans} with the machine, ${pct(unit.controlRate, 0)} controls); machine $${unit.machinePerItem.toFixed(5)} per item (${unit.machineBasis}); people assumed ${pct(plan.humanAccuracy, 0)} accurate`,
     '',
-    `  ${'accept if ≥'.padEnd(11)} ${'accepted'.padStart(8)} ${'overlap'.padStart(7)} ${'human'.padStart(6)} ${'accepted acc. on gold'.padStart(28)} ${'expected final acc.'.padStart(26)} ${'cost'.padStart(11)} ${'saving'.padStart(7)}`,
+    `  ${'accept if ≥'.padEnd(11)} ${'accept %'.padStart(8)} ${'overlap'.padStart(7)} ${'human'.padStart(6)} ${'accepted acc. on gold'.padStart(28)} ${'expected final acc.'.padStart(26)} ${'cost'.padStart(11)} ${'saving'.padStart(7)}`,
   ];
   for (const i of shownRows(table.rows.length, limit, table.chosen)) {
     const r = table.rows[i];

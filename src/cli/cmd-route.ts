@@ -177,7 +177,10 @@ export function formatRoute(source: string, r: RouteReport, delta: number): stri
   if (r.goldNeeded && !p.certified) {
     lines.push(
       r.goldNeeded.additionalGold !== null
-        ? `gold too small for this target: about ${r.goldNeeded.additionalGold} more gold items needed (${r.goldNeeded.totalGold} in all), drawn at random from the pool`
+        ? `gold too small for this target: about ${r.goldNeeded.additionalGold} more gold items needed (${r.goldNeeded.totalGold} in all), drawn at random from the pool` +
+            (p.mode === 'per-class'
+              ? ' (estimated for one threshold at δ / K; thresholds per class need that evidence within each label)'
+              : '')
         : `gold cannot certify this target: the machine's best-scored gold labels are ${pct(r.goldNeeded.observedAccuracy)} correct; lower the target or improve the labeller`,
     );
   }

@@ -9,7 +9,7 @@ import { topLabelOutcomes } from '../core/calibration/top-label.js';
 import { HiloError } from '../core/errors.js';
 import type { Clock, Store } from '../core/ports/index.js';
 import { loadGoldVotes } from './calibration-gold.js';
-import { calibratorName } from './calibration-source.js';
+import { calibratorName, labelRunsOf } from './calibration-source.js';
 
 export interface CalibrateVotesOptions {
   readonly store: Store;
@@ -101,9 +101,7 @@ export async function calibrateVotes(options: CalibrateVotesOptions): Promise<Ca
       ? reliabilityDiagram(topLabelOutcomes(probabilities, gold.labels, gold.K), { bins: 10 })
       : [];
   const reliability = { before: diagram(fit.heldOut.none), after: diagram(fit.heldOut[method]) };
-  const labelRuns = (await store.listRuns({ kind: 'label' }))
-    .filter((run) => run.config.labeller === source)
-    .map((run) => run.id);
+  const labelRuns = (await labelRunsOf(store, source)).map((run) => run.id);
   const version = await store.saveModel({
     name: calibratorName(source),
     payload: JSON.stringify(calibrator.params),

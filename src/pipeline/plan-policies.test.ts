@@ -60,7 +60,9 @@ describe('planPolicies', () => {
     for (const row of rows) expect(row.counts.human).toBe(0);
     const chosen = plan.table.chosen as number;
     expect(rows[chosen]?.certified).toBe(true);
-    expect(rows.slice(0, chosen + 1).every((r) => r.certified)).toBe(true);
+    expect(rows.slice(chosen + 1).some((r) => r.certified)).toBe(false);
+    // The table reaches down to 5% coverage even where the gold cannot certify.
+    expect(rows[0]?.coverage).toBeLessThan(0.1);
     expect(plan.roi?.plan.cost).toBeCloseTo(rows[chosen]?.cost.total as number, 9);
     expect(plan.roi?.savingVsHuman).toBeGreaterThan(0);
   });

@@ -2,6 +2,7 @@ import { annotationCost } from '../core/cost/cost-model.js';
 import type { UnitCosts } from '../core/cost/hybrid-cost.js';
 import type { Store } from '../core/ports/index.js';
 import type { Prices } from '../core/project.js';
+import { labelRunsOf } from './calibration-source.js';
 
 /** Staffing choices a plan is priced with (people per item, controls, audits). */
 export interface Staffing {
@@ -35,9 +36,7 @@ export async function planUnitCosts(options: {
 }): Promise<PricedUnits> {
   const { prices } = options;
   const staffing = options.staffing ?? {};
-  const runs = (await options.store.listRuns({ kind: 'label' })).filter(
-    (run) => run.config.labeller === options.source,
-  );
+  const runs = await labelRunsOf(options.store, options.source);
   let items = 0;
   let cost = 0;
   let hours = 0;

@@ -1,5 +1,6 @@
 import { hybridCost, type UnitCosts } from '../core/cost/hybrid-cost.js';
 import { planTable, type PlanTable } from '../core/cost/plan-table.js';
+import { learnThenTest } from '../core/routing/learn-then-test.js';
 import { assignZones, countZones } from '../core/routing/assign-zones.js';
 import { chooseWithinBudget } from '../core/routing/budget-policy.js';
 import { candidateThresholds, suggestedMinCoverage } from '../core/routing/candidate-thresholds.js';
@@ -27,29 +28,18 @@ export interface BudgetChoice {
   readonly humanAccuracy: number;
 }
 
-/**
- * Candidate thresholds of a plan: the fixed-sequence candidates `hilo route` tests (pool
- * quantiles from the strictest coverage the gold can certify up to accepting everything), so the
- * rows marked certified carry the same promise as the default policy.
- * @example planCandidates(pool.confidence, gold.confidence, 0.97, 0.05)
- * Complexity: O(p log p).
- */
-export function planCandidates(
-  poolScores: ArrayLike<number>,
-  goldScores: ArrayLike<number>,
-  target: number,
-  delta: number,
-): Float64Array {
-  return candidateThresholds({
-    reference: poolScores.length > 0 ? poolScores : goldScores,
-    minCoverage: suggestedMinCoverage({ goldSize: goldScores.length, target, delta }),
-  });
-}
+/** Coverage of the strictest extra row of a plan: below it, too few gold items to say much. */
+const PLAN_MIN_COVERAGE = 0.05;
 
 /**
- * The cost–accuracy table of the candidate thresholds for routed pool items.
+ * The cost–accuracy table of candidate thresholds for routed pool items. Two lists are merged:
+ * the fixed-sequence candidates `hilo route` tests (pool quantiles from the strictest coverage
+ * the gold can certify up to accepting everything), and an even grid of coverages from 5% so
+ * a small gold set still shows the strict end of the curve. Only the first list is tested, as
+ * `hilo route` tests it, so a row marked certified carries exactly the default policy's promise
+ * and `chosen` is the threshold `hilo route` would pick.
  * @example routePlanTable({ gold, correct, pool, target: 0.97, delta: 0.05, lo: -Infinity, humanAccuracy: 0.95, unit })
- * Complexity: that of `planTable`.
+ * Complexity: that of `planTable` over about 70 thresholds.
  */
 export function routePlanTable(input: {
   readonly gold: ScoredItems;
@@ -62,16 +52,34 @@ export function routePlanTable(input: {
   readonly unit: UnitCosts;
 }): PlanTable {
   const { gold, correct, pool, target, delta } = input;
-  return planTable({
-    gold: { scores: gold.confidence, correct },
+  const reference = pool.confidence.length > 0 ? pool.confidence : gold.confidence;
+  const tested = candidateThresholds({
+    reference,
+    minCoverage: suggestedMinCoverage({ goldSize: gold.confidence.length, target, delta }),
+  });
+  const grid = candidateThresholds({ reference, minCoverage: PLAN_MIN_COVERAGE, steps: 19 });
+  const scores = { scores: gold.confidence, correct };
+  const certified = new Set(
+    learnThenTest({ ...scores, thresholds: tested, target, delta })
+      .tests.filter((t) => t.certified)
+      .map((t) => t.threshold),
+  );
+  const table = planTable({
+    gold: scores,
     pool: pool.confidence,
-    thresholds: planCandidates(pool.confidence, gold.confidence, target, delta),
+    thresholds: Float64Array.from(new Set([...tested, ...grid])),
     lo: input.lo,
     target,
     delta,
     humanAccuracy: input.humanAccuracy,
     unit: input.unit,
   });
+  const rows = table.rows.map((row) => ({ ...row, certified: certified.has(row.threshold) }));
+  let chosen: number | null = null;
+  rows.forEach((row, i) => {
+    if (row.certified) chosen = i;
+  });
+  return { ...table, rows, chosen };
 }
 
 /**

@@ -207,6 +207,19 @@ describe('routeItems', () => {
     });
   });
 
+  it('with a budget and little gold, still buys people for the least sure items', async () => {
+    // 120 gold items certify nothing at 97%, but the strict end of the curve is still priced.
+    const { route } = await project(120, 2000, { accuracy: (c) => Math.min(1, c + 0.2) });
+    const report = await route({ mode: 'budget', budget: 150, target: 0.97 });
+    expect(report.cost.plan).toBeLessThanOrEqual(150);
+    expect(report.counts.accept).toBeGreaterThan(0);
+    expect(report.counts.overlap).toBeGreaterThan(0);
+    expect(report.sentence).toMatch(
+      /^Within the budget of \$150, the most accurate plan costs \$\d+/,
+    );
+    expect(report.sentence).toContain('does not carry the promise');
+  });
+
   it('draws a seeded share of accepted items for audit, never the same item twice', async () => {
     const { store, route } = await project(1500, 3000);
     const report = await route({ auditRate: 0.05 });
