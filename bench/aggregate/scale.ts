@@ -4,7 +4,7 @@
  * crowd-kit's figures. Each method runs in its own process so peak memory is its own.
  * Prints markdown.
  *
- *   npx tsx bench/aggregate/scale.ts [sim_large|sim_mid|sim_small]
+ *   npx tsx bench/aggregate/scale.ts [sim_large|sim_mid|sim_small] [method,method,...]
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,8 @@ import { CROWD_KIT, CROWD_KIT_METHODS } from './reference-figures.js';
 interface Measurement {
   readonly name: string;
   readonly seconds: number[];
+  /** CPU seconds (user + system) of the same runs: steadier than wall time on a busy machine. */
+  readonly cpuSeconds: number[];
   /** Null when the run has no labels (agreement). */
   readonly accuracy: number | null;
   readonly peakMb: number;
@@ -53,15 +55,19 @@ function median(values: readonly number[]): number {
 }
 
 /** Runs `work` once, and twice more when it is quick, like crowd-kit's median of 3. */
-function timed<T>(work: () => T): { result: T; seconds: number[] } {
+function timed<T>(work: () => T): { result: T; seconds: number[]; cpuSeconds: number[] } {
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   let result: T;
   do {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     result = work();
+    const used = process.cpuUsage(cpu);
     seconds.push((performance.now() - start) / 1000);
+    cpuSeconds.push((used.user + used.system) / 1e6);
   } while (seconds.length < 3 && (seconds[0] as number) < RUNS_UNDER_SECONDS);
-  return { result, seconds };
+  return { result, seconds, cpuSeconds };
 }
 
 /** Splits a matrix's votes by a predicate into matrix input. */
@@ -109,27 +115,32 @@ function child(dataset: string, name: string): void {
   const loadSeconds = (performance.now() - loadStart) / 1000;
   const loadedMb = process.memoryUsage().rss / 1e6;
   let seconds: number[];
+  let cpuSeconds: number[];
   let labels: Int32Array;
   let detail: string;
   if (name === 'update-spread' || name === 'update-batch') {
     const outcome = updateScenario(matrix, name);
     seconds = outcome.update.seconds;
+    cpuSeconds = outcome.update.cpuSeconds;
     labels = outcome.labels;
     detail = outcome.detail;
   } else if (name === 'krippendorff-alpha') {
     const run = timed(() => krippendorffAlpha(matrix));
     seconds = run.seconds;
+    cpuSeconds = run.cpuSeconds;
     labels = new Int32Array(0);
     detail = `α = ${run.result.toFixed(4)} (crowd-kit: 0.2874 on sim_large)`;
   } else {
     const run = timed(() => aggregate(matrix, { method: name } as AggregateOptions));
     seconds = run.seconds;
+    cpuSeconds = run.cpuSeconds;
     labels = run.result.labels;
     detail = `${run.result.iterations} sweeps${run.result.converged ? '' : ' (not converged)'}`;
   }
   const measurement: Measurement = {
     name,
     seconds,
+    cpuSeconds,
     accuracy: labels.length > 0 ? accuracy(labels, gold) : null,
     peakMb: process.resourceUsage().maxRSS / 1024,
     loadedMb,
@@ -139,7 +150,7 @@ function child(dataset: string, name: string): void {
   console.log(JSON.stringify(measurement));
 }
 
-function parent(dataset: string): void {
+function parent(dataset: string, only: string | undefined): void {
   const root = sharedRoot();
   if (!root) {
     console.log(
@@ -156,7 +167,7 @@ function parent(dataset: string): void {
     'krippendorff-alpha',
   ];
   const results: Measurement[] = [];
-  for (const name of names) {
+  for (const name of names.filter((n) => !only || only.split(',').includes(n))) {
     const run = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', dataset, name], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -171,22 +182,25 @@ function parent(dataset: string): void {
   const kit = CROWD_KIT[dataset] ?? {};
   console.log(`### ${dataset}: seconds (median of up to 3), accuracy, peak memory\n`);
   console.log(
-    '| method | seconds | runs | accuracy | peak RSS MB (after load) | crowd-kit acc / s | speed-up | notes |',
+    '| method | seconds (CPU s) | runs | accuracy | peak RSS MB (after load) | crowd-kit acc / s | speed-up wall (CPU) | notes |',
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     const kitName = CROWD_KIT_METHODS.find(([, ours]) => ours === r.name)?.[0];
     const figure = kitName ? kit[kitName] : undefined;
     const s = median(r.seconds);
+    const cpu = median(r.cpuSeconds);
     const kitCell = figure
       ? `${figure[0].toFixed(4)} / ${figure[1]}`
       : kitName && kitName in kit
         ? 'did not finish'
         : '—';
-    const speed = figure ? `${(figure[1] / s).toFixed(0)}×` : '—';
+    const speed = figure
+      ? `${(figure[1] / s).toFixed(0)}× (${(figure[1] / cpu).toFixed(0)}×)`
+      : '—';
     const acc = typeof r.accuracy === 'number' ? r.accuracy.toFixed(4) : '—';
     console.log(
-      `| ${r.name} | ${s.toFixed(2)} | ${r.seconds.length} | ${acc} | ${r.peakMb.toFixed(0)} (${r.loadedMb.toFixed(0)}) | ${kitCell} | ${speed} | ${r.detail} |`,
+      `| ${r.name} | ${s.toFixed(2)} (${cpu.toFixed(2)}) | ${r.seconds.length} | ${acc} | ${r.peakMb.toFixed(0)} (${r.loadedMb.toFixed(0)}) | ${kitCell} | ${speed} | ${r.detail} |`,
     );
   }
   const load = results[0];
@@ -198,4 +212,4 @@ function parent(dataset: string): void {
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') child(args[1] as string, args[2] as string);
-else parent(args[0] ?? 'sim_large');
+else parent(args[0] ?? 'sim_large', args[1]);

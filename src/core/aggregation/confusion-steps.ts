@@ -1,3 +1,4 @@
+import { hardConfusionSweep, type SweepOutcome } from './hard-sweep.js';
 import type { VoteMatrix } from './vote-matrix.js';
 
 /**
@@ -76,13 +77,6 @@ export function itemPosterior(
   return end > start ? max + Math.log(sum) : 0;
 }
 
-/** What one fused sweep measured. */
-export interface SweepOutcome {
-  readonly logLikelihood: number;
-  /** Mean over items of the L1 change of their posterior row. */
-  readonly moved: number;
-}
-
 /**
  * One fused EM sweep over all items: E-step (gold items clamped), the change of every
  * posterior row, and the expected counts and class totals the next M-step needs, in one pass
@@ -100,6 +94,9 @@ export function confusionSweep(
   classTotals: Float64Array,
   gold: Int32Array | undefined,
 ): SweepOutcome {
+  if (!matrix.softRow && !matrix.annotatorWeight) {
+    return hardConfusionSweep(matrix, logConf, logPrior, posteriors, counts, classTotals, gold);
+  }
   const { numItems, numClasses: K, itemOffsets } = matrix;
   const acc = new Float64Array(K);
   const old = new Float64Array(K);
@@ -131,7 +128,7 @@ export function confusionSweep(
  * `post[at..at+K)` to `counts` (same layout as `conf`).
  * Complexity: O(K × votes of the item + K² × its soft votes).
  */
-export function addItemCounts(
+function addItemCounts(
   matrix: VoteMatrix,
   i: number,
   post: Float64Array,

@@ -7,7 +7,7 @@ import type { VoteMatrix } from './vote-matrix.js';
 import { voteShares } from './vote-shares.js';
 
 export interface GladOptions extends AggregationOptions {
-  /** Newton-type steps on (α, log β) per M-step (a generalised EM needs few). Default 3. */
+  /** Newton-type steps on (α, log β) per M-step (a generalised EM needs few). Default 2. */
   readonly mStepIterations?: number;
   /** Gaussian prior on α: mean 1, standard deviation 1 by default. */
   readonly abilityPrior?: { readonly mean: number; readonly sd: number };
@@ -58,7 +58,7 @@ export function glad(matrix: VoteMatrix, options: GladOptions = {}): Aggregation
   while (iterations < maxIterations) {
     iterations++;
     updatePriors(matrix, posteriors, options.gold, priorSetting, priors);
-    for (let step = 0; step < (options.mStepIterations ?? 3); step++) {
+    for (let step = 0; step < (options.mStepIterations ?? 2); step++) {
       abilityStep(model, posteriors);
       difficultyStep(model, posteriors);
     }

@@ -107,12 +107,7 @@ describe('annotator weights', () => {
     const { crowd, humans } = withMachine(() => 0);
     const weight = new Float64Array(crowd.numAnnotators).fill(1);
     weight[3] = 0;
-    const weighted = createVoteMatrix({
-      numClasses: 3,
-      numItems: 300,
-      ...crowd,
-      annotatorWeight: weight,
-    });
+    const weighted = createVoteMatrix({ ...crowd, annotatorWeight: weight });
     const keep = Array.from(crowd.annotator, (a) => a !== 3);
     const pick = <T extends Int32Array>(xs: T) => Int32Array.from(xs.filter((_, v) => keep[v]));
     const without = createVoteMatrix({
