@@ -105,7 +105,7 @@ describe('hilo calibrate → plan → route → export → audit (local labeller
     const json = JSON.parse(
       (await hilo(['route', '--target-accuracy', '0.9', '--confidence', '0.9', '--json', ...p]))
         .out,
-    ) as { counts: Record<string, number> };
+    ) as { counts: { accept: number; overlap: number; human: number } };
     expect(json.counts.accept + json.counts.overlap + json.counts.human).toBe(pool.length);
 
     const out = join(dir, 'routed.jsonl');
