@@ -28,6 +28,13 @@ describe('bulkUpsertQuery', () => {
     expect(query.parameters).toHaveLength(6);
   });
 
+  it('rewrites an existing row only when a compared column differs, if asked', () => {
+    const query = bulkUpsertQuery({ ...base, dialect: 'sqlite', rows, changedIn: ['name'] });
+    expect(query.sql).toMatch(
+      / do update set "name" = excluded\."name" where "items"\."name" is distinct from excluded\."name"$/,
+    );
+  });
+
   it('quotes identifiers containing quotes', () => {
     const query = bulkUpsertQuery({
       ...base,

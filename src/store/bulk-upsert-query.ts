@@ -11,6 +11,11 @@ export interface BulkUpsert {
   readonly key: string;
   /** Columns overwritten from the incoming row on conflict. */
   readonly update: readonly string[];
+  /**
+   * When given, an existing row is rewritten only if one of these columns differs from the
+   * incoming row, so re-importing unchanged data writes nothing (and keeps its `updated_at`).
+   */
+  readonly changedIn?: readonly string[];
 }
 
 /**
@@ -37,9 +42,16 @@ export function bulkUpsertQuery(upsert: BulkUpsert): CompiledQuery {
   const assignments = upsert.update
     .map((column) => `${quote(column)} = excluded.${quote(column)}`)
     .join(', ');
+  const changed = (upsert.changedIn ?? [])
+    .map(
+      (column) =>
+        `${quote(upsert.table)}.${quote(column)} is distinct from excluded.${quote(column)}`,
+    )
+    .join(' or ');
   const text =
     `insert into ${quote(upsert.table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')} ` +
-    `on conflict (${quote(upsert.key)}) do update set ${assignments}`;
+    `on conflict (${quote(upsert.key)}) do update set ${assignments}` +
+    (changed === '' ? '' : ` where ${changed}`);
   return CompiledQuery.raw(text, parameters);
 }
 

@@ -21,7 +21,8 @@ export interface StoreSql {
 
 /**
  * Upserts items in statements of up to MAX_PARAMETERS values, counting ids that already existed
- * first so the counts are exact. Call inside a transaction, or the counts may race. A repeated id
+ * first so the counts are exact (`updated` counts them whether or not a value changed; unchanged
+ * rows are not rewritten). Call inside a transaction, or the counts may race. A repeated id
  * counts once and its last version wins (PostgreSQL refuses one row twice in an upsert).
  * @example const { inserted, updated } = await upsertItemRows({ db: trx, dialect }, items, now)
  * Complexity: O(n) rows, two statements per chunk.
@@ -43,7 +44,17 @@ export async function upsertItemRows(
       .where('id', 'in', textSet(to.dialect, ids))
       .executeTakeFirstOrThrow();
     updated += Number(existing.n);
-    await bulkUpsert(to, 'items', ITEM_COLUMNS, chunk);
+    await to.db.executeQuery(
+      bulkUpsertQuery({
+        dialect: to.dialect,
+        table: 'items',
+        columns: ITEM_COLUMNS,
+        rows: chunk,
+        key: 'id',
+        update: ['fields', 'role', 'batch', 'gold_label', 'updated_at'],
+        changedIn: ['fields', 'role', 'batch', 'gold_label'],
+      }),
+    );
   }
   return { inserted: rows.length - updated, updated };
 }
@@ -61,7 +72,16 @@ export async function upsertDecisionRows(
   for (const decision of decisions) byItem.set(decision.itemId, decision);
   const rows = Array.from(byItem.values(), decisionValues);
   for (const chunk of chunkForParameters(rows, DECISION_COLUMNS.length)) {
-    await bulkUpsert(to, 'decisions', DECISION_COLUMNS, chunk);
+    await to.db.executeQuery(
+      bulkUpsertQuery({
+        dialect: to.dialect,
+        table: 'decisions',
+        columns: DECISION_COLUMNS,
+        rows: chunk,
+        key: 'item_id',
+        update: DECISION_COLUMNS.slice(1),
+      }),
+    );
   }
 }
 
@@ -80,18 +100,4 @@ export async function insertVoteRows(to: StoreSql, votes: readonly NewVote[]): P
     for (const id of chunkIds) ids.push(id);
   }
   return ids;
-}
-
-/** Rows whose first column is the table's key; every other column but `created_at` is overwritten. */
-async function bulkUpsert(
-  to: StoreSql,
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-): Promise<void> {
-  const [key = '', ...rest] = columns;
-  const update = rest.filter((column) => column !== 'created_at');
-  await to.db.executeQuery(
-    bulkUpsertQuery({ dialect: to.dialect, table, columns, rows, key, update }),
-  );
 }

@@ -8,6 +8,7 @@ import { openStore } from './open-store.js';
 import { openPgliteStore } from './pglite-store.js';
 import { openPostgresStore } from './postgres-store.js';
 import { describeStoreContract } from './store-contract.case.js';
+import { storeMigrations } from './store-migrations.js';
 
 const TABLES = 'items, votes, decisions, runs, models, llm_cache';
 const serverUrl = process.env['HILO_TEST_POSTGRES_URL'];
@@ -36,7 +37,7 @@ describe('openPgliteStore', () => {
     const { rows } = await client.query<{ name: string }>(
       'select name from kysely_migration order by name',
     );
-    expect(rows.map((row) => row.name)).toEqual(['0001_initial']);
+    expect(rows.map((row) => row.name)).toEqual(Object.keys(storeMigrations('postgres')));
   });
 
   it('starts its own PGlite in the data directory and closes it on close', async () => {

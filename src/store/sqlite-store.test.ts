@@ -9,6 +9,7 @@ import { HiloError } from '../core/errors.js';
 import { openStore } from './open-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { describeStoreContract } from './store-contract.case.js';
+import { storeMigrations } from './store-migrations.js';
 
 const CHILD = `
 import { existsSync, writeFileSync } from 'node:fs';
@@ -112,9 +113,8 @@ describe('openSqliteStore', () => {
     }
     const raw = new Database(path, { readonly: true });
     try {
-      expect(raw.prepare('select name from kysely_migration').all()).toEqual([
-        { name: '0001_initial' },
-      ]);
+      const applied = raw.prepare('select name from kysely_migration order by name').all();
+      expect(applied).toEqual(Object.keys(storeMigrations('sqlite')).map((name) => ({ name })));
     } finally {
       raw.close();
     }
@@ -141,17 +141,35 @@ describe('openSqliteStore', () => {
     }
   });
 
-  it('stamps item rows with the injected clock', async () => {
+  it('stamps item rows with the injected clock, and re-stamps only rows that changed', async () => {
     const path = tempFile();
-    const store = await openSqliteStore({ path, clock: { now: () => Date.UTC(2030, 0, 2) } });
-    await store.upsertItems([{ id: 'a', fields: {}, role: 'pool', batch: null, goldLabel: null }]);
+    let now = Date.UTC(2030, 0, 2);
+    const store = await openSqliteStore({ path, clock: { now: () => now } });
+    const a = { id: 'a', fields: { n: 1 }, role: 'pool', batch: null, goldLabel: null } as const;
+    const b = { ...a, id: 'b' };
+    await store.upsertItems([a, b]);
+    now = Date.UTC(2030, 0, 3);
+    expect(await store.upsertItems([a, { ...b, batch: 'late' }])).toEqual({
+      inserted: 0,
+      updated: 2,
+    });
     await store.close();
     const raw = new Database(path, { readonly: true });
     try {
-      expect(raw.prepare('select created_at, updated_at from items').get()).toEqual({
-        created_at: '2030-01-02T00:00:00.000Z',
-        updated_at: '2030-01-02T00:00:00.000Z',
-      });
+      expect(raw.prepare('select id, created_at, updated_at from items order by id').all()).toEqual(
+        [
+          {
+            id: 'a',
+            created_at: '2030-01-02T00:00:00.000Z',
+            updated_at: '2030-01-02T00:00:00.000Z',
+          },
+          {
+            id: 'b',
+            created_at: '2030-01-02T00:00:00.000Z',
+            updated_at: '2030-01-03T00:00:00.000Z',
+          },
+        ],
+      );
     } finally {
       raw.close();
     }
