@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 
 /** Six banking77 intents (CC BY 4.0, data/banking77/README.md), small enough for fast tests. */
-export const SUBSET_LABELS = ['card_arrival', 'exchange_rate', 'lost_or_stolen_card', 'pin_blocked', 'top_up_failed', 'transfer_timing'];
+export const SUBSET_LABELS = [
+  'card_arrival',
+  'exchange_rate',
+  'lost_or_stolen_card',
+  'pin_blocked',
+  'top_up_failed',
+  'transfer_timing',
+];
 
 export interface Row {
   readonly id: string;

@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hilo, tempDir } from './cli-harness.js';
 
-const FIXTURE = join(import.meta.dirname, '..', 'src', 'core', 'aggregation', 'fixtures', 'bluebirds');
+const FIXTURE = join(
+  import.meta.dirname,
+  '..',
+  'src',
+  'core',
+  'aggregation',
+  'fixtures',
+  'bluebirds',
+);
 
 describe('hilo import-votes → aggregate → agreement → export on a real crowd (bluebirds)', () => {
   it('moves crowd data in, aggregates it and reproduces the published accuracies', async () => {
@@ -10,11 +18,27 @@ describe('hilo import-votes → aggregate → agreement → export on a real cro
     const project = join(dir, 'birds');
     const p = ['--project', project];
     expect((await hilo(['init', project, '--labels', '0,1'])).code).toBe(0);
-    const imported = await hilo(['import-votes', join(FIXTURE, 'answers.csv'), '--task-field', 'item', '--truth', join(FIXTURE, 'truth.csv'), ...p]);
+    const imported = await hilo([
+      'import-votes',
+      join(FIXTURE, 'answers.csv'),
+      '--task-field',
+      'item',
+      '--truth',
+      join(FIXTURE, 'truth.csv'),
+      ...p,
+    ]);
     expect(imported.code, imported.err).toBe(0);
-    expect(imported.out).toContain('imported 4212 votes from 39 annotators (0 already stored, 108 items created)');
+    expect(imported.out).toContain(
+      'imported 4212 votes from 39 annotators (0 already stored, 108 items created)',
+    );
     expect(imported.out).toContain('set the test label of 108 items');
-    const again = await hilo(['import-votes', join(FIXTURE, 'answers.csv'), '--task-field', 'item', ...p]);
+    const again = await hilo([
+      'import-votes',
+      join(FIXTURE, 'answers.csv'),
+      '--task-field',
+      'item',
+      ...p,
+    ]);
     expect(again.out).toContain('imported 0 votes from 39 annotators (4212 already stored');
 
     const mv = await hilo(['aggregate', '--method', 'mv', ...p]);
@@ -25,7 +49,10 @@ describe('hilo import-votes → aggregate → agreement → export on a real cro
     expect(dsAccuracy).toBeGreaterThanOrEqual(88.9);
 
     const agreement = await hilo(['agreement', '--json', '--samples', '50', ...p]);
-    const table = JSON.parse(agreement.out) as { raters: number; fleissKappa: { estimate: number; lower: number; upper: number } };
+    const table = JSON.parse(agreement.out) as {
+      raters: number;
+      fleissKappa: { estimate: number; lower: number; upper: number };
+    };
     expect(table.raters).toBe(39);
     expect(table.fleissKappa.lower).toBeLessThanOrEqual(table.fleissKappa.estimate);
     expect(table.fleissKappa.upper).toBeGreaterThanOrEqual(table.fleissKappa.estimate);
@@ -38,8 +65,17 @@ describe('hilo import-votes → aggregate → agreement → export on a real cro
     const dir = await tempDir('crowd-bad');
     const project = join(dir, 'p');
     await hilo(['init', project, '--labels', 'yes,no']);
-    const bad = await hilo(['import-votes', join(FIXTURE, 'answers.csv'), '--task-field', 'item', '--project', project]);
+    const bad = await hilo([
+      'import-votes',
+      join(FIXTURE, 'answers.csv'),
+      '--task-field',
+      'item',
+      '--project',
+      project,
+    ]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/answers\.csv, line 2, field "label": label "1" is not in the project's label set/);
+    expect(bad.err).toMatch(
+      /answers\.csv, line 2, field "label": label "1" is not in the project's label set/,
+    );
   });
 });

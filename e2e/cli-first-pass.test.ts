@@ -21,7 +21,9 @@ describe('hilo init → import → learn → label → eval → export (local la
     await writeJsonl(join(dir, 'test.jsonl'), test);
     await writeJsonl(join(dir, 'pool.jsonl'), pool);
     const p = ['--project', project];
-    expect((await hilo(['import', join(dir, 'gold.jsonl'), '--role', 'gold', ...p])).out).toMatch(new RegExp(`imported ${gold.length} gold items`));
+    expect((await hilo(['import', join(dir, 'gold.jsonl'), '--role', 'gold', ...p])).out).toMatch(
+      new RegExp(`imported ${gold.length} gold items`),
+    );
     expect((await hilo(['import', join(dir, 'test.jsonl'), '--role', 'test', ...p])).code).toBe(0);
     const imported = await hilo(['import', join(dir, 'pool.jsonl'), ...p]);
     expect(imported.out).toContain(`(${pool.length} new, 0 updated)`);
@@ -38,15 +40,27 @@ describe('hilo init → import → learn → label → eval → export (local la
     expect(labelled.out).toContain(`${gold.length} already labelled`);
 
     const evaluation = await hilo(['eval', '--json', ...p]);
-    const ev = JSON.parse(evaluation.out) as { scored: number; metrics: { accuracy: number; macroF1: number } };
+    const ev = JSON.parse(evaluation.out) as {
+      scored: number;
+      metrics: { accuracy: number; macroF1: number };
+    };
     expect(ev.scored).toBe(test.length);
     expect(ev.metrics.accuracy).toBeGreaterThan(0.85);
 
     const out = join(dir, 'labels.jsonl');
     expect((await hilo(['export', out, ...p])).out).toContain(`wrote ${rows.length} items`);
-    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(rows.length);
-    const first = lines.find((l) => l.id === pool[0]?.id) as { probabilities: Record<string, number>; label: string; confidence: number; decidedBy: string; source: string };
+    const first = lines.find((l) => l.id === pool[0]?.id) as {
+      probabilities: Record<string, number>;
+      label: string;
+      confidence: number;
+      decidedBy: string;
+      source: string;
+    };
     expect(Object.keys(first.probabilities).sort()).toEqual([...SUBSET_LABELS].sort());
     expect(Object.values(first.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     expect(first.confidence).toBeCloseTo(first.probabilities[first.label] as number, 10);
@@ -63,13 +77,28 @@ describe('hilo init → import → learn → label → eval → export (local la
     const project = join(dir, 'p');
     await hilo(['init', project, '--labels', 'spam,ham']);
     const file = join(dir, 'gold.jsonl');
-    await writeFile(file, ['{"id":"1","text":"win","label":"spam"}', '{"id":"2","text":"hi","label":"ham"}', '{"id":"3","text":"x","label":"spma"}'].join('\n'));
+    await writeFile(
+      file,
+      [
+        '{"id":"1","text":"win","label":"spam"}',
+        '{"id":"2","text":"hi","label":"ham"}',
+        '{"id":"3","text":"x","label":"spma"}',
+      ].join('\n'),
+    );
     const bad = await hilo(['import', file, '--role', 'gold', '--project', project]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/gold\.jsonl, line 3, field "label"/);
     const out = join(dir, 'out.jsonl');
     expect((await hilo(['export', out, '--project', project])).out).toContain('wrote 0 items');
-    const skipped = await hilo(['import', file, '--role', 'gold', '--skip-invalid', '--project', project]);
+    const skipped = await hilo([
+      'import',
+      file,
+      '--role',
+      'gold',
+      '--skip-invalid',
+      '--project',
+      project,
+    ]);
     expect(skipped.code).toBe(0);
     expect(skipped.err).toMatch(/skipped .*gold\.jsonl, line 3, field "label"/);
     expect(skipped.out).toContain('2 new');

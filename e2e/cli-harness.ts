@@ -11,7 +11,11 @@ export interface CliResult {
 }
 
 /** Runs `hilo ARGS` in-process with captured output. */
-export async function hilo(args: readonly string[], env: Record<string, string | undefined> = {}, cwd = process.cwd()): Promise<CliResult> {
+export async function hilo(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  cwd = process.cwd(),
+): Promise<CliResult> {
   let out = '';
   let err = '';
   let code = 0;
@@ -33,7 +37,10 @@ export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `hilo-${prefix}-`));
 }
 
-export async function writeJsonl(path: string, rows: readonly Record<string, unknown>[]): Promise<string> {
+export async function writeJsonl(
+  path: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<string> {
   await writeFile(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n', 'utf8');
   return path;
 }

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeOpenAiServer, type FakeOpenAiServer } from '../src/llm/testing/fake-openai-server.js';
+import {
+  startFakeOpenAiServer,
+  type FakeOpenAiServer,
+} from '../src/llm/testing/fake-openai-server.js';
 import { hilo, tempDir, writeJsonl } from './cli-harness.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 
@@ -11,13 +14,24 @@ afterEach(async () => {
   server = undefined;
 });
 
-const TEXTS = ['you win a prize, this is spam', 'lunch at noon? ham here', 'spam offer now', 'meeting moved, ham'];
+const TEXTS = [
+  'you win a prize, this is spam',
+  'lunch at noon? ham here',
+  'spam offer now',
+  'meeting moved, ham',
+];
 
 async function project(items: number): Promise<{ dir: string; projectDir: string }> {
   const dir = await tempDir('e2e-llm');
   const projectDir = join(dir, 'p');
   await hilo(['init', projectDir, '--labels', 'spam,ham']);
-  await writeJsonl(join(dir, 'pool.jsonl'), Array.from({ length: items }, (_, i) => ({ id: `m${String(i).padStart(4, '0')}`, text: `${TEXTS[i % TEXTS.length]} (${i})` })));
+  await writeJsonl(
+    join(dir, 'pool.jsonl'),
+    Array.from({ length: items }, (_, i) => ({
+      id: `m${String(i).padStart(4, '0')}`,
+      text: `${TEXTS[i % TEXTS.length]} (${i})`,
+    })),
+  );
   expect((await hilo(['import', join(dir, 'pool.jsonl'), '--project', projectDir])).code).toBe(0);
   return { dir, projectDir };
 }
@@ -27,11 +41,26 @@ describe('hilo label --labeller llm over an OpenAI-compatible server', () => {
     server = await startFakeOpenAiServer();
     const { projectDir } = await project(8);
     const env = { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'test' };
-    const dry = await hilo(['label', '--labeller', 'llm', '--model', 'gpt-4o-mini', '--dry-run', '--project', projectDir], env);
+    const dry = await hilo(
+      [
+        'label',
+        '--labeller',
+        'llm',
+        '--model',
+        'gpt-4o-mini',
+        '--dry-run',
+        '--project',
+        projectDir,
+      ],
+      env,
+    );
     expect(dry.out).toMatch(/dry run .*8 items, about [\d,]+ prompt tokens .*\$\d/);
     expect(server.requestCount).toBe(0);
 
-    const run = await hilo(['label', '--labeller', 'llm', '--model', 'gpt-4o-mini', '--project', projectDir], env);
+    const run = await hilo(
+      ['label', '--labeller', 'llm', '--model', 'gpt-4o-mini', '--project', projectDir],
+      env,
+    );
     expect(run.code, run.err).toBe(0);
     expect(run.out).toContain('8 labelled');
     expect(server.requestCount).toBe(8);
@@ -58,17 +87,44 @@ describe('hilo label --labeller llm over an OpenAI-compatible server', () => {
     const items = 60;
     const { projectDir } = await project(items);
     const env = { ...process.env, OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'test' };
-    const args = ['--import', 'tsx', join(import.meta.dirname, 'run-cli.ts'), 'label', '--labeller', 'llm', '--model', 'gpt-4o-mini', '--concurrency', '4', '--project', projectDir];
+    const args = [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'run-cli.ts'),
+      'label',
+      '--labeller',
+      'llm',
+      '--model',
+      'gpt-4o-mini',
+      '--concurrency',
+      '4',
+      '--project',
+      projectDir,
+    ];
     const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
     const started = Date.now();
-    while (server.requestCount < 20 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
+    while (server.requestCount < 20 && Date.now() - started < 20_000)
+      await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const beforeResume = server.requestCount;
     expect(beforeResume).toBeGreaterThanOrEqual(20);
     expect(beforeResume).toBeLessThan(items);
 
-    const resumed = await hilo(['label', '--labeller', 'llm', '--model', 'gpt-4o-mini', '--concurrency', '4', '--project', projectDir], { OPENAI_BASE_URL: server.url });
+    const resumed = await hilo(
+      [
+        'label',
+        '--labeller',
+        'llm',
+        '--model',
+        'gpt-4o-mini',
+        '--concurrency',
+        '4',
+        '--project',
+        projectDir,
+      ],
+      { OPENAI_BASE_URL: server.url },
+    );
     expect(resumed.code, resumed.err).toBe(0);
     // Every item was asked once; only requests still in flight at the kill (≤ concurrency) may repeat.
     const bodies = server.requests.map((b) => JSON.stringify(b));

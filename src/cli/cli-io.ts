@@ -7,7 +7,11 @@ export interface CliIo {
   readonly cwd: string;
   out(text: string): void;
   err(text: string): void;
-  readonly stderr: { readonly isTTY?: boolean; readonly columns?: number; write(text: string): boolean };
+  readonly stderr: {
+    readonly isTTY?: boolean;
+    readonly columns?: number;
+    write(text: string): boolean;
+  };
   /** Set by a command that succeeded with a warning-worthy result. */
   setExitCode(code: number): void;
   exitCode(): number;
@@ -32,7 +36,9 @@ export function processIo(): CliIo {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as {
       version?: string;
     };
     return pkg.version ?? '0.0.0';

@@ -16,28 +16,48 @@ interface EvalFlags {
 export function registerEval(program: Command, io: CliIo): void {
   program
     .command('eval')
-    .description('Score a labeller\'s votes on held-out items with trusted labels: accuracy, macro-F1, confused pairs.')
+    .description(
+      "Score a labeller's votes on held-out items with trusted labels: accuracy, macro-F1, confused pairs.",
+    )
     .option('--project <dir>', 'project directory', '.')
-    .option('--source <source>', 'vote source to score, e.g. model:local@2 or llm:gpt-4o-mini#… (default: newest local model)')
+    .option(
+      '--source <source>',
+      'vote source to score, e.g. model:local@2 or llm:gpt-4o-mini#… (default: newest local model)',
+    )
     .option('--roles <list>', 'roles whose trusted labels are used', 'test')
     .option('--json', 'print JSON')
     .action(async (flags: EvalFlags) => {
       const roles = flags.roles.split(',').map((r) => r.trim()) as ItemRole[];
       for (const role of roles) {
-        if (!ITEM_ROLES.includes(role)) throw new HiloError('INVALID_INPUT', `--roles: "${role}" is not a role`);
+        if (!ITEM_ROLES.includes(role))
+          throw new HiloError('INVALID_INPUT', `--roles: "${role}" is not a role`);
       }
       await withProject(flags.project, io, async (ctx) => {
         let source = flags.source;
         if (!source) {
           const model = await ctx.store.getModel('local');
-          if (!model) throw new HiloError('NOT_FOUND', 'no local model yet; pass --source with the labeller to score');
+          if (!model)
+            throw new HiloError(
+              'NOT_FOUND',
+              'no local model yet; pass --source with the labeller to score',
+            );
           source = localSource(model.version);
         }
-        const evaluation = await evaluateVotes({ store: ctx.store, source, labels: ctx.config.labels.map((l) => l.name), roles });
+        const evaluation = await evaluateVotes({
+          store: ctx.store,
+          source,
+          labels: ctx.config.labels.map((l) => l.name),
+          roles,
+        });
         if (evaluation.scored === 0) {
-          throw new HiloError('NOT_FOUND', `no ${roles.join('/')} items with a vote from ${source}: import held-out gold with --role test and run \`hilo label\``);
+          throw new HiloError(
+            'NOT_FOUND',
+            `no ${roles.join('/')} items with a vote from ${source}: import held-out gold with --role test and run \`hilo label\``,
+          );
         }
-        io.out(flags.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
+        io.out(
+          flags.json ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation),
+        );
       });
     });
 }
@@ -52,7 +72,9 @@ export function formatEvaluation(ev: Evaluation): string {
   if (ev.confusedPairs.length > 0) {
     lines.push('  most confused (gold → predicted):');
     for (const pair of ev.confusedPairs) {
-      lines.push(`    ${pair.gold} → ${pair.predicted}: ${pair.count} (${pct(pair.rate)} of ${pair.gold})`);
+      lines.push(
+        `    ${pair.gold} → ${pair.predicted}: ${pair.count} (${pct(pair.rate)} of ${pair.gold})`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -9,7 +9,9 @@ export function registerExport(program: Command, io: CliIo): void {
   program
     .command('export')
     .argument('<file>', 'output file: .jsonl, .csv, .tsv or .parquet (by extension)')
-    .description('Write every item with its current label, distribution, confidence and how it was decided.')
+    .description(
+      'Write every item with its current label, distribution, confidence and how it was decided.',
+    )
     .option('--project <dir>', 'project directory', '.')
     .action(async (file: string, flags: { project: string }) => {
       await withProject(flags.project, io, async (ctx) => {

@@ -20,17 +20,25 @@ export function registerImport(program: Command, io: CliIo): void {
   program
     .command('import')
     .argument('<file>', 'JSONL, CSV/TSV (header row) or Parquet file; .gz text files too')
-    .description('Import items (or gold/control/test items with their labels); re-importing updates by id.')
+    .description(
+      'Import items (or gold/control/test items with their labels); re-importing updates by id.',
+    )
     .option('--project <dir>', 'project directory', '.')
     .option('--role <role>', `item role: ${ITEM_ROLES.join('|')}`, 'pool')
     .option('--id-field <name>', 'column with the item id', 'id')
     .option('--label-field <name>', 'column with the expert label (gold, control, test)', 'label')
     .option('--skip-invalid', 'store the good lines and report every bad one instead of stopping')
     .option('--batch <name>', 'batch name recorded on the items')
-    .addHelpText('after', '\nExamples:\n  hilo import items.jsonl\n  hilo import gold.csv --role gold --label-field category')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hilo import items.jsonl\n  hilo import gold.csv --role gold --label-field category',
+    )
     .action(async (file: string, flags: ImportFlags) => {
       if (!(ITEM_ROLES as readonly string[]).includes(flags.role)) {
-        throw new HiloError('INVALID_INPUT', `--role must be one of ${ITEM_ROLES.join(', ')}, not "${flags.role}"`);
+        throw new HiloError(
+          'INVALID_INPUT',
+          `--role must be one of ${ITEM_ROLES.join(', ')}, not "${flags.role}"`,
+        );
       }
       await withProject(flags.project, io, async (ctx) => {
         const source = await openRecordSource(resolve(io.cwd, file));
@@ -47,7 +55,9 @@ export function registerImport(program: Command, io: CliIo): void {
           progress: createProgress(io),
         });
         for (const skip of report.skipped) {
-          io.err(`skipped ${report.file}, line ${skip.line}${skip.field ? `, field "${skip.field}"` : ''}: ${skip.reason}\n`);
+          io.err(
+            `skipped ${report.file}, line ${skip.line}${skip.field ? `, field "${skip.field}"` : ''}: ${skip.reason}\n`,
+          );
         }
         io.out(
           `imported ${report.inserted + report.updated} ${flags.role} items from ${report.file} ` +

@@ -22,7 +22,12 @@ export function registerInit(program: Command, io: CliIo): void {
     .description('Create DIR/hilo.yaml: labels, fields, guidelines, labeller settings, prices.')
     .option('--labels <list>', 'comma-separated label names, e.g. spam,ham')
     .option('--labels-file <file>', 'one label per line: "name: description"')
-    .option('--field <name>', 'item field shown to the model and annotators (repeatable)', collect, [])
+    .option(
+      '--field <name>',
+      'item field shown to the model and annotators (repeatable)',
+      collect,
+      [],
+    )
     .option('--guidelines <file>', 'markdown file with the annotation guidelines')
     .option('--name <name>', 'project name (default: the directory name)')
     .option('--model <name>', 'LLM for the first pass (default gpt-4o-mini)')
@@ -57,7 +62,8 @@ async function readLabels(flags: InitFlags): Promise<{ name: string; description
           : { name: line.slice(0, colon).trim(), description: line.slice(colon + 1).trim() };
       });
   }
-  if (!flags.labels) throw new HiloError('INVALID_INPUT', 'init needs --labels a,b,... or --labels-file FILE');
+  if (!flags.labels)
+    throw new HiloError('INVALID_INPUT', 'init needs --labels a,b,... or --labels-file FILE');
   return flags.labels
     .split(',')
     .map((name) => name.trim())

@@ -25,38 +25,71 @@ const METHODS: Record<string, AggregationMethod> = {
 export function registerVotes(program: Command, io: CliIo): void {
   program
     .command('import-votes')
-    .argument('<file>', "existing annotations in crowd-kit's long format: CSV/JSONL with worker,task,label")
-    .description('Import people\'s votes (items are created when missing); re-importing adds nothing.')
+    .argument(
+      '<file>',
+      "existing annotations in crowd-kit's long format: CSV/JSONL with worker,task,label",
+    )
+    .description(
+      "Import people's votes (items are created when missing); re-importing adds nothing.",
+    )
     .option('--project <dir>', 'project directory', '.')
     .option('--worker-field <name>', 'column with the annotator id', 'worker')
     .option('--task-field <name>', 'column with the item id', 'task')
     .option('--label-field <name>', 'column with the label', 'label')
     .option('--truth <file>', 'ground truth, columns task,label (or item/truth/true_label)')
-    .option('--truth-role <role>', 'test: measure only; gold: clamp those items in aggregation', 'test')
+    .option(
+      '--truth-role <role>',
+      'test: measure only; gold: clamp those items in aggregation',
+      'test',
+    )
     .option('--skip-invalid', 'store the good rows and report every bad one')
-    .action(async (file: string, flags: { project: string; workerField: string; taskField: string; labelField: string; truth?: string; truthRole: string; skipInvalid?: boolean }) => {
-      if (flags.truthRole !== 'test' && flags.truthRole !== 'gold') throw new HiloError('INVALID_INPUT', '--truth-role must be test or gold');
-      await withProject(flags.project, io, async (ctx) => {
-        const labels = ctx.config.labels.map((l) => l.name);
-        const report = await importVotes({
-          store: ctx.store,
-          source: await openRecordSource(resolve(io.cwd, file)),
-          labels,
-          clock: ctx.clock,
-          workerField: flags.workerField,
-          taskField: flags.taskField,
-          labelField: flags.labelField,
-          skipInvalid: flags.skipInvalid ?? false,
-          progress: createProgress(io),
+    .action(
+      async (
+        file: string,
+        flags: {
+          project: string;
+          workerField: string;
+          taskField: string;
+          labelField: string;
+          truth?: string;
+          truthRole: string;
+          skipInvalid?: boolean;
+        },
+      ) => {
+        if (flags.truthRole !== 'test' && flags.truthRole !== 'gold')
+          throw new HiloError('INVALID_INPUT', '--truth-role must be test or gold');
+        await withProject(flags.project, io, async (ctx) => {
+          const labels = ctx.config.labels.map((l) => l.name);
+          const report = await importVotes({
+            store: ctx.store,
+            source: await openRecordSource(resolve(io.cwd, file)),
+            labels,
+            clock: ctx.clock,
+            workerField: flags.workerField,
+            taskField: flags.taskField,
+            labelField: flags.labelField,
+            skipInvalid: flags.skipInvalid ?? false,
+            progress: createProgress(io),
+          });
+          for (const s of report.skipped)
+            io.err(
+              `skipped ${report.file}, line ${s.line}${s.field ? `, field "${s.field}"` : ''}: ${s.reason}\n`,
+            );
+          io.out(
+            `imported ${report.added} votes from ${report.annotators} annotators (${report.alreadyStored} already stored, ${report.itemsCreated} items created)\n`,
+          );
+          if (flags.truth) {
+            const truth = await importTruth({
+              store: ctx.store,
+              source: await openRecordSource(resolve(io.cwd, flags.truth)),
+              labels,
+              role: flags.truthRole as 'gold' | 'test',
+            });
+            io.out(`set the ${flags.truthRole} label of ${truth.updated + truth.created} items\n`);
+          }
         });
-        for (const s of report.skipped) io.err(`skipped ${report.file}, line ${s.line}${s.field ? `, field "${s.field}"` : ''}: ${s.reason}\n`);
-        io.out(`imported ${report.added} votes from ${report.annotators} annotators (${report.alreadyStored} already stored, ${report.itemsCreated} items created)\n`);
-        if (flags.truth) {
-          const truth = await importTruth({ store: ctx.store, source: await openRecordSource(resolve(io.cwd, flags.truth)), labels, role: flags.truthRole as 'gold' | 'test' });
-          io.out(`set the ${flags.truthRole} label of ${truth.updated + truth.created} items\n`);
-        }
-      });
-    });
+      },
+    );
 
   program
     .command('aggregate')
@@ -66,53 +99,89 @@ export function registerVotes(program: Command, io: CliIo): void {
     .option('--people-only', 'leave machine labellers out of the aggregation')
     .option('--max-iterations <n>', 'EM iterations at most')
     .option('--seed <n>', 'seed for tie-breaking', '0')
-    .addHelpText('after', '\nrecommended = Dawid-Skene with confusion matrices shrunk toward the crowd\'s (see BENCHMARKS.md)')
-    .action(async (flags: { project: string; method: string; peopleOnly?: boolean; maxIterations?: string; seed: string }) => {
-      const method = METHODS[flags.method];
-      if (!method) throw new HiloError('INVALID_INPUT', `--method must be one of ${Object.keys(METHODS).join(', ')}, not "${flags.method}"`);
-      await withProject(flags.project, io, async (ctx) => {
-        const report = await aggregateVotes({
-          store: ctx.store,
-          labels: ctx.config.labels.map((l) => l.name),
-          clock: ctx.clock,
-          method,
-          includeMachines: !flags.peopleOnly,
-          seed: Number(flags.seed),
-          ...(flags.maxIterations ? { maxIterations: Number(flags.maxIterations) } : {}),
+    .addHelpText(
+      'after',
+      "\nrecommended = Dawid-Skene with confusion matrices shrunk toward the crowd's (see BENCHMARKS.md)",
+    )
+    .action(
+      async (flags: {
+        project: string;
+        method: string;
+        peopleOnly?: boolean;
+        maxIterations?: string;
+        seed: string;
+      }) => {
+        const method = METHODS[flags.method];
+        if (!method)
+          throw new HiloError(
+            'INVALID_INPUT',
+            `--method must be one of ${Object.keys(METHODS).join(', ')}, not "${flags.method}"`,
+          );
+        await withProject(flags.project, io, async (ctx) => {
+          const report = await aggregateVotes({
+            store: ctx.store,
+            labels: ctx.config.labels.map((l) => l.name),
+            clock: ctx.clock,
+            method,
+            includeMachines: !flags.peopleOnly,
+            seed: Number(flags.seed),
+            ...(flags.maxIterations ? { maxIterations: Number(flags.maxIterations) } : {}),
+          });
+          io.out(
+            `${report.method}: ${report.decided} items decided from ${report.votes} votes of ${report.annotators} annotators in ${report.seconds.toFixed(2)} s` +
+              ` (${report.iterations} iterations${report.converged ? '' : ', not converged'}${report.kept > 0 ? `; ${report.kept} reviewer/gold decisions kept` : ''})\n`,
+          );
+          if (report.testAccuracy) {
+            const { correct, total } = report.testAccuracy;
+            io.out(
+              `accuracy on ${total} held-out truth items: ${((100 * correct) / total).toFixed(1)}%\n`,
+            );
+          }
         });
-        io.out(
-          `${report.method}: ${report.decided} items decided from ${report.votes} votes of ${report.annotators} annotators in ${report.seconds.toFixed(2)} s` +
-            ` (${report.iterations} iterations${report.converged ? '' : ', not converged'}${report.kept > 0 ? `; ${report.kept} reviewer/gold decisions kept` : ''})\n`,
-        );
-        if (report.testAccuracy) {
-          const { correct, total } = report.testAccuracy;
-          io.out(`accuracy on ${total} held-out truth items: ${((100 * correct) / total).toFixed(1)}%\n`);
-        }
-      });
-    });
+      },
+    );
 
   program
     .command('agreement')
-    .description('Agreement among annotators: percent, Fleiss κ, Krippendorff α, and each annotator against the aggregate.')
+    .description(
+      'Agreement among annotators: percent, Fleiss κ, Krippendorff α, and each annotator against the aggregate.',
+    )
     .option('--project <dir>', 'project directory', '.')
     .option('--with-machines', 'count machine labellers as raters')
     .option('--samples <n>', 'bootstrap resamples for the 95% intervals', '500')
     .option('--json', 'print JSON')
-    .action(async (flags: { project: string; withMachines?: boolean; samples: string; json?: boolean }) => {
-      await withProject(flags.project, io, async (ctx) => {
-        const table = await agreementTable({ store: ctx.store, labels: ctx.config.labels.map((l) => l.name), samples: Number(flags.samples), includeMachines: flags.withMachines ?? false });
-        if (flags.json) {
-          io.out(`${JSON.stringify(table, null, 2)}\n`);
-          return;
-        }
-        const f = (x: number): string => (Number.isNaN(x) ? '  n/a' : x.toFixed(3));
-        const ci = (b: { estimate: number; lower: number; upper: number }): string => `${f(b.estimate)}  [${f(b.lower)}, ${f(b.upper)}]`;
-        io.out(`${table.items} items, ${table.raters} raters, ${table.votes} votes\n`);
-        io.out(`  percent agreement    ${ci(table.percentAgreement)}\n  Fleiss' kappa        ${ci(table.fleissKappa)}\n  Krippendorff's alpha ${ci(table.krippendorffAlpha)}\n`);
-        io.out('  rater                         votes  agreement  kappa (vs aggregate)\n');
-        for (const r of [...table.perRater].sort((a, b) => b.votes - a.votes)) {
-          io.out(`  ${r.rater.padEnd(28).slice(0, 28)}  ${String(r.votes).padStart(5)}  ${f(r.agreement).padStart(9)}  ${f(r.kappa)}\n`);
-        }
-      });
-    });
+    .action(
+      async (flags: {
+        project: string;
+        withMachines?: boolean;
+        samples: string;
+        json?: boolean;
+      }) => {
+        await withProject(flags.project, io, async (ctx) => {
+          const table = await agreementTable({
+            store: ctx.store,
+            labels: ctx.config.labels.map((l) => l.name),
+            samples: Number(flags.samples),
+            includeMachines: flags.withMachines ?? false,
+          });
+          if (flags.json) {
+            io.out(`${JSON.stringify(table, null, 2)}\n`);
+            return;
+          }
+          const f = (x: number): string => (Number.isNaN(x) ? '  n/a' : x.toFixed(3));
+          const ci = (b: { estimate: number; lower: number; upper: number }): string =>
+            `${f(b.estimate)}  [${f(b.lower)}, ${f(b.upper)}]`;
+          io.out(`${table.items} items, ${table.raters} raters, ${table.votes} votes\n`);
+          io.out(
+            `  percent agreement    ${ci(table.percentAgreement)}\n  Fleiss' kappa        ${ci(table.fleissKappa)}\n  Krippendorff's alpha ${ci(table.krippendorffAlpha)}\n`,
+          );
+          io.out('  rater                         votes  agreement  kappa (vs aggregate)\n');
+          for (const r of [...table.perRater].sort((a, b) => b.votes - a.votes)) {
+            io.out(
+              `  ${r.rater.padEnd(28).slice(0, 28)}  ${String(r.votes).padStart(5)}  ${f(r.agreement).padStart(9)}  ${f(r.kappa)}\n`,
+            );
+          }
+        });
+      },
+    );
 }

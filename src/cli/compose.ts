@@ -32,7 +32,9 @@ export async function openProjectContext(dir: string, io: CliIo): Promise<Projec
   const root = resolve(io.cwd, dir);
   const config = await loadProject(root);
   const url = io.env.HILO_DATABASE_URL ?? config.database ?? undefined;
-  const store = await openStore(url ? { url, clock: systemClock } : { path: join(root, DEFAULT_DB_FILE), clock: systemClock });
+  const store = await openStore(
+    url ? { url, clock: systemClock } : { path: join(root, DEFAULT_DB_FILE), clock: systemClock },
+  );
   return {
     dir: root,
     config,
@@ -55,10 +57,19 @@ export function createProgress(io: CliIo): Progress {
 }
 
 /** The LLM behind OPENAI_BASE_URL / OPENAI_API_KEY, with the project's limits and the store's cache. */
-export function createChatModel(io: CliIo, store: Store, settings: LlmLabellerConfig, logger: Logger): ChatModel {
-  const baseUrl = io.env.OPENAI_BASE_URL ?? (io.env.OPENAI_API_KEY ? 'https://api.openai.com/v1' : undefined);
+export function createChatModel(
+  io: CliIo,
+  store: Store,
+  settings: LlmLabellerConfig,
+  logger: Logger,
+): ChatModel {
+  const baseUrl =
+    io.env.OPENAI_BASE_URL ?? (io.env.OPENAI_API_KEY ? 'https://api.openai.com/v1' : undefined);
   if (!baseUrl) {
-    throw new HiloError('MODEL_UNAVAILABLE', 'set OPENAI_BASE_URL (and OPENAI_API_KEY if the server needs one) to label with an LLM, or use --labeller local');
+    throw new HiloError(
+      'MODEL_UNAVAILABLE',
+      'set OPENAI_BASE_URL (and OPENAI_API_KEY if the server needs one) to label with an LLM, or use --labeller local',
+    );
   }
   const model = createOpenAiCompatibleModel({
     baseUrl,
@@ -69,7 +80,9 @@ export function createChatModel(io: CliIo, store: Store, settings: LlmLabellerCo
     requestsPerMinute: settings.requestsPerMinute,
     tokensPerMinute: settings.tokensPerMinute,
     onRetry: (event) =>
-      logger.warn(`model request retry ${event.attempt}/${event.maxRetries} in ${Math.round(event.delayMs)} ms: ${event.reason}`),
+      logger.warn(
+        `model request retry ${event.attempt}/${event.maxRetries} in ${Math.round(event.delayMs)} ms: ${event.reason}`,
+      ),
   });
   return withResponseCache(model, {
     cache: { get: (key) => store.cacheGet(key), put: (key, value) => store.cachePut(key, value) },
@@ -81,13 +94,26 @@ export function createChatModel(io: CliIo, store: Store, settings: LlmLabellerCo
 export async function loadLocalLabeller(ctx: ProjectContext, version?: number): Promise<Labeller> {
   const stored = await ctx.store.getModel(LOCAL_MODEL_NAME, version);
   if (!stored) {
-    throw new HiloError('NOT_FOUND', version === undefined ? 'no local model yet: run `hilo learn` after importing gold' : `local model version ${version} not found`);
+    throw new HiloError(
+      'NOT_FOUND',
+      version === undefined
+        ? 'no local model yet: run `hilo learn` after importing gold'
+        : `local model version ${version} not found`,
+    );
   }
-  return createLocalLabeller({ model: deserializeLocalClassifier(stored.payload), version: stored.version, fields: ctx.config.fields });
+  return createLocalLabeller({
+    model: deserializeLocalClassifier(stored.payload),
+    version: stored.version,
+    fields: ctx.config.fields,
+  });
 }
 
 /** Runs `work` with the project open and always closes the store. */
-export async function withProject<T>(dir: string, io: CliIo, work: (ctx: ProjectContext) => Promise<T>): Promise<T> {
+export async function withProject<T>(
+  dir: string,
+  io: CliIo,
+  work: (ctx: ProjectContext) => Promise<T>,
+): Promise<T> {
   const ctx = await openProjectContext(dir, io);
   try {
     return await work(ctx);

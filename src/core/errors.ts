@@ -17,7 +17,12 @@ export type ErrorCode =
 export class HiloError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation | undefined;
-  constructor(code: ErrorCode, message: string, location?: ErrorLocation, options?: { cause?: unknown }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    location?: ErrorLocation,
+    options?: { cause?: unknown },
+  ) {
     super(formatMessage(message, location), options);
     this.name = 'HiloError';
     this.code = code;
@@ -33,7 +38,11 @@ export interface ErrorLocation {
 
 function formatMessage(message: string, at: ErrorLocation | undefined): string {
   if (!at) return message;
-  const where = [at.file, at.line !== undefined ? `line ${at.line}` : undefined, at.field ? `field "${at.field}"` : undefined]
+  const where = [
+    at.file,
+    at.line !== undefined ? `line ${at.line}` : undefined,
+    at.field ? `field "${at.field}"` : undefined,
+  ]
     .filter((part) => part !== undefined)
     .join(', ');
   return where ? `${where}: ${message}` : message;

@@ -5,17 +5,52 @@ import { MemoryStore } from './testing/memory-store.js';
 
 const clock = { now: () => Date.UTC(2026, 0, 1) };
 
-function vote(itemId: string, source: string, label: string, probabilities: Record<string, number> | null = null): NewVote {
-  return { itemId, source, label, probabilities, method: source.startsWith('human:') ? 'human' : 'local-model', otherMass: 0, verbalized: null, rationale: null, abstainReason: null, runId: null, tokensIn: 0, tokensOut: 0, costUsd: 0, latencyMs: 0, timeSpentMs: null, createdAt: 'x' };
+function vote(
+  itemId: string,
+  source: string,
+  label: string,
+  probabilities: Record<string, number> | null = null,
+): NewVote {
+  return {
+    itemId,
+    source,
+    label,
+    probabilities,
+    method: source.startsWith('human:') ? 'human' : 'local-model',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: null,
+    runId: null,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    latencyMs: 0,
+    timeSpentMs: null,
+    createdAt: 'x',
+  };
 }
 
 async function seeded(): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await store.upsertItems(['a', 'b', 'c', 'm'].map((id) => ({ id, fields: {}, role: 'pool' as const, batch: null, goldLabel: null })));
+  await store.upsertItems(
+    ['a', 'b', 'c', 'm'].map((id) => ({
+      id,
+      fields: {},
+      role: 'pool' as const,
+      batch: null,
+      goldLabel: null,
+    })),
+  );
   await store.addVotes([
-    vote('a', 'human:1', 'x'), vote('a', 'human:2', 'x'), vote('a', 'human:3', 'y'),
-    vote('b', 'human:1', 'y'), vote('b', 'human:2', 'y'), vote('b', 'human:3', 'y'),
-    vote('c', 'human:1', 'x'), vote('c', 'human:2', 'y'),
+    vote('a', 'human:1', 'x'),
+    vote('a', 'human:2', 'x'),
+    vote('a', 'human:3', 'y'),
+    vote('b', 'human:1', 'y'),
+    vote('b', 'human:2', 'y'),
+    vote('b', 'human:3', 'y'),
+    vote('c', 'human:1', 'x'),
+    vote('c', 'human:2', 'y'),
     vote('m', 'model:local@1', 'x', { x: 0.8, y: 0.2 }),
   ]);
   return store;
@@ -24,20 +59,51 @@ async function seeded(): Promise<MemoryStore> {
 describe('aggregateVotes', () => {
   it('decides items with human votes, with a posterior, and leaves machine-only items alone', async () => {
     const store = await seeded();
-    const report = await aggregateVotes({ store, labels: ['x', 'y'], clock, method: 'majority-vote' });
+    const report = await aggregateVotes({
+      store,
+      labels: ['x', 'y'],
+      clock,
+      method: 'majority-vote',
+    });
     expect(report).toMatchObject({ items: 4, votes: 9, annotators: 4, decided: 3 });
     const decisions = new Map((await store.listDecisions({})).map((d) => [d.itemId, d]));
-    expect(decisions.get('a')).toMatchObject({ label: 'x', decidedBy: 'aggregated', source: 'aggregate:majority-vote' });
+    expect(decisions.get('a')).toMatchObject({
+      label: 'x',
+      decidedBy: 'aggregated',
+      source: 'aggregate:majority-vote',
+    });
     expect(decisions.get('b')?.label).toBe('y');
-    expect((decisions.get('a')?.probabilities?.x ?? 0) + (decisions.get('a')?.probabilities?.y ?? 0)).toBeCloseTo(1, 12);
+    expect(
+      (decisions.get('a')?.probabilities?.x ?? 0) + (decisions.get('a')?.probabilities?.y ?? 0),
+    ).toBeCloseTo(1, 12);
     expect(decisions.has('m')).toBe(false);
   });
 
   it('never overwrites a reviewer decision', async () => {
     const store = await seeded();
-    await store.putDecisions([{ itemId: 'a', label: 'y', confidence: 1, probabilities: null, decidedBy: 'reviewer', source: 'human:lead', voteIds: [], zone: null, updatedAt: 'x' }]);
-    const report = await aggregateVotes({ store, labels: ['x', 'y'], clock, method: 'recommended' });
+    await store.putDecisions([
+      {
+        itemId: 'a',
+        label: 'y',
+        confidence: 1,
+        probabilities: null,
+        decidedBy: 'reviewer',
+        source: 'human:lead',
+        voteIds: [],
+        zone: null,
+        updatedAt: 'x',
+      },
+    ]);
+    const report = await aggregateVotes({
+      store,
+      labels: ['x', 'y'],
+      clock,
+      method: 'recommended',
+    });
     expect(report.kept).toBe(1);
-    expect((await store.listDecisions({ itemIds: ['a'] }))[0]).toMatchObject({ label: 'y', decidedBy: 'reviewer' });
+    expect((await store.listDecisions({ itemIds: ['a'] }))[0]).toMatchObject({
+      label: 'y',
+      decidedBy: 'reviewer',
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { aggregate, type AggregateOptions } from '../core/aggregation/aggregate.js';
-import type { AggregationMethod, AggregationResult } from '../core/aggregation/aggregation-types.js';
-import { buildVoteMatrix, type BuiltVoteMatrix, type LongVote } from '../core/aggregation/build-vote-matrix.js';
+import type {
+  AggregationMethod,
+  AggregationResult,
+} from '../core/aggregation/aggregation-types.js';
+import {
+  buildVoteMatrix,
+  type BuiltVoteMatrix,
+  type LongVote,
+} from '../core/aggregation/build-vote-matrix.js';
 import type { Clock, Store } from '../core/ports/index.js';
 import type { Decision, Item, Vote } from '../core/types.js';
 import { canReplaceDecision } from './decision-rank.js';
@@ -52,8 +59,12 @@ export async function aggregateVotes(options: AggregateVotesOptions): Promise<Ag
   const { store, labels, clock } = options;
   const started = clock.now();
   const includeMachines = options.includeMachines ?? true;
-  const votes = (await store.listVotes({})).filter((v) => v.label !== null && (includeMachines || v.source.startsWith('human:')));
-  const humanItems = new Set(votes.filter((v) => v.source.startsWith('human:')).map((v) => v.itemId));
+  const votes = (await store.listVotes({})).filter(
+    (v) => v.label !== null && (includeMachines || v.source.startsWith('human:')),
+  );
+  const humanItems = new Set(
+    votes.filter((v) => v.source.startsWith('human:')).map((v) => v.itemId),
+  );
   const itemIds = [...new Set(votes.map((v) => v.itemId))];
   const items = await itemsById(store, itemIds);
   const built = buildVoteMatrix(votes.map(toLongVote), { labels, items: itemIds });
@@ -65,7 +76,14 @@ export async function aggregateVotes(options: AggregateVotesOptions): Promise<Ag
     }
   });
   const result = aggregate(built.matrix, methodOptions(options, gold));
-  const { decided, kept } = await storeDecisions(store, built, result, humanItems, votes, new Date(clock.now()).toISOString());
+  const { decided, kept } = await storeDecisions(
+    store,
+    built,
+    result,
+    humanItems,
+    votes,
+    new Date(clock.now()).toISOString(),
+  );
   return {
     method: result.method,
     items: built.items.length,
@@ -78,7 +96,9 @@ export async function aggregateVotes(options: AggregateVotesOptions): Promise<Ag
     testAccuracy: testAccuracy(built, result, items),
     skills: built.annotators.map((annotator, a) => ({
       annotator,
-      votes: (built.matrix.annotatorOffsets[a + 1] as number) - (built.matrix.annotatorOffsets[a] as number),
+      votes:
+        (built.matrix.annotatorOffsets[a + 1] as number) -
+        (built.matrix.annotatorOffsets[a] as number),
       ability: result.skills.ability[a] as number,
     })),
     seconds: (clock.now() - started) / 1000,
@@ -105,7 +125,8 @@ function toLongVote(vote: Vote): LongVote {
 async function itemsById(store: Store, ids: readonly string[]): Promise<Map<string, Item>> {
   const out = new Map<string, Item>();
   for (let i = 0; i < ids.length; i += 2000) {
-    for (const item of await store.listItems({ ids: ids.slice(i, i + 2000) })) out.set(item.id, item);
+    for (const item of await store.listItems({ ids: ids.slice(i, i + 2000) }))
+      out.set(item.id, item);
   }
   return out;
 }
@@ -131,7 +152,9 @@ async function storeDecisions(
     for (let start = 0; start < built.items.length; start += 1000) {
       const ids = built.items.slice(start, start + 1000).filter((id) => humanItems.has(id));
       if (ids.length === 0) continue;
-      const existing = new Map((await tx.listDecisions({ itemIds: ids })).map((d) => [d.itemId, d]));
+      const existing = new Map(
+        (await tx.listDecisions({ itemIds: ids })).map((d) => [d.itemId, d]),
+      );
       const decisions: Decision[] = [];
       for (const id of ids) {
         const i = built.itemIndex.get(id) as number;
@@ -141,7 +164,8 @@ async function storeDecisions(
           continue;
         }
         const probabilities: Record<string, number> = {};
-        for (let k = 0; k < K; k++) probabilities[built.labels[k] as string] = result.posteriors[i * K + k] as number;
+        for (let k = 0; k < K; k++)
+          probabilities[built.labels[k] as string] = result.posteriors[i * K + k] as number;
         const label = built.labels[result.labels[i] as number] as string;
         decisions.push({
           itemId: id,
@@ -162,7 +186,11 @@ async function storeDecisions(
   return { decided, kept };
 }
 
-function testAccuracy(built: BuiltVoteMatrix, result: AggregationResult, items: ReadonlyMap<string, Item>) {
+function testAccuracy(
+  built: BuiltVoteMatrix,
+  result: AggregationResult,
+  items: ReadonlyMap<string, Item>,
+) {
   let correct = 0;
   let total = 0;
   built.items.forEach((id, i) => {

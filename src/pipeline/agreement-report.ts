@@ -38,8 +38,14 @@ export interface AgreementTable {
  */
 export async function agreementTable(options: AgreementOptions): Promise<AgreementTable> {
   const { store, labels } = options;
-  const votes = (await store.listVotes(options.includeMachines ? {} : { sourcePrefix: 'human:' })).filter((v) => v.label !== null);
-  if (votes.length === 0) throw new HiloError('NOT_FOUND', 'no votes to measure agreement on; import some with `hilo import-votes`');
+  const votes = (
+    await store.listVotes(options.includeMachines ? {} : { sourcePrefix: 'human:' })
+  ).filter((v) => v.label !== null);
+  if (votes.length === 0)
+    throw new HiloError(
+      'NOT_FOUND',
+      'no votes to measure agreement on; import some with `hilo import-votes`',
+    );
   const built = buildVoteMatrix(
     votes.map((v) => ({ item: v.itemId, annotator: v.source, label: v.label })),
     { labels },
@@ -47,8 +53,12 @@ export async function agreementTable(options: AgreementOptions): Promise<Agreeme
   const { matrix } = built;
   const bootstrap = { samples: options.samples ?? 500, seed: options.seed ?? 0 };
   const interval = (stat: (m: typeof matrix) => number): BootstrapInterval =>
-    bootstrap.samples > 0 ? bootstrapInterval(matrix, stat, bootstrap) : { estimate: stat(matrix), lower: NaN, upper: NaN, level: 0.95, samples: 0 };
-  const decisions = new Map((await store.listDecisions({ itemIds: built.items })).map((d) => [d.itemId, d]));
+    bootstrap.samples > 0
+      ? bootstrapInterval(matrix, stat, bootstrap)
+      : { estimate: stat(matrix), lower: NaN, upper: NaN, level: 0.95, samples: 0 };
+  const decisions = new Map(
+    (await store.listDecisions({ itemIds: built.items })).map((d) => [d.itemId, d]),
+  );
   const fallback = majorityVote(matrix, { seed: options.seed ?? 0 }).labels;
   const aggregate = Int32Array.from(built.items, (id, i) => {
     const label = decisions.get(id)?.label;

@@ -42,11 +42,20 @@ export async function estimateLabelCost(options: EstimateOptions): Promise<CostE
   const { store, project, settings, demos } = options;
   const todo = await store.countItems({ role: options.roles, withoutVoteFrom: options.source });
   const items = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
-  const sample = await store.listItems({ role: options.roles, withoutVoteFrom: options.source, limit: Math.min(items, options.sample ?? 200) });
+  const sample = await store.listItems({
+    role: options.roles,
+    withoutVoteFrom: options.source,
+    limit: Math.min(items, options.sample ?? 200),
+  });
   const mode = { chainOfThought: settings.chainOfThought, askVerbalized: settings.askVerbalized };
   let chars = 0;
   for (const item of sample) {
-    const prompt = buildLabelPrompt({ project, item, demos: demos.filter((d) => d.id !== item.id), mode });
+    const prompt = buildLabelPrompt({
+      project,
+      item,
+      demos: demos.filter((d) => d.id !== item.id),
+      mode,
+    });
     for (const m of prompt.messages) chars += m.content.length;
   }
   const promptTokens = sample.length > 0 ? chars / CHARS_PER_TOKEN / sample.length : 0;

@@ -1,4 +1,7 @@
-import { classificationMetrics, type ClassificationMetrics } from '../core/metrics/classification-metrics.js';
+import {
+  classificationMetrics,
+  type ClassificationMetrics,
+} from '../core/metrics/classification-metrics.js';
 import { confusedPairs } from '../core/metrics/confused-pairs.js';
 import { confusionMatrix } from '../core/metrics/confusion-matrix.js';
 import type { Store } from '../core/ports/index.js';
@@ -26,7 +29,12 @@ export interface Evaluation {
   readonly abstained: number;
   readonly metrics: ClassificationMetrics;
   readonly accuracyWithAbstentions: number;
-  readonly confusedPairs: readonly { gold: string; predicted: string; count: number; rate: number }[];
+  readonly confusedPairs: readonly {
+    gold: string;
+    predicted: string;
+    count: number;
+    rate: number;
+  }[];
 }
 
 const PAGE = 2000;
@@ -47,7 +55,11 @@ export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluatio
   let abstained = 0;
   let afterId: string | undefined;
   for (;;) {
-    const page = await store.listItems({ role: roles, limit: PAGE, ...(afterId !== undefined ? { afterId } : {}) });
+    const page = await store.listItems({
+      role: roles,
+      limit: PAGE,
+      ...(afterId !== undefined ? { afterId } : {}),
+    });
     if (page.length === 0) break;
     afterId = page[page.length - 1]?.id;
     const votes = newestBy(await store.listVotes({ itemIds: page.map((i) => i.id), source }));
@@ -79,7 +91,8 @@ export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluatio
     unlabelled,
     abstained,
     metrics,
-    accuracyWithAbstentions: gold.length + abstained > 0 ? correct / (gold.length + abstained) : NaN,
+    accuracyWithAbstentions:
+      gold.length + abstained > 0 ? correct / (gold.length + abstained) : NaN,
     confusedPairs: confusedPairs(confusion, { limit: options.topPairs ?? 5 }).map((p) => ({
       gold: labels[p.a] as string,
       predicted: labels[p.b] as string,

@@ -52,7 +52,8 @@ export async function importVotes(options: ImportVotesOptions): Promise<ImportVo
   let alreadyStored = 0;
   let itemsCreated = 0;
   const reject = (line: number, reason: string, field?: string): void => {
-    if (!options.skipInvalid) throw new HiloError('INVALID_INPUT', reason, field ? { file, line, field } : { file, line });
+    if (!options.skipInvalid)
+      throw new HiloError('INVALID_INPUT', reason, field ? { file, line, field } : { file, line });
     skipped.push(field ? { line, field, reason } : { line, reason });
   };
   const now = new Date(clock.now()).toISOString();
@@ -73,7 +74,12 @@ export async function importVotes(options: ImportVotesOptions): Promise<ImportVo
           if (!worker) reject(record.line, `missing ${workerField}`, workerField);
           else if (!task) reject(record.line, `missing ${taskField}`, taskField);
           else if (!label) reject(record.line, `missing ${labelField}`, labelField);
-          else if (!known.has(label)) reject(record.line, `label "${label}" is not in the project's label set (${[...known].slice(0, 8).join(', ')}${known.size > 8 ? ', …' : ''})`, labelField);
+          else if (!known.has(label))
+            reject(
+              record.line,
+              `label "${label}" is not in the project's label set (${[...known].slice(0, 8).join(', ')}${known.size > 8 ? ', …' : ''})`,
+              labelField,
+            );
           else {
             annotators.add(worker);
             rows.push({ item: task, source: `human:${worker}`, label });
@@ -82,7 +88,15 @@ export async function importVotes(options: ImportVotesOptions): Promise<ImportVo
         if (rows.length === 0) continue;
         const ids = [...new Set(rows.map((r) => r.item))];
         const existing = new Set((await tx.listItems({ ids })).map((i) => i.id));
-        const missing: Item[] = ids.filter((id) => !existing.has(id)).map((id) => ({ id, fields: {}, role: 'pool' as ItemRole, batch: null, goldLabel: null }));
+        const missing: Item[] = ids
+          .filter((id) => !existing.has(id))
+          .map((id) => ({
+            id,
+            fields: {},
+            role: 'pool' as ItemRole,
+            batch: null,
+            goldLabel: null,
+          }));
         if (missing.length > 0) itemsCreated += (await tx.upsertItems(missing)).inserted;
         const stored = new Map<string, number>();
         for (const v of await tx.listVotes({ itemIds: ids, sourcePrefix: 'human:' })) {

@@ -8,7 +8,12 @@ import { MemoryStore } from './testing/memory-store.js';
 const LABELS = ['spam', 'ham'];
 const clock = { now: () => Date.UTC(2026, 0, 1) };
 
-function item(id: string, text: string, role: Item['role'] = 'pool', goldLabel: string | null = null): Item {
+function item(
+  id: string,
+  text: string,
+  role: Item['role'] = 'pool',
+  goldLabel: string | null = null,
+): Item {
   return { id, fields: { text }, role, batch: null, goldLabel };
 }
 
@@ -24,7 +29,19 @@ function keywordLabeller(calls: string[], source = 'model:kw@1'): Labeller {
       return items.map((i): LabelOutcome => {
         const text = String(i.fields.text);
         if (text === '') {
-          return { label: null, probabilities: null, method: 'local-model', otherMass: 0, verbalized: null, rationale: null, abstainReason: 'empty text', tokensIn: 0, tokensOut: 0, costUsd: 0, latencyMs: 0 };
+          return {
+            label: null,
+            probabilities: null,
+            method: 'local-model',
+            otherMass: 0,
+            verbalized: null,
+            rationale: null,
+            abstainReason: 'empty text',
+            tokensIn: 0,
+            tokensOut: 0,
+            costUsd: 0,
+            latencyMs: 0,
+          };
         }
         const spam = text.includes('win');
         return {
@@ -48,7 +65,12 @@ function keywordLabeller(calls: string[], source = 'model:kw@1'): Labeller {
 describe('labelItems', () => {
   it('stores one vote and a machine decision per item, with totals in the run', async () => {
     const store = new MemoryStore();
-    await store.upsertItems([item('a', 'win a prize'), item('b', 'see you at 5'), item('c', ''), item('d', 'you win', 'gold', 'spam')]);
+    await store.upsertItems([
+      item('a', 'win a prize'),
+      item('b', 'see you at 5'),
+      item('c', ''),
+      item('d', 'you win', 'gold', 'spam'),
+    ]);
     const calls: string[] = [];
     const report = await labelItems({ store, labeller: keywordLabeller(calls), clock });
     expect(report.labelled).toBe(3);
@@ -58,7 +80,11 @@ describe('labelItems', () => {
     expect(votes).toHaveLength(4);
     expect(votes.find((v) => v.itemId === 'c')?.abstainReason).toBe('empty text');
     const decisions = new Map((await store.listDecisions({})).map((d) => [d.itemId, d]));
-    expect(decisions.get('a')).toMatchObject({ label: 'spam', confidence: 0.9, decidedBy: 'machine' });
+    expect(decisions.get('a')).toMatchObject({
+      label: 'spam',
+      confidence: 0.9,
+      decidedBy: 'machine',
+    });
     expect(decisions.has('c')).toBe(false);
     const run = await store.getRun(report.runId);
     expect(run).toMatchObject({ status: 'done', itemsDone: 3, itemsFailed: 1, tokensIn: 30 });
@@ -67,7 +93,9 @@ describe('labelItems', () => {
 
   it('resumes: a second run labels only what is missing', async () => {
     const store = new MemoryStore();
-    await store.upsertItems(Array.from({ length: 10 }, (_, i) => item(`i${i}`, i % 2 ? 'win' : 'hello')));
+    await store.upsertItems(
+      Array.from({ length: 10 }, (_, i) => item(`i${i}`, i % 2 ? 'win' : 'hello')),
+    );
     const first: string[] = [];
     await labelItems({ store, labeller: keywordLabeller(first), clock, limit: 4 });
     expect(first).toHaveLength(4);
@@ -81,11 +109,22 @@ describe('labelItems', () => {
 
   it('stops cleanly when asked and marks the run interrupted', async () => {
     const store = new MemoryStore();
-    await store.upsertItems(Array.from({ length: 20 }, (_, i) => item(`i${String(i).padStart(2, '0')}`, 'x')));
+    await store.upsertItems(
+      Array.from({ length: 20 }, (_, i) => item(`i${String(i).padStart(2, '0')}`, 'x')),
+    );
     let seen = 0;
     const labeller = keywordLabeller([]);
-    const counting: Labeller = { ...labeller, concurrency: 1, label: (items) => ((seen += items.length), labeller.label(items)) };
-    const report = await labelItems({ store, labeller: counting, clock, shouldStop: () => seen >= 6 });
+    const counting: Labeller = {
+      ...labeller,
+      concurrency: 1,
+      label: (items) => ((seen += items.length), labeller.label(items)),
+    };
+    const report = await labelItems({
+      store,
+      labeller: counting,
+      clock,
+      shouldStop: () => seen >= 6,
+    });
     expect(report.stopped).toBe(true);
     expect((await store.getRun(report.runId))?.status).toBe('interrupted');
     expect(await store.listVotes({})).toHaveLength(6);
@@ -94,9 +133,24 @@ describe('labelItems', () => {
   it('never replaces a higher-ranked decision', async () => {
     const store = new MemoryStore();
     await store.upsertItems([item('a', 'win')]);
-    await store.putDecisions([{ itemId: 'a', label: 'ham', confidence: 1, probabilities: null, decidedBy: 'reviewer', source: 'human:r', voteIds: [], zone: null, updatedAt: 'x' }]);
+    await store.putDecisions([
+      {
+        itemId: 'a',
+        label: 'ham',
+        confidence: 1,
+        probabilities: null,
+        decidedBy: 'reviewer',
+        source: 'human:r',
+        voteIds: [],
+        zone: null,
+        updatedAt: 'x',
+      },
+    ]);
     await labelItems({ store, labeller: keywordLabeller([]), clock });
-    expect((await store.listDecisions({}))[0]).toMatchObject({ label: 'ham', decidedBy: 'reviewer' });
+    expect((await store.listDecisions({}))[0]).toMatchObject({
+      label: 'ham',
+      decidedBy: 'reviewer',
+    });
   });
 });
 
@@ -111,7 +165,13 @@ describe('evaluateVotes', () => {
       item('t5', 'never labelled', 'test', 'spam'),
       item('p1', 'win', 'pool'),
     ]);
-    await labelItems({ store, labeller: keywordLabeller([]), clock, roles: ['test', 'pool'], limit: 5 });
+    await labelItems({
+      store,
+      labeller: keywordLabeller([]),
+      clock,
+      roles: ['test', 'pool'],
+      limit: 5,
+    });
     const ev = await evaluateVotes({ store, source: 'model:kw@1', labels: LABELS });
     expect(ev.scored).toBe(3);
     expect(ev.abstained).toBe(1);

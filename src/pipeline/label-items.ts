@@ -44,14 +44,22 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
   const roles = options.roles ?? ['pool', 'gold', 'test'];
   const started = clock.now();
   const runNumber = (await store.listRuns({ kind: 'label' })).length + 1;
-  const runId = `label-${runNumber}-${new Date(started).toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+  const runId = `label-${runNumber}-${new Date(started)
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)}`;
   const todo = await store.countItems({ role: roles, withoutVoteFrom: labeller.source });
   const total = await store.countItems({ role: roles });
   const goal = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
   await store.createRun({
     id: runId,
     kind: 'label',
-    config: { labeller: labeller.source, ...labeller.description, roles, limit: options.limit ?? null },
+    config: {
+      labeller: labeller.source,
+      ...labeller.description,
+      roles,
+      limit: options.limit ?? null,
+    },
     status: 'running',
     itemsDone: 0,
     itemsFailed: 0,
@@ -115,12 +123,18 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
   } catch (error) {
     await flushing.catch(() => undefined);
     await flush().catch(() => undefined);
-    await store.updateRun(runId, { status: 'failed', endedAt: new Date(clock.now()).toISOString() });
+    await store.updateRun(runId, {
+      status: 'failed',
+      endedAt: new Date(clock.now()).toISOString(),
+    });
     progress?.finish('failed');
     throw error;
   }
   const ended = clock.now();
-  await store.updateRun(runId, { status: stopped ? 'interrupted' : 'done', endedAt: new Date(ended).toISOString() });
+  await store.updateRun(runId, {
+    status: stopped ? 'interrupted' : 'done',
+    endedAt: new Date(ended).toISOString(),
+  });
   progress?.finish(stopped ? 'interrupted' : 'done');
   return {
     runId,
@@ -185,7 +199,13 @@ async function writeOutcomes(
  * Hands out chunks of items still to label, reading the store a page ahead so workers never
  * wait for a page boundary. Keyset pagination by id keeps it correct while votes are written.
  */
-function itemFeed(store: Store, roles: readonly ItemRole[], source: string, goal: number, chunkSize: number) {
+function itemFeed(
+  store: Store,
+  roles: readonly ItemRole[],
+  source: string,
+  goal: number,
+  chunkSize: number,
+) {
   let buffer: Item[] = [];
   let afterId: string | undefined;
   let remaining = goal;

@@ -1,5 +1,8 @@
 import { crossFitPredict } from '../core/local-model/cross-fit.js';
-import { serializeLocalClassifier, trainLocalClassifier } from '../core/local-model/local-classifier.js';
+import {
+  serializeLocalClassifier,
+  trainLocalClassifier,
+} from '../core/local-model/local-classifier.js';
 import type { Clock, Logger, Store } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import { HiloError } from '../core/errors.js';
@@ -44,22 +47,44 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   const known = new Set(labelSet);
   const training = await collectTraining(store, project.fields, known);
   if (training.items.length < 2) {
-    throw new HiloError('INVALID_INPUT', `the local model needs labelled items to learn from; found ${training.items.length}. Import gold with \`hilo import FILE --role gold\``);
+    throw new HiloError(
+      'INVALID_INPUT',
+      `the local model needs labelled items to learn from; found ${training.items.length}. Import gold with \`hilo import FILE --role gold\``,
+    );
   }
   const present = new Set(training.labels);
   if (present.size < 2) {
-    throw new HiloError('INVALID_INPUT', `the training labels cover only ${[...present].join(', ')}; at least two labels are needed`);
+    throw new HiloError(
+      'INVALID_INPUT',
+      `the training labels cover only ${[...present].join(', ')}; at least two labels are needed`,
+    );
   }
   const config = project.labeller.local;
-  options.logger?.info(`training the local model on ${training.items.length} items (${present.size} of ${labelSet.length} labels present)`);
-  const model = trainLocalClassifier({ texts: training.texts, labels: training.labels, labelSet, config });
+  options.logger?.info(
+    `training the local model on ${training.items.length} items (${present.size} of ${labelSet.length} labels present)`,
+  );
+  const model = trainLocalClassifier({
+    texts: training.texts,
+    labels: training.labels,
+    labelSet,
+    config,
+  });
 
   const folds = Math.min(options.folds ?? 5, minClassCount(training.labels));
   let crossFitAccuracy: number | null = null;
   let oof: Float64Array[] | null = null;
   if (folds >= 2) {
-    options.logger?.info(`cross-fitting ${folds} folds for out-of-fold confidence on the training items`);
-    oof = crossFitPredict({ texts: training.texts, labels: training.labels, labelSet, config, folds, seed: config.seed }).probabilities;
+    options.logger?.info(
+      `cross-fitting ${folds} folds for out-of-fold confidence on the training items`,
+    );
+    oof = crossFitPredict({
+      texts: training.texts,
+      labels: training.labels,
+      labelSet,
+      config,
+      folds,
+      seed: config.seed,
+    }).probabilities;
     let right = 0;
     oof.forEach((p, i) => {
       if (labelSet[argmax(p)] === training.labels[i]) right++;
@@ -71,7 +96,13 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   const version = await store.saveModel({
     name: LOCAL_MODEL_NAME,
     payload: serializeLocalClassifier(model),
-    metrics: { crossFitAccuracy, folds, labels: labelSet.length, fromGold: training.fromGold, fromDecisions: training.fromDecisions },
+    metrics: {
+      crossFitAccuracy,
+      folds,
+      labels: labelSet.length,
+      fromGold: training.fromGold,
+      fromDecisions: training.fromDecisions,
+    },
     trainedOn: training.items.length,
     createdAt,
   });
@@ -115,7 +146,11 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   };
 }
 
-async function collectTraining(store: Store, fields: readonly string[], known: ReadonlySet<string>) {
+async function collectTraining(
+  store: Store,
+  fields: readonly string[],
+  known: ReadonlySet<string>,
+) {
   const items: Item[] = [];
   const texts: string[] = [];
   const labels: string[] = [];
@@ -123,11 +158,23 @@ async function collectTraining(store: Store, fields: readonly string[], known: R
   let fromDecisions = 0;
   let afterId: string | undefined;
   for (;;) {
-    const page = await store.listItems({ role: ['gold', 'pool'], limit: PAGE, ...(afterId !== undefined ? { afterId } : {}) });
+    const page = await store.listItems({
+      role: ['gold', 'pool'],
+      limit: PAGE,
+      ...(afterId !== undefined ? { afterId } : {}),
+    });
     if (page.length === 0) break;
     afterId = page[page.length - 1]?.id;
     const pool = page.filter((i) => i.role === 'pool');
-    const decisions = pool.length > 0 ? new Map((await store.listDecisions({ itemIds: pool.map((i) => i.id) })).map((d) => [d.itemId, d])) : new Map();
+    const decisions =
+      pool.length > 0
+        ? new Map(
+            (await store.listDecisions({ itemIds: pool.map((i) => i.id) })).map((d) => [
+              d.itemId,
+              d,
+            ]),
+          )
+        : new Map();
     for (const item of page) {
       let label: string | null = null;
       if (item.role === 'gold') {

@@ -21,18 +21,29 @@ export function projectFilePath(dir: string): string {
 export async function loadProject(dir: string): Promise<ProjectConfig> {
   const file = projectFilePath(dir);
   if (!existsSync(file)) {
-    throw new HiloError('NOT_FOUND', `no ${PROJECT_FILE} in ${resolve(dir)}; run \`hilo init ${dir}\` first or pass --project DIR`);
+    throw new HiloError(
+      'NOT_FOUND',
+      `no ${PROJECT_FILE} in ${resolve(dir)}; run \`hilo init ${dir}\` first or pass --project DIR`,
+    );
   }
   const text = await readFile(file, 'utf8');
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const line = first?.linePos?.[0]?.line;
-    throw new HiloError('INVALID_INPUT', `not valid YAML: ${first?.message.split('\n')[0] ?? 'parse error'}`, { file, ...(line !== undefined ? { line } : {}) });
+    throw new HiloError(
+      'INVALID_INPUT',
+      `not valid YAML: ${first?.message.split('\n')[0] ?? 'parse error'}`,
+      { file, ...(line !== undefined ? { line } : {}) },
+    );
   }
   const parsed = parseProjectConfig(doc.toJS());
   if (!parsed.ok) {
-    throw new HiloError('INVALID_INPUT', `invalid project file:\n  ${parsed.problems.join('\n  ')}`, { file });
+    throw new HiloError(
+      'INVALID_INPUT',
+      `invalid project file:\n  ${parsed.problems.join('\n  ')}`,
+      { file },
+    );
   }
   return parsed.config;
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { ProjectConfig } from '../core/project.js';
 
 const label = z.union([
-  z.string().min(1).transform((name) => ({ name, description: '' })),
+  z
+    .string()
+    .min(1)
+    .transform((name) => ({ name, description: '' })),
   z.object({ name: z.string().min(1), description: z.string().default('') }).strict(),
 ]);
 
@@ -62,7 +65,10 @@ export const projectSchema = z
     labels: z
       .array(label)
       .min(2)
-      .refine((ls) => new Set(ls.map((l) => l.name)).size === ls.length, 'label names must be unique'),
+      .refine(
+        (ls) => new Set(ls.map((l) => l.name)).size === ls.length,
+        'label names must be unique',
+      ),
     guidelines: z.string().default(''),
     labeller: z
       .object({
@@ -78,7 +84,9 @@ export const projectSchema = z
   .strict();
 
 /** Validates parsed YAML; returns the config or the list of problems, each naming its key. */
-export function parseProjectConfig(raw: unknown): { ok: true; config: ProjectConfig } | { ok: false; problems: string[] } {
+export function parseProjectConfig(
+  raw: unknown,
+): { ok: true; config: ProjectConfig } | { ok: false; problems: string[] } {
   const result = projectSchema.safeParse(raw);
   if (result.success) return { ok: true, config: result.data as ProjectConfig };
   const problems = result.error.issues.map((issue) => {
