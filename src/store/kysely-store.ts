@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { HiloError } from '../core/errors.js';
 import type { Clock } from '../core/ports/runtime.js';
+import type { PeopleStore } from '../core/ports/people-store.js';
 import type { ItemQuery, RunPatch, Store, UpsertCounts, VoteQuery } from '../core/ports/store.js';
 import type { Decision, Item, NewVote, Run, StoredModel, Vote } from '../core/types.js';
 import {
@@ -9,6 +10,7 @@ import {
   upsertItemRows,
   type StoreSql,
 } from './bulk-writes.js';
+import { KyselyPeopleStore } from './kysely-people-store.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
 import { textSet, type StoreDialect } from './store-dialect.js';
@@ -40,11 +42,14 @@ export class KyselyStore implements Store {
   readonly #dialect: StoreDialect;
   readonly #clock: Clock;
   #closed = false;
+  /** Annotators, sessions, the queue and its leases, over the same connection. */
+  readonly people: PeopleStore;
 
   constructor(options: KyselyStoreOptions) {
     this.#db = options.db;
     this.#dialect = options.dialect;
     this.#clock = options.clock;
+    this.people = new KyselyPeopleStore(options.db, options.dialect);
   }
 
   /** Nested calls reuse the enclosing transaction; errors thrown by `work` propagate unchanged. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/ports/runtime.js';
-import type { Store } from '../core/ports/store.js';
+import type { StoreWithPeople } from '../core/ports/people-store.js';
 import { KyselyStore } from './kysely-store.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
@@ -20,7 +20,7 @@ export async function openKyselyStore(
   db: Kysely<StoreDatabase>,
   dialect: StoreDialect,
   clock: Clock,
-): Promise<Store> {
+): Promise<StoreWithPeople> {
   try {
     await migrateStore(db as Kysely<unknown>, dialect);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { HiloError } from '../core/errors.js';
 import type { Clock } from '../core/ports/runtime.js';
-import type { Store } from '../core/ports/store.js';
+import type { StoreWithPeople } from '../core/ports/people-store.js';
 import { openPostgresStore } from './postgres-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -18,7 +18,7 @@ export interface OpenStoreOptions {
  * @example const store = await openStore({ path: 'project.hilo.db' })
  * Complexity: that of the chosen factory.
  */
-export function openStore(options: OpenStoreOptions): Promise<Store> {
+export function openStore(options: OpenStoreOptions): Promise<StoreWithPeople> {
   const { path, url, clock } = options;
   if (url !== undefined && path !== undefined) {
     return Promise.reject(

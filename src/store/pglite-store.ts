@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely';
 import type { Clock } from '../core/ports/runtime.js';
-import type { Store } from '../core/ports/store.js';
+import type { StoreWithPeople } from '../core/ports/people-store.js';
 import { openKyselyStore, systemClock } from './open-kysely-store.js';
 import { PgliteDialect, type PgliteClient } from './pglite-driver.js';
 import type { StoreDatabase } from './store-database.js';
@@ -21,7 +21,7 @@ export interface PgliteStoreOptions {
  * @example const store = await openPgliteStore({ dataDir: '.hilo/pg' })
  * Complexity: starting PGlite takes seconds; afterwards as openPostgresStore.
  */
-export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise<Store> {
+export async function openPgliteStore(options: PgliteStoreOptions = {}): Promise<StoreWithPeople> {
   const dialect =
     options.client !== undefined
       ? new PgliteDialect({ client: options.client, closeOnDestroy: false })

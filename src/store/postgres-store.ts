@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Clock } from '../core/ports/runtime.js';
-import type { Store } from '../core/ports/store.js';
+import type { StoreWithPeople } from '../core/ports/people-store.js';
 import { openKyselyStore, systemClock } from './open-kysely-store.js';
 import type { StoreDatabase } from './store-database.js';
 
@@ -20,7 +20,7 @@ export interface PostgresStoreOptions {
  * @example const store = await openPostgresStore({ url: process.env.DATABASE_URL })
  * Complexity: one connection round trip plus pending migrations.
  */
-export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<StoreWithPeople> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
   return openKyselyStore(db, 'postgres', options.clock ?? systemClock);

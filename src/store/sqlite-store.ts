@@ -11,7 +11,7 @@ import {
   type SqliteDialectConfig,
 } from 'kysely';
 import type { Clock } from '../core/ports/runtime.js';
-import type { Store } from '../core/ports/store.js';
+import type { StoreWithPeople } from '../core/ports/people-store.js';
 import { cachedStatements } from './cached-statements.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { openKyselyStore, systemClock } from './open-kysely-store.js';
@@ -32,7 +32,7 @@ export interface SqliteStoreOptions {
  * @example const store = await openSqliteStore({ path: 'project.hilo.db' })
  * Complexity: O(1) plus pending migrations.
  */
-export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<StoreWithPeople> {
   let database: Database.Database | undefined;
   try {
     database = new Database(options.path);

@@ -11,6 +11,10 @@ export interface StoreDatabase {
   runs: RunsTable;
   models: ModelsTable;
   llm_cache: LlmCacheTable;
+  annotators: AnnotatorsTable;
+  sessions: SessionsTable;
+  queue: QueueTable;
+  assignments: AssignmentsTable;
 }
 
 export interface ItemsTable {
@@ -83,4 +87,45 @@ export interface LlmCacheTable {
   key: string;
   value: string;
   created_at: string;
+}
+
+export interface AnnotatorsTable {
+  id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  state: string;
+  created_at: string;
+  suspended_reason: string | null;
+  flagged_reason: string | null;
+  controls_seen: number | string;
+  controls_correct: number | string;
+  discounted: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  annotator_id: string;
+  expires_at: string;
+}
+
+export interface QueueTable {
+  item_id: string;
+  kind: string;
+  zone: string | null;
+  priority: number;
+  overlap: number;
+  taken: Generated<number>;
+  gold_label: string | null;
+  review_reason: string | null;
+}
+
+export interface AssignmentsTable {
+  item_id: string;
+  annotator_id: string;
+  kind: string;
+  leased_at: string;
+  expires_at: string;
+  state: string;
+  vote_id: number | string | null;
 }

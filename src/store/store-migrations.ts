@@ -4,12 +4,12 @@ import type { StoreDialect } from './store-dialect.js';
 
 /**
  * The store's migrations as code, keyed by name (applied in name order). The same schema in both
- * dialects; only column types that differ are chosen per dialect. Annotators and assignments
- * arrive as a later migration (`0002_…`): never edit an applied one.
+ * dialects; only column types that differ are chosen per dialect. `0002_people` adds annotators,
+ * sessions, the queue and assignments: never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) };
+  return { '0001_initial': initial(dialect), '0002_people': people(dialect) };
 }
 
 /**
@@ -131,6 +131,83 @@ function initial(dialect: StoreDialect): Migration {
         .addColumn('key', 'text', (col) => col.primaryKey())
         .addColumn('value', 'text', (col) => col.notNull())
         .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+    },
+  };
+}
+
+function people(dialect: StoreDialect): Migration {
+  const idType = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('annotators')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('role', 'text', (col) => col.notNull())
+        .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+        .addColumn('state', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('suspended_reason', 'text')
+        .addColumn('flagged_reason', 'text')
+        .addColumn('controls_seen', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('controls_correct', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('discounted', 'integer', (col) => col.notNull().defaultTo(0))
+        .execute();
+
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (col) => col.primaryKey())
+        .addColumn('annotator_id', 'text', (col) =>
+          col.notNull().references('annotators.id').onDelete('cascade'),
+        )
+        .addColumn('expires_at', 'text', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('queue')
+        .addColumn('item_id', idType, (col) =>
+          col.primaryKey().references('items.id').onDelete('cascade'),
+        )
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('zone', 'text')
+        .addColumn('priority', 'double precision', (col) => col.notNull().defaultTo(0))
+        .addColumn('overlap', 'integer', (col) => col.notNull())
+        // Live leases plus answers, kept on the row so that a locked re-check sees the latest value.
+        .addColumn('taken', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('gold_label', 'text')
+        .addColumn('review_reason', 'text')
+        .execute();
+      await db.schema
+        .createIndex('queue_kind_priority')
+        .on('queue')
+        .columns(['kind', 'priority', 'item_id'])
+        .execute();
+
+      await db.schema
+        .createTable('assignments')
+        .addColumn('item_id', idType, (col) =>
+          col.notNull().references('items.id').onDelete('cascade'),
+        )
+        .addColumn('annotator_id', 'text', (col) =>
+          col.notNull().references('annotators.id').onDelete('cascade'),
+        )
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('leased_at', 'text', (col) => col.notNull())
+        .addColumn('expires_at', 'text', (col) => col.notNull())
+        .addColumn('state', 'text', (col) => col.notNull())
+        .addColumn('vote_id', 'bigint')
+        .addPrimaryKeyConstraint('assignments_pk', ['item_id', 'annotator_id'])
+        .execute();
+      await db.schema
+        .createIndex('assignments_state_expiry')
+        .on('assignments')
+        .columns(['state', 'expires_at'])
+        .execute();
+      await db.schema
+        .createIndex('assignments_annotator')
+        .on('assignments')
+        .columns(['annotator_id', 'state'])
         .execute();
     },
   };

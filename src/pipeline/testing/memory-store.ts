@@ -6,7 +6,9 @@ import type {
   UpsertCounts,
   VoteQuery,
 } from '../../core/ports/store.js';
+import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Decision, Item, NewVote, Run, StoredModel, Vote } from '../../core/types.js';
+import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
 interface State {
@@ -28,8 +30,20 @@ interface State {
  * await store.upsertItems([{ id: 'a', fields: { text: 'hi' }, role: 'pool', batch: null, goldLabel: null }]);
  * Complexity: reads scan all items, O(n log n) per query; fine for test sizes.
  */
-export class MemoryStore implements Store {
+export class MemoryStore implements StoreWithPeople {
   private state: State = emptyState();
+  /** Annotators, sessions, the queue and its leases; answers land in this store's votes. */
+  readonly people: PeopleStore = new MemoryPeopleStore({
+    add: (vote) => {
+      const id = this.state.nextVoteId++;
+      this.state.votes.push(structuredClone({ ...vote, id }));
+      return id;
+    },
+    remove: (id) => {
+      this.state.votes = this.state.votes.filter((vote) => vote.id !== id);
+    },
+    list: () => this.state.votes,
+  });
   private closed = false;
   /** Tail of the queue of transactions, so two never interleave. */
   private queue: Promise<unknown> = Promise.resolve();

@@ -1,0 +1,144 @@
+import type { NewVote } from '../types.js';
+import type { Store } from './store.js';
+
+export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
+export type AnnotatorState = 'onboarding' | 'active' | 'suspended';
+
+/** A person who labels (DESIGN §2). The token hash never leaves the server. */
+export interface Annotator {
+  readonly id: string;
+  readonly name: string;
+  readonly role: AnnotatorRole;
+  readonly state: AnnotatorState;
+  readonly createdAt: string;
+  readonly suspendedReason: string | null;
+  /** A rule fired that asks for review of this person's work, without suspending them. */
+  readonly flaggedReason: string | null;
+  readonly controlsSeen: number;
+  readonly controlsCorrect: number;
+  /** Their votes are down-weighted by aggregation (a control-accuracy rule fired). */
+  readonly discounted: boolean;
+}
+
+export type AnnotatorPatch = Partial<
+  Pick<
+    Annotator,
+    | 'name'
+    | 'role'
+    | 'state'
+    | 'suspendedReason'
+    | 'flaggedReason'
+    | 'controlsSeen'
+    | 'controlsCorrect'
+    | 'discounted'
+  >
+> & { readonly tokenHash?: string };
+
+/** Which part of the queue an entry belongs to: real work, a hidden control, or the exam. */
+export type QueueKind = 'task' | 'control' | 'exam';
+
+/** One item offered to people, with how many may answer it and how urgent it is. */
+export interface QueueEntry {
+  readonly itemId: string;
+  readonly kind: QueueKind;
+  readonly zone: 'overlap' | 'human' | null;
+  /** Higher first. */
+  readonly priority: number;
+  /** How many people may answer it (dynamic overlap raises it). */
+  readonly overlap: number;
+  /** The trusted label of control and exam items, to pick rare labels more often; null for tasks. */
+  readonly goldLabel: string | null;
+  /** Why it waits for a reviewer, or null. */
+  readonly reviewReason: string | null;
+}
+
+export type AssignmentState = 'leased' | 'done' | 'expired' | 'skipped';
+
+/** An item leased to an annotator; unique per (item, annotator). */
+export interface Assignment {
+  readonly itemId: string;
+  readonly annotatorId: string;
+  readonly kind: QueueKind;
+  readonly leasedAt: string;
+  readonly expiresAt: string;
+  readonly state: AssignmentState;
+}
+
+export interface LeaseRequest {
+  readonly annotatorId: string;
+  readonly kind: QueueKind;
+  /** Prefer controls/exam items with this gold label; any label when none is left. */
+  readonly goldLabel?: string;
+  /** ISO-8601 now and lease end. */
+  readonly now: string;
+  readonly expiresAt: string;
+}
+
+export interface CompleteRequest {
+  readonly itemId: string;
+  readonly annotatorId: string;
+  readonly now: string;
+  /** The answer to store with the completion; null for a skip. */
+  readonly vote: NewVote | null;
+}
+
+export interface RecentVote {
+  readonly itemId: string;
+  readonly label: string | null;
+  readonly timeSpentMs: number | null;
+  readonly createdAt: string;
+}
+
+/**
+ * People in the loop (DESIGN §5): annotators, sessions, the queue and its leases. Every method is
+ * atomic on its own; leasing never exceeds an entry's overlap nor gives one person an item twice.
+ */
+export interface PeopleStore {
+  createAnnotator(annotator: Annotator, tokenHash: string): Promise<void>;
+  getAnnotator(id: string): Promise<Annotator | undefined>;
+  findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined>;
+  listAnnotators(): Promise<Annotator[]>;
+  /** NOT_FOUND when the annotator does not exist. */
+  updateAnnotator(id: string, patch: AnnotatorPatch): Promise<Annotator>;
+
+  createSession(tokenHash: string, annotatorId: string, expiresAt: string): Promise<void>;
+  /** The annotator id of a session still valid at `now`. */
+  findSession(tokenHash: string, now: string): Promise<string | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  /** Inserts or replaces queue entries by item id (existing leases are kept). */
+  upsertQueue(entries: readonly QueueEntry[]): Promise<void>;
+  getQueueEntry(itemId: string): Promise<QueueEntry | undefined>;
+  listQueue(query: {
+    readonly kind?: QueueKind;
+    readonly underReview?: boolean;
+  }): Promise<QueueEntry[]>;
+  setOverlap(itemId: string, overlap: number): Promise<void>;
+  setReviewReason(itemIds: readonly string[], reason: string | null): Promise<void>;
+
+  /**
+   * Leases the best open entry of `kind` to the annotator, or returns undefined: open means fewer
+   * live leases plus answers than its overlap and never given to this annotator before. Leases
+   * past their expiry are first marked expired, which frees their place.
+   */
+  leaseNext(request: LeaseRequest): Promise<Assignment | undefined>;
+  /** The annotator's live lease (leased state, not expired) on an item. */
+  getAssignment(itemId: string, annotatorId: string): Promise<Assignment | undefined>;
+  /**
+   * Marks a live lease done (with its vote) or skipped, in one transaction; returns the vote id.
+   * CONFLICT when there is no live lease.
+   */
+  completeAssignment(request: CompleteRequest): Promise<number | null>;
+  /** Re-opens a done or skipped assignment until `expiresAt`, deleting its vote (undo). */
+  reopenAssignment(itemId: string, annotatorId: string, expiresAt: string): Promise<void>;
+  listAssignments(query: {
+    readonly annotatorId?: string;
+    readonly itemId?: string;
+    readonly state?: AssignmentState;
+  }): Promise<Assignment[]>;
+  /** The newest votes of a source, newest first. */
+  recentVotes(source: string, limit: number): Promise<RecentVote[]>;
+}
+
+/** A store that also holds people. */
+export type StoreWithPeople = Store & { readonly people: PeopleStore };

@@ -1,0 +1,254 @@
+import { HiloError } from '../../core/errors.js';
+import type {
+  Annotator,
+  AnnotatorPatch,
+  Assignment,
+  AssignmentState,
+  CompleteRequest,
+  LeaseRequest,
+  PeopleStore,
+  QueueEntry,
+  QueueKind,
+  RecentVote,
+} from '../../core/ports/people-store.js';
+import type { NewVote, Vote } from '../../core/types.js';
+
+/** The votes of the store this people store sits beside. */
+export interface MemoryVoteLog {
+  add(vote: NewVote): number;
+  remove(id: number): void;
+  list(): readonly Vote[];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface Lease extends Mutable<Assignment> {
+  voteId: number | null;
+}
+
+/**
+ * The PeopleStore port in memory, for tests; the same observable behaviour as the SQL store. Each
+ * method does its checks and writes without awaiting in between, so calls are atomic.
+ * @example const people = new MemoryStore().people
+ * Complexity: a lease scans the queue, O(q log q).
+ */
+export class MemoryPeopleStore implements PeopleStore {
+  readonly #votes: MemoryVoteLog;
+  readonly #annotators = new Map<string, { annotator: Annotator; tokenHash: string }>();
+  readonly #sessions = new Map<string, { annotatorId: string; expiresAt: string }>();
+  readonly #queue = new Map<string, QueueEntry & { taken: number }>();
+  readonly #leases = new Map<string, Lease>();
+
+  constructor(votes: MemoryVoteLog) {
+    this.#votes = votes;
+  }
+
+  async createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
+    const clash = [...this.#annotators.values()].some((a) => a.tokenHash === tokenHash);
+    if (this.#annotators.has(annotator.id) || clash) {
+      throw new HiloError('CONFLICT', `annotator "${annotator.id}" already exists`);
+    }
+    this.#annotators.set(annotator.id, { annotator: { ...annotator }, tokenHash });
+  }
+
+  async getAnnotator(id: string): Promise<Annotator | undefined> {
+    const found = this.#annotators.get(id);
+    return found && { ...found.annotator };
+  }
+
+  async findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined> {
+    const found = [...this.#annotators.values()].find((a) => a.tokenHash === tokenHash);
+    return found && { ...found.annotator };
+  }
+
+  async listAnnotators(): Promise<Annotator[]> {
+    return [...this.#annotators.values()]
+      .map((a) => ({ ...a.annotator }))
+      .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+  }
+
+  async updateAnnotator(id: string, patch: AnnotatorPatch): Promise<Annotator> {
+    const found = this.#annotators.get(id);
+    if (found === undefined) throw new HiloError('NOT_FOUND', `annotator "${id}" does not exist`);
+    const { tokenHash, ...rest } = patch;
+    found.annotator = { ...found.annotator, ...rest };
+    if (tokenHash !== undefined) found.tokenHash = tokenHash;
+    return { ...found.annotator };
+  }
+
+  async createSession(tokenHash: string, annotatorId: string, expiresAt: string): Promise<void> {
+    if (!this.#annotators.has(annotatorId)) throw new HiloError('CONFLICT', 'unknown annotator');
+    this.#sessions.set(tokenHash, { annotatorId, expiresAt });
+  }
+
+  async findSession(tokenHash: string, now: string): Promise<string | undefined> {
+    const session = this.#sessions.get(tokenHash);
+    return session !== undefined && session.expiresAt > now ? session.annotatorId : undefined;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.#sessions.delete(tokenHash);
+  }
+
+  async upsertQueue(entries: readonly QueueEntry[]): Promise<void> {
+    for (const entry of entries) {
+      this.#queue.set(entry.itemId, { ...entry, taken: this.#queue.get(entry.itemId)?.taken ?? 0 });
+    }
+  }
+
+  async getQueueEntry(itemId: string): Promise<QueueEntry | undefined> {
+    const entry = this.#queue.get(itemId);
+    return entry && withoutTaken(entry);
+  }
+
+  async listQueue(query: {
+    readonly kind?: QueueKind;
+    readonly underReview?: boolean;
+  }): Promise<QueueEntry[]> {
+    return this.#ordered()
+      .filter(
+        (e) =>
+          (query.kind === undefined || e.kind === query.kind) &&
+          (query.underReview === undefined || (e.reviewReason !== null) === query.underReview),
+      )
+      .map(withoutTaken);
+  }
+
+  async setOverlap(itemId: string, overlap: number): Promise<void> {
+    const entry = this.#queue.get(itemId);
+    if (entry !== undefined) this.#queue.set(itemId, { ...entry, overlap });
+  }
+
+  async setReviewReason(itemIds: readonly string[], reason: string | null): Promise<void> {
+    for (const itemId of itemIds) {
+      const entry = this.#queue.get(itemId);
+      if (entry !== undefined) this.#queue.set(itemId, { ...entry, reviewReason: reason });
+    }
+  }
+
+  async leaseNext(request: LeaseRequest): Promise<Assignment | undefined> {
+    for (const lease of this.#leases.values()) {
+      if (lease.state === 'leased' && lease.expiresAt <= request.now) {
+        lease.state = 'expired';
+        this.#taken(lease.itemId, -1);
+      }
+    }
+    const open = this.#ordered().filter(
+      (e) =>
+        e.kind === request.kind &&
+        e.taken < e.overlap &&
+        !this.#leases.has(key(e.itemId, request.annotatorId)),
+    );
+    const chosen =
+      (request.goldLabel !== undefined
+        ? open.find((e) => e.goldLabel === request.goldLabel)
+        : undefined) ?? open[0];
+    if (chosen === undefined) return undefined;
+    this.#taken(chosen.itemId, 1);
+    const lease: Lease = {
+      itemId: chosen.itemId,
+      annotatorId: request.annotatorId,
+      kind: request.kind,
+      leasedAt: request.now,
+      expiresAt: request.expiresAt,
+      state: 'leased',
+      voteId: null,
+    };
+    this.#leases.set(key(chosen.itemId, request.annotatorId), lease);
+    return toAssignment(lease);
+  }
+
+  async getAssignment(itemId: string, annotatorId: string): Promise<Assignment | undefined> {
+    const lease = this.#leases.get(key(itemId, annotatorId));
+    return lease && toAssignment(lease);
+  }
+
+  async completeAssignment(request: CompleteRequest): Promise<number | null> {
+    const lease = this.#leases.get(key(request.itemId, request.annotatorId));
+    if (lease === undefined || lease.state !== 'leased' || lease.expiresAt <= request.now) {
+      throw new HiloError(
+        'CONFLICT',
+        `no live lease of item "${request.itemId}" for this annotator`,
+      );
+    }
+    if (request.vote === null) {
+      lease.state = 'skipped';
+      this.#taken(request.itemId, -1);
+      return null;
+    }
+    lease.state = 'done';
+    lease.voteId = this.#votes.add(request.vote);
+    return lease.voteId;
+  }
+
+  async reopenAssignment(itemId: string, annotatorId: string, expiresAt: string): Promise<void> {
+    const lease = this.#leases.get(key(itemId, annotatorId));
+    if (lease === undefined || (lease.state !== 'done' && lease.state !== 'skipped')) {
+      throw new HiloError('NOT_FOUND', `no answer on item "${itemId}" to undo`);
+    }
+    if (lease.voteId !== null) this.#votes.remove(lease.voteId);
+    if (lease.state === 'skipped') this.#taken(itemId, 1);
+    lease.state = 'leased';
+    lease.expiresAt = expiresAt;
+    lease.voteId = null;
+  }
+
+  async listAssignments(query: {
+    readonly annotatorId?: string;
+    readonly itemId?: string;
+    readonly state?: AssignmentState;
+  }): Promise<Assignment[]> {
+    return [...this.#leases.values()]
+      .filter(
+        (l) =>
+          (query.annotatorId === undefined || l.annotatorId === query.annotatorId) &&
+          (query.itemId === undefined || l.itemId === query.itemId) &&
+          (query.state === undefined || l.state === query.state),
+      )
+      .sort((a, b) => compare(a.leasedAt, b.leasedAt) || compare(a.itemId, b.itemId))
+      .map(toAssignment);
+  }
+
+  async recentVotes(source: string, limit: number): Promise<RecentVote[]> {
+    return this.#votes
+      .list()
+      .filter((vote) => vote.source === source)
+      .slice(-limit)
+      .reverse()
+      .map((v) => ({
+        itemId: v.itemId,
+        label: v.label,
+        timeSpentMs: v.timeSpentMs,
+        createdAt: v.createdAt,
+      }));
+  }
+
+  #ordered(): (QueueEntry & { taken: number })[] {
+    return [...this.#queue.values()].sort(
+      (a, b) => b.priority - a.priority || compare(a.itemId, b.itemId),
+    );
+  }
+
+  #taken(itemId: string, delta: number): void {
+    const entry = this.#queue.get(itemId);
+    if (entry !== undefined) entry.taken += delta;
+  }
+}
+
+function key(itemId: string, annotatorId: string): string {
+  return JSON.stringify([itemId, annotatorId]);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function withoutTaken(entry: QueueEntry & { taken: number }): QueueEntry {
+  const { taken: _taken, ...rest } = entry;
+  return rest;
+}
+
+function toAssignment(lease: Lease): Assignment {
+  const { voteId: _voteId, ...rest } = lease;
+  return { ...rest };
+}
