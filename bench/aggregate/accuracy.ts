@@ -52,7 +52,13 @@ const METHODS: readonly (readonly [string, Run])[] = [
   ['recommended', method({ method: 'recommended' })],
 ];
 
-function accuracy(set: CrowdSet, built: BuiltVoteMatrix, labels: Int32Array, skip?: Set<string>) {
+/** Share of gold items (outside `skip`) whose aggregated label is right. */
+function accuracy(
+  data: { readonly set: CrowdSet; readonly built: BuiltVoteMatrix },
+  labels: Int32Array,
+  skip?: Set<string>,
+) {
+  const { set, built } = data;
   let right = 0;
   let total = 0;
   for (const [item, truth] of set.gold) {
@@ -103,12 +109,12 @@ function main(): void {
     const sample = goldSample(set, built);
     for (const [name, run] of METHODS) {
       const start = performance.now();
-      const value = accuracy(set, built, run(built.matrix).labels);
+      const value = accuracy({ set, built }, run(built.matrix).labels);
       seconds.set(name, (seconds.get(name) ?? 0) + (performance.now() - start) / 1000);
       sums.set(name, (sums.get(name) ?? 0) + value);
       cells.push(f3(value));
       const clamped = run(built.matrix, sample.gold).labels;
-      goldCells.push(f3(accuracy(set, built, clamped, sample.used)));
+      goldCells.push(f3(accuracy({ set, built }, clamped, sample.used)));
     }
     const reference = README_REFERENCE[set.name];
     rows.push(

@@ -72,12 +72,12 @@ export function buildVoteMatrix(
       softVotes.push(v);
       const row = new Array<number>(K).fill(0);
       for (const [name, p] of Object.entries(vote.probabilities)) {
-        row[labelOf(name, labelIndex, v, 'probabilities')] = p;
+        row[labelOf(name, labelIndex, { vote: v, field: 'probabilities' })] = p;
       }
       softProbabilities.push(...row);
       label[v] = -1;
     } else if (vote.label !== undefined && vote.label !== null) {
-      label[v] = labelOf(vote.label, labelIndex, v, 'label');
+      label[v] = labelOf(vote.label, labelIndex, { vote: v, field: 'label' });
     } else {
       throw new HiloError('INVALID_INPUT', `vote ${v} has neither a label nor probabilities`, {
         field: 'label',
@@ -148,7 +148,12 @@ function intern(name: string, map: Map<string, number>, names: string[]): number
   return index;
 }
 
-function labelOf(name: string, labels: ReadonlyMap<string, number>, v: number, field: string) {
+function labelOf(
+  name: string,
+  labels: ReadonlyMap<string, number>,
+  where: { readonly vote: number; readonly field: string },
+) {
+  const { vote: v, field } = where;
   const index = labels.get(name);
   if (index === undefined) {
     throw new HiloError('INVALID_INPUT', `vote ${v}: label "${name}" is not in the label set`, {

@@ -1,5 +1,6 @@
 import { clampGold } from './clamp-gold.js';
 import { confusionCounts, confusionSweep, logOf } from './confusion-steps.js';
+import { createEmArrays } from './em-arrays.js';
 import type { VoteMatrix } from './vote-matrix.js';
 
 /** How class priors are set: fixed, or estimated with `smoothing` pseudo-items per class. */
@@ -47,31 +48,22 @@ export interface ConfusionEmState {
 export function runConfusionEm(setup: ConfusionEmSetup, start: ConfusionEmStart): ConfusionEmState {
   const { matrix, gold } = setup;
   const K = matrix.numClasses;
-  const size = matrix.numAnnotators * K * K;
-  const counts = new Float64Array(size);
-  const logConf = new Float64Array(size);
-  const logPrior = new Float64Array(K);
-  const totals = new Float64Array(K + 1);
-  let conf: Float64Array;
-  let priors: Float64Array;
-  let posteriors: Float64Array;
+  const arrays = createEmArrays(matrix);
+  const { conf, logConf, logPrior, posteriors, counts, totals } = arrays;
+  const priors = new Float64Array(K).fill(1 / K);
   let logLikelihood = -Infinity;
   if ('posteriors' in start) {
-    posteriors = start.posteriors.slice();
     // Uniform π makes the soft-vote responsibilities of the first M-step equal to q itself.
-    conf = new Float64Array(size).fill(1 / K);
-    priors = new Float64Array(K).fill(1 / K);
+    posteriors.set(start.posteriors);
     clampGold(posteriors, K, gold);
-    confusionCounts(matrix, posteriors, conf, counts);
-    classTotals(matrix, posteriors, gold, totals);
+    confusionCounts(matrix, arrays);
+    classTotals(matrix, { posteriors, totals }, gold);
   } else {
-    conf = start.conf.slice();
-    priors = start.priors.slice();
-    posteriors = new Float64Array(matrix.numItems * K).fill(1 / K);
+    conf.set(start.conf);
+    priors.set(start.priors);
     logOf(conf, logConf);
     logOf(priors, logPrior);
-    const first = confusionSweep(matrix, conf, logConf, logPrior, posteriors, counts, totals, gold);
-    logLikelihood = first.logLikelihood;
+    logLikelihood = confusionSweep(matrix, arrays, gold).logLikelihood;
   }
   let iterations = 0;
   let converged = false;
@@ -81,7 +73,7 @@ export function runConfusionEm(setup: ConfusionEmSetup, start: ConfusionEmStart)
     priorsFromTotals(totals, setup.priors, priors);
     logOf(conf, logConf);
     logOf(priors, logPrior);
-    const sweep = confusionSweep(matrix, conf, logConf, logPrior, posteriors, counts, totals, gold);
+    const sweep = confusionSweep(matrix, arrays, gold);
     logLikelihood = sweep.logLikelihood;
     if (setup.tolerance > 0 && sweep.moved <= setup.tolerance) {
       converged = true;
@@ -92,31 +84,15 @@ export function runConfusionEm(setup: ConfusionEmSetup, start: ConfusionEmStart)
 }
 
 /**
- * Class priors from the posteriors of items that have votes or gold, with additive smoothing;
- * fixed priors are copied. O(items × K).
- */
-export function updatePriors(
-  matrix: VoteMatrix,
-  posteriors: Float64Array,
-  gold: Int32Array | undefined,
-  setting: PriorSetting,
-  out: Float64Array,
-): void {
-  const totals = new Float64Array(matrix.numClasses + 1);
-  classTotals(matrix, posteriors, gold, totals);
-  priorsFromTotals(totals, setting, out);
-}
-
-/**
  * Sums posterior rows of the items that have votes or gold into `totals[0..K)` and their
  * number into `totals[K]`. O(items × K).
  */
 export function classTotals(
   matrix: VoteMatrix,
-  posteriors: Float64Array,
+  arrays: { readonly posteriors: Float64Array; readonly totals: Float64Array },
   gold: Int32Array | undefined,
-  totals: Float64Array,
 ): void {
+  const { posteriors, totals } = arrays;
   const K = matrix.numClasses;
   const offsets = matrix.itemOffsets;
   totals.fill(0);

@@ -11,13 +11,21 @@ import type { VoteMatrix } from './vote-matrix.js';
  * expected accuracy Σ_k prior_k π_a[k, k] (or `ability` when the model has its own).
  * Complexity: O(items × K + annotators × K²).
  */
+/** How to label a fitted model in its result. */
+export interface ResultLabel {
+  readonly method: AggregationMethod;
+  /** Seeds tie-breaking between equally probable classes. */
+  readonly seed: number;
+  /** The model's own per-annotator ability, when it has one. */
+  readonly ability?: Float64Array;
+}
+
 export function confusionResult(
-  method: AggregationMethod,
   matrix: VoteMatrix,
   state: ConfusionEmState,
-  seed: number,
-  ability?: Float64Array,
+  label: ResultLabel,
 ): AggregationResult {
+  const { method, seed, ability } = label;
   const K = matrix.numClasses;
   const A = matrix.numAnnotators;
   const confusion = toTruthMajor(state.conf, A, K);

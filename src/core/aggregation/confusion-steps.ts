@@ -1,4 +1,5 @@
-import { hardConfusionSweep, type SweepOutcome } from './hard-sweep.js';
+import type { EmArrays, SweepOutcome } from './em-arrays.js';
+import { hardConfusionSweep } from './hard-sweep.js';
 import type { VoteMatrix } from './vote-matrix.js';
 
 /**
@@ -29,19 +30,12 @@ export function logOf(conf: Float64Array, logConf: Float64Array): void {
 /**
  * E-step of one item: writes its normalised posterior row at `i × K` and returns the log
  * of its votes' marginal likelihood (0 for an item without votes, whose row is the prior).
- * `acc` is K scratch entries.
+ * Uses the first K entries of `scratch`.
  * Complexity: O(K × votes of the item + K² × its soft votes).
  */
-export function itemPosterior(
-  matrix: VoteMatrix,
-  i: number,
-  conf: Float64Array,
-  logConf: Float64Array,
-  logPrior: Float64Array,
-  posteriors: Float64Array,
-  acc: Float64Array,
-): number {
+export function itemPosterior(matrix: VoteMatrix, i: number, arrays: EmArrays): number {
   const { numClasses: K, itemOffsets, annotator, label, softRow, soft } = matrix;
+  const { conf, logConf, logPrior, posteriors, scratch: acc } = arrays;
   const weight = matrix.annotatorWeight;
   for (let k = 0; k < K; k++) acc[k] = logPrior[k] as number;
   const start = itemOffsets[i] as number;
@@ -80,81 +74,59 @@ export function itemPosterior(
 /**
  * One fused EM sweep over all items: E-step (gold items clamped), the change of every
  * posterior row, and the expected counts and class totals the next M-step needs, in one pass
- * over the votes. `counts` and `classTotals` are overwritten; `classTotals[K]` receives the
- * number of items counted (those with votes or gold).
+ * over the votes. `counts` and `totals` are overwritten.
  * Complexity: O(K × votes + K² × soft votes + items × K).
  */
 export function confusionSweep(
   matrix: VoteMatrix,
-  conf: Float64Array,
-  logConf: Float64Array,
-  logPrior: Float64Array,
-  posteriors: Float64Array,
-  counts: Float64Array,
-  classTotals: Float64Array,
+  arrays: EmArrays,
   gold: Int32Array | undefined,
 ): SweepOutcome {
-  if (!matrix.softRow && !matrix.annotatorWeight) {
-    return hardConfusionSweep(matrix, logConf, logPrior, posteriors, counts, classTotals, gold);
-  }
+  if (!matrix.softRow && !matrix.annotatorWeight) return hardConfusionSweep(matrix, arrays, gold);
   const { numItems, numClasses: K, itemOffsets } = matrix;
-  const acc = new Float64Array(K);
+  const { posteriors, counts, totals } = arrays;
   const old = new Float64Array(K);
   counts.fill(0);
-  classTotals.fill(0);
+  totals.fill(0);
   let logLikelihood = 0;
   let moved = 0;
   for (let i = 0; i < numItems; i++) {
     const base = i * K;
     for (let k = 0; k < K; k++) old[k] = posteriors[base + k] as number;
-    logLikelihood += itemPosterior(matrix, i, conf, logConf, logPrior, posteriors, acc);
+    logLikelihood += itemPosterior(matrix, i, arrays);
     const g = gold ? (gold[i] as number) : -1;
     if (g >= 0) {
       posteriors.fill(0, base, base + K);
       posteriors[base + g] = 1;
     }
-    for (let k = 0; k < K; k++)
+    for (let k = 0; k < K; k++) {
       moved += Math.abs((posteriors[base + k] as number) - (old[k] as number));
+    }
     if (g < 0 && (itemOffsets[i + 1] as number) === (itemOffsets[i] as number)) continue;
-    for (let k = 0; k < K; k++) classTotals[k]! += posteriors[base + k] as number;
-    classTotals[K]! += 1;
-    addItemCounts(matrix, i, posteriors, base, conf, counts);
+    for (let k = 0; k < K; k++) totals[k]! += posteriors[base + k] as number;
+    totals[K]! += 1;
+    addItemCounts(matrix, i, arrays);
   }
   return { logLikelihood, moved: numItems > 0 ? moved / numItems : 0 };
 }
 
 /**
- * Adds the expected confusion counts of the votes of item `i` under the posterior row
- * `post[at..at+K)` to `counts` (same layout as `conf`).
+ * Adds the expected confusion counts of the votes of item `i` under its posterior row.
  * Complexity: O(K × votes of the item + K² × its soft votes).
  */
-function addItemCounts(
-  matrix: VoteMatrix,
-  i: number,
-  post: Float64Array,
-  at: number,
-  conf: Float64Array,
-  counts: Float64Array,
-): void {
+function addItemCounts(matrix: VoteMatrix, i: number, arrays: EmArrays): void {
   const end = matrix.itemOffsets[i + 1] as number;
-  for (let v = matrix.itemOffsets[i] as number; v < end; v++) {
-    addVoteCounts(matrix, v, post, at, conf, counts);
-  }
+  for (let v = matrix.itemOffsets[i] as number; v < end; v++) addVoteCounts(matrix, v, arrays);
 }
 
 /**
- * Adds the expected confusion counts of vote `v` under the posterior row `post[at..at+K)`.
+ * Adds the expected confusion counts of vote `v` under the posterior row of its item.
  * Complexity: O(K), O(K²) for a soft vote.
  */
-export function addVoteCounts(
-  matrix: VoteMatrix,
-  v: number,
-  post: Float64Array,
-  at: number,
-  conf: Float64Array,
-  counts: Float64Array,
-): void {
+export function addVoteCounts(matrix: VoteMatrix, v: number, arrays: EmArrays): void {
   const { numClasses: K, annotator, label, softRow, soft } = matrix;
+  const { conf, counts, posteriors: post } = arrays;
+  const at = (matrix.item[v] as number) * K;
   const a = annotator[v] as number;
   const w = matrix.annotatorWeight ? (matrix.annotatorWeight[a] as number) : 1;
   const row = softRow ? (softRow[v] as number) : -1;
@@ -179,20 +151,12 @@ export function addVoteCounts(
 }
 
 /**
- * Expected confusion counts of all items: `counts` is zeroed and refilled.
- * Complexity: O(K × votes + K² × soft votes).
+ * Expected confusion counts of all items under their posteriors: `counts` is zeroed and
+ * refilled. Complexity: O(K × votes + K² × soft votes).
  */
-export function confusionCounts(
-  matrix: VoteMatrix,
-  posteriors: Float64Array,
-  conf: Float64Array,
-  counts: Float64Array,
-): void {
-  counts.fill(0);
-  const K = matrix.numClasses;
-  for (let i = 0; i < matrix.numItems; i++) {
-    addItemCounts(matrix, i, posteriors, i * K, conf, counts);
-  }
+export function confusionCounts(matrix: VoteMatrix, arrays: EmArrays): void {
+  arrays.counts.fill(0);
+  for (let i = 0; i < matrix.numItems; i++) addItemCounts(matrix, i, arrays);
 }
 
 /**

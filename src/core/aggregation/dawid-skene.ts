@@ -82,7 +82,7 @@ export function dawidSkeneResult(
   options: ResolvedDawidSkeneOptions,
   em: ConfusionEmState,
 ): DawidSkeneResult {
-  const result = confusionResult('dawid-skene', matrix, em, options.seed);
+  const result = confusionResult(matrix, em, { method: 'dawid-skene', seed: options.seed });
   return { ...result, state: { matrix, options, em } };
 }
 

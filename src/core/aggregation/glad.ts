@@ -1,7 +1,7 @@
 import { createRng } from '../rng.js';
 import type { AggregationOptions, AggregationResult } from './aggregation-types.js';
 import { checkGold, clampGold } from './clamp-gold.js';
-import { meanRowChange, updatePriors, type PriorSetting } from './confusion-em.js';
+import { classTotals, meanRowChange, priorsFromTotals, type PriorSetting } from './confusion-em.js';
 import { decideLabels } from './decide-labels.js';
 import type { VoteMatrix } from './vote-matrix.js';
 import { voteShares } from './vote-shares.js';
@@ -49,7 +49,8 @@ export function glad(matrix: VoteMatrix, options: GladOptions = {}): Aggregation
   const posteriors = voteShares(matrix);
   clampGold(posteriors, K, options.gold);
   const previous = new Float64Array(posteriors.length);
-  const model = { matrix, alpha, b, priors, options };
+  const model: GladModel = { matrix, alpha, b, priors, posteriors, options };
+  const totals = new Float64Array(K + 1);
   const tolerance = options.tolerance ?? 1e-4;
   const maxIterations = options.maxIterations ?? 100;
   let iterations = 0;
@@ -57,13 +58,14 @@ export function glad(matrix: VoteMatrix, options: GladOptions = {}): Aggregation
   let logLikelihood = -Infinity;
   while (iterations < maxIterations) {
     iterations++;
-    updatePriors(matrix, posteriors, options.gold, priorSetting, priors);
+    classTotals(matrix, { posteriors, totals }, options.gold);
+    priorsFromTotals(totals, priorSetting, priors);
     for (let step = 0; step < (options.mStepIterations ?? 2); step++) {
-      abilityStep(model, posteriors);
-      difficultyStep(model, posteriors);
+      abilityStep(model);
+      difficultyStep(model);
     }
     previous.set(posteriors);
-    logLikelihood = gladEStep(model, posteriors);
+    logLikelihood = gladEStep(model);
     clampGold(posteriors, K, options.gold);
     if (tolerance > 0 && meanRowChange(previous, posteriors, K) <= tolerance) {
       converged = true;
@@ -88,21 +90,19 @@ interface GladModel {
   readonly alpha: Float64Array;
   readonly b: Float64Array;
   readonly priors: Float64Array;
+  /** items × K, the current E-step. */
+  readonly posteriors: Float64Array;
   readonly options: GladOptions;
 }
 
 /**
- * d/dx of the expected log-likelihood of vote `v` at x = α·β, given σ = σ(x) and the item's
- * posterior row at `at`; the curvature used is the Fisher information σ(1 − σ).
+ * d/dx of the expected log-likelihood of vote `v` at x = α·β, given σ = σ(x) and the
+ * posterior row of the vote's item; the curvature used is the Fisher information σ(1 − σ).
  */
-function voteGradient(
-  m: GladModel,
-  v: number,
-  sigma: number,
-  post: Float64Array,
-  at: number,
-): number {
+function voteGradient(m: GladModel, v: number, sigma: number): number {
   const { numClasses: K, label, softRow, soft } = m.matrix;
+  const post = m.posteriors;
+  const at = (m.matrix.item[v] as number) * K;
   const row = softRow ? (softRow[v] as number) : -1;
   if (row < 0 || !soft) return (post[at + (label[v] as number)] as number) - sigma;
   let g = 0;
@@ -116,8 +116,8 @@ function voteGradient(
 }
 
 /** One Gauss-Newton step on every α_a. O(votes). */
-function abilityStep(m: GladModel, post: Float64Array): void {
-  const { numItems, numAnnotators, numClasses: K, itemOffsets, annotator } = m.matrix;
+function abilityStep(m: GladModel): void {
+  const { numItems, numAnnotators, itemOffsets, annotator } = m.matrix;
   const weight = m.matrix.annotatorWeight;
   const gradient = new Float64Array(numAnnotators);
   const curvature = new Float64Array(numAnnotators);
@@ -127,7 +127,7 @@ function abilityStep(m: GladModel, post: Float64Array): void {
       const a = annotator[v] as number;
       const w = weight ? (weight[a] as number) : 1;
       const sigma = 1 / (1 + Math.exp(-(m.alpha[a] as number) * beta));
-      gradient[a]! += w * beta * voteGradient(m, v, sigma, post, i * K);
+      gradient[a]! += w * beta * voteGradient(m, v, sigma);
       curvature[a]! += w * beta * beta * sigma * (1 - sigma);
     }
   }
@@ -141,8 +141,8 @@ function abilityStep(m: GladModel, post: Float64Array): void {
 }
 
 /** One Gauss-Newton step on every b_i = log β_i. O(votes). */
-function difficultyStep(m: GladModel, post: Float64Array): void {
-  const { numItems, numClasses: K, itemOffsets, annotator } = m.matrix;
+function difficultyStep(m: GladModel): void {
+  const { numItems, itemOffsets, annotator } = m.matrix;
   const weight = m.matrix.annotatorWeight;
   const prior = m.options.difficultyPrior ?? { mean: 0, sd: 1 };
   const precision = 1 / (prior.sd * prior.sd);
@@ -156,7 +156,7 @@ function difficultyStep(m: GladModel, post: Float64Array): void {
       const w = weight ? (weight[a] as number) : 1;
       const ab = (m.alpha[a] as number) * beta;
       const sigma = 1 / (1 + Math.exp(-ab));
-      const g = voteGradient(m, v, sigma, post, i * K);
+      const g = voteGradient(m, v, sigma);
       gradient += w * ab * g;
       // x = α·e^b bends in b, which adds −g·x to the curvature; where that makes the
       // objective more curved, counting it keeps the step from overshooting (and the EM
@@ -173,7 +173,8 @@ function clampStep(step: number): number {
 }
 
 /** Item posteriors under the current α, β and priors; returns the log-likelihood. O(votes × K). */
-function gladEStep(m: GladModel, post: Float64Array): number {
+function gladEStep(m: GladModel): number {
+  const post = m.posteriors;
   const { numItems, numClasses: K, itemOffsets, annotator, label, softRow, soft } = m.matrix;
   const weight = m.matrix.annotatorWeight;
   const acc = new Float64Array(K);

@@ -1,11 +1,5 @@
+import type { EmArrays, SweepOutcome } from './em-arrays.js';
 import type { VoteMatrix } from './vote-matrix.js';
-
-/** What one fused sweep measured. */
-export interface SweepOutcome {
-  readonly logLikelihood: number;
-  /** Mean over items of the L1 change of their posterior row. */
-  readonly moved: number;
-}
 
 /**
  * `confusionSweep` for the common case of hard votes with unit weights, with every loop
@@ -15,14 +9,11 @@ export interface SweepOutcome {
  */
 export function hardConfusionSweep(
   matrix: VoteMatrix,
-  logConf: Float64Array,
-  logPrior: Float64Array,
-  posteriors: Float64Array,
-  counts: Float64Array,
-  classTotals: Float64Array,
+  arrays: EmArrays,
   gold: Int32Array | undefined,
 ): SweepOutcome {
   const { numItems, numClasses: K, itemOffsets, annotator, label } = matrix;
+  const { logConf, logPrior, posteriors, counts, totals: classTotals } = arrays;
   const acc = new Float64Array(K);
   counts.fill(0);
   classTotals.fill(0);

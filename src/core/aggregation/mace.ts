@@ -70,7 +70,7 @@ export function mace(matrix: VoteMatrix, options: MaceOptions = {}): Aggregation
     if (!best || em.logLikelihood > best.em.logLikelihood) best = { em, theta: params.ability() };
   }
   if (!best) throw new Error('unreachable: restarts ≥ 1');
-  return { ...confusionResult('mace', matrix, best.em, seed, best.theta), method: 'mace' };
+  return confusionResult(matrix, best.em, { method: 'mace', seed, ability: best.theta });
 }
 
 /** θ, 1 − θ and ξ per annotator (variational expectations need not sum to 1). */

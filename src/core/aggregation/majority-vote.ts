@@ -16,7 +16,10 @@ export function majorityVote(
 ): AggregationResult {
   const K = matrix.numClasses;
   checkGold(options.gold, matrix.numItems, K);
-  const vote = weightedVote(matrix, undefined, options.gold, options.seed ?? 0);
+  const vote = weightedVote(matrix, {
+    ...(options.gold ? { gold: options.gold } : {}),
+    seed: options.seed ?? 0,
+  });
   return {
     method: 'majority-vote',
     labels: vote.labels,

@@ -48,5 +48,9 @@ export function oneCoinDawidSkene(
     },
     { posteriors: options.initialPosteriors ?? voteShares(matrix) },
   );
-  return confusionResult('one-coin-dawid-skene', matrix, em, resolved.seed, ability);
+  return confusionResult(matrix, em, {
+    method: 'one-coin-dawid-skene',
+    seed: resolved.seed,
+    ability,
+  });
 }

@@ -10,6 +10,7 @@ import {
   logOf,
 } from './confusion-steps.js';
 import { dawidSkeneResult, type DawidSkeneResult, type DawidSkeneState } from './dawid-skene.js';
+import { createEmArrays, type EmArrays } from './em-arrays.js';
 import { fitFullConfusion, pooledConfusion } from './fit-confusion.js';
 import type { VoteMatrix } from './vote-matrix.js';
 
@@ -60,17 +61,14 @@ export function updateDawidSkene(
   checkGold(gold, matrix.numItems, K);
   const settings = { ...previous.options, gold };
   const tolerance = options.tolerance ?? settings.tolerance;
-  const state = grow(previous, matrix);
-  const { posteriors, conf, counts, priors } = state;
-  const logConf = new Float64Array(conf.length);
-  const logPrior = new Float64Array(K);
+  const { arrays, priors } = grow(previous, matrix);
+  const { posteriors, conf, counts, logConf, logPrior, totals } = arrays;
   logOf(conf, logConf);
   logOf(priors, logPrior);
-  const totals = new Float64Array(K + 1);
-  classTotals(matrix, posteriors, gold, totals);
+  classTotals(matrix, arrays, gold);
   const fit = fitFullConfusion(K, settings.smoothing, settings.shrinkage);
   const itemMark = new Uint8Array(matrix.numItems);
-  let dirty = itemsWithNewVotes(old, matrix, previous.options.gold, gold);
+  let dirty = itemsWithNewVotes(old, matrix, { before: previous.options.gold, now: gold });
   let rounds = 0;
   let converged = false;
   const maxRounds = options.maxIterations ?? settings.maxIterations;
@@ -79,27 +77,9 @@ export function updateDawidSkene(
     let moved: number;
     if (dirty.length > matrix.numItems * FULL_SWEEP_SHARE) {
       // Most items are touched: one fused sweep is cheaper than item-by-item bookkeeping.
-      const sweep = confusionSweep(
-        matrix,
-        conf,
-        logConf,
-        logPrior,
-        posteriors,
-        counts,
-        totals,
-        gold,
-      );
-      moved = sweep.moved * matrix.numItems;
+      moved = confusionSweep(matrix, arrays, gold).moved * matrix.numItems;
     } else {
-      moved = localEStep(matrix, dirty, {
-        conf,
-        logConf,
-        logPrior,
-        posteriors,
-        totals,
-        gold,
-        counts,
-      });
+      moved = localEStep(matrix, dirty, { arrays, gold });
     }
     // M-step for everyone (cheap: annotators × K²), then find what it moved.
     const before = conf.slice();
@@ -113,7 +93,11 @@ export function updateDawidSkene(
       converged = true;
       break;
     }
-    dirty = movedItems(matrix, before, conf, priorsBefore, priors, tolerance, itemMark);
+    dirty = movedItems(
+      matrix,
+      { confBefore: before, conf, priorsBefore, priors },
+      { tolerance, mark: itemMark },
+    );
   }
   if (dirty.length === 0) converged = true;
   return dawidSkeneResult(matrix, settings, {
@@ -132,16 +116,14 @@ function grow(previous: DawidSkeneState, matrix: VoteMatrix) {
   const old = previous.matrix;
   const K = old.numClasses;
   const em = previous.em;
-  const posteriors = new Float64Array(matrix.numItems * K);
-  posteriors.set(em.posteriors);
-  for (let i = old.numItems; i < matrix.numItems; i++) posteriors.set(em.priors, i * K);
-  const conf = new Float64Array(matrix.numAnnotators * K * K);
-  conf.set(em.conf);
+  const arrays = createEmArrays(matrix);
+  arrays.posteriors.set(em.posteriors);
+  for (let i = old.numItems; i < matrix.numItems; i++) arrays.posteriors.set(em.priors, i * K);
+  arrays.conf.set(em.conf);
   const crowd = pooledConfusion(em.counts, K, previous.options.smoothing);
-  for (let a = old.numAnnotators; a < matrix.numAnnotators; a++) conf.set(crowd, a * K * K);
-  const counts = new Float64Array(conf.length);
-  counts.set(em.counts);
-  return { posteriors, conf, counts, priors: em.priors.slice() };
+  for (let a = old.numAnnotators; a < matrix.numAnnotators; a++) arrays.conf.set(crowd, a * K * K);
+  arrays.counts.set(em.counts);
+  return { arrays, priors: em.priors.slice() };
 }
 
 function extendGold(gold: Int32Array | undefined, numItems: number): Int32Array | undefined {
@@ -155,8 +137,7 @@ function extendGold(gold: Int32Array | undefined, numItems: number): Int32Array 
 function itemsWithNewVotes(
   old: VoteMatrix,
   matrix: VoteMatrix,
-  oldGold: Int32Array | undefined,
-  gold: Int32Array | undefined,
+  golds: { readonly before: Int32Array | undefined; readonly now: Int32Array | undefined },
 ): Int32Array {
   const out: number[] = [];
   const offsets = matrix.itemOffsets;
@@ -164,21 +145,16 @@ function itemsWithNewVotes(
     const before =
       i < old.numItems ? (old.itemOffsets[i + 1] as number) - (old.itemOffsets[i] as number) : 0;
     const grew = (offsets[i + 1] as number) - (offsets[i] as number) > before;
-    const wasGold = oldGold && i < oldGold.length ? (oldGold[i] as number) : -1;
-    if (grew || (gold ? (gold[i] as number) : -1) !== wasGold) out.push(i);
+    const wasGold = golds.before && i < golds.before.length ? (golds.before[i] as number) : -1;
+    if (grew || (golds.now ? (golds.now[i] as number) : -1) !== wasGold) out.push(i);
   }
   return Int32Array.from(out);
 }
 
-/** The arrays a local E-step reads and writes. */
+/** What a local E-step works on. */
 interface LocalStep {
-  readonly conf: Float64Array;
-  readonly logConf: Float64Array;
-  readonly logPrior: Float64Array;
-  readonly posteriors: Float64Array;
-  readonly totals: Float64Array;
+  readonly arrays: EmArrays;
   readonly gold: Int32Array | undefined;
-  readonly counts: Float64Array;
 }
 
 /**
@@ -187,13 +163,11 @@ interface LocalStep {
  * O(K × votes of the dirty items and of their annotators).
  */
 function localEStep(matrix: VoteMatrix, dirty: Int32Array, step: LocalStep): number {
-  const K = matrix.numClasses;
-  const scratch = new Float64Array(2 * K);
   const mark = new Uint8Array(matrix.numAnnotators);
   const recount: number[] = [];
   let moved = 0;
   for (const i of dirty) {
-    moved += reestimateItem(matrix, i, step, scratch);
+    moved += reestimateItem(matrix, i, step);
     for (let v = matrix.itemOffsets[i] as number; v < (matrix.itemOffsets[i + 1] as number); v++) {
       const a = matrix.annotator[v] as number;
       if (mark[a] === 0) recount.push(a);
@@ -206,31 +180,25 @@ function localEStep(matrix: VoteMatrix, dirty: Int32Array, step: LocalStep): num
   }
   if (touched > matrix.numVotes * FULL_SWEEP_SHARE) {
     // Recounting most votes annotator by annotator jumps around memory; item order does not.
-    confusionCounts(matrix, step.posteriors, step.conf, step.counts);
+    confusionCounts(matrix, step.arrays);
   } else {
-    for (const a of recount) recountAnnotator(matrix, a, step.posteriors, step.conf, step.counts);
+    for (const a of recount) recountAnnotator(matrix, a, step.arrays);
   }
   return moved;
 }
 
 /**
  * E-step of item `i` (gold clamped), keeping the class totals in step; returns the L1 change
- * of its posterior row. `scratch` has 2K entries. O(K × votes of the item).
+ * of its posterior row. O(K × votes of the item).
  */
-function reestimateItem(
-  matrix: VoteMatrix,
-  i: number,
-  step: LocalStep,
-  scratch: Float64Array,
-): number {
+function reestimateItem(matrix: VoteMatrix, i: number, step: LocalStep): number {
   const K = matrix.numClasses;
-  const { posteriors, totals } = step;
+  const { posteriors, totals, scratch } = step.arrays;
   const base = i * K;
-  const acc = scratch.subarray(0, K);
   const old = scratch.subarray(K, 2 * K);
   old.set(posteriors.subarray(base, base + K));
   const voted = (matrix.itemOffsets[i + 1] as number) > (matrix.itemOffsets[i] as number);
-  itemPosterior(matrix, i, step.conf, step.logConf, step.logPrior, posteriors, acc);
+  itemPosterior(matrix, i, step.arrays);
   const g = step.gold ? (step.gold[i] as number) : -1;
   if (g >= 0) {
     posteriors.fill(0, base, base + K);
@@ -246,36 +214,36 @@ function reestimateItem(
 }
 
 /** Recomputes annotator `a`'s expected counts from scratch. O(K × their votes). */
-function recountAnnotator(
-  matrix: VoteMatrix,
-  a: number,
-  posteriors: Float64Array,
-  conf: Float64Array,
-  counts: Float64Array,
-): void {
+function recountAnnotator(matrix: VoteMatrix, a: number, arrays: EmArrays): void {
   const K = matrix.numClasses;
-  counts.fill(0, a * K * K, (a + 1) * K * K);
+  arrays.counts.fill(0, a * K * K, (a + 1) * K * K);
   const end = matrix.annotatorOffsets[a + 1] as number;
   for (let j = matrix.annotatorOffsets[a] as number; j < end; j++) {
-    const v = matrix.annotatorVotes[j] as number;
-    addVoteCounts(matrix, v, posteriors, (matrix.item[v] as number) * K, conf, counts);
+    addVoteCounts(matrix, matrix.annotatorVotes[j] as number, arrays);
   }
+}
+
+/** Parameters before and after one M-step. */
+interface ParameterChange {
+  readonly confBefore: Float64Array;
+  readonly conf: Float64Array;
+  readonly priorsBefore: Float64Array;
+  readonly priors: Float64Array;
 }
 
 /**
  * Items of annotators whose confusion moved by more than `tolerance`; all items when the
- * priors did. O(annotators × K² + votes of those annotators).
+ * priors did. `mark` is an all-zero scratch array, one entry per item.
+ * O(annotators × K² + votes of those annotators).
  */
 function movedItems(
   matrix: VoteMatrix,
-  before: Float64Array,
-  conf: Float64Array,
-  priorsBefore: Float64Array,
-  priors: Float64Array,
-  tolerance: number,
-  mark: Uint8Array,
+  change: ParameterChange,
+  limits: { readonly tolerance: number; readonly mark: Uint8Array },
 ): Int32Array {
   const K = matrix.numClasses;
+  const { confBefore, conf, priorsBefore, priors } = change;
+  const { tolerance, mark } = limits;
   for (let k = 0; k < K; k++) {
     if (Math.abs((priors[k] as number) - (priorsBefore[k] as number)) > tolerance) {
       return Int32Array.from({ length: matrix.numItems }, (_, i) => i);
@@ -284,16 +252,13 @@ function movedItems(
   const out = new Int32Array(matrix.numItems);
   let count = 0;
   for (let a = 0; a < matrix.numAnnotators; a++) {
-    let change = 0;
+    let moved = 0;
     for (let c = a * K * K; c < (a + 1) * K * K; c++) {
-      change = Math.max(change, Math.abs((conf[c] as number) - (before[c] as number)));
+      moved = Math.max(moved, Math.abs((conf[c] as number) - (confBefore[c] as number)));
     }
-    if (change <= tolerance) continue;
-    for (
-      let j = matrix.annotatorOffsets[a] as number;
-      j < (matrix.annotatorOffsets[a + 1] as number);
-      j++
-    ) {
+    if (moved <= tolerance) continue;
+    const end = matrix.annotatorOffsets[a + 1] as number;
+    for (let j = matrix.annotatorOffsets[a] as number; j < end; j++) {
       const i = matrix.item[matrix.annotatorVotes[j] as number] as number;
       if (mark[i] === 0) out[count++] = i;
       mark[i] = 1;

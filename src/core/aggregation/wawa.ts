@@ -13,7 +13,11 @@ import { weightedVote } from './weighted-vote.js';
 export function wawa(matrix: VoteMatrix, options: AggregationOptions = {}): AggregationResult {
   const first = majorityVote(matrix, options);
   const skill = first.skills.ability;
-  const vote = weightedVote(matrix, skill, options.gold, (options.seed ?? 0) + 1);
+  const vote = weightedVote(matrix, {
+    skill,
+    ...(options.gold ? { gold: options.gold } : {}),
+    seed: (options.seed ?? 0) + 1,
+  });
   return {
     ...first,
     method: 'wawa',

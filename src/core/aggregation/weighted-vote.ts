@@ -16,15 +16,19 @@ export interface WeightedVote {
 /**
  * A majority vote where annotator `a` counts `skill[a]` times (times their matrix weight), gold
  * items clamped, ties broken with `seed`; returns the agreement of every annotator with it.
- * @example weightedVote(matrix, Float64Array.of(1, 0.5), undefined, 0).labels;
+ * @example weightedVote(matrix, { skill: Float64Array.of(1, 0.5), seed: 0 }).labels;
  * Complexity: O(votes + items × K).
  */
-export function weightedVote(
-  matrix: VoteMatrix,
-  skill: Float64Array | undefined,
-  gold: Int32Array | undefined,
-  seed: number,
-): WeightedVote {
+/** What a weighted vote uses besides the votes. */
+export interface WeightedVoteOptions {
+  /** Per annotator multiplier of their matrix weight; all 1 when absent. */
+  readonly skill?: Float64Array;
+  readonly gold?: Int32Array;
+  readonly seed: number;
+}
+
+export function weightedVote(matrix: VoteMatrix, options: WeightedVoteOptions): WeightedVote {
+  const { skill, gold, seed } = options;
   const posteriors = voteShares(matrix, skill);
   clampGold(posteriors, matrix.numClasses, gold);
   const labels = decideLabels(posteriors, matrix.numClasses, createRng(seed));

@@ -31,7 +31,11 @@ export function zeroBasedSkill(
   const seed = options.seed ?? 0;
   let rate = options.learningRate ?? 1;
   const skill = new Float64Array(matrix.numAnnotators).fill(1 / K + 1e-5);
-  let vote: WeightedVote = weightedVote(matrix, skill, options.gold, seed);
+  let vote: WeightedVote = weightedVote(matrix, {
+    skill,
+    ...(options.gold ? { gold: options.gold } : {}),
+    seed,
+  });
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
@@ -43,7 +47,11 @@ export function zeroBasedSkill(
       skill[a]! += step;
       moved = Math.max(moved, Math.abs(step));
     }
-    const next = weightedVote(matrix, skill, options.gold, seed);
+    const next = weightedVote(matrix, {
+      skill,
+      ...(options.gold ? { gold: options.gold } : {}),
+      seed,
+    });
     const same = next.labels.every((label, i) => label === vote.labels[i]);
     vote = next;
     if (same && moved <= tolerance) {

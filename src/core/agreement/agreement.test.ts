@@ -188,22 +188,22 @@ describe("Cohen's κ", () => {
     ];
     const a = Int32Array.from(cells.flatMap(([x, , n]) => new Array<number>(n).fill(x)));
     const b = Int32Array.from(cells.flatMap(([, y, n]) => new Array<number>(n).fill(y)));
-    expect(cohenKappa(a, b, 2)).toBeCloseTo(0.4, 12);
+    expect(cohenKappa(a, b, { numClasses: 2 })).toBeCloseTo(0.4, 12);
   });
 
   it('skips missing labels and weighs ordered disagreements', () => {
     const a = Int32Array.of(0, 1, 2, 2, -1, 0);
     const b = Int32Array.of(0, 2, 2, 1, 1, 0);
-    const withoutMissing = cohenKappa(
-      Int32Array.of(0, 1, 2, 2, 0),
-      Int32Array.of(0, 2, 2, 1, 0),
-      3,
-    );
-    expect(cohenKappa(a, b, 3)).toBeCloseTo(withoutMissing, 12);
-    const near = cohenKappa(Int32Array.of(0, 1, 2, 3), Int32Array.of(1, 1, 2, 3), 4, 'quadratic');
-    const far = cohenKappa(Int32Array.of(0, 1, 2, 3), Int32Array.of(3, 1, 2, 3), 4, 'quadratic');
+    const withoutMissing = cohenKappa(Int32Array.of(0, 1, 2, 2, 0), Int32Array.of(0, 2, 2, 1, 0), {
+      numClasses: 3,
+    });
+    expect(cohenKappa(a, b, { numClasses: 3 })).toBeCloseTo(withoutMissing, 12);
+    const ordered = { numClasses: 4, weights: 'quadratic' } as const;
+    const near = cohenKappa(Int32Array.of(0, 1, 2, 3), Int32Array.of(1, 1, 2, 3), ordered);
+    const far = cohenKappa(Int32Array.of(0, 1, 2, 3), Int32Array.of(3, 1, 2, 3), ordered);
     expect(near).toBeGreaterThan(far);
-    expect(cohenKappa(Int32Array.of(0, 1), Int32Array.of(0, 1), 2, 'linear')).toBe(1);
+    const linear = { numClasses: 2, weights: 'linear' } as const;
+    expect(cohenKappa(Int32Array.of(0, 1), Int32Array.of(0, 1), linear)).toBe(1);
   });
 });
 

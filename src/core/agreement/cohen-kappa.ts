@@ -7,15 +7,18 @@ export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
  * Cohen's κ between two raters who labelled the same items: `a[i]` and `b[i]` are class
  * indices, -1 where that rater has no label (such items are skipped). Weighted variants treat
  * the classes as ordered. NaN when fewer than one paired item or when chance agreement is 1.
- * @example cohenKappa(Int32Array.of(0, 0, 1, 1), Int32Array.of(0, 1, 1, 1), 2); // 0.5
+ * @example cohenKappa(Int32Array.of(0, 0, 1, 1), Int32Array.of(0, 1, 1, 1), { numClasses: 2 }); // 0.5
  * Complexity: O(items + K²).
  */
-export function cohenKappa(
-  a: Int32Array,
-  b: Int32Array,
-  K: number,
-  weights: KappaWeights = 'unweighted',
-): number {
+export interface CohenKappaOptions {
+  readonly numClasses: number;
+  /** Default 'unweighted'. */
+  readonly weights?: KappaWeights;
+}
+
+export function cohenKappa(a: Int32Array, b: Int32Array, options: CohenKappaOptions): number {
+  const K = options.numClasses;
+  const weights = options.weights ?? 'unweighted';
   if (a.length !== b.length) throw new HiloError('INVALID_INPUT', 'raters need the same items');
   const table = new Float64Array(K * K);
   let n = 0;

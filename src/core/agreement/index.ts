@@ -1,5 +1,5 @@
 export { classCounts, itemAgreement, percentAgreement } from './percent-agreement.js';
-export { cohenKappa, type KappaWeights } from './cohen-kappa.js';
+export { cohenKappa, type CohenKappaOptions, type KappaWeights } from './cohen-kappa.js';
 export { fleissKappa, fleissKappaFromCounts } from './fleiss-kappa.js';
 export {
   coincidenceMatrix,
