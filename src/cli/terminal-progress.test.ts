@@ -36,3 +36,15 @@ describe('createTerminalProgress', () => {
     expect(writes[0]).toContain('2/4 (50.0%)');
   });
 });
+
+describe('createTerminalProgress without a known total', () => {
+  it('prints counts and rate, no percentage or ETA', () => {
+    let t = 0;
+    const { writes, stream } = fakeStream(false);
+    const progress = createTerminalProgress({ stream, now: () => t, lineEverySeconds: 1 });
+    progress.start('import a.jsonl', 0);
+    t = 2000;
+    progress.update(1000);
+    expect(writes[0]).toBe('import a.jsonl: 1000 (500.0 items/s)\n');
+  });
+});

@@ -31,9 +31,11 @@ export function createTerminalProgress(options: TerminalProgressOptions): Progre
   const line = (done: number, spend: number): string => {
     const elapsed = Math.max(1e-3, (now() - startedAt) / 1000);
     const rate = done / elapsed;
+    const money = spend > 0 ? ` spent $${spend.toFixed(4)}` : '';
+    if (total <= 0) return `${label}: ${done} (${rate.toFixed(1)} items/s)${money}`;
     const eta = rate > 0 && total > done ? (total - done) / rate : 0;
-    const pct = total > 0 ? Math.min(100, (100 * done) / total) : 100;
-    return `${label}: ${done}/${total} (${pct.toFixed(1)}%) ${rate.toFixed(1)} items/s ETA ${formatSeconds(eta)}${spend > 0 ? ` spent $${spend.toFixed(4)}` : ''}`;
+    const pct = Math.min(100, (100 * done) / total);
+    return `${label}: ${done}/${total} (${pct.toFixed(1)}%) ${rate.toFixed(1)} items/s ETA ${formatSeconds(eta)}${money}`;
   };
 
   return {
@@ -51,6 +53,10 @@ export function createTerminalProgress(options: TerminalProgressOptions): Progre
         if (t - lastDraw < 100 && done < total) return;
         lastDraw = t;
         const text = line(done, spendUsd);
+        if (total <= 0) {
+          stream.write(`\r${text}\x1b[K`);
+          return;
+        }
         const width = Math.max(10, (stream.columns ?? 80) - text.length - 4);
         const filled = total > 0 ? Math.round((width * Math.min(done, total)) / total) : width;
         stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`);
