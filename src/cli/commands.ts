@@ -9,6 +9,7 @@ import { registerImport } from './cmd-import.js';
 import { registerInit } from './cmd-init.js';
 import { registerLabel } from './cmd-label.js';
 import { registerLearn } from './cmd-learn.js';
+import { registerSimulate } from './cmd-simulate.js';
 import { registerPlan } from './cmd-plan.js';
 import { registerRoute } from './cmd-route.js';
 import { registerVotes } from './cmd-votes.js';
@@ -27,4 +28,5 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerVotes(program, io);
   registerExport(program, io);
   registerDemo(program, io);
+  registerSimulate(program, io);
 }

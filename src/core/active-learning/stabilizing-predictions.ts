@@ -1,5 +1,3 @@
-import { cohenKappa } from '../agreement/cohen-kappa.js';
-
 export interface StabilizingPredictionsOptions {
   /** Number of classes. */
   readonly classCount: number;
@@ -48,10 +46,26 @@ export function stabilizingPredictions(
   return { kappas, stopRound };
 }
 
-/** κ, except that two identical labelings count as full agreement even when κ is undefined. */
+/**
+ * Cohen's κ between two labelings of the same items; two identical labelings count as full
+ * agreement even where κ is undefined (a single class, chance agreement 1). O(n + K).
+ */
 function agreement(a: Int32Array, b: Int32Array, K: number): number {
-  const kappa = cohenKappa(a, b, K);
-  if (!Number.isNaN(kappa)) return kappa;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return 0;
-  return 1;
+  const n = a.length;
+  if (n === 0) return 1;
+  const rows = new Float64Array(K);
+  const columns = new Float64Array(K);
+  let same = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (x === y) same++;
+    rows[x] = (rows[x] as number) + 1;
+    columns[y] = (columns[y] as number) + 1;
+  }
+  let chance = 0;
+  for (let k = 0; k < K; k++) chance += ((rows[k] as number) / n) * ((columns[k] as number) / n);
+  const observed = same / n;
+  if (chance >= 1 - 1e-12) return observed === 1 ? 1 : 0;
+  return (observed - chance) / (1 - chance);
 }
