@@ -1,7 +1,8 @@
+import { HiloError } from '../core/errors.js';
 import type { ChatModel } from '../core/ports/index.js';
 import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../core/project.js';
 import type { Item } from '../core/types.js';
-import type { Labeller } from './labeller.js';
+import type { LabelOutcome, Labeller } from './labeller.js';
 import { labelItemWithLlm, llmVoteSource } from './llm-labeller.js';
 
 export interface LlmBatchLabellerOptions {
@@ -13,14 +14,47 @@ export interface LlmBatchLabellerOptions {
   readonly price?: ModelPrice;
 }
 
+/** Consecutive items failing with a model error that mean the provider is down, not the item. */
+const OUTAGE_AFTER = 5;
+
 /**
  * The LLM as a first-pass labeller: one item per call, `settings.concurrency` calls at once
- * (the HTTP adapter enforces the rate limits). Model errors that survive the adapter's retries
- * stop the run; it resumes where it stopped, and the response cache pays for nothing twice.
+ * (the HTTP adapter enforces the rate limits and retries). An item the model cannot answer after
+ * the retries (a 400 for a prompt over the context, a 500 the server gives for that prompt every
+ * time) becomes an abstention with the server's reason, so one bad item does not block a run;
+ * but OUTAGE_AFTER such failures in a row stop the run (the provider is down, or every request
+ * is wrong), and a resumed run pays for nothing twice thanks to the response cache.
  * @example const labeller = createLlmBatchLabeller({ model, project, settings, demos });
  */
 export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labeller {
   const { model, project, settings, demos, price } = options;
+  let failuresInARow = 0;
+  const labelOne = async (item: Item): Promise<LabelOutcome> => {
+    try {
+      const outcome = await labelItemWithLlm({
+        model,
+        project,
+        item,
+        demos,
+        settings,
+        ...(price ? { price } : {}),
+      });
+      failuresInARow = 0;
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof HiloError) || !PER_ITEM_CODES.has(error.code)) throw error;
+      failuresInARow++;
+      if (failuresInARow >= OUTAGE_AFTER) {
+        throw new HiloError(
+          error.code,
+          `${OUTAGE_AFTER} items in a row failed; last: ${error.message}`,
+          undefined,
+          { cause: error },
+        );
+      }
+      return modelFailure(error.message);
+    }
+  };
   return {
     source: llmVoteSource({ project, demos, settings }),
     batchSize: 1,
@@ -34,11 +68,24 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
       samples: settings.samples,
       temperature: settings.temperature,
     },
-    label: async (items) =>
-      Promise.all(
-        items.map((item) =>
-          labelItemWithLlm({ model, project, item, demos, settings, ...(price ? { price } : {}) }),
-        ),
-      ),
+    label: async (items) => Promise.all(items.map(labelOne)),
+  };
+}
+
+const PER_ITEM_CODES = new Set(['MODEL_UNAVAILABLE', 'INVALID_INPUT', 'TIMEOUT', 'MODEL_OUTPUT']);
+
+function modelFailure(reason: string): LabelOutcome {
+  return {
+    label: null,
+    probabilities: null,
+    method: 'logprobs',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: `model error: ${reason}`,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    latencyMs: 0,
   };
 }
