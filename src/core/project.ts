@@ -67,4 +67,54 @@ export interface ProjectConfig {
   readonly prices: Prices;
   /** PostgreSQL URL; when absent the store is `<project>/hilo.db`. */
   readonly database: string | null;
+  /** People in the loop (hilo.yaml `people`); DEFAULT_PEOPLE_CONFIG when absent. */
+  readonly people?: PeopleConfig;
 }
+
+/** Rules that check people (DESIGN §5); each is off when its number is 0. */
+export interface PeopleRules {
+  /** Suspend when at least `fastCount` of the last `fastWindow` answers took under `fastMs`. */
+  readonly fastMs: number;
+  readonly fastCount: number;
+  readonly fastWindow: number;
+  /** Suspend and discount when control accuracy is below `controlAccuracy` after `minControls` controls. */
+  readonly minControls: number;
+  readonly controlAccuracy: number;
+  /** Flag when the last `sameLabelRun` answers all carry one label. */
+  readonly sameLabelRun: number;
+}
+
+/** Settings of the annotation server (hilo.yaml `people`). */
+export interface PeopleConfig {
+  readonly leaseMinutes: number;
+  /** People asked per item in the human zone, at first in the overlap zone, and at most. */
+  readonly overlap: { readonly human: number; readonly overlap: number; readonly max: number };
+  /** Overlap-zone items get more people while the posterior of the leading label is below this. */
+  readonly targetPosterior: number;
+  /** Share of served items that are hidden controls. */
+  readonly controlRate: number;
+  /** Tell the annotator the right answer after a control. */
+  readonly controlFeedback: boolean;
+  /** Qualification before real items: `size` gold items, pass at `threshold` accuracy; size 0 = none. */
+  readonly exam: { readonly size: number; readonly threshold: number };
+  readonly rules: PeopleRules;
+  readonly sessionDays: number;
+}
+
+export const DEFAULT_PEOPLE_CONFIG: PeopleConfig = {
+  leaseMinutes: 30,
+  overlap: { human: 1, overlap: 2, max: 5 },
+  targetPosterior: 0.9,
+  controlRate: 0.1,
+  controlFeedback: true,
+  exam: { size: 5, threshold: 0.8 },
+  rules: {
+    fastMs: 3000,
+    fastCount: 4,
+    fastWindow: 10,
+    minControls: 5,
+    controlAccuracy: 0.6,
+    sameLabelRun: 20,
+  },
+  sessionDays: 14,
+};

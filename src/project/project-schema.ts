@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProjectConfig } from '../core/project.js';
+import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
 
 const label = z.union([
   z
@@ -56,6 +56,43 @@ const prices = z
   })
   .strict();
 
+const D = DEFAULT_PEOPLE_CONFIG;
+const people = z
+  .object({
+    leaseMinutes: z.number().positive().default(D.leaseMinutes),
+    overlap: z
+      .object({
+        human: z.number().int().min(1).default(D.overlap.human),
+        overlap: z.number().int().min(1).default(D.overlap.overlap),
+        max: z.number().int().min(1).default(D.overlap.max),
+      })
+      .strict()
+      .default(() => ({ ...D.overlap })),
+    targetPosterior: z.number().min(0).max(1).default(D.targetPosterior),
+    controlRate: z.number().min(0).max(1).default(D.controlRate),
+    controlFeedback: z.boolean().default(D.controlFeedback),
+    exam: z
+      .object({
+        size: z.number().int().min(0).default(D.exam.size),
+        threshold: z.number().min(0).max(1).default(D.exam.threshold),
+      })
+      .strict()
+      .default(() => ({ ...D.exam })),
+    rules: z
+      .object({
+        fastMs: z.number().min(0).default(D.rules.fastMs),
+        fastCount: z.number().int().min(0).default(D.rules.fastCount),
+        fastWindow: z.number().int().min(0).default(D.rules.fastWindow),
+        minControls: z.number().int().min(0).default(D.rules.minControls),
+        controlAccuracy: z.number().min(0).max(1).default(D.rules.controlAccuracy),
+        sameLabelRun: z.number().int().min(0).default(D.rules.sameLabelRun),
+      })
+      .strict()
+      .default(() => ({ ...D.rules })),
+    sessionDays: z.number().positive().default(D.sessionDays),
+  })
+  .strict();
+
 /** The schema of hilo.yaml. Unknown keys are errors, so typos do not pass silently. */
 export const projectSchema = z
   .object({
@@ -80,6 +117,7 @@ export const projectSchema = z
       .default(() => ({ default: 'local' as const, llm: llm.parse({}), local: local.parse({}) })),
     prices: prices.default(() => prices.parse({})),
     database: z.string().nullable().default(null),
+    people: people.default(() => people.parse({})),
   })
   .strict();
 

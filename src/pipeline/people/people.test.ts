@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotator } from '../../core/ports/people-store.js';
+import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
+import { createRng } from '../../core/rng.js';
+import type { Decision, Item } from '../../core/types.js';
+import { MemoryStore } from '../testing/memory-store.js';
+import { adjustOverlap } from './adjust-overlap.js';
+import { buildQueue } from './build-queue.js';
+import { nextItem } from './next-item.js';
+import type { PeopleContext } from './people-context.js';
+import { peopleDashboard } from './people-dashboard.js';
+import { checkRules, wilsonInterval } from './quality-rules.js';
+import { listReviewItems, settleReview } from './review-items.js';
+import { submitAnswer } from './submit-answer.js';
+
+const project = {
+  name: 't',
+  kind: 'classify',
+  fields: ['text'],
+  labels: [
+    { name: 'spam', description: '' },
+    { name: 'ham', description: '' },
+  ],
+  guidelines: '',
+  prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
+  database: null,
+  people: { ...DEFAULT_PEOPLE_CONFIG, exam: { size: 2, threshold: 0.5 }, controlRate: 0 },
+} as unknown as ProjectConfig;
+
+async function setup(
+  over: Partial<ProjectConfig> = {},
+): Promise<PeopleContext & { tick: (ms: number) => void }> {
+  let now = Date.UTC(2026, 0, 1);
+  const store = new MemoryStore();
+  const items: Item[] = [
+    ...['p1', 'p2', 'p3'].map((id) => ({
+      id,
+      fields: { text: `pool ${id}`, secret: 'x' },
+      role: 'pool' as const,
+      batch: null,
+      goldLabel: null,
+    })),
+    { id: 'c1', fields: { text: 'control' }, role: 'control', batch: null, goldLabel: 'spam' },
+    { id: 'g1', fields: { text: 'gold 1' }, role: 'gold', batch: null, goldLabel: 'spam' },
+    { id: 'g2', fields: { text: 'gold 2' }, role: 'gold', batch: null, goldLabel: 'ham' },
+  ];
+  await store.upsertItems(items);
+  const ctx = {
+    store,
+    project: { ...project, ...over },
+    clock: { now: () => now },
+    rng: createRng(1),
+  };
+  await buildQueue(ctx);
+  return { ...ctx, tick: (ms) => (now += ms) };
+}
+
+async function person(
+  ctx: PeopleContext,
+  id: string,
+  state: Annotator['state'] = 'active',
+): Promise<Annotator> {
+  const a: Annotator = {
+    id,
+    name: id,
+    role: 'annotator',
+    state,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    suspendedReason: null,
+    flaggedReason: null,
+    controlsSeen: 0,
+    controlsCorrect: 0,
+    discounted: false,
+  };
+  await ctx.store.people.createAnnotator(a, `h-${id}`);
+  return a;
+}
+
+describe('people pipeline', () => {
+  it('queues unrouted pool items, all controls and an exam of gold items', async () => {
+    const ctx = await setup();
+    const queue = await ctx.store.people.listQueue({});
+    expect(
+      queue
+        .filter((e) => e.kind === 'task')
+        .map((e) => e.itemId)
+        .sort(),
+    ).toEqual(['p1', 'p2', 'p3']);
+    expect(queue.filter((e) => e.kind === 'control').map((e) => e.itemId)).toEqual(['c1']);
+    expect(
+      queue
+        .filter((e) => e.kind === 'exam')
+        .map((e) => e.itemId)
+        .sort(),
+    ).toEqual(['g1', 'g2']);
+  });
+
+  it('queues only routed items when a route ran, human zone first', async () => {
+    const ctx = await setup();
+    const d = (itemId: string, zone: Decision['zone'], confidence: number): Decision => ({
+      itemId,
+      label: 'spam',
+      confidence,
+      probabilities: { spam: confidence, ham: 1 - confidence },
+      decidedBy: 'machine',
+      source: 'model:x@1',
+      voteIds: [],
+      zone,
+      updatedAt: '',
+    });
+    await ctx.store.putDecisions([
+      d('p1', 'overlap', 0.6),
+      d('p2', 'human', 0.5),
+      d('p3', 'accept', 0.99),
+    ]);
+    await buildQueue(ctx);
+    const tasks = (await ctx.store.people.listQueue({ kind: 'task' })).filter(
+      (e) => e.zone !== null,
+    );
+    expect(tasks.map((e) => [e.itemId, e.zone, e.overlap])).toEqual([
+      ['p2', 'human', 1],
+      ['p1', 'overlap', 2],
+    ]);
+  });
+
+  it('serves the exam first, shows only the project fields, and activates a passing annotator', async () => {
+    const ctx = await setup();
+    const a = await person(ctx, 'ann', 'onboarding');
+    const first = await nextItem(ctx, a);
+    expect(first?.exam).toBe(true);
+    expect(Object.keys(first?.fields ?? {})).toEqual(['text']);
+    expect(JSON.stringify(first)).not.toMatch(/spam|ham|goldLabel|role/);
+    const gold = first?.itemId === 'g1' ? 'spam' : 'ham';
+    const result = await submitAnswer(ctx, a, {
+      itemId: first?.itemId ?? '',
+      label: gold,
+      timeSpentMs: 5000,
+    });
+    expect(result.feedback).toEqual({ correct: true, goldLabel: gold });
+    const second = await nextItem(ctx, a);
+    const done = await submitAnswer(ctx, a, {
+      itemId: second?.itemId ?? '',
+      label: 'spam',
+      timeSpentMs: 5000,
+    });
+    expect(done.state).toBe('active');
+    const task = await nextItem(ctx, (await ctx.store.people.getAnnotator('ann')) ?? a);
+    expect(task?.exam).toBe(false);
+  });
+
+  it('suspends an annotator who fails the exam', async () => {
+    const ctx = await setup();
+    const a = await person(ctx, 'bad', 'onboarding');
+    for (let i = 0; i < 2; i++) {
+      const served = await nextItem(ctx, a);
+      const wrong = served?.itemId === 'g1' ? 'ham' : 'spam';
+      await submitAnswer(ctx, a, { itemId: served?.itemId ?? '', label: wrong, timeSpentMs: 5000 });
+    }
+    expect((await ctx.store.people.getAnnotator('bad'))?.state).toBe('suspended');
+    const now = (await ctx.store.people.getAnnotator('bad')) ?? a;
+    await expect(nextItem(ctx, now)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('counts control answers and refuses labels outside the set or items not leased', async () => {
+    const ctx = await setup({
+      people: { ...DEFAULT_PEOPLE_CONFIG, controlRate: 1, exam: { size: 0, threshold: 0 } },
+    } as Partial<ProjectConfig>);
+    const a = await person(ctx, 'ann');
+    const served = await nextItem(ctx, a);
+    expect(served?.itemId).toBe('c1');
+    await expect(
+      submitAnswer(ctx, a, { itemId: 'c1', label: 'eggs', timeSpentMs: 5000 }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      submitAnswer(ctx, a, { itemId: 'p1', label: 'spam', timeSpentMs: 5000 }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const result = await submitAnswer(ctx, a, { itemId: 'c1', label: 'ham', timeSpentMs: 5000 });
+    expect(result.feedback).toEqual({ correct: false, goldLabel: 'spam' });
+    expect(await ctx.store.people.getAnnotator('ann')).toMatchObject({
+      controlsSeen: 1,
+      controlsCorrect: 0,
+    });
+  });
+
+  it('suspends a too-fast annotator and sends their answers to review, which a reviewer settles', async () => {
+    const ctx = await setup({
+      people: {
+        ...DEFAULT_PEOPLE_CONFIG,
+        controlRate: 0,
+        overlap: { human: 1, overlap: 1, max: 1 },
+        rules: { ...DEFAULT_PEOPLE_CONFIG.rules, fastCount: 3, fastWindow: 10 },
+      },
+    } as Partial<ProjectConfig>);
+    const a = await person(ctx, 'quick');
+    let state = 'active';
+    for (let i = 0; i < 3; i++) {
+      const served = await nextItem(ctx, a);
+      state = (
+        await submitAnswer(ctx, a, {
+          itemId: served?.itemId ?? '',
+          label: 'spam',
+          timeSpentMs: 400,
+        })
+      ).state;
+    }
+    expect(state).toBe('suspended');
+    const review = await listReviewItems(ctx);
+    expect(review.map((r) => r.itemId).sort()).toEqual(['p1', 'p2', 'p3']);
+    expect(review[0]?.reason).toMatch(/rule: 3 of the last 3 answers under 3 s/);
+    const reviewer = await person(ctx, 'rev');
+    const decision = await settleReview(
+      ctx,
+      { ...reviewer, role: 'reviewer' },
+      { itemId: 'p1', label: 'ham' },
+    );
+    expect(decision).toMatchObject({ decidedBy: 'reviewer', label: 'ham' });
+    expect((await listReviewItems(ctx)).map((r) => r.itemId)).not.toContain('p1');
+    const dashboard = await peopleDashboard(ctx);
+    expect(dashboard.annotators.find((s) => s.id === 'quick')).toMatchObject({
+      state: 'suspended',
+      answers: 3,
+      medianSeconds: 0.4,
+    });
+    expect(dashboard.spendUsd).toBeCloseTo((1.2 / 3600) * 36);
+  });
+
+  it('asks more people on overlap items while the posterior is below target, up to the maximum', async () => {
+    const ctx = await setup();
+    await ctx.store.putDecisions([
+      {
+        itemId: 'p1',
+        label: 'spam',
+        confidence: 0.55,
+        probabilities: { spam: 0.55, ham: 0.45 },
+        decidedBy: 'machine',
+        source: 'm',
+        voteIds: [],
+        zone: 'overlap',
+        updatedAt: '',
+      },
+    ]);
+    await buildQueue(ctx);
+    const people = await Promise.all(['a', 'b', 'c'].map((id) => person(ctx, id)));
+    const answer = async (who: Annotator, label: string): Promise<void> => {
+      const served = await nextItem(ctx, who);
+      expect(served?.itemId).toBe('p1');
+      await submitAnswer(ctx, who, { itemId: 'p1', label, timeSpentMs: 5000 });
+    };
+    await answer(people[0] as Annotator, 'spam');
+    await answer(people[1] as Annotator, 'ham');
+    expect((await ctx.store.people.getQueueEntry('p1'))?.overlap).toBe(3);
+    await answer(people[2] as Annotator, 'spam');
+    // spam, ham, spam over a 0.55 prior: posterior 0.83 < 0.9, so a fourth person is asked
+    expect((await ctx.store.people.getQueueEntry('p1'))?.overlap).toBe(4);
+    expect(await adjustOverlap(ctx, 'p1')).toBe('waiting');
+  });
+});
+
+describe('checkRules', () => {
+  const a: Annotator = {
+    id: 'x',
+    name: 'x',
+    role: 'annotator',
+    state: 'active',
+    createdAt: '',
+    suspendedReason: null,
+    flaggedReason: null,
+    controlsSeen: 10,
+    controlsCorrect: 4,
+    discounted: false,
+  };
+  const v = (label: string, ms: number) => ({ itemId: 'i', label, timeSpentMs: ms, createdAt: '' });
+  it('suspends at 4 fast of 10, not at 3', () => {
+    const three = [
+      v('a', 100),
+      v('b', 100),
+      v('a', 100),
+      ...Array.from({ length: 7 }, () => v('b', 9000)),
+    ];
+    expect(
+      checkRules(three, { ...a, controlsCorrect: 9 }, DEFAULT_PEOPLE_CONFIG.rules).suspend,
+    ).toBeNull();
+    expect(
+      checkRules([v('a', 100), ...three], { ...a, controlsCorrect: 9 }, DEFAULT_PEOPLE_CONFIG.rules)
+        .suspend,
+    ).toMatch(/^4 of the last 10/);
+  });
+  it('suspends and discounts on low control accuracy, flags long runs', () => {
+    const out = checkRules(
+      Array.from({ length: 20 }, () => v('a', 9000)),
+      a,
+      DEFAULT_PEOPLE_CONFIG.rules,
+    );
+    expect(out).toMatchObject({ discount: true, flag: 'the last 20 answers are all "a"' });
+    expect(out.suspend).toMatch(/control accuracy 40%/);
+  });
+  it('gives a Wilson interval that holds the proportion', () => {
+    const { low, high } = wilsonInterval(8, 10);
+    expect(low).toBeCloseTo(0.49, 2);
+    expect(high).toBeCloseTo(0.943, 2);
+  });
+});
