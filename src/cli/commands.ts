@@ -11,6 +11,7 @@ import { registerLabel } from './cmd-label.js';
 import { registerLearn } from './cmd-learn.js';
 import { registerSimulate } from './cmd-simulate.js';
 import { registerPlan } from './cmd-plan.js';
+import { registerReport } from './cmd-report.js';
 import { registerRoute } from './cmd-route.js';
 import { registerVotes } from './cmd-votes.js';
 
@@ -27,6 +28,7 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerAudit(program, io);
   registerVotes(program, io);
   registerExport(program, io);
+  registerReport(program, io);
   registerDemo(program, io);
   registerSimulate(program, io);
 }

@@ -1,22 +1,16 @@
 import { restoreCalibrator } from '../core/calibration/restore-calibrator.js';
 import { topLabel, topLabelOutcomes } from '../core/calibration/top-label.js';
-import { HiloError } from '../core/errors.js';
 import type { Clock, Store } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
-import { ITEM_ROLES, type DecidedBy, type ItemRole, type Run } from '../core/types.js';
+import { ITEM_ROLES, type DecidedBy, type ItemRole } from '../core/types.js';
 import { itemText } from './item-text.js';
 import { calibrateForReport, type StoredCalibrator } from './report-data-calibration.js';
 import { confidenceHistogram, coverageData, heldOutMetrics } from './report-data-metrics.js';
 import { planAssumptions, planData, policyFromRun } from './report-data-policy.js';
+import { chooseSource, newestRun, spendOf } from './report-data-source.js';
 import { readLabelledRows, RowBuffer, voteRow, votedPages } from './report-data-read.js';
-import type {
-  DecisionCounts,
-  ExampleItem,
-  ReportData,
-  SourceChoice,
-  SpendData,
-} from './report-data-types.js';
+import type { DecisionCounts, ExampleItem, ReportData } from './report-data-types.js';
 
 export type * from './report-data-types.js';
 
@@ -54,7 +48,10 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
   const items = Object.fromEntries(
     await Promise.all(ITEM_ROLES.map(async (role) => [role, await store.countItems({ role })])),
   ) as Record<ItemRole, number>;
-  const routeRun = newest(await store.listRuns({ kind: 'route' }), (run) => run.status === 'done');
+  const routeRun = newestRun(
+    await store.listRuns({ kind: 'route' }),
+    (run) => run.status === 'done',
+  );
   const { id: source, chosenBy } = await chooseSource(store, options.source, routeRun);
 
   const test = await readLabelledRows(store, { role: 'test', source, labels });
@@ -121,35 +118,6 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
     },
     notes,
   };
-}
-
-function newest(runs: readonly Run[], keep: (run: Run) => boolean): Run | null {
-  let best: Run | null = null;
-  for (const run of runs) {
-    if (keep(run) && (best === null || run.startedAt >= best.startedAt)) best = run;
-  }
-  return best;
-}
-
-async function chooseSource(
-  store: Store,
-  flag: string | undefined,
-  routeRun: Run | null,
-): Promise<{ id: string; chosenBy: SourceChoice }> {
-  if (flag) return { id: flag, chosenBy: 'flag' };
-  const routed = routeRun?.config.source;
-  if (typeof routed === 'string' && routed !== '') return { id: routed, chosenBy: 'route' };
-  const labelRun = newest(
-    await store.listRuns({ kind: 'label' }),
-    (run) => typeof run.config.labeller === 'string',
-  );
-  if (labelRun) return { id: labelRun.config.labeller as string, chosenBy: 'label-run' };
-  const local = await store.getModel('local');
-  if (local) return { id: `model:local@${local.version}`, chosenBy: 'local-model' };
-  throw new HiloError(
-    'NOT_FOUND',
-    'nothing to report yet: run `hilo learn` and `hilo label` first, or pass --source',
-  );
 }
 
 async function storedCalibrator(
@@ -296,15 +264,4 @@ async function examples(
     const text = item ? itemText(item, fields) : '';
     return { ...c, text: text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT - 1)}…` : text };
   });
-}
-
-function spendOf(runs: readonly Run[], source: string): SpendData {
-  const mine = runs.filter((run) => run.config.labeller === source);
-  return {
-    runs: mine.length,
-    items: mine.reduce((n, run) => n + run.itemsDone + run.itemsFailed, 0),
-    tokensIn: mine.reduce((n, run) => n + run.tokensIn, 0),
-    tokensOut: mine.reduce((n, run) => n + run.tokensOut, 0),
-    costUsd: mine.reduce((n, run) => n + run.costUsd, 0),
-  };
 }

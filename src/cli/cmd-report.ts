@@ -1,0 +1,57 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { gatherReportData, type ReportData } from '../pipeline/report-data.js';
+import { createLinkedomDocument } from '../report/linkedom-document.js';
+import { renderReportHtml } from '../report/render-report.js';
+import type { CliIo } from './cli-io.js';
+import { withProject } from './compose.js';
+
+interface ReportFlags {
+  project: string;
+  out?: string;
+  source?: string;
+}
+
+export function registerReport(program: Command, io: CliIo): void {
+  program
+    .command('report')
+    .description(
+      'Write one self-contained HTML report (opens offline): accuracy with intervals, confusion matrix, calibration, confidence, accuracy–coverage and cost–accuracy curves, the plan in words.',
+    )
+    .option('--project <dir>', 'project directory', '.')
+    .option('--out <file>', 'HTML file to write (default: report.html in the project directory)')
+    .option(
+      '--source <source>',
+      "labeller to report on, e.g. model:local@2 (default: the newest routing policy's, else the newest labelling run's)",
+    )
+    .action(async (flags: ReportFlags) => {
+      await withProject(flags.project, io, async (ctx) => {
+        const data = await gatherReportData({
+          store: ctx.store,
+          project: ctx.config,
+          clock: ctx.clock,
+          ...(flags.source ? { source: flags.source } : {}),
+        });
+        const page = renderReportHtml(data, { document: createLinkedomDocument() });
+        const path = flags.out ? resolve(io.cwd, flags.out) : join(ctx.dir, 'report.html');
+        // Written beside and renamed, so a killed run never leaves half a report.
+        const partial = `${path}.${process.pid}.partial`;
+        await writeFile(partial, page, 'utf8');
+        await rename(partial, path);
+        io.out(`wrote ${path}: ${summary(data)}\n`);
+      });
+    });
+}
+
+function summary(data: ReportData): string {
+  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+  const held = data.heldOut;
+  const accuracy = held
+    ? `${pct(held.accuracy.estimate)} accurate (95% CI ${pct(held.accuracy.lower)}–${pct(held.accuracy.upper)}) on ${held.scored} ${held.set} items`
+    : 'no held-out item scored yet';
+  const policy = data.policy?.appliesToSource
+    ? `policy ${data.policy.runId}`
+    : 'no policy chosen yet';
+  return `${data.source.id} ${accuracy}; ${policy}`;
+}

@@ -1,0 +1,167 @@
+import { count, money, percent, percentRange } from './format-number.js';
+import { planInWords } from './plan-in-words.js';
+import type { PlotContext } from './plots/plot-context.js';
+import {
+  accuracySection,
+  calibrationSection,
+  confidenceSection,
+  confusionSection,
+  costSection,
+  coverageSection,
+  examplesSection,
+} from './report-sections.js';
+import { REPORT_CSS } from './report-style.js';
+import type { ReportView } from './report-view.js';
+import { breakable, html, trustedHtml, type SafeHtml } from './safe-html.js';
+
+const SOURCE_CHOICE: Readonly<Record<string, string>> = {
+  flag: 'as asked',
+  route: 'the labeller of the newest routing policy',
+  'label-run': 'the labeller of the newest labelling run',
+  'local-model': 'the newest local model',
+};
+
+/**
+ * The whole report as one self-contained HTML page: inline style, inline SVG plots, no script,
+ * no font or image to fetch, so it opens offline from a file. Every text from data is escaped.
+ * @example await writeFile('report.html', renderReportHtml(data, { document: createLinkedomDocument() }))
+ * Complexity: O(K² + points + examples) for K labels.
+ */
+export function renderReportHtml(view: ReportView, context: PlotContext): string {
+  const title = `${view.project.name} · hilo report`;
+  const page = html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="hilo" />
+        <title>${title}</title>
+        <style>
+          ${trustedHtml(REPORT_CSS)}
+        </style>
+      </head>
+      <body>
+        <main>
+          ${header(view)} ${summaryCards(view)}
+          ${
+            view.notes.length > 0
+              ? html`<h2 id="notes">Before you read on</h2>
+                  <ul class="notes">
+                    ${view.notes.map((note) => html`<li>${note}</li>`)}
+                  </ul>`
+              : ''
+          }
+          <h2 id="plan">The plan in words</h2>
+          ${planInWords(view)} ${accuracySection(view)} ${confusionSection(view, context)}
+          ${calibrationSection(view, context)} ${confidenceSection(view, context)}
+          ${coverageSection(view, context)} ${costSection(view, context)} ${examplesSection(view)}
+          ${footer(view)}
+        </main>
+      </body>
+    </html> `;
+  return page.value;
+}
+
+function header(view: ReportView): SafeHtml {
+  const i = view.items;
+  const generated = view.generatedAt.slice(0, 16).replace('T', ' ');
+  return html`<header>
+    <div class="eyebrow">hilo · labelling report</div>
+    <h1>${view.project.name}</h1>
+    <p class="meta">
+      Labeller
+      <code>${breakable(view.source.id)}</code>
+      (${SOURCE_CHOICE[view.source.chosenBy] ?? view.source.chosenBy}) ·
+      ${count(view.project.labels.length)} labels · ${count(i.pool)} pool, ${count(i.gold)} gold,
+      ${count(i.test)} test${i.control > 0 ? `, ${count(i.control)} control` : ''} items · generated
+      ${generated} UTC
+    </p>
+  </header>`;
+}
+
+function card(key: string, value: SafeHtml | string, sub: SafeHtml | string): SafeHtml {
+  return html`<div class="card">
+    <div class="k">${key}</div>
+    <div class="v">${value}</div>
+    <div class="s">${sub}</div>
+  </div>`;
+}
+
+function summaryCards(view: ReportView): SafeHtml {
+  const h = view.heldOut;
+  const c = view.calibration;
+  const policy = view.policy?.appliesToSource ? view.policy : null;
+  const cards: SafeHtml[] = [];
+  if (h) {
+    cards.push(
+      card(
+        'Accuracy',
+        percent(h.accuracy.estimate),
+        `95% CI ${percentRange(h.accuracy)} · ${count(h.scored)} ${h.set} items`,
+      ),
+    );
+    cards.push(card('Macro-F1', percent(h.macroF1.estimate), `95% CI ${percentRange(h.macroF1)}`));
+  } else {
+    cards.push(card('Accuracy', '–', 'no held-out item has a vote yet'));
+  }
+  cards.push(
+    c
+      ? card(
+          'Calibration error',
+          html`${percent(c.before.ece.estimate)}
+            <span class="arrow">→</span> ${percent(c.after.ece.estimate)}`,
+          `ECE, raw → ${c.method}; 95% CI after ${percentRange(c.after.ece)}`,
+        )
+      : card('Calibration error', '–', 'too little gold to calibrate'),
+  );
+  if (policy && policy.counts) {
+    const total = policy.counts.accept + policy.counts.overlap + policy.counts.human;
+    cards.push(
+      card(
+        'Accepted',
+        percent(total > 0 ? policy.counts.accept / total : 0, 0),
+        `${count(policy.counts.accept)} of ${count(total)} items on the machine's word`,
+      ),
+    );
+  } else {
+    cards.push(
+      card(
+        'Policy',
+        html`<span class="word">none yet</span>`,
+        html`run <code>hilo route</code> to choose`,
+      ),
+    );
+  }
+  if (policy?.cost) {
+    cards.push(
+      card(
+        'Cost',
+        money(policy.cost.plan, policy.cost.currency),
+        `vs ${money(policy.cost.allHuman, policy.cost.currency)} for people alone`,
+      ),
+    );
+  } else if (view.plan) {
+    cards.push(
+      card(
+        'People alone',
+        money(view.plan.allHuman.cost, view.plan.currency),
+        `machine so far ${money(view.spend.costUsd, '$')}`,
+      ),
+    );
+  }
+  return html`<section class="cards" aria-label="Summary">${cards}</section>`;
+}
+
+function footer(view: ReportView): SafeHtml {
+  return html`<footer>
+    <p>
+      How to read the numbers: accuracy intervals are exact (Clopper–Pearson) 95% intervals;
+      macro-F1 and calibration-error intervals are 95% percentile bootstrap intervals over items.
+      ECE uses 15 equal-width bins of top-label confidence. Held-out means items whose votes came
+      from a model that did not learn from them. Intervals of single points on a curve are not
+      simultaneous; only a routing policy chosen by <code>hilo route</code> carries a guarantee, and
+      only for items exchangeable with its gold.
+    </p>
+    <p>${view.project.name} · ${view.source.id} · ${view.generatedAt}</p>
+  </footer>`;
+}
