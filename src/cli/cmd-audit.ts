@@ -51,7 +51,7 @@ export function registerAudit(program: Command, io: CliIo): void {
 const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
 
 /** Per batch and running figures, then one ALARM line per batch in alarm. */
-export function formatAudit(r: AuditReport): string {
+function formatAudit(r: AuditReport): string {
   const level = `${Math.round(100 * (1 - r.alpha))}%`;
   const lines = [
     `${r.drawn} accepted items drawn for audit: ${r.answered} answered by people, ${r.pending} waiting${r.disputed > 0 ? `, ${r.disputed} ties set aside` : ''}; target ${pct(r.target)}, ${level} intervals`,

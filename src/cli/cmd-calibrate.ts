@@ -72,7 +72,7 @@ const fixed = (x: number | undefined, digits = 4) =>
   x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits);
 
 /** The comparison of methods as a table; every figure is on gold the calibrator did not see. */
-export function formatCalibration(r: CalibrateReport): string {
+function formatCalibration(r: CalibrateReport): string {
   const lines = [
     `${r.source} on ${r.goldItems} gold items, ${r.folds}-fold cross-fitted (every score on gold the calibrator was not fitted on):`,
     `  ${'method'.padEnd(12)} ${'NLL'.padStart(8)} ${'ECE width'.padStart(10)} ${'ECE mass'.padStart(9)} ${'Brier'.padStart(8)} ${'AUROC'.padStart(7)}`,

@@ -81,7 +81,7 @@ function shownRows(count: number, limit: number, chosen: number | null): number[
 }
 
 /** The plan as a table a person reads, with the baselines and the return on the guaranteed row. */
-export function formatPlan(plan: PlanReport, target: number, delta: number, limit: number): string {
+function formatPlan(plan: PlanReport, target: number, delta: number, limit: number): string {
   const { table, unit } = plan;
   const lines = [
     `${plan.source}${plan.calibrated ? ` (${plan.calibrator} calibration)` : ' (raw confidence: run `hilo calibrate` first for calibrated figures)'}; ${plan.goldItems} gold items, ${plan.poolItems} pool items to route` +

@@ -157,7 +157,7 @@ export function registerRoute(program: Command, io: CliIo): void {
 }
 
 /** The routing as the lines a person reads: the sentence first, then the figures. */
-export function formatRoute(source: string, r: RouteReport, delta: number): string {
+function formatRoute(source: string, r: RouteReport, delta: number): string {
   const lines = [r.sentence, ''];
   const total = r.counts.accept + r.counts.overlap + r.counts.human;
   lines.push(
