@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeGguf, GGUF_ALIGNMENT, GGUF_TYPE, type GgufValue } from './gguf-writer.js';
-import { tinyLlamaGguf, tinyLlamaVocabulary } from './tiny-llama-model.js';
+import { isSuppressed, tinyLlamaGguf, tinyLlamaVocabulary } from './tiny-llama-model.js';
 
 interface ParsedTensor {
   name: string;
@@ -165,7 +165,7 @@ describe('tinyLlamaGguf', () => {
     const tokens = vocab.tokens;
     expect(tokens.slice(0, 3)).toEqual(['<unk>', '<s>', '</s>']);
     expect(tokens.filter((t) => /^<0x[0-9A-F]{2}>$/.test(t))).toHaveLength(256);
-    for (const t of ['▁', 'A', '~', '!', '▁A', '▁positive', '▁ne', 'negative', '<|im_end|>']) {
+    for (const t of ['▁', 'A', '~', '!', '▁A', '▁positive', '▁ne', 'negative']) {
       expect(tokens, t).toContain(t);
     }
     expect(new Set(tokens).size).toBe(tokens.length);
@@ -189,6 +189,31 @@ describe('tinyLlamaGguf', () => {
     }
     const embd = parsed.tensors.find((t) => t.name === 'token_embd.weight');
     expect(embd?.dims).toEqual([32, vocab.tokens.length]);
+  });
+
+  it('pushes the suppressed tokens down through a constant residual dimension', () => {
+    const rowStart = (name: string, token: number): number => {
+      const info = parsed.tensors.find((t) => t.name === name);
+      const width = info?.dims[0] ?? 0;
+      return parsed.dataStart + (info?.offset ?? 0) + 4 * token * width;
+    };
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const at = (name: string, token: number): number =>
+      view.getFloat32(rowStart(name, token), true);
+    const high = vocab.tokens.indexOf('<0xC3>');
+    const low = vocab.tokens.indexOf('<0x0A>');
+    expect(isSuppressed('<0xC3>')).toBe(true);
+    expect(isSuppressed('<0x0A>')).toBe(false);
+    expect(isSuppressed('</s>')).toBe(false);
+    expect(at('token_embd.weight', high)).toBe(4);
+    expect(at('token_embd.weight', low)).toBe(4);
+    expect(at('output.weight', high)).toBe(-10);
+    expect(at('output.weight', low)).toBeGreaterThan(-3);
+    // No layer writes to dimension 0: its row of the output projections is all zero.
+    const down = rowStart('blk.0.ffn_down.weight', 0);
+    expect(Array.from(new Float32Array(bytes.slice(down, down + 4 * 64).buffer))).toEqual(
+      new Array(64).fill(0),
+    );
   });
 
   it('is the same for the same seed and differs for another', () => {

@@ -130,6 +130,34 @@ describe.skipIf(!LLAMA_URL)('llama-server on the wire', () => {
     expect((await get(url, '/v1/no-such-thing')).status).toBe(404);
   });
 
+  it('on a generation cut inside a UTF-8 character, sends U+FFFD and drops the logprobs', async () => {
+    // Token 3 + 0xC3 is the byte <0xC3>, a lead byte: one token cannot complete the character.
+    const reply = await post(url, '/v1/chat/completions', {
+      messages,
+      max_tokens: 1,
+      temperature: 0,
+      logprobs: true,
+      top_logprobs: 2,
+      logit_bias: { [3 + 0xc3]: 100 },
+    });
+    expect(reply.status).toBe(200);
+    const choice = completion.parse(reply.body).choices[0];
+    expect(choice?.message.content).toBe('\uFFFD');
+    expect(choice?.logprobs ?? null).toBeNull();
+  });
+
+  it('fails the request (500) when the generation is not UTF-8 at all', async () => {
+    // <0xFA> can never start a UTF-8 character; the server's output parser rejects it.
+    const reply = await post(url, '/v1/chat/completions', {
+      messages,
+      max_tokens: 1,
+      temperature: 0,
+      logit_bias: { [3 + 0xfa]: 100 },
+    });
+    expect(reply.status).toBe(500);
+    expect(errorBody.parse(reply.body).error.message).toMatch(/does not match the expected/);
+  });
+
   it('ignores an unknown model name', async () => {
     const reply = await post(url, '/v1/chat/completions', {
       model: 'no-such-model',

@@ -12,10 +12,6 @@ const TOKEN_TYPE = { normal: 1, unknown: 2, control: 3, byte: 6 } as const;
 /** SentencePiece marks a preceding space with this character. */
 const SPACE = '\u2581';
 
-const CHATML_TEMPLATE =
-  "{%- for message in messages -%}{{- '<|im_start|>' + message.role + '\\n' + message.content + '<|im_end|>\\n' -}}{%- endfor -%}" +
-  "{%- if add_generation_prompt -%}{{- '<|im_start|>assistant\\n' -}}{%- endif -%}";
-
 export const DEFAULT_LABEL_WORDS: readonly string[] = [
   'positive',
   'negative',
@@ -74,8 +70,6 @@ export function tinyLlamaVocabulary(
   for (let b = 0; b < 256; b++) {
     add(`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`, TOKEN_TYPE.byte, 0);
   }
-  add('<|im_start|>', TOKEN_TYPE.control, 0);
-  add('<|im_end|>', TOKEN_TYPE.control, 0);
   add(SPACE, TOKEN_TYPE.normal, 0);
   for (let c = 0x21; c <= 0x7e; c++) add(String.fromCharCode(c), TOKEN_TYPE.normal, 0);
   for (const code of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')
@@ -88,6 +82,25 @@ export function tinyLlamaVocabulary(
   return { tokens, scores: Float32Array.from(scores), types: Int32Array.from(types) };
 }
 
+/** Value of the constant residual dimension. */
+const BIAS = 4;
+
+/** Output weight on the constant dimension of suppressed tokens: a logit offset of about -30. */
+const SUPPRESS = -10;
+
+/**
+ * Tokens the model should (almost) never emit: `<unk>`, `<s>`, and the bytes 0x80-0xFF. A lone
+ * high byte is invalid UTF-8, on which llama-server fails the whole request (500, "does not match
+ * the expected ... format") or drops the choice's logprobs; tests that want those cases force
+ * them with `logit_bias`. The tokens stay in the vocabulary: the tokenizer needs them to encode
+ * any non-ASCII input.
+ */
+export function isSuppressed(token: string): boolean {
+  if (token === '<unk>' || token === '<s>') return true;
+  const byte = /^<0x([0-9A-F]{2})>$/.exec(token);
+  return byte !== null && Number.parseInt(byte[1] ?? '0', 16) >= 0x80;
+}
+
 function randomMatrix(rng: Rng, rows: number, cols: number, scale: number): Float32Array {
   const data = new Float32Array(rows * cols);
   for (let i = 0; i < data.length; i++) data[i] = rng.normal() * scale;
@@ -96,7 +109,10 @@ function randomMatrix(rng: Rng, rows: number, cols: number, scale: number): Floa
 
 /**
  * Encodes the tiny llama model (defaults: 2 layers, embedding 32, 4 heads, feed-forward 64,
- * context 4096): about 200 KB, the same bytes for the same options.
+ * context 4096): about 200 KB, the same bytes for the same options. The vocabulary has no chat
+ * markers and the file no chat template: llama-server then applies its default ChatML as plain
+ * text. (With `<|im_start|>` as a control token, this llama.cpp fails to set up JSON-schema
+ * grammars, which begin with the generation prompt.)
  * @example writeFileSync('tiny.gguf', tinyLlamaGguf({ seed: 7 }));
  * Complexity: O(vocabulary × embedding + layers × embedding × feed-forward).
  */
@@ -113,50 +129,40 @@ export function tinyLlamaGguf(options: TinyLlamaOptions = {}): Uint8Array {
   const rng = createRng(seed);
 
   const ones = (): Float32Array => new Float32Array(embd).fill(1);
-  // Scaled so activations stay near unit size; the output scale makes the next-token
-  // distribution peaked enough that top_logprobs are not all equal.
+  const matrix = (rows: number, cols: number, scale: number): Float32Array =>
+    randomMatrix(rng, rows, cols, scale);
+  // Dimension 0 of the residual stream is a constant (every embedding has BIAS there and no
+  // layer writes to it), so the output layer can give tokens a fixed offset, like a bias.
+  const tokenEmbd = matrix(nVocab, embd, 1);
+  for (let t = 0; t < nVocab; t++) tokenEmbd[t * embd] = BIAS;
+  // The output scale makes the next-token distribution peaked enough that top_logprobs differ.
+  const output = matrix(nVocab, embd, 0.5);
+  for (let t = 0; t < nVocab; t++)
+    if (isSuppressed(vocab.tokens[t] ?? '')) output[t * embd] = SUPPRESS;
   const tensors: GgufTensor[] = [
-    { name: 'token_embd.weight', dims: [embd, nVocab], data: randomMatrix(rng, nVocab, embd, 1) },
+    { name: 'token_embd.weight', dims: [embd, nVocab], data: tokenEmbd },
     { name: 'output_norm.weight', dims: [embd], data: ones() },
-    { name: 'output.weight', dims: [embd, nVocab], data: randomMatrix(rng, nVocab, embd, 0.5) },
+    { name: 'output.weight', dims: [embd, nVocab], data: output },
   ];
   const inScale = 1 / Math.sqrt(embd);
+  const square = (): Float32Array => matrix(embd, embd, inScale);
   for (let l = 0; l < layers; l++) {
     const b = `blk.${l}`;
+    // Rows are outputs: row 0 of the two matrices that write to the residual stream stays 0.
+    const attnOutput = square();
+    attnOutput.fill(0, 0, embd);
+    const ffnDown = matrix(embd, ff, 1 / Math.sqrt(ff));
+    ffnDown.fill(0, 0, ff);
     tensors.push(
       { name: `${b}.attn_norm.weight`, dims: [embd], data: ones() },
-      {
-        name: `${b}.attn_q.weight`,
-        dims: [embd, embd],
-        data: randomMatrix(rng, embd, embd, inScale),
-      },
-      {
-        name: `${b}.attn_k.weight`,
-        dims: [embd, embd],
-        data: randomMatrix(rng, embd, embd, inScale),
-      },
-      {
-        name: `${b}.attn_v.weight`,
-        dims: [embd, embd],
-        data: randomMatrix(rng, embd, embd, inScale),
-      },
-      {
-        name: `${b}.attn_output.weight`,
-        dims: [embd, embd],
-        data: randomMatrix(rng, embd, embd, inScale),
-      },
+      { name: `${b}.attn_q.weight`, dims: [embd, embd], data: square() },
+      { name: `${b}.attn_k.weight`, dims: [embd, embd], data: square() },
+      { name: `${b}.attn_v.weight`, dims: [embd, embd], data: square() },
+      { name: `${b}.attn_output.weight`, dims: [embd, embd], data: attnOutput },
       { name: `${b}.ffn_norm.weight`, dims: [embd], data: ones() },
-      {
-        name: `${b}.ffn_gate.weight`,
-        dims: [embd, ff],
-        data: randomMatrix(rng, ff, embd, inScale),
-      },
-      { name: `${b}.ffn_up.weight`, dims: [embd, ff], data: randomMatrix(rng, ff, embd, inScale) },
-      {
-        name: `${b}.ffn_down.weight`,
-        dims: [ff, embd],
-        data: randomMatrix(rng, embd, ff, 1 / Math.sqrt(ff)),
-      },
+      { name: `${b}.ffn_gate.weight`, dims: [embd, ff], data: matrix(ff, embd, inScale) },
+      { name: `${b}.ffn_up.weight`, dims: [embd, ff], data: matrix(ff, embd, inScale) },
+      { name: `${b}.ffn_down.weight`, dims: [ff, embd], data: ffnDown },
     );
   }
 
@@ -184,7 +190,6 @@ export function tinyLlamaGguf(options: TinyLlamaOptions = {}): Uint8Array {
     ['tokenizer.ggml.unknown_token_id', u32(0)],
     ['tokenizer.ggml.add_bos_token', { type: 'bool', value: true }],
     ['tokenizer.ggml.add_eos_token', { type: 'bool', value: false }],
-    ['tokenizer.chat_template', { type: 'string', value: CHATML_TEMPLATE }],
   ]);
   return encodeGguf({ metadata, tensors });
 }
