@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { registerAnnotators } from './cmd-annotators.js';
 import { registerAudit } from './cmd-audit.js';
 import { registerCalibrate } from './cmd-calibrate.js';
 import { registerDemo } from './cmd-demo.js';
@@ -13,6 +14,7 @@ import { registerSimulate } from './cmd-simulate.js';
 import { registerPlan } from './cmd-plan.js';
 import { registerReport } from './cmd-report.js';
 import { registerRoute } from './cmd-route.js';
+import { registerServe } from './cmd-serve.js';
 import { registerVotes } from './cmd-votes.js';
 
 /** Every `hilo` command, in the order of the pipeline. */
@@ -26,6 +28,8 @@ export function registerCommands(program: Command, io: CliIo): void {
   registerPlan(program, io);
   registerRoute(program, io);
   registerAudit(program, io);
+  registerServe(program, io);
+  registerAnnotators(program, io);
   registerVotes(program, io);
   registerExport(program, io);
   registerReport(program, io);

@@ -5,7 +5,14 @@
 import { join, resolve } from 'node:path';
 import { HiloError } from '../core/errors.js';
 import { deserializeLocalClassifier } from '../core/local-model/local-classifier.js';
-import type { ChatModel, Clock, Logger, Progress, Store } from '../core/ports/index.js';
+import type {
+  ChatModel,
+  Clock,
+  Logger,
+  Progress,
+  Store,
+  StoreWithPeople,
+} from '../core/ports/index.js';
 import type { LlmLabellerConfig, ProjectConfig } from '../core/project.js';
 import { withResponseCache } from '../llm/cached-model.js';
 import { createOpenAiCompatibleModel } from '../llm/openai-compatible-model.js';
@@ -21,7 +28,7 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface ProjectContext {
   readonly dir: string;
   readonly config: ProjectConfig;
-  readonly store: Store;
+  readonly store: StoreWithPeople;
   readonly clock: Clock;
   readonly logger: Logger;
   close(): Promise<void>;

@@ -1,0 +1,263 @@
+import { z } from 'zod';
+
+/** The HTTP API of the annotation server, shared by server, web UI and OpenAPI document. */
+
+export const errorBody = z.object({ code: z.string(), message: z.string() });
+
+export const loginBody = z.object({ token: z.string().min(16).max(200) }).strict();
+
+export const role = z.enum(['annotator', 'reviewer', 'admin']);
+export const annotatorState = z.enum(['onboarding', 'active', 'suspended']);
+
+export const meResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  role,
+  state: annotatorState,
+  reason: z.string().nullable(),
+  project: z.object({
+    name: z.string(),
+    fields: z.array(z.string()),
+    labels: z.array(z.object({ name: z.string(), description: z.string() })),
+    guidelines: z.string(),
+  }),
+});
+
+export const servedItem = z.object({
+  itemId: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+  expiresAt: z.string(),
+  exam: z.boolean(),
+});
+
+export const nextResponse = z.object({ item: servedItem.nullable() });
+
+export const answerBody = z
+  .object({
+    itemId: z.string().min(1),
+    label: z.string().min(1).nullable(),
+    timeSpentMs: z.number().min(0).max(86_400_000),
+  })
+  .strict();
+
+export const answerResponse = z.object({
+  feedback: z.object({ correct: z.boolean(), goldLabel: z.string() }).nullable(),
+  state: annotatorState,
+  reason: z.string().nullable(),
+});
+
+export const undoBody = z.object({ itemId: z.string().min(1) }).strict();
+
+export const newAnnotatorBody = z
+  .object({ name: z.string().min(1).max(100), role: role.default('annotator') })
+  .strict();
+
+export const invitation = z.object({ id: z.string(), name: z.string(), role, token: z.string() });
+
+export const annotatorPatchBody = z
+  .object({
+    state: annotatorState.optional(),
+    reason: z.string().max(500).nullable().optional(),
+    discounted: z.boolean().optional(),
+  })
+  .strict();
+
+export const annotatorStats = z.object({
+  id: z.string(),
+  name: z.string(),
+  role,
+  state: annotatorState,
+  reason: z.string().nullable(),
+  answers: z.number(),
+  medianSeconds: z.number().nullable(),
+  controls: z.number(),
+  controlAccuracy: z.number().nullable(),
+  controlInterval: z.object({ low: z.number(), high: z.number() }),
+  agreement: z.number().nullable(),
+  discounted: z.boolean(),
+});
+
+export const dashboardResponse = z.object({
+  zones: z.array(
+    z.object({ zone: z.string(), items: z.number(), done: z.number(), answers: z.number() }),
+  ),
+  annotators: z.array(annotatorStats),
+  underReview: z.number(),
+  hoursSpent: z.number(),
+  spendUsd: z.number(),
+});
+
+export const reviewResponse = z.object({
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      fields: z.record(z.string(), z.unknown()),
+      reason: z.string(),
+      votes: z.array(
+        z.object({
+          source: z.string(),
+          label: z.string().nullable(),
+          timeSpentMs: z.number().nullable(),
+        }),
+      ),
+      machine: z.record(z.string(), z.number()).nullable(),
+    }),
+  ),
+});
+
+export const settleBody = z.object({ label: z.string().min(1) }).strict();
+
+export type MeResponse = z.infer<typeof meResponse>;
+export type ServedItemBody = z.infer<typeof servedItem>;
+export type AnswerBody = z.infer<typeof answerBody>;
+export type AnswerResponse = z.infer<typeof answerResponse>;
+export type DashboardResponse = z.infer<typeof dashboardResponse>;
+export type ReviewResponse = z.infer<typeof reviewResponse>;
+export type Invitation = z.infer<typeof invitation>;
+
+/** Every route with its schemas: the source of the OpenAPI document. */
+export const peopleRoutes = [
+  {
+    method: 'post',
+    path: '/api/login',
+    summary: 'Exchange an invitation token for a session cookie',
+    body: loginBody,
+    response: meResponse,
+    auth: 'none',
+  },
+  {
+    method: 'post',
+    path: '/api/logout',
+    summary: 'End the session',
+    body: null,
+    response: null,
+    auth: 'any',
+  },
+  {
+    method: 'get',
+    path: '/api/me',
+    summary: 'Who am I, and the project as annotators see it',
+    body: null,
+    response: meResponse,
+    auth: 'any',
+  },
+  {
+    method: 'get',
+    path: '/api/next',
+    summary: 'Lease the next item',
+    body: null,
+    response: nextResponse,
+    auth: 'any',
+  },
+  {
+    method: 'post',
+    path: '/api/answers',
+    summary: 'Answer (or skip, label null) a leased item',
+    body: answerBody,
+    response: answerResponse,
+    auth: 'any',
+  },
+  {
+    method: 'post',
+    path: '/api/undo',
+    summary: 'Re-open my last answer on an item',
+    body: undoBody,
+    response: servedItem,
+    auth: 'any',
+  },
+  {
+    method: 'get',
+    path: '/api/annotators',
+    summary: 'People and their quality',
+    body: null,
+    response: dashboardResponse,
+    auth: 'admin',
+  },
+  {
+    method: 'post',
+    path: '/api/annotators',
+    summary: 'Invite a person',
+    body: newAnnotatorBody,
+    response: invitation,
+    auth: 'admin',
+  },
+  {
+    method: 'patch',
+    path: '/api/annotators/{id}',
+    summary: 'Suspend or reinstate a person',
+    body: annotatorPatchBody,
+    response: annotatorStats,
+    auth: 'admin',
+  },
+  {
+    method: 'get',
+    path: '/api/dashboard',
+    summary: 'Progress, throughput, quality and spend',
+    body: null,
+    response: dashboardResponse,
+    auth: 'admin',
+  },
+  {
+    method: 'get',
+    path: '/api/review',
+    summary: 'Items waiting for a reviewer',
+    body: null,
+    response: reviewResponse,
+    auth: 'reviewer',
+  },
+  {
+    method: 'post',
+    path: '/api/review/{itemId}',
+    summary: 'Settle an item',
+    body: settleBody,
+    response: null,
+    auth: 'reviewer',
+  },
+] as const;
+
+/**
+ * The OpenAPI 3.1 document of the API, generated from the zod schemas above.
+ * @example reply.send(openApiDocument('0.1.0'))
+ * Complexity: O(routes).
+ */
+export function openApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of peopleRoutes) {
+    const op: Record<string, unknown> = {
+      summary: route.summary,
+      security: route.auth === 'none' ? [] : [{ cookie: [] }, { bearer: [] }],
+      responses: {
+        '200':
+          route.response === null
+            ? { description: 'ok' }
+            : {
+                description: 'ok',
+                content: {
+                  'application/json': { schema: z.toJSONSchema(route.response, { io: 'output' }) },
+                },
+              },
+        default: {
+          description: 'error',
+          content: { 'application/json': { schema: z.toJSONSchema(errorBody) } },
+        },
+      },
+    };
+    if (route.body !== null)
+      op.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: z.toJSONSchema(route.body, { io: 'input' }) } },
+      };
+    paths[route.path] = { ...paths[route.path], [route.method]: op };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'hilo annotation server', version },
+    components: {
+      securitySchemes: {
+        cookie: { type: 'apiKey', in: 'cookie', name: 'hilo_session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+    paths,
+  };
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { annotatorPatchBody, newAnnotatorBody } from '../contract/people-api.js';
+import { HiloError } from '../core/errors.js';
+import { peopleDashboard } from '../pipeline/people/people-dashboard.js';
+import { inviteAnnotator } from './auth-tokens.js';
+import { authenticate, parseBody } from './request-auth.js';
+import type { ServerDeps } from './server-deps.js';
+
+/**
+ * Admin only: invite people, suspend or reinstate them (reversible, with a reason), the dashboard.
+ * @example await app.register(adminRoutes, deps)
+ */
+export async function adminRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const auth = { people: deps.store.people, clock: deps.clock };
+  app.addHook('preHandler', async (request) => {
+    await authenticate(request, auth, 'admin');
+  });
+
+  app.get('/api/dashboard', async () => peopleDashboard(deps));
+  app.get('/api/annotators', async () => peopleDashboard(deps));
+
+  app.post('/api/annotators', async (request) => {
+    const body = parseBody(newAnnotatorBody, request.body);
+    const { annotator, token } = await inviteAnnotator(deps.store.people, deps.clock, body);
+    return { id: annotator.id, name: annotator.name, role: annotator.role, token };
+  });
+
+  app.patch<{ Params: { id: string } }>('/api/annotators/:id', async (request) => {
+    const body = parseBody(annotatorPatchBody, request.body);
+    await deps.store.people.updateAnnotator(request.params.id, {
+      ...(body.state !== undefined ? { state: body.state } : {}),
+      ...(body.state === 'active' ? { suspendedReason: null, flaggedReason: null } : {}),
+      ...(body.state === 'suspended' ? { suspendedReason: body.reason ?? 'by an admin' } : {}),
+      ...(body.discounted !== undefined ? { discounted: body.discounted } : {}),
+    });
+    const stats = (await peopleDashboard(deps)).annotators.find((a) => a.id === request.params.id);
+    if (stats === undefined)
+      throw new HiloError('NOT_FOUND', `annotator "${request.params.id}" does not exist`);
+    return stats;
+  });
+}

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { openApiDocument } from '../contract/people-api.js';
+import { HiloError } from '../core/errors.js';
+import { adminRoutes } from './admin-routes.js';
+import { httpStatus } from './http-status.js';
+import { itemRoutes } from './item-routes.js';
+import { Forbidden, sendError, Unauthenticated } from './request-auth.js';
+import { reviewRoutes } from './review-routes.js';
+import type { RateLimits, ServerDeps } from './server-deps.js';
+import { sessionRoutes } from './session-routes.js';
+
+export interface ServerOptions extends Omit<ServerDeps, 'rateLimits'> {
+  /** The built web UI (web/dist); not served when absent. */
+  readonly webRoot?: string;
+  readonly rateLimits?: Partial<RateLimits>;
+  readonly version?: string;
+  readonly logger?: boolean;
+}
+
+/** Item content is untrusted: the UI runs only its own scripts, whatever an item holds. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * The annotation server: JSON API (one plugin per resource), its OpenAPI document at
+ * /api/openapi.json, and the built web UI. Neutral error codes become HTTP statuses here only.
+ * @example const app = await createServer({ store, project, clock, rng }); await app.listen({ port: 4100 })
+ * Complexity: O(routes) to build.
+ */
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
+  const deps: ServerDeps = {
+    store: options.store,
+    project: options.project,
+    clock: options.clock,
+    rng: options.rng,
+    rateLimits: { loginPerMinute: 10, answersPerMinute: 600, ...options.rateLimits },
+  };
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof Unauthenticated)
+      return sendError(reply, 401, 'UNAUTHENTICATED', error.message);
+    if (error instanceof Forbidden) return sendError(reply, 403, 'FORBIDDEN', error.message);
+    if (error instanceof HiloError)
+      return sendError(reply, httpStatus(error.code), error.code, error.message);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 429)
+      return sendError(reply, 429, 'RATE_LIMITED', 'too many requests; slow down');
+    if (status !== undefined && status >= 400 && status < 500)
+      return sendError(reply, status, 'INVALID_INPUT', (error as Error).message);
+    app.log.error(error);
+    return sendError(reply, 500, 'INTERNAL', 'internal error');
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.header('content-security-policy', CSP);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+
+  app.get('/api/openapi.json', async () => openApiDocument(options.version ?? '0.0.0'));
+  await app.register(sessionRoutes, deps);
+  await app.register(itemRoutes, deps);
+  await app.register(adminRoutes, deps);
+  await app.register(reviewRoutes, deps);
+
+  const webRoot = options.webRoot;
+  if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      webRoot !== undefined &&
+      existsSync(join(webRoot, 'index.html'))
+    ) {
+      return reply.sendFile('index.html');
+    }
+    return sendError(
+      reply,
+      404,
+      'NOT_FOUND',
+      `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { answerBody, undoBody } from '../contract/people-api.js';
+import { HiloError } from '../core/errors.js';
+import { nextItem } from '../pipeline/people/next-item.js';
+import { isoAt, peopleConfig } from '../pipeline/people/people-context.js';
+import { submitAnswer } from '../pipeline/people/submit-answer.js';
+import { authenticate, parseBody } from './request-auth.js';
+import type { ServerDeps } from './server-deps.js';
+
+/**
+ * The annotator's loop: lease the next item, answer or skip it, undo the last answer. Only the
+ * project's fields of leased items are ever sent; gold comes back only after an answer.
+ * @example await app.register(itemRoutes, deps)
+ */
+export async function itemRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const auth = { people: deps.store.people, clock: deps.clock };
+  const perPerson = {
+    max: deps.rateLimits.answersPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request: { headers: Record<string, unknown>; ip: string }) =>
+      String(request.headers.cookie ?? request.headers.authorization ?? request.ip),
+  };
+
+  app.get('/api/next', { config: { rateLimit: perPerson } }, async (request) => {
+    const annotator = await authenticate(request, auth);
+    return { item: (await nextItem(deps, annotator)) ?? null };
+  });
+
+  app.post('/api/answers', { config: { rateLimit: perPerson } }, async (request) => {
+    const annotator = await authenticate(request, auth);
+    const body = parseBody(answerBody, request.body);
+    return submitAnswer(deps, annotator, body);
+  });
+
+  app.post('/api/undo', async (request) => {
+    const annotator = await authenticate(request, auth);
+    if (annotator.state === 'suspended') throw new HiloError('CONFLICT', 'suspended');
+    const { itemId } = parseBody(undoBody, request.body);
+    const minutes = peopleConfig(deps.project).leaseMinutes;
+    const expiresAt = isoAt(deps.clock, minutes * 60_000);
+    await deps.store.people.reopenAssignment(itemId, annotator.id, expiresAt);
+    const item = await deps.store.getItem(itemId);
+    const fields: Record<string, unknown> = {};
+    for (const name of deps.project.fields) fields[name] = item?.fields[name] ?? null;
+    const assignment = await deps.store.people.getAssignment(itemId, annotator.id);
+    return { itemId, fields, expiresAt, exam: assignment?.kind === 'exam' };
+  });
+}
