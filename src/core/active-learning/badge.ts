@@ -1,6 +1,6 @@
 import type { Rng } from '../rng.js';
 import { pickCenters } from './pick-centers.js';
-import { rowCount, type PoolEmbeddings, type PoolPredictions } from './pool-data.js';
+import { dotRows, rowCount, type PoolEmbeddings, type PoolPredictions } from './pool-data.js';
 
 export interface BadgeOptions {
   readonly predictions: PoolPredictions;
@@ -34,6 +34,7 @@ export function badge(options: BadgeOptions): Int32Array {
   const { excluded } = options;
   const guess = new Int32Array(n);
   const norm = new Float64Array(n); // ‖gᵢ‖² = ‖aᵢ‖² ‖xᵢ‖²
+  const xLength = new Float64Array(n); // ‖xᵢ‖
   let longest = -1;
   for (let i = 0, po = 0, xo = 0; i < n; i++, po += K, xo += d) {
     let top = 0;
@@ -46,6 +47,7 @@ export function badge(options: BadgeOptions): Int32Array {
     let sx = 0;
     for (let j = 0; j < d; j++) sx += (x[xo + j] as number) ** 2;
     guess[i] = top;
+    xLength[i] = Math.sqrt(sx);
     norm[i] = (sp - 2 * (p[po + top] as number) + 1) * sx;
     const open = !excluded || excluded[i] !== 1;
     if (open && (longest < 0 || (norm[i] as number) > (norm[longest] as number))) longest = i;
@@ -56,17 +58,24 @@ export function badge(options: BadgeOptions): Int32Array {
     const xc = c * d;
     const yc = guess[c] as number;
     const nc = norm[c] as number;
+    const xlc = xLength[c] as number;
     for (let i = 0, po = 0, xo = 0; i < n; i++, po += K, xo += d) {
       if (excluded && excluded[i] === 1) continue;
-      let dotP = 0;
-      for (let k = 0; k < K; k++) dotP += (p[po + k] as number) * (p[pc + k] as number);
       const yi = guess[i] as number;
-      const dotA = dotP - (p[po + yc] as number) - (p[pc + yi] as number) + (yi === yc ? 1 : 0);
-      let dotX = 0;
-      for (let j = 0; j < d; j++) dotX += (x[xo + j] as number) * (x[xc + j] as number);
-      const squared = (norm[i] as number) + nc - 2 * dotA * dotX;
+      const dotA =
+        dotRows(p, po, pc, K) -
+        (p[po + yc] as number) -
+        (p[pc + yi] as number) +
+        (yi === yc ? 1 : 0);
+      // |⟨xᵢ, x_c⟩| ≤ ‖xᵢ‖‖x_c‖ bounds the distance from below with the K-term alone; when
+      // even that bound cannot improve the item's distance, the d-term is skipped (exactly).
+      const base = (norm[i] as number) + nc;
+      const current = out[i] as number;
+      const reach = 2 * Math.abs(dotA) * (xLength[i] as number) * xlc;
+      if (base - reach >= current) continue;
+      const squared = base - 2 * dotA * dotRows(x, xo, xc, d);
       const value = squared > 0 ? squared : 0;
-      if (value < (out[i] as number)) out[i] = value;
+      if (value < current) out[i] = value;
     }
   };
   return pickCenters({

@@ -1,4 +1,4 @@
-import { rowCount, type PoolEmbeddings } from './pool-data.js';
+import { rowCount, squaredDistance, type PoolEmbeddings } from './pool-data.js';
 
 /** The k nearest labelled items of every pool item, kept up to date as items get labelled. */
 export interface NearestLabelled {
@@ -32,10 +32,10 @@ export function createNearestLabelled(embeddings: PoolEmbeddings, k: number): Ne
         if (i === c) continue;
         const base = i * k;
         const worst = distances[base + k - 1] as number;
+        // Blocks of 32 dimensions, giving up as soon as the partial sum passes the k-th best.
         let sum = 0;
-        for (let j = 0; j < d && sum < worst; j++) {
-          const diff = (values[io + j] as number) - (values[co + j] as number);
-          sum += diff * diff;
+        for (let j = 0; j < d && sum < worst; j += 32) {
+          sum += squaredDistance(values, io + j, co + j, Math.min(32, d - j));
         }
         if (sum >= worst) continue;
         // Insertion into the sorted row: shift the farther ones right by one.

@@ -25,23 +25,36 @@ export function rowCount(values: Float64Array, width: number): number {
 }
 
 /**
- * Squared Euclidean distance between row `a` and row `b` of a row-major matrix.
+ * Squared Euclidean distance between the rows at offsets `a` and `b` of a row-major matrix,
+ * with four accumulators (see dotRows).
  * Complexity: O(dimension).
  */
 export function squaredDistance(
   values: Float64Array,
-  dimension: number,
   a: number,
   b: number,
+  dimension: number,
 ): number {
-  const ao = a * dimension;
-  const bo = b * dimension;
-  let sum = 0;
-  for (let j = 0; j < dimension; j++) {
-    const diff = (values[ao + j] as number) - (values[bo + j] as number);
-    sum += diff * diff;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < dimension; j += 4) {
+    const d0 = (values[a + j] as number) - (values[b + j] as number);
+    const d1 = (values[a + j + 1] as number) - (values[b + j + 1] as number);
+    const d2 = (values[a + j + 2] as number) - (values[b + j + 2] as number);
+    const d3 = (values[a + j + 3] as number) - (values[b + j + 3] as number);
+    s0 += d0 * d0;
+    s1 += d1 * d1;
+    s2 += d2 * d2;
+    s3 += d3 * d3;
   }
-  return sum;
+  for (; j < dimension; j++) {
+    const diff = (values[a + j] as number) - (values[b + j] as number);
+    s0 += diff * diff;
+  }
+  return s0 + s1 + s2 + s3;
 }
 
 /**
@@ -59,11 +72,29 @@ export function distancesToRow(
   const n = out.length;
   const co = center * dimension;
   for (let i = 0, io = 0; i < n; i++, io += dimension) {
-    let sum = 0;
-    for (let j = 0; j < dimension; j++) {
-      const diff = (values[io + j] as number) - (values[co + j] as number);
-      sum += diff * diff;
-    }
+    const sum = squaredDistance(values, io, co, dimension);
     if (!keepMinimum || sum < (out[i] as number)) out[i] = sum;
   }
+}
+
+/**
+ * Inner product of `length` values of `values` from offsets `a` and `b` (two rows of one
+ * row-major matrix). Four accumulators break the dependency chain of a single running sum,
+ * which lets the CPU overlap the multiply-adds: about twice as fast on long rows.
+ * Complexity: O(length).
+ */
+export function dotRows(values: Float64Array, a: number, b: number, length: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < length; j += 4) {
+    s0 += (values[a + j] as number) * (values[b + j] as number);
+    s1 += (values[a + j + 1] as number) * (values[b + j + 1] as number);
+    s2 += (values[a + j + 2] as number) * (values[b + j + 2] as number);
+    s3 += (values[a + j + 3] as number) * (values[b + j + 3] as number);
+  }
+  for (; j < length; j++) s0 += (values[a + j] as number) * (values[b + j] as number);
+  return s0 + s1 + s2 + s3;
 }
