@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AnswerResponse, MeResponse, ServedItemBody } from '../../src/contract/people-api.js';
+import { api, ApiError } from './api-client.js';
+import { ItemFields } from './item-fields.js';
+
+type Loaded = { item: ServedItemBody | null };
+
+/**
+ * Keyboard-first labelling: number keys pick a label, Enter submits, S skips, U undoes the last
+ * answer, G shows the guidelines. The next item is fetched while this one is on screen.
+ */
+export function AnnotatePage({ me }: { me: MeResponse }) {
+  const labels = me.project.labels;
+  const [current, setCurrent] = useState<ServedItemBody | null | undefined>(undefined);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [guidelines, setGuidelines] = useState(false);
+  const [message, setMessage] = useState<string | null>(
+    me.state === 'suspended' ? `Suspended: ${me.reason ?? ''}` : null,
+  );
+  const [done, setDone] = useState(0);
+  const [last, setLast] = useState<string | null>(null);
+  const shownAt = useRef(performance.now());
+  const prefetch = useRef<Promise<Loaded> | null>(null);
+  const busy = useRef(false);
+
+  const fetchNext = useCallback((): Promise<Loaded> => api.next(), []);
+
+  const show = useCallback(
+    (item: ServedItemBody | null) => {
+      setCurrent(item);
+      setChoice(null);
+      shownAt.current = performance.now();
+      // Lease the following item now, so the next cycle needs no round trip.
+      prefetch.current = item === null ? null : fetchNext().catch(() => ({ item: null }));
+    },
+    [fetchNext],
+  );
+
+  const fail = useCallback((e: unknown) => {
+    setMessage(e instanceof ApiError ? e.message : String(e));
+    if (e instanceof ApiError && e.code === 'CONFLICT' && /suspended/.test(e.message))
+      setCurrent(null);
+  }, []);
+
+  useEffect(() => {
+    if (me.state === 'suspended') return;
+    fetchNext()
+      .then((r) => show(r.item))
+      .catch(fail);
+  }, [me.state, fetchNext, show, fail]);
+
+  const advance = useCallback(async () => {
+    const pending = prefetch.current;
+    const next = pending !== null ? await pending : await fetchNext();
+    show(next.item ?? (await fetchNext()).item);
+  }, [fetchNext, show]);
+
+  const submit = useCallback(
+    async (label: string | null) => {
+      if (busy.current || !current) return;
+      busy.current = true;
+      try {
+        const result: AnswerResponse = await api.answer({
+          itemId: current.itemId,
+          label,
+          timeSpentMs: Math.round(performance.now() - shownAt.current),
+        });
+        setLast(current.itemId);
+        if (label !== null) setDone((n) => n + 1);
+        if (result.state === 'suspended') {
+          setMessage(`Suspended: ${result.reason ?? ''}`);
+          setCurrent(null);
+          return;
+        }
+        setMessage(
+          result.feedback === null
+            ? null
+            : result.feedback.correct
+              ? 'Correct.'
+              : `The expected answer was “${result.feedback.goldLabel}”.`,
+        );
+        await advance();
+      } catch (e) {
+        fail(e);
+      } finally {
+        busy.current = false;
+      }
+    },
+    [current, advance, fail],
+  );
+
+  const undo = useCallback(async () => {
+    if (busy.current || last === null) return;
+    busy.current = true;
+    try {
+      const item = await api.undo(last);
+      setLast(null);
+      setDone((n) => Math.max(0, n - 1));
+      setMessage('Answer undone.');
+      setCurrent(item);
+      setChoice(null);
+      shownAt.current = performance.now();
+    } catch (e) {
+      fail(e);
+    } finally {
+      busy.current = false;
+    }
+  }, [last, fail]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)
+        return;
+      const key = event.key.toLowerCase();
+      if (key === 'g' || key === '?') return setGuidelines((v) => !v);
+      if (key === 'escape') return setGuidelines(false);
+      if (key === 'u') return void undo();
+      if (!current) return;
+      const n = Number(event.key);
+      if (Number.isInteger(n) && n >= 1 && n <= labels.length)
+        return setChoice(labels[n - 1]?.name ?? null);
+      if (key === 'enter' && choice !== null) return void submit(choice);
+      if (key === 's') return void submit(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [current, choice, labels, submit, undo]);
+
+  return (
+    <main className="annotate">
+      <p className="status" role="status" data-testid="status">
+        {message ?? (current?.exam ? 'Qualification: answer these to start.' : `${done} answered`)}
+      </p>
+      {current === undefined && <p>Loading…</p>}
+      {current === null && me.state !== 'suspended' && !message?.startsWith('Suspended') && (
+        <p data-testid="empty">Nothing left to label for now. Thank you.</p>
+      )}
+      {current && (
+        <article data-testid="item" data-item-id={current.itemId}>
+          <ItemFields fields={current.fields} />
+          <ol className="labels">
+            {labels.map((label, i) => (
+              <li key={label.name}>
+                <button
+                  className={choice === label.name ? 'chosen' : ''}
+                  onClick={() => setChoice(label.name)}
+                  title={label.description}
+                >
+                  <kbd>{i + 1}</kbd> {label.name}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <p className="actions">
+            <button disabled={choice === null} onClick={() => void submit(choice)}>
+              <kbd>Enter</kbd> submit
+            </button>
+            <button onClick={() => void submit(null)}>
+              <kbd>S</kbd> skip
+            </button>
+            <button disabled={last === null} onClick={() => void undo()}>
+              <kbd>U</kbd> undo
+            </button>
+            <button onClick={() => setGuidelines(true)}>
+              <kbd>G</kbd> guidelines
+            </button>
+          </p>
+        </article>
+      )}
+      {guidelines && (
+        <aside className="guidelines" data-testid="guidelines">
+          <h2>Guidelines</h2>
+          <pre>{me.project.guidelines || 'No guidelines were given.'}</pre>
+          <ul>
+            {labels.map((l) => (
+              <li key={l.name}>
+                <strong>{l.name}</strong> {l.description}
+              </li>
+            ))}
+          </ul>
+          <button onClick={() => setGuidelines(false)}>Close (Esc)</button>
+        </aside>
+      )}
+    </main>
+  );
+}
