@@ -56,14 +56,12 @@ function pick<T>(
 export function policyFromRun(run: Run, scoredSource: string): PolicyData {
   const c = run.config;
   const source = str(c.source);
-  const perClassJson = record(c.perClass) ?? record(c.thresholds);
-  let perClass: Record<string, number> | null = null;
+  // `hilo route` writes per-class thresholds under `thresholds` (null: label never accepted).
+  const perClassJson = record(c.thresholds) ?? record(c.perClass);
+  let perClass: Record<string, number | null> | null = null;
   if (perClassJson) {
     perClass = {};
-    for (const [label, t] of Object.entries(perClassJson)) {
-      const value = num(t);
-      if (value !== null) perClass[label] = value;
-    }
+    for (const [label, t] of Object.entries(perClassJson)) perClass[label] = num(t);
   }
   const countsJson = record(c.counts);
   const counts = countsJson
@@ -73,12 +71,28 @@ export function policyFromRun(run: Run, scoredSource: string): PolicyData {
         human: num(countsJson.human) ?? 0,
       }
     : null;
-  const needJson = record(c.goldNeeded);
+  const needJson = record(c.goldNeededDetail) ?? record(c.goldNeeded);
   const needNumber = num(c.goldNeeded);
   const goldNeeded = needJson
     ? { additional: num(needJson.additionalGold), total: num(needJson.totalGold) }
     : needNumber !== null
       ? { additional: needNumber, total: null }
+      : null;
+  const check = record(c.testCheck);
+  const checkAccuracy = record(check?.accuracy);
+  const checkNumbers = [check?.items, check?.accepted, check?.correct].map(num);
+  const testCheck =
+    check && checkAccuracy && checkNumbers.every((v) => v !== null)
+      ? {
+          items: checkNumbers[0] as number,
+          accepted: checkNumbers[1] as number,
+          correct: checkNumbers[2] as number,
+          accuracy: {
+            estimate: num(checkAccuracy.estimate),
+            lower: num(checkAccuracy.lower) ?? 0,
+            upper: num(checkAccuracy.upper) ?? 1,
+          },
+        }
       : null;
   const costJson = record(c.cost);
   const plan = pick(costJson, ['plan', 'total', 'planCost'], num);
@@ -91,6 +105,7 @@ export function policyFromRun(run: Run, scoredSource: string): PolicyData {
     calibrator:
       pick(c, ['calibrator', 'calibratorMethod', 'method'], str) ??
       pick(record(c.calibrator), ['method'], str),
+    score: c.score === 'router' ? 'router' : 'confidence',
     target: num(c.target),
     delta: num(c.delta),
     threshold: num(c.threshold),
@@ -102,9 +117,18 @@ export function policyFromRun(run: Run, scoredSource: string): PolicyData {
     goldNeeded,
     cost:
       plan !== null && allHuman !== null
-        ? { plan, allHuman, currency: pick(costJson, ['currency'], str) ?? '$' }
+        ? { plan, allHuman, currency: currencySymbol(pick(costJson, ['currency'], str)) }
         : null,
+    testCheck,
   };
+}
+
+const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+
+/** 'USD' → '$'; an unknown code is kept with a space ('CHF '); none → '$'. */
+function currencySymbol(code: string | null): string {
+  if (code === null) return '$';
+  return SYMBOLS[code] ?? (code.length === 3 ? `${code} ` : code);
 }
 
 /**
@@ -120,7 +144,12 @@ export function planAssumptions(input: {
   readonly spend: SpendData;
 }): PlanAssumptions {
   const c = input.run?.config ?? null;
-  const unit = record(record(c?.cost)?.unit) ?? record(c?.unit);
+  // `hilo route` keeps the unit prices beside the totals in `cost`.
+  const costJson = record(c?.cost);
+  const unit =
+    record(costJson?.unit) ??
+    record(c?.unit) ??
+    (num(costJson?.machinePerItem) !== null ? costJson : null);
   const machine = input.spend.items > 0 ? input.spend.costUsd / input.spend.items : 0;
   const read = (key: string, fallback: number) => pick(unit, [key], num) ?? fallback;
   return {
@@ -164,7 +193,9 @@ export function planData(input: {
   const thresholds = Array.from(
     candidateThresholds({ reference: pool, minCoverage: 0.02, steps: 40 }),
   );
-  const chosenThreshold = policy?.appliesToSource ? policy.threshold : null;
+  // A meta-router's threshold is on its own score, not on confidence: it has no place here.
+  const chosenThreshold =
+    policy?.appliesToSource && policy.score === 'confidence' ? policy.threshold : null;
   if (chosenThreshold !== null && !thresholds.includes(chosenThreshold))
     thresholds.push(chosenThreshold);
   const unit: UnitCosts = {

@@ -198,11 +198,14 @@ export interface PolicyData {
   /** False when the policy was chosen for another labeller than the one scored here. */
   readonly appliesToSource: boolean;
   readonly calibrator: string | null;
+  /** What the threshold is on: calibrated confidence, or a meta-router's P(right). */
+  readonly score: 'confidence' | 'router';
   readonly target: number | null;
   readonly delta: number | null;
   readonly threshold: number | null;
   readonly lo: number | null;
-  readonly perClass: Readonly<Record<string, number>> | null;
+  /** Per-class thresholds by predicted label; null: that label is never accepted. */
+  readonly perClass: Readonly<Record<string, number | null>> | null;
   readonly counts: {
     readonly accept: number;
     readonly overlap: number;
@@ -215,6 +218,13 @@ export interface PolicyData {
     readonly plan: number;
     readonly allHuman: number;
     readonly currency: string;
+  } | null;
+  /** The routing step's own check of the policy on test items, when it made one. */
+  readonly testCheck: {
+    readonly items: number;
+    readonly accepted: number;
+    readonly correct: number;
+    readonly accuracy: NullableInterval;
   } | null;
 }
 

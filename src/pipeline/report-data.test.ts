@@ -226,19 +226,41 @@ describe('gatherReportData', () => {
       ...labelRun(0, 0),
       id: 'route-1',
       kind: 'route',
+      // As `hilo route` writes it.
       config: {
         source: SOURCE,
         calibrator: 'temperature',
+        policy: 'fixed-sequence',
+        score: 'confidence',
         target: 0.9,
         delta: 0.1,
         threshold: 0.8,
+        thresholds: null,
         lo: 0.5,
-        perClass: null,
+        perClass: false,
         counts: { accept: 120, overlap: 50, human: 30 },
         sentence: "Accepting the machine's label for 60% of items.",
+        certified: true,
         goldItems: 200,
         goldNeeded: null,
-        cost: { plan: 40, allHuman: 110 },
+        goldNeededDetail: null,
+        cost: {
+          plan: 40,
+          allHuman: 110,
+          allMachine: 0,
+          currency: 'USD',
+          machinePerItem: 0.001,
+          annotation: 0.5,
+          overlap: 2,
+          controlRate: 0.2,
+          auditRate: 0.05,
+        },
+        testCheck: {
+          items: 200,
+          accepted: 120,
+          correct: 113,
+          accuracy: { estimate: 113 / 120, lower: 0.88, upper: 0.97 },
+        },
       },
     });
     const data = await gatherReportData({ store, project, clock });
@@ -257,10 +279,75 @@ describe('gatherReportData', () => {
       goldItems: 200,
     });
     expect(data.policy?.cost).toEqual({ plan: 40, allHuman: 110, currency: '$' });
+    expect(data.policy?.testCheck).toMatchObject({ items: 200, accepted: 120, correct: 113 });
+    expect(data.policy?.perClass).toBeNull();
     const plan = data.plan!;
     expect(plan).toMatchObject({ target: 0.9, delta: 0.1 });
-    expect(plan.assumptions.lo).toBe(0.5);
+    expect(plan.assumptions).toMatchObject({
+      from: 'route',
+      lo: 0.5,
+      machinePerItem: 0.001,
+      annotation: 0.5,
+      overlap: 2,
+      controlRate: 0.2,
+      auditRate: 0.05,
+    });
+    // People alone for 200 pool items: 200 × 2 people × $0.50 × 1.2 for controls.
+    expect(plan.allHuman.cost).toBeCloseTo(240, 9);
     expect(plan.points[plan.chosen!]?.threshold).toBe(0.8);
+  });
+
+  it('reads per-class and meta-router policies without marking a confidence threshold', async () => {
+    const store = await seededStore({ gold: 60, test: 60, pool: 30 });
+    await store.createRun({
+      ...labelRun(0, 0),
+      id: 'route-1',
+      kind: 'route',
+      config: {
+        source: SOURCE,
+        score: 'router',
+        threshold: 0.6,
+        thresholds: { billing: 0.9, refund: null },
+        goldNeeded: 120,
+        goldNeededDetail: { additionalGold: 120, totalGold: 180, threshold: 0.9 },
+      },
+    });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.policy).toMatchObject({
+      score: 'router',
+      perClass: { billing: 0.9, refund: null },
+      goldNeeded: { additional: 120, total: 180 },
+      cost: null,
+      testCheck: null,
+    });
+    expect(data.plan?.chosen).toBeNull();
+  });
+
+  it('finds the labeller of a label run that only describes it', async () => {
+    const store = await seededStore({ gold: 30, test: 30 });
+    await store.createRun({
+      ...labelRun(0.25, 60),
+      id: 'label-2',
+      startedAt: '2025-03-01T11:00:00Z',
+      config: { labeller: 'local', version: 1, trainedOn: 30 },
+    });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.source).toEqual({ id: SOURCE, chosenBy: 'label-run' });
+    expect(data.spend).toMatchObject({ runs: 2, items: 60, costUsd: 0.25 });
+  });
+
+  it('finds an LLM labeller from its votes when its run names only the model', async () => {
+    const store = new MemoryStore();
+    const source = 'llm:mini#ab12';
+    await store.upsertItems([
+      { id: 't1', fields: { text: 'x' }, role: 'test', batch: null, goldLabel: 'refund' },
+    ]);
+    await store.addVotes([vote('t1', Float64Array.of(0.1, 0.2, 0.7), 0, source)]);
+    await store.createRun({ ...labelRun(0.5, 1), config: { labeller: 'llm', model: 'mini' } });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.source).toEqual({ id: source, chosenBy: 'label-run' });
+    expect(data.spend.costUsd).toBe(0.5);
+    expect(data.heldOut?.scored).toBe(1);
   });
 
   it('keeps a policy chosen for another labeller off the curves and says so', async () => {

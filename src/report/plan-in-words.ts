@@ -1,6 +1,6 @@
 import { count, decimal, money, percent, percentRange, unitPrice } from './format-number.js';
 import type { PlanView, PolicyView, ReportView } from './report-view.js';
-import { html, type SafeHtml } from './safe-html.js';
+import { breakable, html, type SafeHtml } from './safe-html.js';
 
 /**
  * The plan's numbers in words: the chosen policy (its own sentence, the rule, the evidence, the
@@ -37,13 +37,16 @@ function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
   const confidence = p.delta === null ? null : percent(1 - p.delta, 0);
   const target = p.target === null ? null : percent(p.target);
   const rule =
-    p.threshold !== null
-      ? html`accept the machine's label when its calibrated confidence is at least
-          <strong>${decimal(p.threshold)}</strong
-          >${p.lo !== null && p.lo < p.threshold ? html`; between ${decimal(p.lo)} and ${decimal(p.threshold)} people check it with the machine as one more voter, and below ${decimal(p.lo)} people label it alone` : ''}`
-      : p.perClass && Object.keys(p.perClass).length > 0
-        ? html`one threshold per predicted label (below)`
-        : html`nothing is accepted on the machine's word: no threshold could be certified`;
+    p.threshold !== null && p.score === 'router'
+      ? html`accept the machine's label when the meta-router's probability that it is right is at
+          least <strong>${decimal(p.threshold)}</strong>`
+      : p.threshold !== null
+        ? html`accept the machine's label when its calibrated confidence is at least
+            <strong>${decimal(p.threshold)}</strong
+            >${p.lo !== null && p.lo < p.threshold ? html`; between ${decimal(p.lo)} and ${decimal(p.threshold)} people check it with the machine as one more voter, and below ${decimal(p.lo)} people label it alone` : ''}`
+        : p.perClass && Object.keys(p.perClass).length > 0
+          ? html`one threshold per predicted label (below)`
+          : html`nothing is accepted on the machine's word: no threshold could be certified`;
   const c = p.counts;
   const total = c ? c.accept + c.overlap + c.human : 0;
   const chosenPoint = plan && plan.chosen !== null ? plan.points[plan.chosen] : undefined;
@@ -117,6 +120,17 @@ function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
               </dd>`
           : ''
       }
+      ${
+        p.testCheck
+          ? html`<dt>Check on test items</dt>
+              <dd>
+                of ${count(p.testCheck.items)} test items the policy accepts
+                ${count(p.testCheck.accepted)}, and ${count(p.testCheck.correct)} of those are
+                right: ${percent(p.testCheck.accuracy.estimate)}
+                (${percentRange(p.testCheck.accuracy)})
+              </dd>`
+          : ''
+      }
       <dt>Chosen</dt>
       <dd>${p.at.slice(0, 16).replace('T', ' ')} UTC, run <code>${p.runId}</code></dd>
     </dl>
@@ -124,8 +138,8 @@ function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
   </div>`;
 }
 
-function perClassTable(thresholds: Readonly<Record<string, number>>): SafeHtml {
-  const rows = Object.entries(thresholds).sort((a, b) => a[1] - b[1]);
+function perClassTable(thresholds: Readonly<Record<string, number | null>>): SafeHtml {
+  const rows = Object.entries(thresholds).sort((a, b) => (a[1] ?? 2) - (b[1] ?? 2));
   return html`<table class="compact">
     <thead>
       <tr>
@@ -137,8 +151,8 @@ function perClassTable(thresholds: Readonly<Record<string, number>>): SafeHtml {
       ${rows.map(
         ([label, t]) =>
           html`<tr>
-            <td class="label">${label}</td>
-            <td class="n">${decimal(t)}</td>
+            <td class="label">${breakable(label)}</td>
+            <td class="n">${t === null ? 'never' : decimal(t)}</td>
           </tr>`,
       )}
     </tbody>

@@ -217,16 +217,17 @@ export function coverageSection(view: ReportView, context: PlotContext): SafeHtm
   const cov = view.coverage;
   if (!cov || cov.points.length === 0) return html``;
   const policy = view.policy?.appliesToSource ? view.policy : null;
+  const hasTarget = policy !== null && policy.target !== null;
   const targetValue = policy?.target ?? view.plan?.target ?? null;
   const target =
     targetValue === null
       ? null
       : {
           value: targetValue,
-          label: `${policy?.target != null ? 'target' : 'default target'} ${percent(targetValue)}`,
+          label: `${hasTarget ? 'target' : 'default target'} ${percent(targetValue)}`,
         };
   let chosen: { coverage: number; accuracy: number; label: string } | null = null;
-  if (policy && policy.threshold !== null) {
+  if (policy && policy.score === 'confidence' && policy.threshold !== null) {
     const t = policy.threshold;
     const reached = cov.points.filter((p) => p.threshold >= t);
     const at = reached[reached.length - 1];
@@ -248,7 +249,7 @@ export function coverageSection(view: ReportView, context: PlotContext): SafeHtm
     </p>
     ${figure(
       accuracyCoveragePlot({ points: cov.points, target, chosen }, context),
-      `Accuracy of the accepted labels for every share of items accepted, most confident first (${cov.calibrated ? 'calibrated' : 'raw'} confidence). The band is a pointwise 95% Clopper–Pearson interval${target !== null ? `; the dashed line is the ${policy?.target != null ? 'target' : 'default target of hilo route'}` : ''}. A point whose band clears the target is not yet a guarantee: choosing among many thresholds needs the correction hilo route applies.`,
+      `Accuracy of the accepted labels for every share of items accepted, most confident first (${cov.calibrated ? 'calibrated' : 'raw'} confidence). The band is a pointwise 95% Clopper–Pearson interval${target !== null ? `; the dashed line is the ${hasTarget ? 'target' : 'default target of hilo route'}` : ''}. A point whose band clears the target is not yet a guarantee: choosing among many thresholds needs the correction hilo route applies.`,
     )}`;
 }
 

@@ -151,11 +151,12 @@ export interface ReportView {
     readonly source: string | null;
     readonly appliesToSource: boolean;
     readonly calibrator: string | null;
+    readonly score: 'confidence' | 'router';
     readonly target: number | null;
     readonly delta: number | null;
     readonly threshold: number | null;
     readonly lo: number | null;
-    readonly perClass: Readonly<Record<string, number>> | null;
+    readonly perClass: Readonly<Record<string, number | null>> | null;
     readonly counts: Counts | null;
     readonly sentence: string | null;
     readonly goldItems: number | null;
@@ -167,6 +168,12 @@ export interface ReportView {
       readonly plan: number;
       readonly allHuman: number;
       readonly currency: string;
+    } | null;
+    readonly testCheck: {
+      readonly items: number;
+      readonly accepted: number;
+      readonly correct: number;
+      readonly accuracy: MaybeInterval;
     } | null;
   } | null;
   readonly spend: {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { count, decimal, money, percent, percentRange, unitPrice } from './format-number.js';
+
+describe('report number formats', () => {
+  it('prints percentages, ranges and missing values', () => {
+    expect(percent(0.9312)).toBe('93.1%');
+    expect(percent(0.5, 0)).toBe('50%');
+    expect(percent(null)).toBe('–');
+    expect(percent(Number.NaN)).toBe('–');
+    expect(percentRange({ lower: 0.902, upper: 0.953 })).toBe('90.2–95.3%');
+  });
+
+  it('prints counts, money and prices per item', () => {
+    expect(count(2130.4)).toBe('2,130');
+    expect(money(46.2)).toBe('$46.20');
+    expect(money(1250.4)).toBe('$1,250');
+    expect(money(-3, '€')).toBe('−€3.00');
+    expect(unitPrice(0.000417)).toBe('$0.00042');
+    expect(unitPrice(0.125)).toBe('$0.125');
+    expect(unitPrice(0)).toBe('$0');
+    expect(decimal(0.93412)).toBe('0.934');
+    expect(decimal(null)).toBe('–');
+  });
+});
