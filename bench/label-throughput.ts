@@ -29,8 +29,14 @@ const items = Number(values.items);
 const concurrency = Number(values.concurrency);
 const latencyMs = Number(values.latency);
 
-const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fake-server-process.ts'), String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'fake-server-process.ts'), String(latencyMs)],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const url = await new Promise<string>((resolve) =>
+  createInterface({ input: child.stdout }).once('line', resolve),
+);
 
 const dir = await mkdtemp(join(tmpdir(), 'hilo-bench-label-'));
 const store = await openSqliteStore({ path: join(dir, 'hilo.db') });
@@ -41,14 +47,30 @@ const parsed = parseProjectConfig({
     { name: 'negative', description: 'the customer is unhappy' },
     { name: 'neutral', description: 'facts, questions or mixed feelings' },
   ],
-  labeller: { llm: { model: 'gpt-4o-mini', confidence: 'logprobs', concurrency, requestsPerMinute: 10_000_000, tokensPerMinute: 1_000_000_000 } },
+  labeller: {
+    llm: {
+      model: 'gpt-4o-mini',
+      confidence: 'logprobs',
+      concurrency,
+      requestsPerMinute: 10_000_000,
+      tokensPerMinute: 1_000_000_000,
+    },
+  },
 });
 if (!parsed.ok) throw new Error(parsed.problems.join('; '));
 const project = parsed.config;
 for (let start = 0; start < items; start += 5000) {
   const batch = Array.from({ length: Math.min(5000, items - start) }, (_, j) => {
     const i = start + j;
-    return { id: `r${String(i).padStart(7, '0')}`, fields: { text: `Review ${i}: arrived on time, ${i % 3 === 0 ? 'negative' : 'positive'} overall.` }, role: 'pool' as const, batch: null, goldLabel: null };
+    return {
+      id: `r${String(i).padStart(7, '0')}`,
+      fields: {
+        text: `Review ${i}: arrived on time, ${i % 3 === 0 ? 'negative' : 'positive'} overall.`,
+      },
+      role: 'pool' as const,
+      batch: null,
+      goldLabel: null,
+    };
   });
   await store.upsertItems(batch);
 }
@@ -57,12 +79,22 @@ const model = withResponseCache(
   createOpenAiCompatibleModel({ baseUrl: url, concurrency, timeoutMs: 30_000, maxRetries: 3 }),
   { cache: { get: (k) => store.cacheGet(k), put: (k, v) => store.cachePut(k, v) } },
 );
-const labeller = createLlmBatchLabeller({ model, project, settings: project.labeller.llm, demos: [] });
+const labeller = createLlmBatchLabeller({
+  model,
+  project,
+  settings: project.labeller.llm,
+  demos: [],
+});
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 const started = performance.now();
 const cpuStart = process.cpuUsage();
-const report = await labelItems({ store, labeller, clock: { now: () => Date.now() }, roles: ['pool'] });
+const report = await labelItems({
+  store,
+  labeller,
+  clock: { now: () => Date.now() },
+  roles: ['pool'],
+});
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 const cpu = process.cpuUsage(cpuStart);
@@ -70,10 +102,18 @@ peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
 const rate = (report.labelled + report.abstained) / seconds;
 const bound = concurrency / (latencyMs / 1000);
-console.log(`label-throughput: ${items} items, concurrency ${concurrency}, server latency ${latencyMs} ms`);
-console.log(`  labelled ${report.labelled}, abstained ${report.abstained} in ${seconds.toFixed(1)} s`);
-console.log(`  ${rate.toFixed(1)} items/s = ${((100 * rate) / bound).toFixed(1)}% of the bound ${bound.toFixed(0)} items/s`);
-console.log(`  client CPU ${((cpu.user + cpu.system) / 1000 / items).toFixed(3)} ms per item (one core sustains ~${Math.round(items / ((cpu.user + cpu.system) / 1e6))} items/s)`);
+console.log(
+  `label-throughput: ${items} items, concurrency ${concurrency}, server latency ${latencyMs} ms`,
+);
+console.log(
+  `  labelled ${report.labelled}, abstained ${report.abstained} in ${seconds.toFixed(1)} s`,
+);
+console.log(
+  `  ${rate.toFixed(1)} items/s = ${((100 * rate) / bound).toFixed(1)}% of the bound ${bound.toFixed(0)} items/s`,
+);
+console.log(
+  `  client CPU ${((cpu.user + cpu.system) / 1000 / items).toFixed(3)} ms per item (one core sustains ~${Math.round(items / ((cpu.user + cpu.system) / 1e6))} items/s)`,
+);
 console.log(`  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
 await store.close();
 child.kill('SIGTERM');
