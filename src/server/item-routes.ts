@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { answerBody, undoBody } from '../contract/people-api.js';
-import { HiloError } from '../core/errors.js';
 import { nextItem } from '../pipeline/people/next-item.js';
-import { isoAt, peopleConfig } from '../pipeline/people/people-context.js';
 import { submitAnswer } from '../pipeline/people/submit-answer.js';
+import { undoAnswer } from '../pipeline/people/undo-answer.js';
 import { authenticate, parseBody } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -34,15 +33,7 @@ export async function itemRoutes(app: FastifyInstance, deps: ServerDeps): Promis
 
   app.post('/api/undo', async (request) => {
     const annotator = await authenticate(request, auth);
-    if (annotator.state === 'suspended') throw new HiloError('CONFLICT', 'suspended');
     const { itemId } = parseBody(undoBody, request.body);
-    const minutes = peopleConfig(deps.project).leaseMinutes;
-    const expiresAt = isoAt(deps.clock, minutes * 60_000);
-    await deps.store.people.reopenAssignment(itemId, annotator.id, expiresAt);
-    const item = await deps.store.getItem(itemId);
-    const fields: Record<string, unknown> = {};
-    for (const name of deps.project.fields) fields[name] = item?.fields[name] ?? null;
-    const assignment = await deps.store.people.getAssignment(itemId, annotator.id);
-    return { itemId, fields, expiresAt, exam: assignment?.kind === 'exam' };
+    return undoAnswer(deps, annotator, itemId);
   });
 }

@@ -12,6 +12,7 @@ import { peopleDashboard } from './people-dashboard.js';
 import { checkRules, wilsonInterval } from './quality-rules.js';
 import { listReviewItems, settleReview } from './review-items.js';
 import { submitAnswer } from './submit-answer.js';
+import { undoAnswer } from './undo-answer.js';
 
 const project = {
   name: 't',
@@ -180,6 +181,13 @@ describe('people pipeline', () => {
       controlsSeen: 1,
       controlsCorrect: 0,
     });
+    const again = await undoAnswer(ctx, (await ctx.store.people.getAnnotator('ann')) ?? a, 'c1');
+    expect(again).toMatchObject({ itemId: 'c1', fields: { text: 'control' }, exam: false });
+    expect(await ctx.store.people.getAnnotator('ann')).toMatchObject({
+      controlsSeen: 0,
+      controlsCorrect: 0,
+    });
+    expect(await ctx.store.listVotes({ itemIds: ['c1'] })).toEqual([]);
   });
 
   it('suspends a too-fast annotator and sends their answers to review, which a reviewer settles', async () => {
