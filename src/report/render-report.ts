@@ -1,15 +1,9 @@
 import { count, money, percent, percentRange } from './format-number.js';
 import { planInWords } from './plan-in-words.js';
 import type { PlotContext } from './plots/plot-context.js';
-import {
-  accuracySection,
-  calibrationSection,
-  confidenceSection,
-  confusionSection,
-  costSection,
-  coverageSection,
-  examplesSection,
-} from './report-sections.js';
+import { accuracySection, confusionSection, examplesSection } from './accuracy-sections.js';
+import { calibrationSection, confidenceSection, coverageSection } from './calibration-sections.js';
+import { costSection } from './cost-section.js';
 import { REPORT_CSS } from './report-style.js';
 import type { ReportView } from './report-view.js';
 import { breakable, html, trustedHtml, type SafeHtml } from './safe-html.js';
