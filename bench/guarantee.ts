@@ -399,7 +399,7 @@ const header = [
   '',
   `Machine: ${machine}. Command: \`npx tsx bench/guarantee.ts --dataset ${args.dataset} --reruns ${RERUNS} --gold ${args.gold} --delta ${DELTA} --targets ${args.targets}\`.`,
   '',
-  "Each rerun does what `hilo calibrate` + `hilo route` do: five-fold cross-fitted comparison of the calibrators on gold, the best (by held-out NLL) refitted on all gold, candidate thresholds from the pool's calibrated confidence, fixed-sequence testing (Learn then Test) on gold. The true accuracy is measured on the pool, a finite sample: the promise is about the population the pool is drawn from, so a pool-level miss can also be sampling noise of the pool itself.",
+  "Each rerun does what `hilo calibrate` + `hilo route` do: five-fold cross-fitted comparison of the calibrators on gold, the best (by held-out NLL) refitted on all gold, candidate thresholds from the pool's calibrated confidence, fixed-sequence testing (Learn then Test) on gold. The true accuracy of the accepted labels is measured twice: on the pool (the rest of the data set) and on all items gold and pool were drawn from. The promise is about the population the gold is drawn from, which here is that finite set; the pool alone is its complement, anti-correlated with the gold draw.",
   '',
 ];
 if (args.out) writeFileSync(args.out, [...header, ...sections].join('\n'));
