@@ -108,6 +108,14 @@ describe('routeItems', () => {
       sentence: report.sentence,
       goldItems: 1500,
       goldNeeded: null,
+      humanAccuracy: 0.95,
+    });
+    expect(run?.config.cost).toMatchObject({
+      currency: 'USD',
+      overlap: 1,
+      overlapZoneHumans: 1,
+      controlRate: 0.1,
+      auditRate: 0,
     });
     // Machine cost: $3 over the 3,600 items the label run did; people: $12/h at 60 an hour.
     expect((run?.config.cost as { machinePerItem: number }).machinePerItem).toBeCloseTo(
