@@ -12,7 +12,7 @@ import type { LabelledRows } from './report-data-read.js';
 import type { CalibrationReport, CalibrationScores, HeldOutSet } from './report-data-types.js';
 
 /** Fewer gold items than this give a calibrator too noisy to show. */
-export const MIN_CALIBRATION_GOLD = 10;
+const MIN_CALIBRATION_GOLD = 10;
 const ECE_BINS = 15;
 
 export interface StoredCalibrator {
@@ -114,7 +114,7 @@ export function calibrateForReport(input: {
  * @example calibrationScores(probs, labels, 3, createRng(1)).ece.estimate
  * Complexity: O(nK + B·n) for B = 400 bootstrap draws.
  */
-export function calibrationScores(
+function calibrationScores(
   probs: Float64Array,
   labels: Int32Array,
   K: number,

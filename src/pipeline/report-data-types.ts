@@ -48,7 +48,7 @@ export type SourceChoice = 'flag' | 'route' | 'label-run' | 'local-model';
 /** `test`: items held out from everything; `gold`: gold items' votes (out-of-fold for the local model). */
 export type HeldOutSet = 'test' | 'gold';
 
-export interface ClassRow {
+interface ClassRow {
   readonly label: string;
   /** Held-out items of the class, and items predicted as it. */
   readonly support: number;
@@ -88,7 +88,7 @@ export interface HeldOutData {
 }
 
 /** One non-empty bar of a reliability diagram (equal-width bins). */
-export interface ReliabilityBar {
+interface ReliabilityBar {
   readonly lower: number;
   readonly upper: number;
   readonly meanConfidence: number;
@@ -150,7 +150,7 @@ export interface CoverageData {
   readonly points: readonly CoveragePoint[];
 }
 
-export interface PlanPoint {
+interface PlanPoint {
   readonly threshold: number;
   /** Share of pool items accepted. */
   readonly coverage: number;

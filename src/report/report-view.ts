@@ -192,7 +192,5 @@ export interface ReportView {
   readonly notes: readonly string[];
 }
 
-export type HeldOutView = NonNullable<ReportView['heldOut']>;
-export type CalibrationView = NonNullable<ReportView['calibration']>;
 export type PlanView = NonNullable<ReportView['plan']>;
 export type PolicyView = NonNullable<ReportView['policy']>;

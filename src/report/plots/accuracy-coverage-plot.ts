@@ -9,7 +9,7 @@ import {
   type PlotElement,
 } from './plot-context.js';
 
-export interface CoveragePointView {
+interface CoveragePointView {
   readonly coverage: number;
   readonly accuracy: number;
   readonly lower: number;

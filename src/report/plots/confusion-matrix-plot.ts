@@ -14,7 +14,7 @@ export interface ConfusionMatrixPlotData {
 }
 
 /** Larger matrices are cut to their most confused classes: beyond this a cell is unreadable. */
-export const MAX_MATRIX_CLASSES = 24;
+const MAX_MATRIX_CLASSES = 24;
 const AXIS_CHARS = 26;
 
 /**

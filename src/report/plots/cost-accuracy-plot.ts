@@ -9,7 +9,7 @@ import {
   type PlotElement,
 } from './plot-context.js';
 
-export interface IntervalView {
+interface IntervalView {
   readonly estimate: number;
   readonly lower: number;
   readonly upper: number;

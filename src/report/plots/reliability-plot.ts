@@ -10,7 +10,7 @@ import {
 } from './plot-context.js';
 
 /** One non-empty bin of a reliability diagram. */
-export interface ReliabilityBinView {
+interface ReliabilityBinView {
   readonly lower: number;
   readonly upper: number;
   readonly meanConfidence: number;
