@@ -133,15 +133,21 @@ async function applyRules(ctx: PeopleContext, annotator: Annotator): Promise<Ann
     Math.max(rules.fastWindow, rules.sameLabelRun, 1),
   );
   const outcome = checkRules(recent, annotator, rules);
-  if (outcome.suspend === null && outcome.flag === null) return annotator;
+  // A flag already raised for the same reason needs no new action.
+  if (
+    outcome.suspend === null &&
+    (outcome.flag === null || outcome.flag === annotator.flaggedReason)
+  ) {
+    return annotator;
+  }
   const reason = outcome.suspend ?? outcome.flag;
   // Their newest task answers go to a reviewer.
-  const tasks = await ctx.store.people.listQueue({ kind: 'task' });
-  const taskIds = new Set(tasks.map((t) => t.itemId));
-  await ctx.store.people.setReviewReason(
-    recent.map((v) => v.itemId).filter((id) => taskIds.has(id)),
-    `rule: ${reason ?? ''}`,
-  );
+  const taskIds: string[] = [];
+  for (const vote of recent) {
+    if ((await ctx.store.people.getQueueEntry(vote.itemId))?.kind === 'task')
+      taskIds.push(vote.itemId);
+  }
+  await ctx.store.people.setReviewReason(taskIds, `rule: ${reason ?? ''}`);
   return ctx.store.people.updateAnnotator(annotator.id, {
     ...(outcome.suspend !== null
       ? { state: 'suspended' as const, suspendedReason: outcome.suspend }

@@ -1,0 +1,187 @@
+/**
+ * Annotation server under load: 100 simulated annotators on loopback doing next → submit cycles
+ * against a SQLite project. The server runs in a child process (one core), the annotators here
+ * (the other core). Prints cycles/s and p50/p99 cycle latency, then checks the store: no item
+ * leased beyond its overlap, and every acknowledged answer stored exactly once.
+ *
+ *   npx tsx bench/serve.ts [--annotators 100] [--seconds 20] [--items 20000] [--write]
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { CliIo } from '../src/cli/cli-io.js';
+import { startServer } from '../src/cli/cmd-serve.js';
+import { main } from '../src/cli/main.js';
+import { inviteAnnotator } from '../src/server/auth-tokens.js';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+const io: CliIo = {
+  version: 'bench',
+  env: {},
+  cwd: process.cwd(),
+  out: () => undefined,
+  err: () => undefined,
+  stderr: { write: () => true },
+  setExitCode: () => undefined,
+  exitCode: () => 0,
+};
+
+if (process.argv[2] === '--serve') {
+  // Child: serve the project and print the URL.
+  const server = await startServer(
+    {
+      dir: process.argv[3] ?? '.',
+      host: '127.0.0.1',
+      port: 0,
+      rateLimits: { answersPerMinute: 1_000_000, loginPerMinute: 1_000 },
+    },
+    io,
+  );
+  process.stdout.write(`${server.url}\n`);
+  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+} else {
+  await runBench();
+}
+
+async function runBench(): Promise<void> {
+  const annotators = arg('annotators', 100);
+  const seconds = arg('seconds', 20);
+  const items = arg('items', 20_000);
+  const dir = mkdtempSync(join(tmpdir(), 'hilo-bench-serve-'));
+  const project = join(dir, 'p');
+  await main(['init', project, '--labels', 'spam,ham'], io);
+  await writeFile(
+    join(project, 'hilo.yaml'),
+    'name: bench\nlabels: [spam, ham]\npeople:\n  overlap: { human: 2, overlap: 2, max: 2 }\n  controlRate: 0.1\n  exam: { size: 0 }\n',
+  );
+  const truth = new Map<string, string>();
+  const pool: string[] = [];
+  for (let i = 0; i < items; i++) {
+    const id = `p${i}`;
+    truth.set(id, i % 3 === 0 ? 'spam' : 'ham');
+    pool.push(JSON.stringify({ id, text: `message ${i}` }));
+  }
+  const controls: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const label = i % 4 === 0 ? 'spam' : 'ham';
+    truth.set(`c${i}`, label);
+    controls.push(JSON.stringify({ id: `c${i}`, text: `check ${i}`, label }));
+  }
+  await writeFile(join(dir, 'pool.jsonl'), pool.join('\n'));
+  await writeFile(join(dir, 'controls.jsonl'), controls.join('\n'));
+  await main(['import', join(dir, 'pool.jsonl'), '--project', project], io);
+  await main(
+    ['import', join(dir, 'controls.jsonl'), '--project', project, '--role', 'control'],
+    io,
+  );
+
+  // People are created before the server starts, straight in the store.
+  const setup = await startServer({ dir: project, host: '127.0.0.1', port: 0 }, io);
+  const tokens: string[] = [];
+  for (let i = 0; i < annotators; i++) {
+    tokens.push(
+      (
+        await inviteAnnotator(setup.ctx.store.people, setup.ctx.clock, {
+          name: `sim${i}`,
+          role: 'annotator',
+        })
+      ).token,
+    );
+  }
+  await setup.close();
+
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--serve', project],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
+
+  const latencies: number[] = [];
+  let acknowledged = 0;
+  let failures = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token, n) => {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      let k = n;
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        const next = (await (await fetch(`${url}/api/next`, { headers })).json()) as {
+          item?: { itemId: string } | null;
+        };
+        if (!next.item) break;
+        k += 1;
+        // Right nine times in ten, so control accuracy stays above the suspension threshold.
+        const right = truth.get(next.item.itemId) ?? 'ham';
+        const label = k % 10 === 0 ? (right === 'spam' ? 'ham' : 'spam') : right;
+        const res = await fetch(`${url}/api/answers`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ itemId: next.item.itemId, label, timeSpentMs: 5000 }),
+        });
+        await res.arrayBuffer();
+        if (res.ok) acknowledged += 1;
+        else failures += 1;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  const db = new Database(join(project, 'hilo.db'), { readonly: true });
+  const over = db
+    .prepare(
+      "select count(*) as n from queue q where (select count(*) from assignments a where a.item_id = q.item_id and a.state in ('leased','done')) > q.overlap",
+    )
+    .get() as { n: number };
+  const votes = db.prepare("select count(*) as n from votes where source like 'human:%'").get() as {
+    n: number;
+  };
+  const done = db.prepare("select count(*) as n from assignments where state = 'done'").get() as {
+    n: number;
+  };
+  const dupes = db
+    .prepare(
+      "select count(*) as n from (select item_id, source from votes where source like 'human:%' group by item_id, source having count(*) > 1)",
+    )
+    .get() as { n: number };
+  db.close();
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const lines = [
+    `annotators ${annotators}, ${latencies.length} cycles in ${elapsed.toFixed(1)} s: ${(latencies.length / elapsed).toFixed(0)} cycles/s`,
+    `cycle latency (next + submit): p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms`,
+    `acknowledged answers ${acknowledged}, refused ${failures}; human votes stored ${votes.n}, done assignments ${done.n}, duplicate votes ${dupes.n}`,
+    `items leased beyond overlap: ${over.n}`,
+    `machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the end; ${new Date().toISOString().slice(0, 10)}`,
+  ];
+  console.log(lines.join('\n'));
+  const ok = over.n === 0 && votes.n === acknowledged && done.n === acknowledged && dupes.n === 0;
+  console.log(ok ? 'checks: pass' : 'checks: FAIL');
+  if (process.argv.includes('--write')) {
+    writeFileSync(
+      join(import.meta.dirname, 'RESULTS-serve.md'),
+      `# Annotation server under load\n\n\`npx tsx bench/serve.ts\`: ${annotators} simulated annotators on loopback, next → submit cycles, SQLite store, server in its own process.\n\n\`\`\`\n${lines.join('\n')}\nchecks: ${ok ? 'pass' : 'FAIL'}\n\`\`\`\n`,
+    );
+  }
+  if (!ok) process.exitCode = 1;
+}
