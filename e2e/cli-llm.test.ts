@@ -103,7 +103,7 @@ describe('hilo label --labeller llm over an OpenAI-compatible server', () => {
     ];
     const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
     const started = Date.now();
-    while (server.requestCount < 20 && Date.now() - started < 20_000)
+    while (server.requestCount < 20 && Date.now() - started < 90_000)
       await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
@@ -136,5 +136,5 @@ describe('hilo label --labeller llm over an OpenAI-compatible server', () => {
     await store.close();
     expect(new Set(votes.map((v) => v.itemId)).size).toBe(items);
     expect(votes).toHaveLength(items);
-  }, 60_000);
+  }, 180_000);
 });

@@ -55,8 +55,9 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
     id: runId,
     kind: 'label',
     config: {
-      labeller: labeller.source,
       ...labeller.description,
+      kind: labeller.description.labeller ?? null,
+      labeller: labeller.source,
       roles,
       limit: options.limit ?? null,
     },
