@@ -50,9 +50,7 @@ export async function authenticate(
  */
 export function parseBody<T>(
   schema: {
-    safeParse(
-      v: unknown,
-    ):
+    safeParse(v: unknown):
       | { success: true; data: T }
       | {
           success: false;
