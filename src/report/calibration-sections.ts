@@ -25,8 +25,12 @@ export function calibrationSection(view: ReportView, context: PlotContext): Safe
     c.origin === 'stored'
       ? html`the calibrator <code>hilo calibrate</code> stored
           (${c.method}${c.fittedOn !== null ? `, fitted on ${count(c.fittedOn)} gold items` : ''})`
-      : html`a ${c.method} calibrator the report fitted on ${count(c.fittedOn ?? 0)} gold items (no
-          calibrator stored yet; <code>hilo calibrate</code> keeps one)`;
+      : c.method === 'none'
+        ? html`trying every method on ${count(c.fittedOn ?? 0)} gold items, where none beat the raw
+            confidence, so it is kept as it is (no calibrator stored yet;
+            <code>hilo calibrate</code> keeps one)`
+        : html`a ${c.method} calibrator the report fitted on ${count(c.fittedOn ?? 0)} gold items
+            (no calibrator stored yet; <code>hilo calibrate</code> keeps one)`;
   const on =
     c.evaluatedOn === 'test'
       ? `${count(c.n)} test items it was not fitted on`

@@ -104,7 +104,9 @@ function summaryCards(view: ReportView): SafeHtml {
           'Calibration error',
           html`${percent(c.before.ece.estimate)}
             <span class="arrow">→</span> ${percent(c.after.ece.estimate)}`,
-          `ECE, raw → ${c.method}; 95% CI after ${percentRange(c.after.ece)}`,
+          c.method === 'none'
+            ? 'ECE; no calibrator beat raw confidence'
+            : `ECE, raw → ${c.method}; 95% CI after ${percentRange(c.after.ece)}`,
         )
       : card('Calibration error', '–', 'too little gold to calibrate'),
   );

@@ -72,16 +72,19 @@ export function confusionMatrixPlot(
     }
   }
   const longest = Math.min(AXIS_CHARS, Math.max(4, ...names.map((n) => n.length)));
-  const margin = Math.round(16 + longest * 6.4);
+  // About 7 px a character at 12 px, plus the tick and the axis label beside the tick labels.
+  const margin = Math.round(34 + longest * 7);
+  // Column labels are turned 40°, so they reach down about sin 40° ≈ 0.64 of their length.
+  const bottom = Math.round(34 + longest * 7 * 0.64);
   const cell = Math.max(22, Math.min(44, Math.floor(560 / Math.max(1, names.length))));
   const side = cell * names.length;
   const svg = Plot.plot({
     // Sized by the classes shown, whatever width was asked for.
     ...baseOptions({ document: context.document }, margin + side + 16),
-    height: 40 + side + margin,
+    height: 20 + side + bottom,
     marginLeft: margin,
-    marginBottom: margin,
-    marginTop: 36,
+    marginBottom: bottom,
+    marginTop: 20,
     marginRight: 16,
     x: {
       domain: names,
@@ -89,7 +92,7 @@ export function confusionMatrixPlot(
       labelAnchor: 'center',
       tickRotate: -40,
       tickFormat: cut,
-      labelOffset: margin - 6,
+      labelOffset: bottom - 6,
     },
     y: { domain: names, label: 'Gold', labelAnchor: 'center', tickFormat: cut },
     color: { type: 'linear', domain: [0, 1], range: ['#f8fafc', PALETTE.primary] },

@@ -74,6 +74,8 @@ export function baseOptions(context: PlotContext, width = DEFAULT_WIDTH) {
     width: context.width ?? width,
     // Room for "100%" at 12 px; plots with longer ticks set their own.
     marginLeft: 52,
+    // Room for the tick labels and the axis label below them at 12 px.
+    marginBottom: 44,
     style: {
       fontSize: '12px',
       fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
