@@ -11,11 +11,11 @@ export const SUBSET_LABELS = [
   'transfer_timing',
 ];
 
-export interface Row {
+export type Row = {
   readonly id: string;
   readonly text: string;
   readonly label: string;
-}
+};
 
 /** The rows of the subset from the shipped train split, with stable ids, in file order. */
 export function bankingSubset(): Row[] {
