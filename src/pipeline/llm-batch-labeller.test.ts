@@ -2,16 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { HiloError } from '../core/errors.js';
 import type { ChatModel, ChatRequest } from '../core/ports/index.js';
 import type { Item } from '../core/types.js';
-import { parseProjectConfig } from '../project/project-schema.js';
+import type { ProjectConfig } from '../core/project.js';
 import { createLlmBatchLabeller } from './llm-batch-labeller.js';
 
-const parsed = parseProjectConfig({
+const project: ProjectConfig = {
   name: 't',
-  labels: ['spam', 'ham'],
-  labeller: { llm: { model: 'm', confidence: 'logprobs' } },
-});
-if (!parsed.ok) throw new Error('bad config');
-const project = parsed.config;
+  kind: 'classify',
+  fields: ['text'],
+  labels: [
+    { name: 'spam', description: '' },
+    { name: 'ham', description: '' },
+  ],
+  guidelines: '',
+  labeller: {
+    default: 'llm',
+    llm: {
+      model: 'm',
+      fewShot: 0,
+      chainOfThought: false,
+      confidence: 'logprobs',
+      samples: 5,
+      temperature: 0.7,
+      askVerbalized: false,
+      maxTokens: 4,
+      concurrency: 1,
+      requestsPerMinute: 0,
+      tokensPerMinute: 0,
+      timeoutMs: 1000,
+      maxRetries: 0,
+    },
+    local: { features: 1024, wordNgrams: 2, charNgrams: [3, 5], l2: 1e-5, epochs: 5, seed: 1 },
+  },
+  prices: { models: {}, humanHourlyUsd: 15, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
+  database: null,
+};
 const item = (id: string, text: string): Item => ({
   id,
   fields: { text },
