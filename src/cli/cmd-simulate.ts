@@ -32,6 +32,7 @@ interface AlFlags extends DataFlags {
   testShare: string;
   coldStart: string;
   repeats: string;
+  untilTarget?: boolean;
 }
 
 export function registerSimulate(program: Command, io: CliIo): void {
@@ -59,6 +60,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
     .option('--test-share <x>', 'share of items held out to measure accuracy', '0.2')
     .option('--cold-start <how>', 'initial set: random|diverse (k-means++)', 'random')
     .option('--repeats <n>', 'repetitions with seeds S, S+1, …; curves are averaged', '1')
+    .option('--until-target', 'stop each curve once it reaches 99% of the full-data accuracy')
     .addHelpText(
       'after',
       '\nExample:\n  hilo simulate al --data bank.csv --label-field category --strategies random,margin,badge --batch 100 --rounds 20 --json al.json',
@@ -91,6 +93,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
         testShare: share('--test-share', flags.testShare),
         coldStart: flags.coldStart,
         repeats: whole('--repeats', flags.repeats, 1),
+        untilTarget: flags.untilTarget ?? false,
         config: localConfig(flags),
         logger: createLogger(io),
         clock: systemClock,

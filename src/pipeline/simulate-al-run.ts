@@ -124,6 +124,8 @@ export function runAlStrategy(
     readonly strategy: QueryStrategyName;
     readonly batch: number;
     readonly rounds: number;
+    /** Stop as soon as held-out accuracy reaches this (the curve is then shorter). */
+    readonly stopAt?: number;
     readonly logger?: Logger;
   },
 ): AlRunResult {
@@ -163,7 +165,8 @@ export function runAlStrategy(
     options.logger?.info(
       `al ${options.strategy}: round ${round}/${options.rounds}, ${chosen.length} labels, accuracy ${(100 * accuracy).toFixed(1)}%`,
     );
-    if (round === options.rounds || chosen.length >= n) {
+    const done = options.stopAt !== undefined && accuracy >= options.stopAt;
+    if (round === options.rounds || chosen.length >= n || done) {
       stopPredictions.push(
         argmaxRows(
           predictItems(

@@ -87,6 +87,27 @@ describe('simulateActiveLearning', () => {
     );
   });
 
+  it('with untilTarget ends each curve where it first reaches the target', () => {
+    const full = run(['random', 'margin']);
+    const short = simulateActiveLearning({
+      texts,
+      labels,
+      strategies: ['random', 'margin'],
+      batch: 10,
+      initial: 8,
+      rounds: 6,
+      seed: 1,
+      config,
+      untilTarget: true,
+    });
+    for (const name of ['random', 'margin']) {
+      const reached = full.strategies[name]!.labelsToReach99;
+      expect(short.strategies[name]!.labelsToReach99).toBe(reached);
+      const labels = short.strategies[name]!.rounds.map((r) => r.labels);
+      expect(labels[labels.length - 1]).toBe(reached ?? 68);
+    }
+  });
+
   it('averages repeats and stops early when the pool runs out', () => {
     const small = topics(60, 4);
     const result = simulateActiveLearning({

@@ -32,6 +32,8 @@ export interface SimulateAlOptions {
   readonly repeats?: number;
   /** Target share of full-data accuracy for `labelsToReach99` (default 0.99). */
   readonly targetShare?: number;
+  /** Stop a strategy's curve once it reaches the target (saves time; curves end at different labels). */
+  readonly untilTarget?: boolean;
   /** Dimensions of the random projection used by CAL, BADGE, core-set (default 256). */
   readonly embeddingDimension?: number;
   /** Unlabelled items the stopping rule predicts (default 2000). */
@@ -141,6 +143,7 @@ export function simulateActiveLearning(options: SimulateAlOptions): AlSimulation
         strategy,
         batch,
         rounds: roundsWanted,
+        ...(options.untilTarget ? { stopAt: targetShare * ceiling - 1e-12 } : {}),
         ...(logger ? { logger } : {}),
       });
       const stop = stabilizingPredictions(run.stopPredictions, {
@@ -188,12 +191,16 @@ export function simulateActiveLearning(options: SimulateAlOptions): AlSimulation
   };
 }
 
-/** Mean accuracy per round over repeats (the shortest run sets the length). O(rounds × repeats). */
+/**
+ * Mean accuracy per round over repeats. Runs stopped at the target are carried forward at
+ * their last accuracy (they would only have gone on learning), so the mean is over all repeats
+ * up to the longest run. O(rounds × repeats).
+ */
 function meanCurve(runs: readonly AlRound[][]): AlRound[] {
-  const length = Math.min(...runs.map((r) => r.length));
-  return Array.from({ length }, (_, t) => ({
-    labels: (runs[0] as AlRound[])[t]?.labels ?? 0,
-    accuracy: mean(runs.map((r) => (r[t] as AlRound).accuracy)),
+  const longest = runs.reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.map((point, t) => ({
+    labels: point.labels,
+    accuracy: mean(runs.map((r) => (r[Math.min(t, r.length - 1)] as AlRound).accuracy)),
   }));
 }
 
