@@ -97,3 +97,132 @@ describe('hilo simulate al', () => {
     expect(missing.err).toMatch(/broken\.jsonl, line 2, field "intent": no label/);
   });
 });
+
+describe('hilo simulate relabel', () => {
+  it('sweeps the share sent back to people and finds more wrong labels by confidence than at random', async () => {
+    const file = await writeJsonl(
+      join(dir, 'agreement.jsonl'),
+      rows.map(({ text, label }, i) => ({ text, label, agreement: i % 3 === 0 ? 0.5 : 1 })),
+    );
+    const run = await hilo([
+      'simulate',
+      'relabel',
+      '--data',
+      file,
+      '--agreement-field',
+      'agreement',
+      '--shares',
+      '0,0.2',
+      '--epochs',
+      '3',
+      '--folds',
+      '3',
+      '--json',
+      '-',
+    ]);
+    expect(run.code, run.err).toBe(0);
+    const json = JSON.parse(run.out) as {
+      noiseRate: number;
+      sweep: {
+        share: number;
+        relabelled: number;
+        byConfidence: { errorsFound: number };
+        random: { errorsFound: number };
+      }[];
+    };
+    expect(json.noiseRate).toBeGreaterThan(0.1);
+    expect(json.noiseRate).toBeLessThan(0.25);
+    expect(json.sweep.map((p) => p.share)).toEqual([0, 0.2]);
+    expect(json.sweep[1]!.byConfidence.errorsFound).toBeGreaterThan(
+      json.sweep[1]!.random.errorsFound,
+    );
+    expect(run.err).toMatch(/relabel: \d+ training items/);
+  });
+
+  it('names the line of a record without agreement', async () => {
+    const file = await writeJsonl(join(dir, 'no-agreement.jsonl'), [{ text: 'a', label: 'x' }]);
+    const run = await hilo([
+      'simulate',
+      'relabel',
+      '--data',
+      file,
+      '--agreement-field',
+      'agreement',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/no-agreement\.jsonl, line 1, field "agreement": expected a number/);
+  });
+});
+
+describe('hilo simulate hybrid', () => {
+  const common = () => [
+    'simulate',
+    'hybrid',
+    '--data',
+    data,
+    '--label-field',
+    'intent',
+    '--gold',
+    '60',
+    '--batches',
+    '3',
+    '--epochs',
+    '3',
+  ];
+
+  it('reports the hybrid plan against all-human and all-machine, with parametric people', async () => {
+    const run = await hilo([
+      ...common(),
+      '--accept',
+      '0.8',
+      '--human-below',
+      '0.4',
+      '--annotators',
+      '0.9,0.85,0.8,spam',
+      '--json',
+      '-',
+    ]);
+    expect(run.code, run.err).toBe(0);
+    const json = JSON.parse(run.out) as {
+      pool: number;
+      zones: { accept: number; overlap: number; human: number };
+      hybrid: { cost: number; accuracy: { estimate: number } };
+      allHuman: { cost: number };
+      allMachine: { cost: number; accuracy: { estimate: number } };
+    };
+    expect(json.pool).toBe(rows.length - 60);
+    expect(json.zones.accept + json.zones.overlap + json.zones.human).toBe(json.pool);
+    expect(json.hybrid.cost).toBeLessThan(json.allHuman.cost);
+    expect(json.hybrid.cost).toBeGreaterThan(json.allMachine.cost);
+    expect(json.hybrid.accuracy.estimate).toBeGreaterThan(json.allMachine.accuracy.estimate);
+    const text = await hilo([...common(), '--accept', '0.8', '--human-below', '0.4']);
+    expect(text.out).toMatch(/saving against all-human: \d+\.\d%/);
+  });
+
+  it('fits the people by Dawid-Skene on a crowd file', async () => {
+    // Five workers answer every gold-like item: two careful, three sloppy.
+    const labels = [...new Set(rows.map((r) => r.label))];
+    const answers: string[] = ['worker,task,label'];
+    rows.slice(0, 120).forEach((r, i) => {
+      for (let w = 0; w < 5; w++) {
+        const wrong = (i * 7 + w * 13) % 10 < (w < 2 ? 1 : 4);
+        answers.push(
+          `w${w},t${i},${wrong ? labels[(labels.indexOf(r.label) + 1) % labels.length] : r.label}`,
+        );
+      }
+    });
+    const crowd = join(dir, 'crowd.csv');
+    await writeFile(crowd, answers.join('\n') + '\n');
+    const run = await hilo([...common(), '--crowd', crowd]);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toMatch(/people: 5 workers fitted by Dawid-Skene on .*crowd\.csv/);
+  });
+
+  it('refuses thresholds out of order and an unknown aggregation', async () => {
+    const bad = await hilo([...common(), '--accept', '0.4', '--human-below', '0.8']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/human-below ≤ accept/);
+    const method = await hilo([...common(), '--aggregation', 'psychic']);
+    expect(method.code).toBe(2);
+  });
+});

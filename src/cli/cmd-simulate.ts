@@ -5,13 +5,27 @@ import {
   QUERY_STRATEGIES,
   type QueryStrategyName,
 } from '../core/active-learning/query-strategy.js';
+import { AGGREGATION_METHODS, type AggregateOptions } from '../core/aggregation/aggregate.js';
+import { annotationCost } from '../core/cost/cost-model.js';
 import { HiloError } from '../core/errors.js';
 import type { LocalLabellerConfig } from '../core/project.js';
 import { openRecordSource } from '../files/open-record-source.js';
-import { simulateActiveLearning, type AlSimulationResult } from '../pipeline/simulate-al.js';
+import { simulateActiveLearning } from '../pipeline/simulate-al.js';
+import { parametricCrowd } from '../pipeline/simulate-crowd.js';
+import { readCrowdFit } from '../pipeline/simulate-crowd-file.js';
 import { readSimulationData, type SimulationData } from '../pipeline/simulate-data.js';
+import { simulateHybrid } from '../pipeline/simulate-hybrid.js';
+import { simulateRelabel } from '../pipeline/simulate-relabel.js';
 import { parseProjectConfig } from '../project/project-schema.js';
 import type { CliIo } from './cli-io.js';
+import {
+  bounded,
+  formatAl,
+  formatHybrid,
+  formatRelabel,
+  parseAnnotators,
+  whole,
+} from './cmd-simulate-format.js';
 import { createLogger, systemClock } from './compose.js';
 
 interface DataFlags {
@@ -35,12 +49,36 @@ interface AlFlags extends DataFlags {
   untilTarget?: boolean;
 }
 
+interface RelabelFlags extends DataFlags {
+  agreementField: string;
+  shares: string;
+  humanAccuracy: string;
+  folds: string;
+}
+
+interface HybridFlags extends DataFlags {
+  accept: string;
+  humanBelow: string;
+  annotators?: string;
+  crowd?: string;
+  overlap: string;
+  overlapHumans: string;
+  gold: string;
+  batches: string;
+  aggregation: string;
+  machineCost: string;
+  hourly: string;
+  itemsPerHour: string;
+  controlRate: string;
+}
+
 export function registerSimulate(program: Command, io: CliIo): void {
   const simulate = program
     .command('simulate')
     .description(
       'Replay a labelled data set through the loop with simulated annotators, without a project.',
     );
+
   dataOptions(simulate.command('al'))
     .description(
       'Active-learning curves: held-out accuracy per round for each query strategy, against random.',
@@ -90,7 +128,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
         initial: whole('--initial', flags.initial, 1),
         rounds: whole('--rounds', flags.rounds, 0),
         seed: whole('--seed', flags.seed, 0),
-        testShare: share('--test-share', flags.testShare),
+        testShare: bounded('--test-share', flags.testShare, 0.01, 0.99),
         coldStart: flags.coldStart,
         repeats: whole('--repeats', flags.repeats, 1),
         untilTarget: flags.untilTarget ?? false,
@@ -98,7 +136,115 @@ export function registerSimulate(program: Command, io: CliIo): void {
         logger: createLogger(io),
         clock: systemClock,
       });
-      await emit(io, flags.json, result, () => formatAl(data, result));
+      await emit(io, flags.json, result, () => formatAl(data.file, result));
+    });
+
+  dataOptions(simulate.command('relabel'))
+    .description(
+      'Noisy single labels from a multi-annotator set; sweep the share sent back to people, by model confidence vs at random.',
+    )
+    .requiredOption(
+      '--agreement-field <name>',
+      'column with the share of annotators who gave the label (0..1)',
+    )
+    .option(
+      '--shares <list>',
+      'shares of the training items sent back to people',
+      '0,0.05,0.1,0.2,0.3,0.5',
+    )
+    .option('--human-accuracy <x>', 'accuracy of the person who relabels', '1')
+    .option('--folds <n>', 'cross-fitting folds of the model that judges each label', '5')
+    .addHelpText(
+      'after',
+      '\nExample:\n  hilo simulate relabel --data tweets.jsonl --agreement-field agreement --json relabel.json',
+    )
+    .action(async (flags: RelabelFlags) => {
+      const data = await readData(io, flags, [flags.agreementField]);
+      const result = simulateRelabel({
+        texts: data.texts,
+        labels: data.labels,
+        agreement: data.numbers[flags.agreementField] as Float64Array,
+        shares: flags.shares.split(',').map((s) => bounded('--shares', s, 0, 1)),
+        humanAccuracy: bounded('--human-accuracy', flags.humanAccuracy, 0, 1),
+        folds: whole('--folds', flags.folds, 2),
+        seed: whole('--seed', flags.seed, 0),
+        config: localConfig(flags),
+        logger: createLogger(io),
+      });
+      await emit(io, flags.json, result, () => formatRelabel(data.file, result));
+    });
+
+  dataOptions(simulate.command('hybrid'))
+    .description(
+      'The whole hybrid loop at a policy with simulated people: final accuracy and cost against all-human and all-machine.',
+    )
+    .option('--accept <x>', 'accept the machine label at or above this confidence', '0.9')
+    .option('--human-below <x>', 'people only below this confidence; overlap in between', '0.5')
+    .option(
+      '--annotators <list>',
+      'parametric people: accuracies, "spam", or ACC@LABEL:SHARE (biased)',
+      '0.9,0.85,0.8',
+    )
+    .option(
+      '--crowd <file>',
+      'fit the people by Dawid-Skene on real answers (worker,task,label) instead',
+    )
+    .option('--overlap <n>', 'people per item in the human zone and the all-human baseline', '3')
+    .option('--overlap-humans <n>', 'people per item in the overlap zone, besides the machine', '1')
+    .option('--gold <n>', 'items with expert labels the first model learns from', '200')
+    .option('--batches <n>', 'the pool arrives in batches; the model retrains after each', '5')
+    .option(
+      '--aggregation <method>',
+      `how votes become a label: ${AGGREGATION_METHODS.join('|')}`,
+      'majority-vote',
+    )
+    .option('--machine-cost <usd>', 'machine cost per item', '0')
+    .option('--hourly <usd>', 'annotator pay per hour', '15')
+    .option('--items-per-hour <n>', 'items one person labels per hour', '120')
+    .option('--control-rate <x>', 'control tasks per real task', '0.1')
+    .addHelpText(
+      'after',
+      '\nExample:\n  hilo simulate hybrid --data bank.csv --label-field category --accept 0.95 --human-below 0.6 --annotators 0.92,0.88,spam',
+    )
+    .action(async (flags: HybridFlags) => {
+      if (!(AGGREGATION_METHODS as readonly string[]).includes(flags.aggregation)) {
+        throw new HiloError(
+          'INVALID_INPUT',
+          `--aggregation must be one of ${AGGREGATION_METHODS.join(', ')}`,
+        );
+      }
+      const data = await readData(io, flags);
+      const fromCrowd = flags.crowd
+        ? await readCrowdFit(await openRecordSource(resolve(io.cwd, flags.crowd)))
+        : null;
+      const specs = flags.annotators ?? '0.9,0.85,0.8';
+      const result = simulateHybrid({
+        texts: data.texts,
+        labels: data.labels,
+        crowd:
+          fromCrowd ?? ((labelSet) => parametricCrowd(parseAnnotators(specs, labelSet), labelSet)),
+        policy: {
+          accept: bounded('--accept', flags.accept, 0, 1.01),
+          humanBelow: bounded('--human-below', flags.humanBelow, 0, 1.01),
+        },
+        gold: whole('--gold', flags.gold, 2),
+        batches: whole('--batches', flags.batches, 1),
+        unit: {
+          machinePerItem: bounded('--machine-cost', flags.machineCost, 0, Infinity),
+          annotation: annotationCost({
+            hourlyRate: bounded('--hourly', flags.hourly, 0, Infinity),
+            itemsPerHour: bounded('--items-per-hour', flags.itemsPerHour, 1e-9, Infinity),
+          }),
+          overlap: whole('--overlap', flags.overlap, 1),
+          overlapZoneHumans: whole('--overlap-humans', flags.overlapHumans, 0),
+          controlRate: bounded('--control-rate', flags.controlRate, 0, Infinity),
+        },
+        aggregation: { method: flags.aggregation } as AggregateOptions,
+        seed: whole('--seed', flags.seed, 0),
+        config: localConfig(flags),
+        logger: createLogger(io),
+      });
+      await emit(io, flags.json, result, () => formatHybrid(data.file, result));
     });
 }
 
@@ -135,9 +281,8 @@ async function readData(
 function localConfig(flags: DataFlags): LocalLabellerConfig {
   const parsed = parseProjectConfig({ name: 'simulate', labels: ['a', 'b'] });
   if (!parsed.ok) throw new HiloError('INTERNAL', parsed.problems.join('; '));
-  const base = parsed.config.labeller.local;
   return {
-    ...base,
+    ...parsed.config.labeller.local,
     seed: whole('--seed', flags.seed, 0),
     ...(flags.epochs ? { epochs: whole('--epochs', flags.epochs, 1) } : {}),
   };
@@ -156,41 +301,4 @@ async function emit(
   }
   if (json) await writeFile(resolve(io.cwd, json), body, 'utf8');
   io.out(text());
-}
-
-function formatAl(data: SimulationData, r: AlSimulationResult): string {
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  const lines = [
-    `${data.file}: ${r.items} items, ${r.classes} labels; pool ${r.pool}, held out ${r.test}; ` +
-      `full-data accuracy ${pct(r.fullDataAccuracy)}${r.repeats > 1 ? ` (mean of ${r.repeats} repeats)` : ''}`,
-  ];
-  for (const [name, s] of Object.entries(r.strategies)) {
-    const last = s.rounds[s.rounds.length - 1];
-    const reach =
-      s.labelsToReach99 === null
-        ? `${Math.round(100 * r.targetShare)}% of full-data accuracy not reached`
-        : `${Math.round(100 * r.targetShare)}% of full-data accuracy at ${s.labelsToReach99} labels` +
-          (s.savingVsRandom === null
-            ? ''
-            : ` (${s.savingVsRandom >= 0 ? '' : '+'}${pct(Math.abs(s.savingVsRandom))} ${s.savingVsRandom >= 0 ? 'fewer' : 'more'} than random)`);
-    lines.push(
-      `  ${name.padEnd(16)} ${last ? `${pct(last.accuracy)} after ${last.labels} labels` : ''}; ${reach}` +
-        (s.stoppedAt === null ? '' : `; predictions stable at ${s.stoppedAt}`),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function whole(flag: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new HiloError('INVALID_INPUT', `${flag} must be a whole number ≥ ${min}, got "${value}"`);
-  return n;
-}
-
-function share(flag: string, value: string): number {
-  const x = Number(value);
-  if (!(x > 0 && x < 1))
-    throw new HiloError('INVALID_INPUT', `${flag} must be between 0 and 1, got "${value}"`);
-  return x;
 }
