@@ -58,7 +58,8 @@ export function formatHybrid(file: string, r: HybridSimulationResult): string {
     [
       `${file}: ${r.pool} pool items, ${r.gold} gold, ${r.classes} labels; people: ${r.crowd}`,
       `  policy: accept ≥ ${r.policy.accept}, people only < ${r.policy.humanBelow}; zones ${r.zones.accept} accept / ${r.zones.overlap} overlap / ${r.zones.human} human` +
-        ` (accuracy ${pct(r.zoneAccuracy.accept)} / ${pct(r.zoneAccuracy.overlap)} / ${pct(r.zoneAccuracy.human)})`,
+        ` (accuracy ${pct(r.zoneAccuracy.accept)} / ${pct(r.zoneAccuracy.overlap)} / ${pct(r.zoneAccuracy.human)});` +
+        ` ${r.overlapPeoplePerItem.toFixed(2)} people per overlap item`,
       arm('hybrid', r.hybrid),
       arm('all human', r.allHuman),
       arm('all machine', r.allMachine),

@@ -70,6 +70,7 @@ interface HybridFlags extends DataFlags {
   hourly: string;
   itemsPerHour: string;
   controlRate: string;
+  fixedOverlap?: boolean;
 }
 
 export function registerSimulate(program: Command, io: CliIo): void {
@@ -191,6 +192,10 @@ export function registerSimulate(program: Command, io: CliIo): void {
     )
     .option('--overlap <n>', 'people per item in the human zone and the all-human baseline', '3')
     .option('--overlap-humans <n>', 'people per item in the overlap zone, besides the machine', '1')
+    .option(
+      '--fixed-overlap',
+      'never add people in the overlap zone (default: add up to --overlap while they disagree)',
+    )
     .option('--gold <n>', 'items with expert labels the first model learns from', '200')
     .option('--batches <n>', 'the pool arrives in batches; the model retrains after each', '5')
     .option(
@@ -240,6 +245,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
           controlRate: bounded('--control-rate', flags.controlRate, 0, Infinity),
         },
         aggregation: { method: flags.aggregation } as AggregateOptions,
+        dynamicOverlap: !flags.fixedOverlap,
         seed: whole('--seed', flags.seed, 0),
         config: localConfig(flags),
         logger: createLogger(io),

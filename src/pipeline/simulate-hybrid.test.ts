@@ -74,7 +74,10 @@ describe('simulateHybrid', () => {
     expect(r.pool).toBe(840);
     expect(r.zones.accept + r.zones.overlap + r.zones.human).toBe(840);
     const perTask = 0.1 * 1.1;
-    const expected = 840 * 0.001 + perTask * (r.zones.overlap * 1 + r.zones.human * 3) + 60 * 0.1;
+    expect(r.overlapPeoplePerItem).toBeGreaterThanOrEqual(1);
+    expect(r.overlapPeoplePerItem).toBeLessThanOrEqual(3);
+    const answers = r.zones.overlap * r.overlapPeoplePerItem + r.zones.human * 3;
+    const expected = 840 * 0.001 + perTask * answers + 60 * 0.1;
     expect(r.hybrid.cost).toBeCloseTo(expected, 9);
     expect(r.allHuman.cost).toBeCloseTo(840 * 1.1 * 3 * 0.1, 9);
     expect(r.allMachine.cost).toBeCloseTo(840 * 0.001 + 6, 9);
@@ -98,6 +101,34 @@ describe('simulateHybrid', () => {
     const peopleOnly = run(1.01, 1.01);
     expect(peopleOnly.zones.human).toBe(840);
     expect(peopleOnly.hybrid.cost).toBeCloseTo(peopleOnly.allHuman.cost + 6 + 0.84, 9);
+  });
+
+  it('dynamic overlap asks more people only where they disagree, and is more accurate there', () => {
+    const fixed = simulateHybrid({
+      ...data,
+      crowd,
+      policy: { accept: 0.9, humanBelow: 0.2 },
+      unit,
+      gold: 60,
+      batches: 4,
+      config,
+      seed: 2,
+      dynamicOverlap: false,
+    });
+    const dynamic = simulateHybrid({
+      ...data,
+      crowd,
+      policy: { accept: 0.9, humanBelow: 0.2 },
+      unit,
+      gold: 60,
+      batches: 4,
+      config,
+      seed: 2,
+    });
+    expect(fixed.overlapPeoplePerItem).toBe(1);
+    expect(dynamic.overlapPeoplePerItem).toBeGreaterThan(1.05);
+    expect(dynamic.overlapPeoplePerItem).toBeLessThan(2);
+    expect(dynamic.zoneAccuracy.overlap).toBeGreaterThan(fixed.zoneAccuracy.overlap);
   });
 
   it('refuses thresholds out of order', () => {

@@ -38,6 +38,12 @@ export interface SimulateHybridOptions {
   readonly batches?: number;
   /** Prices and staffing; `overlap` people per item in the human zone and the all-human baseline. */
   readonly unit: Omit<UnitCosts, 'auditRate'>;
+  /**
+   * In the overlap zone, start with `unit.overlapZoneHumans` people and add more (up to
+   * `unit.overlap`) until one agrees with the machine's label or two agree with each other —
+   * DESIGN's dynamic overlap. Default true; false asks exactly `overlapZoneHumans`.
+   */
+  readonly dynamicOverlap?: boolean;
   /** Cost of one gold label (an expert); default one annotation. */
   readonly goldCost?: number;
   /** How the votes of people (and the machine, in the overlap zone) become a label. */
@@ -62,6 +68,8 @@ export interface HybridSimulationResult {
   readonly crowd: string;
   readonly policy: HybridPolicy;
   readonly zones: { readonly accept: number; readonly overlap: number; readonly human: number };
+  /** Mean people asked per overlap-zone item. */
+  readonly overlapPeoplePerItem: number;
   /** Accuracy within each zone (NaN for an empty zone). */
   readonly zoneAccuracy: {
     readonly accept: number;
@@ -139,6 +147,8 @@ export function simulateHybrid(options: SimulateHybridOptions): HybridSimulation
   const overlapHumans = Math.round(unit.overlapZoneHumans);
 
   // Hybrid arm.
+  const dynamic = options.dynamicOverlap ?? true;
+  let overlapAnswers = 0;
   const final = new Int32Array(n).fill(-1);
   const zone = new Int8Array(n).fill(-1);
   const votes = new VoteLog(K);
@@ -167,15 +177,28 @@ export function simulateHybrid(options: SimulateHybridOptions): HybridSimulation
         final[item] = guess[r] as number;
         return;
       }
-      for (const a of drawAnnotators(
+      const truth = classes[item] as number;
+      const drawn = drawAnnotators(
         people,
-        z === 1 ? overlapHumans : humansPerItem,
+        z === 1 && !dynamic ? overlapHumans : humansPerItem,
         rng,
         crowd.weights ?? undefined,
-      )) {
-        votes.add(item, a, annotate(crowd.annotators[a]!, classes[item] as number, rng));
+      );
+      if (z === 2) {
+        for (const a of drawn) votes.add(item, a, annotate(crowd.annotators[a]!, truth, rng));
+        return;
       }
-      if (z === 1) votes.addSoft(item, machine, p.subarray(r * K, (r + 1) * K));
+      // Overlap: people join the machine, more of them while they do not settle the label.
+      const answers: number[] = [];
+      for (const a of drawn) {
+        const enough = !dynamic || overlapHumans === 0 || settled(answers, guess[r] as number);
+        if (answers.length >= overlapHumans && enough) break;
+        const answer = annotate(crowd.annotators[a]!, truth, rng);
+        answers.push(answer);
+        votes.add(item, a, answer);
+      }
+      overlapAnswers += answers.length;
+      votes.addSoft(item, machine, p.subarray(r * K, (r + 1) * K));
     });
     const decided = votes.decide({ items: n, annotators: people + 1, method: { ...method, seed } });
     trainOn = Array.from(gold);
@@ -205,7 +228,8 @@ export function simulateHybrid(options: SimulateHybridOptions): HybridSimulation
   const hybridTotal =
     hybridCost(
       { accept: counts[0], overlap: counts[1], human: counts[2] },
-      { ...unit, auditRate: 0 },
+      // People actually asked per overlap item (dynamic overlap varies it): the cost is linear in it.
+      { ...unit, overlapZoneHumans: counts[1] > 0 ? overlapAnswers / counts[1] : 0, auditRate: 0 },
     ).total + goldSpend;
 
   // All-human arm: `overlap` simulated people on every pool item, same aggregation.
@@ -243,12 +267,22 @@ export function simulateHybrid(options: SimulateHybridOptions): HybridSimulation
     crowd: crowd.description,
     policy,
     zones: { accept: counts[0], overlap: counts[1], human: counts[2] },
+    overlapPeoplePerItem: counts[1] > 0 ? overlapAnswers / counts[1] : 0,
     zoneAccuracy,
     hybrid: arm(hybridCorrect, hybridTotal),
     allHuman: arm(Math.round(accuracyOn(humanLabels, pool, classes) * pool.length), humanTotal),
     allMachine: arm(Math.round(goldModelAccuracy * pool.length), machineTotal),
     savingVsHuman: humanTotal > 0 ? 1 - hybridTotal / humanTotal : 0,
   };
+}
+
+/**
+ * Whether the people's answers so far settle an overlap item: every one of them agrees with
+ * the machine, or two of them agree with each other. O(answers²), answers ≤ overlap.
+ */
+function settled(answers: readonly number[], machine: number): boolean {
+  if (answers.length > 0 && answers.every((a) => a === machine)) return true;
+  return answers.some((a, i) => answers.indexOf(a) !== i);
 }
 
 /** Share of the given items whose label (indexed by item) is the true class; NaN for none. O(items). */

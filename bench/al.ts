@@ -1,0 +1,175 @@
+/**
+ * Active-learning benchmark.
+ *
+ *   npx tsx bench/al.ts [--part speed|curves|all] [--datasets banking77,ag-news,emotion]
+ *                       [--strategies random,margin,...] [--seed 1]
+ *
+ * speed: query strategies on a 100k-item pool (77 classes, 256-d embeddings) and training the
+ * local model on banking77's 10k training texts. curves: `simulateActiveLearning` on real
+ * data from ../shared/datasets (or $HILO_DATASETS): labels each strategy needs to reach 99% of
+ * the full-data accuracy of the same model, and the saving against random; JSON and SVG
+ * learning curves go to bench/out/. Times are wall-clock and CPU seconds of this process; on a
+ * shared machine the CPU figure is the steadier one.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import {
+  QUERY_STRATEGIES,
+  type QueryStrategyName,
+} from '../src/core/active-learning/query-strategy.js';
+import { trainLocalClassifier } from '../src/core/local-model/local-classifier.js';
+import type { LocalLabellerConfig } from '../src/core/project.js';
+import { simulateActiveLearning, type AlSimulationResult } from '../src/pipeline/simulate-al.js';
+import { banking77, subsample, TEXT_SETS, type TextSet } from './al-data.js';
+import { learningCurveSvg } from './al-curves.js';
+import { measure, scoringBench } from './al-speed.js';
+
+const { values: args } = parseArgs({
+  options: {
+    part: { type: 'string', default: 'all' },
+    datasets: { type: 'string', default: 'banking77,ag-news,emotion' },
+    strategies: { type: 'string', default: QUERY_STRATEGIES.join(',') },
+    seed: { type: 'string', default: '1' },
+  },
+});
+
+const OUT = new URL('./out/', import.meta.url);
+mkdirSync(OUT, { recursive: true });
+
+const DEFAULT_CONFIG: LocalLabellerConfig = {
+  features: 1 << 18,
+  wordNgrams: 2,
+  charNgrams: [2, 5],
+  l2: 1e-4,
+  epochs: 10,
+  seed: 1,
+};
+
+/**
+ * Sizes per data set, chosen so that every strategy's curve runs until random reaches the
+ * target or the pool is used up, and the whole part fits in ~12 minutes on a loaded 2-core
+ * machine: items (subsampled, stratified), initial labels, batch and rounds (enough for the
+ * whole pool); each curve stops once it reaches the target, and the loop trains with fewer
+ * epochs than the product (same model, slightly lower plateau, several times faster).
+ */
+const PLANS: Readonly<
+  Record<string, { items: number; initial: number; batch: number; rounds: number }>
+> = {
+  banking77: { items: 4000, initial: 200, batch: 200, rounds: 15 },
+  'ag-news': { items: 4000, initial: 50, batch: 100, rounds: 31 },
+  emotion: { items: 5000, initial: 100, batch: 150, rounds: 26 },
+};
+
+/** Training passes inside the loop (the product default is 10). */
+const LOOP_EPOCHS = 4;
+
+function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
+function speedPart(): void {
+  console.log(`## speed (${machine()})`);
+  for (const line of scoringBench({
+    items: 100_000,
+    classes: 77,
+    dimension: 256,
+    batch: 100,
+    seed: 1,
+  }))
+    console.log(line);
+  const set = banking77();
+  if (typeof set === 'string') {
+    console.log(`local model training: skipped, banking77 missing (${set})`);
+    return;
+  }
+  const texts = set.texts.slice(0, 10_003);
+  const labels = set.labels.slice(0, 10_003);
+  const labelSet = [...new Set(set.labels)].sort();
+  for (const epochs of [10, 5]) {
+    const config = { ...DEFAULT_CONFIG, epochs };
+    const { wall, cpu } = measure(() => trainLocalClassifier({ texts, labels, labelSet, config }));
+    console.log(
+      `trainLocalClassifier, ${texts.length} banking77 texts, 77 classes, ${epochs} epochs: ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU`,
+    );
+  }
+}
+
+function curvesPart(): void {
+  const strategies = (args.strategies ?? '').split(',') as QueryStrategyName[];
+  const seed = Number(args.seed);
+  console.log(`## active-learning curves (${machine()}), seed ${seed}`);
+  const rows: string[] = [];
+  for (const name of (args.datasets ?? '').split(',')) {
+    const load = TEXT_SETS[name];
+    const plan = PLANS[name];
+    if (!load || !plan) {
+      console.log(`${name}: unknown data set`);
+      continue;
+    }
+    const loaded = load();
+    if (typeof loaded === 'string') {
+      console.log(`${name}: skipped, ${loaded}`);
+      continue;
+    }
+    const set: TextSet = subsample(loaded, plan.items, seed);
+    const { result, wall, cpu } = measure(() =>
+      simulateActiveLearning({
+        texts: set.texts,
+        labels: set.labels,
+        strategies,
+        batch: plan.batch,
+        initial: plan.initial,
+        rounds: plan.rounds,
+        seed,
+        testShare: 0.2,
+        untilTarget: true,
+        config: { ...DEFAULT_CONFIG, epochs: LOOP_EPOCHS },
+        clock: { now: () => performance.now() },
+        logger: progressLogger(),
+      }),
+    );
+    writeFileSync(new URL(`al-${name}.json`, OUT), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(
+      new URL(`al-${name}.svg`, OUT),
+      learningCurveSvg(result, `${name}: held-out accuracy by labels`),
+    );
+    console.log(
+      `${name}: ${result.items} items (${result.pool} pool, ${result.test} held out), ${result.classes} classes, ` +
+        `full-data accuracy ${pct(result.fullDataAccuracy)}, ${wall.toFixed(0)} s wall, ${cpu.toFixed(0)} s CPU`,
+    );
+    rows.push(...tableRows(name, result));
+  }
+  console.log(
+    '\n| data set | strategy | accuracy at end | labels to 99% | saving vs random | stable at | seconds |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+}
+
+function tableRows(name: string, r: AlSimulationResult): string[] {
+  return Object.entries(r.strategies).map(([strategy, s]) => {
+    const last = s.rounds[s.rounds.length - 1];
+    const saving =
+      s.savingVsRandom === null
+        ? strategy === 'random'
+          ? '—'
+          : 'n/a'
+        : `${(100 * s.savingVsRandom).toFixed(0)}%`;
+    return `| ${name} | ${strategy} | ${last ? `${pct(last.accuracy)} @ ${last.labels}` : ''} | ${s.labelsToReach99 ?? 'not reached'} | ${saving} | ${s.stoppedAt ?? '—'} | ${s.seconds?.toFixed(0) ?? ''} |`;
+  });
+}
+
+/** Progress on stderr, each line with the CPU seconds used so far. */
+function progressLogger(): { info(m: string): void; warn(m: string): void } {
+  const write = (m: string) =>
+    process.stderr.write(`[${(process.cpuUsage().user / 1e6).toFixed(0)} s CPU] ${m}\n`);
+  return { info: write, warn: write };
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+if (args.part === 'speed' || args.part === 'all') speedPart();
+if (args.part === 'curves' || args.part === 'all') curvesPart();
