@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bankingSubset, type Row } from './banking-subset.js';
+import type { NewVote } from '../src/core/types.js';
+import { openStore } from '../src/store/open-store.js';
+import { bankingSubset, SUBSET_LABELS, type Row } from './banking-subset.js';
 import { hilo, tempDir, writeJsonl } from './cli-harness.js';
 
 interface AlJson {
@@ -224,5 +226,102 @@ describe('hilo simulate hybrid', () => {
     expect(bad.err).toMatch(/human-below ≤ accept/);
     const method = await hilo([...common(), '--aggregation', 'psychic']);
     expect(method.code).toBe(2);
+  });
+});
+
+/** Votes of a pretend LLM that is always right, at a given price per item. */
+function llmVotes(rows: readonly { id: string; label: string }[], costUsd: number): NewVote[] {
+  return rows.map((r) => ({
+    itemId: r.id,
+    source: 'llm:big-model#p1',
+    label: r.label,
+    probabilities: null,
+    method: 'logprobs',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: null,
+    runId: null,
+    tokensIn: 300,
+    tokensOut: 1,
+    costUsd,
+    latencyMs: 100,
+    timeSpentMs: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  }));
+}
+
+describe('hilo tournament', () => {
+  it('ranks the local model against an LLM on trusted items and switches the first pass with --apply', async () => {
+    const dir = await tempDir('tournament');
+    const project = join(dir, 'bank');
+    const p = ['--project', project];
+    expect((await hilo(['init', project, '--labels', SUBSET_LABELS.join(',')])).code).toBe(0);
+    const gold = rows.filter((_, i) => i % 2 === 0);
+    const test = rows.filter((_, i) => i % 2 === 1);
+    await writeJsonl(join(dir, 'gold.jsonl'), gold);
+    await writeJsonl(join(dir, 'test.jsonl'), test);
+    expect((await hilo(['import', join(dir, 'gold.jsonl'), '--role', 'gold', ...p])).code).toBe(0);
+    expect((await hilo(['import', join(dir, 'test.jsonl'), '--role', 'test', ...p])).code).toBe(0);
+    expect((await hilo(['learn', '--folds', '3', ...p])).code).toBe(0);
+    expect((await hilo(['label', ...p])).code).toBe(0);
+
+    const store = await openStore({
+      path: join(project, 'hilo.db'),
+      clock: { now: () => Date.UTC(2026, 0, 1) },
+    });
+    await store.addVotes(llmVotes(rows, 0.01));
+    await store.close();
+
+    // A person costs $15/h at 120 items/h = $0.125; the local model is free and ~95% right,
+    // the LLM is always right at $0.01: the local model's mistakes cost less than the LLM.
+    const ranked = await hilo(['tournament', '--json', ...p]);
+    expect(ranked.code, ranked.err).toBe(0);
+    const json = JSON.parse(ranked.out) as {
+      items: number;
+      entries: {
+        source: string;
+        scored: number;
+        accuracy: { estimate: number };
+        costPerRightLabel: number;
+      }[];
+      winner: { source: string };
+    };
+    expect(json.items).toBe(rows.length);
+    expect(json.entries.map((e) => e.source).sort()).toEqual(['llm:big-model#p1', 'model:local@1']);
+    const local = json.entries.find((e) => e.source === 'model:local@1')!;
+    expect(local.scored).toBe(rows.length); // out-of-fold votes on gold + votes on test
+    expect(local.accuracy.estimate).toBeGreaterThan(0.85);
+    expect(local.accuracy.estimate).toBeLessThan(1);
+    const expectedWinner =
+      (1 - local.accuracy.estimate) * 0.125 < 0.01 ? 'model:local@1' : 'llm:big-model#p1';
+    expect(json.winner.source).toBe(expectedWinner);
+
+    // Make the LLM nearly free: now it is the best per cost, and --apply selects it.
+    const again = await openStore({
+      path: join(project, 'hilo.db'),
+      clock: { now: () => Date.UTC(2026, 0, 1) },
+    });
+    await again.addVotes(llmVotes(rows, 0.00001));
+    await again.close();
+    const applied = await hilo(['tournament', '--apply', ...p]);
+    expect(applied.code, applied.err).toBe(0);
+    expect(applied.out).toMatch(/best per cost: llm:big-model#p1/);
+    expect(applied.out).toMatch(
+      /hilo\.yaml: labeller\.default = llm, labeller\.llm\.model = big-model/,
+    );
+    const yaml = await readFile(join(project, 'hilo.yaml'), 'utf8');
+    expect(yaml).toMatch(/default: llm/);
+    expect(yaml).toMatch(/model: big-model/);
+    expect((await hilo(['eval', '--source', 'model:local@1', ...p])).code).toBe(0); // still a valid project
+  });
+
+  it('says so when no machine labeller has voted on trusted items', async () => {
+    const dir = await tempDir('tournament-empty');
+    const project = join(dir, 'p');
+    await hilo(['init', project, '--labels', 'a,b']);
+    const run = await hilo(['tournament', '--project', project]);
+    expect(run.code).toBe(3);
+    expect(run.err).toMatch(/no machine votes on gold\/test items/);
   });
 });

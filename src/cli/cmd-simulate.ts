@@ -26,6 +26,7 @@ import {
   parseAnnotators,
   whole,
 } from './cmd-simulate-format.js';
+import { registerTournament } from './cmd-tournament.js';
 import { createLogger, systemClock } from './compose.js';
 
 interface DataFlags {
@@ -73,7 +74,9 @@ interface HybridFlags extends DataFlags {
   fixedOverlap?: boolean;
 }
 
+/** `hilo simulate …`, and `hilo tournament` (the other learning-loop command). */
 export function registerSimulate(program: Command, io: CliIo): void {
+  registerTournament(program, io);
   const simulate = program
     .command('simulate')
     .description(
