@@ -32,6 +32,7 @@ export function learningCurveSvg(result: AlSimulationResult, title: string): str
   const target = result.targetShare * result.fullDataAccuracy;
   const names = Object.keys(result.strategies);
   const low = Math.min(...points.map((p) => p.accuracy));
+  const high = Math.max(result.fullDataAccuracy, ...points.map((p) => p.accuracy));
   const svg = Plot.plot({
     document: createLinkedomDocument(),
     width: 720,
@@ -41,7 +42,7 @@ export function learningCurveSvg(result: AlSimulationResult, title: string): str
     x: { label: 'Labels', grid: true },
     y: {
       label: null,
-      domain: [Math.max(0, low - 0.02), Math.min(1, result.fullDataAccuracy + 0.02)],
+      domain: [Math.max(0, low - 0.02), Math.min(1, high + 0.01)],
       grid: true,
       tickFormat: '.0%',
     },
