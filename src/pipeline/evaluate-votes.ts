@@ -5,7 +5,8 @@ import {
 import { confusedPairs } from '../core/metrics/confused-pairs.js';
 import { confusionMatrix } from '../core/metrics/confusion-matrix.js';
 import type { Store } from '../core/ports/index.js';
-import type { ItemRole, Vote } from '../core/types.js';
+import type { ItemRole } from '../core/types.js';
+import { newestVoteByItem } from './calibration-gold.js';
 
 export interface EvaluateOptions {
   readonly store: Store;
@@ -62,7 +63,9 @@ export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluatio
     });
     if (page.length === 0) break;
     afterId = page[page.length - 1]?.id;
-    const votes = newestBy(await store.listVotes({ itemIds: page.map((i) => i.id), source }));
+    const votes = newestVoteByItem(
+      await store.listVotes({ itemIds: page.map((i) => i.id), source }),
+    );
     for (const item of page) {
       if (item.goldLabel === null) continue;
       const g = index.get(item.goldLabel);
@@ -100,13 +103,4 @@ export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluatio
       rate: p.rate,
     })),
   };
-}
-
-function newestBy(votes: readonly Vote[]): Map<string, Vote> {
-  const out = new Map<string, Vote>();
-  for (const vote of votes) {
-    const seen = out.get(vote.itemId);
-    if (!seen || vote.id > seen.id) out.set(vote.itemId, vote);
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import type { Clock, Progress, Store } from '../core/ports/index.js';
 import type { Decision, Item, ItemRole, NewVote } from '../core/types.js';
 import { canReplaceDecision } from './decision-rank.js';
-import type { LabelOutcome, Labeller } from './labeller.js';
+import { voteOf, type LabelOutcome, type Labeller } from './labeller.js';
 
 export interface LabelItemsOptions {
   readonly store: Store;
@@ -56,7 +56,6 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
     kind: 'label',
     config: {
       ...labeller.description,
-      kind: labeller.description.labeller ?? null,
       labeller: labeller.source,
       roles,
       limit: options.limit ?? null,
@@ -154,24 +153,9 @@ async function writeOutcomes(
   now: string,
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    const votes: NewVote[] = batch.map(({ item, outcome }) => ({
-      itemId: item.id,
-      source,
-      label: outcome.label,
-      probabilities: outcome.probabilities,
-      method: outcome.method,
-      otherMass: outcome.otherMass,
-      verbalized: outcome.verbalized,
-      rationale: outcome.rationale,
-      abstainReason: outcome.abstainReason,
-      runId,
-      tokensIn: outcome.tokensIn,
-      tokensOut: outcome.tokensOut,
-      costUsd: outcome.costUsd,
-      latencyMs: outcome.latencyMs,
-      timeSpentMs: null,
-      createdAt: now,
-    }));
+    const votes: NewVote[] = batch.map(({ item, outcome }) =>
+      voteOf({ itemId: item.id, source, runId, createdAt: now }, outcome),
+    );
     const ids = await tx.addVotes(votes);
     const existing = new Map(
       (await tx.listDecisions({ itemIds: batch.map((b) => b.item.id) })).map((d) => [d.itemId, d]),

@@ -1,4 +1,4 @@
-import type { ConfidenceMethod, Distribution, Item } from '../core/types.js';
+import type { ConfidenceMethod, Distribution, Item, NewVote } from '../core/types.js';
 
 /** What a labeller says about one item: a full distribution, or an abstention with its reason. */
 export interface LabelOutcome {
@@ -30,4 +30,35 @@ export interface Labeller {
   readonly concurrency: number;
   readonly description: Record<string, unknown>;
   label(items: readonly Item[]): Promise<LabelOutcome[]>;
+}
+
+/** Where a stored vote comes from: its item, labeller, run and time. */
+export interface VoteOrigin {
+  readonly itemId: string;
+  readonly source: string;
+  readonly runId: string | null;
+  readonly createdAt: string;
+}
+
+/**
+ * The vote that stores a labeller's outcome (machines spend no person's time).
+ * @example voteOf({ itemId: 'a', source: 'model:local@1', runId: null, createdAt }, outcome)
+ * Complexity: O(1).
+ */
+export function voteOf(origin: VoteOrigin, outcome: LabelOutcome): NewVote {
+  return {
+    ...origin,
+    label: outcome.label,
+    probabilities: outcome.probabilities,
+    method: outcome.method,
+    otherMass: outcome.otherMass,
+    verbalized: outcome.verbalized,
+    rationale: outcome.rationale,
+    abstainReason: outcome.abstainReason,
+    tokensIn: outcome.tokensIn,
+    tokensOut: outcome.tokensOut,
+    costUsd: outcome.costUsd,
+    latencyMs: outcome.latencyMs,
+    timeSpentMs: null,
+  };
 }

@@ -8,7 +8,8 @@ import type { ProjectConfig } from '../core/project.js';
 import { HiloError } from '../core/errors.js';
 import type { Item, NewVote } from '../core/types.js';
 import { itemText } from './item-text.js';
-import { LOCAL_MODEL_NAME, localSource } from './local-labeller.js';
+import { voteOf, type LabelOutcome } from './labeller.js';
+import { LOCAL_MODEL_NAME, localOutcome, localSource } from './local-labeller.js';
 
 export interface LearnLocalOptions {
   readonly store: Store;
@@ -72,7 +73,7 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
 
   const folds = Math.min(options.folds ?? 5, minClassCount(training.labels));
   let crossFitAccuracy: number | null = null;
-  let oof: Float64Array[] | null = null;
+  let oof: LabelOutcome[] | null = null;
   if (folds >= 2) {
     options.logger?.info(
       `cross-fitting ${folds} folds for out-of-fold confidence on the training items`,
@@ -84,10 +85,10 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
       config,
       folds,
       seed: config.seed,
-    }).probabilities;
+    }).probabilities.map((p) => localOutcome(labelSet, p, 0));
     let right = 0;
-    oof.forEach((p, i) => {
-      if (labelSet[argmax(p)] === training.labels[i]) right++;
+    oof.forEach((outcome, i) => {
+      if (outcome.label === training.labels[i]) right++;
     });
     crossFitAccuracy = right / oof.length;
   }
@@ -108,29 +109,14 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   });
   const source = localSource(version);
   if (oof) {
-    const probabilities = oof;
-    const votes: NewVote[] = training.items.map((item, i) => {
-      const p = probabilities[i] as Float64Array;
-      const top = argmax(p);
-      return {
-        itemId: item.id,
-        source,
-        label: labelSet[top] as string,
-        probabilities: Object.fromEntries(labelSet.map((l, k) => [l, p[k] as number])),
-        method: 'local-model',
-        otherMass: 0,
-        verbalized: null,
-        rationale: `out-of-fold prediction (${folds}-fold cross-fit)`,
-        abstainReason: null,
-        runId: null,
-        tokensIn: 0,
-        tokensOut: 0,
-        costUsd: 0,
-        latencyMs: 0,
-        timeSpentMs: null,
-        createdAt,
-      };
-    });
+    const outcomes = oof;
+    const rationale = `out-of-fold prediction (${folds}-fold cross-fit)`;
+    const votes: NewVote[] = training.items.map((item, i) =>
+      voteOf(
+        { itemId: item.id, source, runId: null, createdAt },
+        { ...(outcomes[i] as LabelOutcome), rationale },
+      ),
+    );
     await store.transaction(async (tx) => {
       for (let i = 0; i < votes.length; i += 1000) await tx.addVotes(votes.slice(i, i + 1000));
     });
@@ -200,10 +186,4 @@ function minClassCount(labels: readonly string[]): number {
   const counts = new Map<string, number>();
   for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
   return Math.min(...counts.values(), labels.length);
-}
-
-function argmax(p: Float64Array): number {
-  let best = 0;
-  for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[best] as number)) best = k;
-  return best;
 }

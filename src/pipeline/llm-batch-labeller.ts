@@ -60,7 +60,7 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
     batchSize: 1,
     concurrency: settings.concurrency,
     description: {
-      labeller: 'llm',
+      kind: 'llm',
       model: settings.model,
       fewShot: demos.map((d) => d.id),
       chainOfThought: settings.chainOfThought,

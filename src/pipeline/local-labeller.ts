@@ -29,28 +29,40 @@ export function createLocalLabeller(options: LocalLabellerOptions): Labeller {
     source: localSource(version),
     batchSize: 512,
     concurrency: 1,
-    description: { labeller: 'local', version, trainedOn: model.trainedOn },
+    description: { kind: 'local', version, trainedOn: model.trainedOn },
     label: async (items: readonly Item[]): Promise<LabelOutcome[]> => {
       const started = performance.now();
       const { probabilities } = model.predict(items.map((item) => itemText(item, fields)));
       const latencyMs = (performance.now() - started) / Math.max(1, items.length);
-      return probabilities.map((p) => {
-        let top = 0;
-        for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
-        return {
-          label: labelSet[top] as string,
-          probabilities: Object.fromEntries(labelSet.map((l, k) => [l, p[k] as number])),
-          method: 'local-model',
-          otherMass: 0,
-          verbalized: null,
-          rationale: null,
-          abstainReason: null,
-          tokensIn: 0,
-          tokensOut: 0,
-          costUsd: 0,
-          latencyMs,
-        };
-      });
+      return probabilities.map((p) => localOutcome(labelSet, p, latencyMs));
     },
+  };
+}
+
+/**
+ * The local model's outcome for one item: its softmax over `labelSet` as the distribution and
+ * the most probable label (first on ties).
+ * @example localOutcome(['ham', 'spam'], Float64Array.of(0.2, 0.8), 0).label // 'spam'
+ * Complexity: O(K).
+ */
+export function localOutcome(
+  labelSet: readonly string[],
+  p: Float64Array,
+  latencyMs: number,
+): LabelOutcome {
+  let top = 0;
+  for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
+  return {
+    label: labelSet[top] as string,
+    probabilities: Object.fromEntries(labelSet.map((l, k) => [l, p[k] as number])),
+    method: 'local-model',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: null,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    latencyMs,
   };
 }
