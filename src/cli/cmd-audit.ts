@@ -3,6 +3,7 @@ import { auditAccuracy, type AuditReport } from '../pipeline/audit-accuracy.js';
 import type { CliIo } from './cli-io.js';
 import { probabilityFlag } from './cmd-route.js';
 import { withProject } from './compose.js';
+import { pct } from './figures.js';
 
 interface AuditFlags {
   project: string;
@@ -47,8 +48,6 @@ export function registerAudit(program: Command, io: CliIo): void {
       });
     });
 }
-
-const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
 
 /** Per batch and running figures, then one ALARM line per batch in alarm. */
 function formatAudit(r: AuditReport): string {

@@ -5,6 +5,7 @@ import { planPolicies, type PlanReport } from '../pipeline/plan-policies.js';
 import type { CliIo } from './cli-io.js';
 import { nonNegativeFlag, probabilityFlag, routingOptions, staffingFlags } from './cmd-route.js';
 import { withProject } from './compose.js';
+import { pct, usd } from './figures.js';
 
 interface PlanFlags {
   project: string;
@@ -67,9 +68,6 @@ export function registerPlan(program: Command, io: CliIo): void {
       });
     });
 }
-
-const pct = (x: number, digits = 1) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(digits)}%`);
-const usd = (x: number) => `$${x.toFixed(2)}`;
 
 /** Row indexes to print: about `limit` of them evenly spread, the guaranteed row included. */
 function shownRows(count: number, limit: number, chosen: number | null): number[] {

@@ -3,9 +3,7 @@ import type { AlSimulationResult } from '../pipeline/simulate-al.js';
 import type { AnnotatorSpec } from '../pipeline/simulate-crowd.js';
 import type { HybridSimulationResult } from '../pipeline/simulate-hybrid.js';
 import type { RelabelSimulationResult } from '../pipeline/simulate-relabel.js';
-
-const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
-const usd = (x: number): string => `$${x.toFixed(2)}`;
+import { pct, usd } from './figures.js';
 
 /** The learning curves in a few lines: end point, labels to the target, saving, stop. */
 export function formatAl(file: string, r: AlSimulationResult): string {
