@@ -1,5 +1,6 @@
 import { HiloError } from '../core/errors.js';
 import type { ChatRequest } from '../core/ports/chat-model.js';
+import { apiUrl } from './api-url.js';
 
 /** The JSON body of `POST /v1/chat/completions`, as hilo sends it. */
 export interface ChatCompletionsBody {
@@ -53,23 +54,10 @@ export function toChatCompletionsBody(request: ChatRequest): ChatCompletionsBody
 
 /**
  * The chat-completions URL of a server given as `http://host:port`, `http://host:port/v1` or
- * the full endpoint. A bare origin gets `/v1` (llama.cpp, Ollama and vLLM all serve there);
- * any other path is kept, for proxies that mount the API elsewhere.
+ * the full endpoint; see `apiUrl`.
  * @example chatCompletionsUrl('http://127.0.0.1:8080'); // 'http://127.0.0.1:8080/v1/chat/completions'
  * Complexity: O(length).
  */
 export function chatCompletionsUrl(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new HiloError('INVALID_INPUT', `model base URL is not a URL: "${baseUrl}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new HiloError('INVALID_INPUT', `model base URL must be http(s): "${baseUrl}"`);
-  }
-  let path = url.pathname.replace(/\/+$/, '').replace(/\/chat\/completions$/, '');
-  if (path === '') path = '/v1';
-  url.pathname = `${path}/chat/completions`;
-  return url.toString();
+  return apiUrl(baseUrl, 'chat/completions');
 }

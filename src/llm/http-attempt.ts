@@ -1,8 +1,4 @@
 import type { ErrorCode } from '../core/errors.js';
-import {
-  type ParsedCompletion,
-  parseChatCompletionsResponse,
-} from './chat-completions-response.js';
 import { codeForStatus, isRetryableStatus, serverErrorMessage } from './model-error.js';
 import { type HeaderReader, retryAfterMs } from './retry-delay.js';
 
@@ -26,30 +22,38 @@ export interface AttemptOptions {
   readonly now: () => number;
 }
 
+/** A response body read and checked, or why it could not be (the adapter retries, then fails). */
+export type BodyParse<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+/** A failed HTTP attempt: whether to retry, and the error it would end in. */
+export interface AttemptFailure {
+  readonly ok: false;
+  readonly retryable: boolean;
+  readonly code: ErrorCode;
+  /** Short cause, for logs and the final error. */
+  readonly reason: string;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+}
+
 /** What one HTTP attempt came to. */
-export type AttemptOutcome =
-  | { readonly ok: true; readonly completion: ParsedCompletion; readonly latencyMs: number }
-  | {
-      readonly ok: false;
-      readonly retryable: boolean;
-      readonly code: ErrorCode;
-      /** Short cause, for logs and the final error. */
-      readonly reason: string;
-      readonly status?: number;
-      readonly retryAfterMs?: number;
-    };
+export type AttemptOutcome<T> =
+  { readonly ok: true; readonly value: T; readonly latencyMs: number } | AttemptFailure;
 
 /**
- * Sends one chat-completions request and classifies the result without throwing: a parsed
- * completion, or a failure that says whether to retry (429, 408, 5xx, network error, timeout,
- * unreadable body) and which error code it would end in. The timeout covers reading the body.
- * @example const outcome = await attemptChatCompletion(JSON.stringify(body), options);
- * Complexity: O(size of the response body).
+ * Sends one JSON POST (chat completions, embeddings) and classifies the result without
+ * throwing: the body as `parse` read it, or a failure that says whether to retry (429, 408,
+ * 5xx, network error, timeout, unreadable body) and which error code it would end in. The
+ * timeout covers reading the body.
+ * @example const outcome = await attemptJsonPost(JSON.stringify(body), options, parseChatCompletionsResponse);
+ * Complexity: O(size of the response body) plus `parse`.
  */
-export async function attemptChatCompletion(
+export async function attemptJsonPost<T>(
   body: string,
   options: AttemptOptions,
-): Promise<AttemptOutcome> {
+  parse: (json: unknown) => BodyParse<T>,
+): Promise<AttemptOutcome<T>> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -85,9 +89,9 @@ export async function attemptChatCompletion(
     } catch {
       return malformed(`the response body is not JSON: ${snippet(text)}`);
     }
-    const parsed = parseChatCompletionsResponse(json);
+    const parsed = parse(json);
     if (!parsed.ok) return malformed(`unexpected response body (${parsed.reason})`);
-    return { ok: true, completion: parsed.value, latencyMs };
+    return { ok: true, value: parsed.value, latencyMs };
   } catch (error) {
     if (timedOut) {
       return {
@@ -108,7 +112,7 @@ export async function attemptChatCompletion(
   }
 }
 
-function malformed(reason: string): AttemptOutcome {
+function malformed(reason: string): AttemptFailure {
   return { ok: false, retryable: true, code: 'MODEL_UNAVAILABLE', reason };
 }
 
