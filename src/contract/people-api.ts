@@ -74,6 +74,7 @@ export const annotatorStats = z.object({
   controlAccuracy: z.number().nullable(),
   controlInterval: z.object({ low: z.number(), high: z.number() }),
   agreement: z.number().nullable(),
+  compared: z.number(),
   discounted: z.boolean(),
 });
 
@@ -81,10 +82,31 @@ export const dashboardResponse = z.object({
   zones: z.array(
     z.object({ zone: z.string(), items: z.number(), done: z.number(), answers: z.number() }),
   ),
+  throughput: z.object({
+    hours: z.array(z.object({ start: z.string(), answers: z.number() })),
+    lastHour: z.number(),
+    lastDay: z.number(),
+    perPersonHour: z.number().nullable(),
+  }),
   annotators: z.array(annotatorStats),
+  suspended: z.number(),
   underReview: z.number(),
   hoursSpent: z.number(),
+  peopleSpendUsd: z.number(),
+  machineSpendUsd: z.number(),
   spendUsd: z.number(),
+});
+
+/** One of the report's plots as SVG text, or null with the caption saying why it is missing. */
+export const dashboardPlot = z.object({ svg: z.string().nullable(), caption: z.string() });
+
+export const dashboardPlotsResponse = z.object({
+  generatedAt: z.string().nullable(),
+  /** The machine labeller the plots score. */
+  source: z.string().nullable(),
+  calibration: dashboardPlot,
+  costAccuracy: dashboardPlot,
+  notes: z.array(z.string()),
 });
 
 export const reviewResponse = z.object({
@@ -112,6 +134,7 @@ export type ServedItemBody = z.infer<typeof servedItem>;
 export type AnswerBody = z.infer<typeof answerBody>;
 export type AnswerResponse = z.infer<typeof answerResponse>;
 export type DashboardResponse = z.infer<typeof dashboardResponse>;
+export type DashboardPlotsResponse = z.infer<typeof dashboardPlotsResponse>;
 export type ReviewResponse = z.infer<typeof reviewResponse>;
 export type Invitation = z.infer<typeof invitation>;
 
@@ -195,6 +218,14 @@ export const peopleRoutes = [
     summary: 'Progress, throughput, quality and spend',
     body: null,
     response: dashboardResponse,
+    auth: 'admin',
+  },
+  {
+    method: 'get',
+    path: '/api/admin/plots',
+    summary: 'The report’s calibration and cost–accuracy plots as SVG',
+    body: null,
+    response: dashboardPlotsResponse,
     auth: 'admin',
   },
   {

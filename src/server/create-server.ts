@@ -9,6 +9,7 @@ import { HiloError } from '../core/errors.js';
 import { adminRoutes } from './admin-routes.js';
 import { httpStatus } from './http-status.js';
 import { itemRoutes } from './item-routes.js';
+import { plotRoutes } from './plot-routes.js';
 import { Forbidden, sendError, Unauthenticated } from './request-auth.js';
 import { reviewRoutes } from './review-routes.js';
 import type { RateLimits, ServerDeps } from './server-deps.js';
@@ -69,6 +70,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(sessionRoutes, deps);
   await app.register(itemRoutes, deps);
   await app.register(adminRoutes, deps);
+  await app.register(plotRoutes, deps);
   await app.register(reviewRoutes, deps);
 
   const webRoot = options.webRoot;

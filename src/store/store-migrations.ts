@@ -5,11 +5,16 @@ import type { StoreDialect } from './store-dialect.js';
 /**
  * The store's migrations as code, keyed by name (applied in name order). The same schema in both
  * dialects; only column types that differ are chosen per dialect. `0002_people` adds annotators,
- * sessions, the queue and assignments: never edit an applied one.
+ * sessions, the queue and assignments; `0004_queue_open` indexes the open queue entries in lease
+ * order. Never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_people': people(dialect) };
+  return {
+    '0001_initial': initial(dialect),
+    '0002_people': people(dialect),
+    '0004_queue_open': queueOpen(),
+  };
 }
 
 /**
@@ -208,6 +213,24 @@ function people(dialect: StoreDialect): Migration {
         .createIndex('assignments_annotator')
         .on('assignments')
         .columns(['annotator_id', 'state'])
+        .execute();
+    },
+  };
+}
+
+/**
+ * Leasing takes the first open entry of a kind in (priority desc, item id) order. The older index
+ * sorts priority ascending, so the planner sorted every entry of the kind on each lease; this one
+ * holds only open entries (taken < overlap) in lease order, so a lease reads the first few.
+ */
+function queueOpen(): Migration {
+  return {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createIndex('queue_open')
+        .on('queue')
+        .columns(['kind', 'priority desc', 'item_id'])
+        .where(sql.ref('taken'), '<', sql.ref('overlap'))
         .execute();
     },
   };

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Annotator } from '../../core/ports/people-store.js';
+import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
+import { createRng } from '../../core/rng.js';
+import type { NewVote } from '../../core/types.js';
+import { MemoryStore } from '../testing/memory-store.js';
+import { peopleDashboard } from './people-dashboard.js';
+
+const project = {
+  name: 't',
+  labels: [{ name: 'spam' }, { name: 'ham' }],
+  prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
+  people: DEFAULT_PEOPLE_CONFIG,
+} as unknown as ProjectConfig;
+
+function annotator(id: string, over: Partial<Annotator> = {}): Annotator {
+  return {
+    id,
+    name: id,
+    role: 'annotator',
+    state: 'active',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    suspendedReason: null,
+    flaggedReason: null,
+    controlsSeen: 0,
+    controlsCorrect: 0,
+    discounted: false,
+    ...over,
+  };
+}
+
+function answer(who: string, itemId: string, label: string, seconds: number, at: string): NewVote {
+  return {
+    itemId,
+    source: `human:${who}`,
+    label,
+    probabilities: null,
+    method: 'human',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: null,
+    runId: null,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    latencyMs: 0,
+    timeSpentMs: seconds * 1000,
+    createdAt: at,
+  } as NewVote;
+}
+
+describe('peopleDashboard', () => {
+  it('gives each person volume, median speed, agreement with the others, and spend from prices and runs', async () => {
+    const store = new MemoryStore();
+    await store.people.upsertQueue(
+      ['t1', 't2'].map((itemId) => ({
+        itemId,
+        kind: 'task' as const,
+        zone: 'human' as const,
+        priority: 0,
+        overlap: 3,
+        goldLabel: null,
+        reviewReason: null,
+      })),
+    );
+    await store.people.createAnnotator(
+      annotator('a', { controlsSeen: 4, controlsCorrect: 3 }),
+      'h1',
+    );
+    await store.people.createAnnotator(annotator('b'), 'h2');
+    await store.people.createAnnotator(
+      annotator('c', { state: 'suspended', suspendedReason: 'too fast', discounted: true }),
+      'h3',
+    );
+    await store.addVotes([
+      answer('a', 't1', 'spam', 10, '2026-01-01T11:10:00Z'),
+      answer('b', 't1', 'spam', 20, '2026-01-01T11:20:00Z'),
+      answer('c', 't1', 'ham', 1, '2026-01-01T11:21:00Z'),
+      answer('a', 't2', 'ham', 30, '2026-01-01T11:40:00Z'),
+      answer('c', 't2', 'spam', 1, '2026-01-01T11:41:00Z'),
+      answer('a', 'c9', 'spam', 2, '2026-01-01T11:42:00Z'), // a control: not compared
+    ]);
+    await store.createRun({
+      id: 'r1',
+      kind: 'label',
+      config: {},
+      status: 'done',
+      itemsDone: 2,
+      itemsFailed: 0,
+      tokensIn: 0,
+      tokensOut: 0,
+      costUsd: 1.25,
+      startedAt: '2026-01-01T10:00:00Z',
+      endedAt: null,
+    });
+    const ctx = {
+      store,
+      project,
+      clock: { now: () => Date.parse('2026-01-01T12:00:00Z') },
+      rng: createRng(1),
+    };
+    const d = await peopleDashboard(ctx);
+    const by = new Map(d.annotators.map((a) => [a.id, a]));
+    expect(by.get('a')).toMatchObject({ answers: 3, medianSeconds: 10, controls: 4, compared: 2 });
+    expect(by.get('a')?.controlAccuracy).toBe(0.75);
+    expect(by.get('a')?.controlInterval.low).toBeLessThan(0.75);
+    // t1: spam, spam, ham (a and b each tie with the other two, which counts as agreeing);
+    // t2: a and c disagree.
+    expect(by.get('a')?.agreement).toBe(0.5);
+    expect(by.get('b')).toMatchObject({ answers: 1, medianSeconds: 20, agreement: 1 });
+    expect(by.get('c')).toMatchObject({ agreement: 0, reason: 'too fast', discounted: true });
+    expect(d.suspended).toBe(1);
+    expect(d.zones).toEqual([{ zone: 'human', items: 2, done: 1, answers: 5 }]);
+    expect(d.throughput.lastHour).toBe(6);
+    expect(d.throughput.hours.at(-2)).toEqual({ start: '2026-01-01T11:00:00.000Z', answers: 6 });
+    expect(d.hoursSpent).toBeCloseTo(64 / 3600, 12);
+    expect(d.peopleSpendUsd).toBeCloseTo((64 / 3600) * 36, 12);
+    expect(d.machineSpendUsd).toBe(1.25);
+    expect(d.spendUsd).toBeCloseTo(d.peopleSpendUsd + 1.25, 12);
+  });
+});

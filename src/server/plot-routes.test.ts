@@ -1,0 +1,189 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DashboardPlotsResponse } from '../contract/people-api.js';
+import { syntheticPredictions } from '../core/calibration/synthetic-predictions.js';
+import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
+import { createRng } from '../core/rng.js';
+import type { Item, ItemRole, NewVote, Run } from '../core/types.js';
+import { MemoryStore } from '../pipeline/testing/memory-store.js';
+import { inviteAnnotator } from './auth-tokens.js';
+import { createServer } from './create-server.js';
+
+const EVIL = '<script>alert(1)</script>';
+const LABELS = ['refund', EVIL, 'delivery'];
+const SOURCE = 'model:local@1';
+
+const project = {
+  name: `shop ${EVIL}`,
+  kind: 'classify',
+  fields: ['text'],
+  labels: LABELS.map((name) => ({ name, description: '' })),
+  guidelines: '',
+  prices: { models: {}, humanHourlyUsd: 20, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
+  database: null,
+  people: DEFAULT_PEOPLE_CONFIG,
+} as unknown as ProjectConfig;
+
+let app: FastifyInstance;
+let store: MemoryStore;
+let now: number;
+let admin: string;
+let ann: string;
+
+beforeEach(async () => {
+  store = new MemoryStore();
+  now = Date.UTC(2026, 0, 1);
+  const clock = { now: () => now };
+  admin = (await inviteAnnotator(store.people, clock, { name: 'Root', role: 'admin' })).token;
+  ann = (await inviteAnnotator(store.people, clock, { name: 'Ada', role: 'annotator' })).token;
+  app = await createServer({ store, project, clock, rng: createRng(1) });
+});
+afterEach(async () => {
+  await app.close();
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function plots(token = admin) {
+  const res = await app.inject({ method: 'GET', url: '/api/admin/plots', headers: bearer(token) });
+  return { status: res.statusCode, body: res.body, data: res.json<DashboardPlotsResponse>() };
+}
+
+/** Gold, test and pool items whose text is hostile, with an overconfident machine's votes. */
+async function seed(): Promise<void> {
+  for (const role of ['gold', 'test', 'pool'] as ItemRole[]) {
+    const n = role === 'pool' ? 120 : 150;
+    const data = syntheticPredictions({ n, K: 3, temperature: 2.5, spread: 1.5, seed: n });
+    const items: Item[] = [];
+    const votes: NewVote[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = `${role}-${i}`;
+      const p = Object.fromEntries(LABELS.map((l, k) => [l, data.probs[i * 3 + k] as number]));
+      items.push({
+        id,
+        fields: { text: `${EVIL} ${i}` },
+        role,
+        batch: null,
+        goldLabel: role === 'pool' ? null : (LABELS[data.labels[i] as number] as string),
+      });
+      votes.push({
+        itemId: id,
+        source: SOURCE,
+        label: LABELS.reduce((a, b) => ((p[b] as number) > (p[a] as number) ? b : a)),
+        probabilities: p,
+        method: 'local-model',
+        otherMass: 0,
+        verbalized: null,
+        rationale: null,
+        abstainReason: null,
+        runId: 'label-1',
+        tokensIn: 0,
+        tokensOut: 0,
+        costUsd: 0,
+        latencyMs: 0,
+        timeSpentMs: null,
+        createdAt: '2026-01-01T00:00:00Z',
+      });
+    }
+    await store.upsertItems(items);
+    await store.addVotes(votes);
+  }
+  await store.createRun(run('label-1', 'label', { labeller: SOURCE }));
+  // A routing run whose recorded currency is hostile text: it lands on the cost axis.
+  await store.createRun(
+    run('route-1', 'route', {
+      source: SOURCE,
+      target: 0.9,
+      delta: 0.1,
+      threshold: 0.8,
+      cost: { plan: 10, allHuman: 40, currency: EVIL },
+    }),
+  );
+}
+
+function run(id: string, kind: string, config: Record<string, unknown>): Run {
+  return {
+    id,
+    kind,
+    config,
+    status: 'done',
+    itemsDone: 1,
+    itemsFailed: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    startedAt: '2026-01-01T00:00:00Z',
+    endedAt: '2026-01-01T00:01:00Z',
+  };
+}
+
+describe('GET /api/admin/plots', () => {
+  it('is for admins only, and listed in the OpenAPI document', async () => {
+    expect((await plots(ann)).status).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/admin/plots' })).statusCode).toBe(401);
+    expect((await plots('forged-token-forged-token')).status).toBe(401);
+    const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(doc.json<{ paths: Record<string, unknown> }>().paths['/api/admin/plots']).toHaveProperty(
+      'get',
+    );
+  });
+
+  it('says there is no calibration yet in a new project instead of drawing nothing', async () => {
+    const { status, data } = await plots();
+    expect(status).toBe(200);
+    expect(data.source).toBeNull();
+    expect(data.calibration.svg).toBeNull();
+    expect(data.calibration.caption).toMatch(/^No calibration yet — run `hilo calibrate`\./);
+    expect(data.costAccuracy.svg).toBeNull();
+    expect(data.costAccuracy.caption).toMatch(/No cost–accuracy curve yet/);
+  });
+
+  it('draws the report’s reliability and cost–accuracy plots with every text escaped', async () => {
+    await seed();
+    const { status, body, data } = await plots();
+    expect(status).toBe(200);
+    expect(data.source).toBe(SOURCE);
+    const reliability = data.calibration.svg ?? '';
+    const cost = data.costAccuracy.svg ?? '';
+    expect(reliability).toMatch(/^<svg\b[^>]*\bid="plot-reliability"/);
+    expect(reliability).toContain('aria-label="Reliability diagram before and after calibration"');
+    expect(cost).toMatch(/^<svg\b[^>]*\bid="plot-cost-accuracy"/);
+    expect(data.costAccuracy.caption).toMatch(/ringed point is the chosen policy/);
+    // The hostile currency is on the cost axis, as text.
+    expect(cost).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    for (const svg of [reliability, cost]) {
+      expect(svg).not.toMatch(/<script|<img|<foreignObject|\son[a-z]+=/i);
+      expect(svg).not.toMatch(/<[a-z][^>]*\s(?:src|href|xlink:href)\s*=\s*"(?!#)/i);
+    }
+    expect(body).not.toContain(EVIL);
+  });
+
+  it('keeps the drawn plots until a run changes or a minute passes', async () => {
+    await seed();
+    const first = (await plots()).data;
+    now += 5_000;
+    expect((await plots()).data.generatedAt).toBe(first.generatedAt);
+    await store.createRun(run('label-2', 'label', { labeller: SOURCE }));
+    const afterRun = (await plots()).data;
+    expect(afterRun.generatedAt).not.toBe(first.generatedAt);
+    now += 5_000;
+    expect((await plots()).data.generatedAt).toBe(afterRun.generatedAt);
+    now += 61_000;
+    expect((await plots()).data.generatedAt).not.toBe(afterRun.generatedAt);
+  });
+
+  it('draws once for requests that arrive together', async () => {
+    await seed();
+    let reads = 0;
+    const listItems = store.listItems.bind(store);
+    store.listItems = async (query) => {
+      reads += 1;
+      return listItems(query);
+    };
+    const all = await Promise.all([plots(), plots(), plots()]);
+    expect(new Set(all.map((r) => r.data.generatedAt)).size).toBe(1);
+    const once = reads;
+    await plots();
+    expect(reads).toBe(once);
+  });
+});

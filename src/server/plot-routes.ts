@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { DashboardPlotsResponse } from '../contract/people-api.js';
+import { refreshingCache } from '../pipeline/people/dashboard-cache.js';
+import { dashboardReport, dashboardReportVersion } from '../pipeline/people/dashboard-report.js';
+import { createLinkedomDocument } from '../report/linkedom-document.js';
+import { dashboardPlots } from './dashboard-plots.js';
+import { authenticate } from './request-auth.js';
+import type { ServerDeps } from './server-deps.js';
+
+/** Plots are drawn again at least this often, whatever the store says. */
+const PLOTS_MAX_AGE_MS = 60_000;
+
+/**
+ * Admin only: the report's calibration and cost–accuracy plots as SVG text, drawn on the server
+ * by the report's plot functions. Gathering and drawing is not cheap, so the result is kept until
+ * a run, the items or the stored calibrator change, or for a minute at most.
+ * @example await app.register(plotRoutes, deps)
+ */
+export async function plotRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const auth = { people: deps.store.people, clock: deps.clock };
+  app.addHook('preHandler', async (request) => {
+    await authenticate(request, auth, 'admin');
+  });
+
+  const plots = refreshingCache<DashboardPlotsResponse>({
+    clock: deps.clock,
+    maxAgeMs: PLOTS_MAX_AGE_MS,
+    version: (last) => dashboardReportVersion(deps.store, last?.source ?? null),
+    compute: async () =>
+      dashboardPlots(await dashboardReport(deps), { document: createLinkedomDocument() }),
+  });
+
+  app.get('/api/admin/plots', async () => plots.get());
+}
