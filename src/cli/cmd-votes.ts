@@ -97,6 +97,10 @@ export function registerVotes(program: Command, io: CliIo): void {
     .option('--project <dir>', 'project directory', '.')
     .option('--method <name>', `${Object.keys(METHODS).join('|')}`, 'recommended')
     .option('--people-only', 'leave machine labellers out of the aggregation')
+    .option(
+      '--keep-discounted',
+      'keep the votes of people a control-accuracy rule discounted (dropped by default)',
+    )
     .option('--max-iterations <n>', 'EM iterations at most')
     .option('--seed <n>', 'seed for tie-breaking', '0')
     .addHelpText(
@@ -108,6 +112,7 @@ export function registerVotes(program: Command, io: CliIo): void {
         project: string;
         method: string;
         peopleOnly?: boolean;
+        keepDiscounted?: boolean;
         maxIterations?: string;
         seed: string;
       }) => {
@@ -124,6 +129,8 @@ export function registerVotes(program: Command, io: CliIo): void {
             clock: ctx.clock,
             method,
             includeMachines: !flags.peopleOnly,
+            people: ctx.store.people,
+            keepDiscounted: flags.keepDiscounted ?? false,
             seed: Number(flags.seed),
             ...(flags.maxIterations ? { maxIterations: Number(flags.maxIterations) } : {}),
           });
@@ -131,6 +138,11 @@ export function registerVotes(program: Command, io: CliIo): void {
             `${report.method}: ${report.decided} items decided from ${report.votes} votes of ${report.annotators} annotators in ${report.seconds.toFixed(2)} s` +
               ` (${report.iterations} iterations${report.converged ? '' : ', not converged'}${report.kept > 0 ? `; ${report.kept} reviewer/gold decisions kept` : ''})\n`,
           );
+          if (report.dropped.votes > 0) {
+            io.out(
+              `dropped ${report.dropped.votes} votes of ${report.dropped.sources.length} discounted annotators (${report.dropped.sources.join(', ')}); --keep-discounted keeps them\n`,
+            );
+          }
           if (report.testAccuracy) {
             const { correct, total } = report.testAccuracy;
             io.out(

@@ -106,4 +106,36 @@ describe('aggregateVotes', () => {
       decidedBy: 'reviewer',
     });
   });
+
+  it('drops the votes of discounted people unless asked to keep them', async () => {
+    const store = await seeded();
+    // Person 3 fails controls and is discounted; two more of their votes would flip item c.
+    await store.addVotes([vote('c', 'human:3', 'y'), vote('c', 'human:4', 'y')]);
+    await store.people.createAnnotator(
+      {
+        id: '3',
+        name: 'three',
+        role: 'annotator',
+        state: 'suspended',
+        createdAt: 'x',
+        suspendedReason: 'control accuracy',
+        flaggedReason: null,
+        controlsSeen: 10,
+        controlsCorrect: 3,
+        discounted: true,
+      },
+      'h3',
+    );
+    const options = { store, labels: ['x', 'y'], clock, method: 'majority-vote' as const };
+    const dropped = await aggregateVotes({ ...options, people: store.people });
+    expect(dropped).toMatchObject({ votes: 8, dropped: { votes: 3, sources: ['human:3'] } });
+    expect(dropped.skills.map((s) => s.annotator)).not.toContain('human:3');
+    // c: x (1), y (2) and y (4), with 3 gone: tie, broken by the seed; a is x for sure.
+    const decisions = new Map((await store.listDecisions({})).map((d) => [d.itemId, d]));
+    expect(decisions.get('a')?.probabilities?.x).toBeCloseTo(1);
+    const kept = await aggregateVotes({ ...options, people: store.people, keepDiscounted: true });
+    expect(kept).toMatchObject({ votes: 11, dropped: { votes: 0, sources: [] } });
+    expect((await store.listDecisions({ itemIds: ['a'] }))[0]?.probabilities?.x).toBeCloseTo(2 / 3);
+    expect((await store.listDecisions({ itemIds: ['c'] }))[0]?.label).toBe('y');
+  });
 });

@@ -3,13 +3,11 @@ import type {
   AggregationMethod,
   AggregationResult,
 } from '../core/aggregation/aggregation-types.js';
-import {
-  buildVoteMatrix,
-  type BuiltVoteMatrix,
-  type LongVote,
-} from '../core/aggregation/build-vote-matrix.js';
+import type { BuiltVoteMatrix } from '../core/aggregation/build-vote-matrix.js';
+import type { PeopleStore } from '../core/ports/people-store.js';
 import type { Clock, Store } from '../core/ports/index.js';
 import type { Decision, Item, Vote } from '../core/types.js';
+import { readVoteInput } from './aggregate-votes-input.js';
 import { canReplaceDecision } from './decision-rank.js';
 
 export interface AggregateVotesOptions {
@@ -19,6 +17,10 @@ export interface AggregateVotesOptions {
   readonly method: AggregationMethod;
   /** Machine votes (llm:, model:) enter as annotators with soft votes; default true. */
   readonly includeMachines?: boolean;
+  /** Where discounted people are looked up; their votes are dropped unless `keepDiscounted`. */
+  readonly people?: Pick<PeopleStore, 'listAnnotators'>;
+  /** Keep the votes of people a control-accuracy rule discounted; default false. */
+  readonly keepDiscounted?: boolean;
   readonly seed?: number;
   readonly maxIterations?: number;
   readonly tolerance?: number;
@@ -44,37 +46,27 @@ export interface AggregateReport {
   /** Accuracy on items with a trusted label that were not clamped (role test), when any. */
   readonly testAccuracy: { readonly correct: number; readonly total: number } | null;
   readonly skills: readonly AnnotatorSkillRow[];
+  /** Votes of discounted people left out, and whose sources (`human:<id>`). */
+  readonly dropped: { readonly votes: number; readonly sources: readonly string[] };
   readonly seconds: number;
 }
 
 /**
  * Turns every vote into one decision per item: builds the vote matrix (people as hard votes,
- * machine labellers as soft votes with their own confusion matrix), clamps gold items, runs the
- * chosen aggregator and stores `aggregated` decisions with the posterior for items that have at
+ * machine labellers as soft votes with their own confusion matrix; the votes of people a rule
+ * discounted dropped unless `keepDiscounted`), clamps gold items, runs the chosen aggregator and stores `aggregated` decisions with the posterior for items that have at
  * least one human vote. Reviewer and gold decisions are never overwritten.
  * @example const report = await aggregateVotes({ store, labels, clock, method: 'recommended' });
  * Complexity: O(votes) to read plus the method's cost; memory O(votes + items × K).
  */
 export async function aggregateVotes(options: AggregateVotesOptions): Promise<AggregateReport> {
-  const { store, labels, clock } = options;
+  const { store, clock } = options;
   const started = clock.now();
-  const includeMachines = options.includeMachines ?? true;
-  const votes = (await store.listVotes({})).filter(
-    (v) => v.label !== null && (includeMachines || v.source.startsWith('human:')),
-  );
+  const input = await readVoteInput(options);
+  const { built, votes, gold, items } = input;
   const humanItems = new Set(
     votes.filter((v) => v.source.startsWith('human:')).map((v) => v.itemId),
   );
-  const itemIds = [...new Set(votes.map((v) => v.itemId))];
-  const items = await itemsById(store, itemIds);
-  const built = buildVoteMatrix(votes.map(toLongVote), { labels, items: itemIds });
-  const gold = new Int32Array(built.items.length).fill(-1);
-  built.items.forEach((id, i) => {
-    const item = items.get(id);
-    if (item && (item.role === 'gold' || item.role === 'control') && item.goldLabel !== null) {
-      gold[i] = built.labelIndex.get(item.goldLabel) ?? -1;
-    }
-  });
   const result = aggregate(built.matrix, methodOptions(options, gold));
   const { decided, kept } = await storeDecisions(
     store,
@@ -101,6 +93,7 @@ export async function aggregateVotes(options: AggregateVotesOptions): Promise<Ag
         (built.matrix.annotatorOffsets[a] as number),
       ability: result.skills.ability[a] as number,
     })),
+    dropped: input.dropped,
     seconds: (clock.now() - started) / 1000,
   };
 }
@@ -113,22 +106,6 @@ function methodOptions(options: AggregateVotesOptions, gold: Int32Array): Aggreg
     ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
   };
   return { method: options.method, ...common } as AggregateOptions;
-}
-
-function toLongVote(vote: Vote): LongVote {
-  const machine = !vote.source.startsWith('human:');
-  return machine && vote.probabilities
-    ? { item: vote.itemId, annotator: vote.source, probabilities: vote.probabilities }
-    : { item: vote.itemId, annotator: vote.source, label: vote.label };
-}
-
-async function itemsById(store: Store, ids: readonly string[]): Promise<Map<string, Item>> {
-  const out = new Map<string, Item>();
-  for (let i = 0; i < ids.length; i += 2000) {
-    for (const item of await store.listItems({ ids: ids.slice(i, i + 2000) }))
-      out.set(item.id, item);
-  }
-  return out;
 }
 
 async function storeDecisions(

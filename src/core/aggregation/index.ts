@@ -27,3 +27,11 @@ export {
   RECOMMENDED_DAWID_SKENE,
   type AggregateOptions,
 } from './aggregate.js';
+export {
+  confusionPosterior,
+  oneCoinMatrix,
+  pooledConfusionMatrix,
+  type ConfusionModel,
+  type ItemVotes,
+  type PooledConfusionOptions,
+} from './confusion-posterior.js';

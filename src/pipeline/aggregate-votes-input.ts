@@ -1,0 +1,92 @@
+import {
+  buildVoteMatrix,
+  type BuiltVoteMatrix,
+  type LongVote,
+} from '../core/aggregation/build-vote-matrix.js';
+import type { PeopleStore } from '../core/ports/people-store.js';
+import type { Store } from '../core/ports/store.js';
+import type { Item, Vote } from '../core/types.js';
+
+export interface VoteInputOptions {
+  readonly store: Store;
+  readonly labels: readonly string[];
+  /** Machine votes (llm:, model:) enter as annotators with soft votes; default true. */
+  readonly includeMachines?: boolean;
+  /** Where discounted people are looked up; without it nobody is discounted. */
+  readonly people?: Pick<PeopleStore, 'listAnnotators'>;
+  /** Keep the votes of people whose votes a rule discounted; default false (they are dropped). */
+  readonly keepDiscounted?: boolean;
+}
+
+/** The project's votes as a vote matrix, with gold and what was left out. */
+export interface VoteInput {
+  readonly built: BuiltVoteMatrix;
+  /** The votes in the matrix, in its input order. */
+  readonly votes: readonly Vote[];
+  /** Per matrix item: the class of a gold or control item, else -1. */
+  readonly gold: Int32Array;
+  readonly items: ReadonlyMap<string, Item>;
+  /** Votes of discounted people left out, and whose (`human:<id>` sources). */
+  readonly dropped: { readonly votes: number; readonly sources: readonly string[] };
+}
+
+/**
+ * Reads every vote of the project and builds the vote matrix aggregation runs on: people as hard
+ * votes, machine labellers as soft votes (their own annotators), abstentions left out, gold and
+ * control items clamped to their trusted label, and the votes of discounted people dropped
+ * unless `keepDiscounted`.
+ * @example const { built, gold, dropped } = await readVoteInput({ store, labels, people: store.people });
+ * Complexity: O(votes × K) plus reading the votes and their items.
+ */
+export async function readVoteInput(options: VoteInputOptions): Promise<VoteInput> {
+  const { store, labels } = options;
+  const includeMachines = options.includeMachines ?? true;
+  const discounted = new Set<string>();
+  if (options.people && options.keepDiscounted !== true) {
+    for (const a of await options.people.listAnnotators())
+      if (a.discounted) discounted.add(`human:${a.id}`);
+  }
+  let droppedVotes = 0;
+  const droppedSources = new Set<string>();
+  const votes = (await store.listVotes({})).filter((v) => {
+    if (v.label === null || (!includeMachines && !v.source.startsWith('human:'))) return false;
+    if (!discounted.has(v.source)) return true;
+    droppedVotes++;
+    droppedSources.add(v.source);
+    return false;
+  });
+  const itemIds = [...new Set(votes.map((v) => v.itemId))];
+  const items = await itemsById(store, itemIds);
+  const built = buildVoteMatrix(votes.map(toLongVote), { labels, items: itemIds });
+  const gold = new Int32Array(built.items.length).fill(-1);
+  built.items.forEach((id, i) => {
+    const item = items.get(id);
+    if (item && (item.role === 'gold' || item.role === 'control') && item.goldLabel !== null) {
+      gold[i] = built.labelIndex.get(item.goldLabel) ?? -1;
+    }
+  });
+  return {
+    built,
+    votes,
+    gold,
+    items,
+    dropped: { votes: droppedVotes, sources: [...droppedSources].sort() },
+  };
+}
+
+/** A stored vote as aggregation reads it: machines soft, people hard. */
+export function toLongVote(vote: Vote): LongVote {
+  const machine = !vote.source.startsWith('human:');
+  return machine && vote.probabilities
+    ? { item: vote.itemId, annotator: vote.source, probabilities: vote.probabilities }
+    : { item: vote.itemId, annotator: vote.source, label: vote.label };
+}
+
+async function itemsById(store: Store, ids: readonly string[]): Promise<Map<string, Item>> {
+  const out = new Map<string, Item>();
+  for (let i = 0; i < ids.length; i += 2000) {
+    for (const item of await store.listItems({ ids: ids.slice(i, i + 2000) }))
+      out.set(item.id, item);
+  }
+  return out;
+}
