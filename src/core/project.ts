@@ -28,7 +28,7 @@ export interface LlmLabellerConfig {
   readonly maxRetries: number;
 }
 
-/** Settings of the local (TF-IDF + logistic regression) labeller. */
+/** Settings of the local labeller (hashed TF-IDF → logistic regression or a small MLP). */
 export interface LocalLabellerConfig {
   readonly features: number;
   readonly wordNgrams: number;
@@ -36,7 +36,29 @@ export interface LocalLabellerConfig {
   readonly l2: number;
   readonly epochs: number;
   readonly seed: number;
+  /** Which classifier `hilo learn` trains; absent means `logistic`. */
+  readonly classifier?: LocalClassifierKind;
+  /** Settings of the MLP classifier; defaults (64 hidden units, step 0.1, no dropout) when absent. */
+  readonly mlp?: LocalMlpConfig;
+  /** How the people queue is ordered within a zone after learning; absent means `margin`. */
+  readonly queryStrategy?: QueueStrategyName;
 }
+
+/** The classifiers of the local labeller. */
+export type LocalClassifierKind = 'logistic' | 'mlp';
+
+/** The MLP option of the local labeller (hilo.yaml `labeller.local.mlp`). */
+export interface LocalMlpConfig {
+  /** ReLU units of the hidden layer. */
+  readonly hidden: number;
+  /** Base step of Adagrad. */
+  readonly learningRate: number;
+  /** Inverted dropout on the hidden layer while training. */
+  readonly dropout: number;
+}
+
+/** Active-learning strategies that score every item on its own, so they can order a queue. */
+export type QueueStrategyName = 'random' | 'least-confidence' | 'margin' | 'entropy';
 
 /** Price of one model, USD per million tokens. */
 export interface ModelPrice {

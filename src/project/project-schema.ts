@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MLP } from '../core/local-model/mlp-classifier.js';
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
 
 const label = z.union([
@@ -27,6 +28,14 @@ const llm = z
   })
   .strict();
 
+const mlp = z
+  .object({
+    hidden: z.number().int().min(1).max(4096).default(DEFAULT_MLP.hidden),
+    learningRate: z.number().positive().default(DEFAULT_MLP.learningRate),
+    dropout: z.number().min(0).max(0.9).default(DEFAULT_MLP.dropout),
+  })
+  .strict();
+
 const local = z
   .object({
     features: z
@@ -40,6 +49,9 @@ const local = z
     l2: z.number().min(0).default(1e-5),
     epochs: z.number().int().min(1).max(200).default(10),
     seed: z.number().int().default(1),
+    classifier: z.enum(['logistic', 'mlp']).default('logistic'),
+    mlp: mlp.default(() => mlp.parse({})),
+    queryStrategy: z.enum(['random', 'least-confidence', 'margin', 'entropy']).default('margin'),
   })
   .strict();
 

@@ -125,7 +125,7 @@ describe('serializeLocalClassifier', () => {
   it('rejects text that is not a serialized model', () => {
     expect(() => deserializeLocalClassifier('not json')).toThrow(HiloError);
     expect(() => deserializeLocalClassifier('{"format":"other"}')).toThrow(
-      /is not hilo.local-classifier/,
+      /is not hilo.local-classifier version 1 nor hilo.local-mlp/,
     );
     const broken = { ...JSON.parse(payload), codes: 'AAAA' };
     expect(() => deserializeLocalClassifier(JSON.stringify(broken))).toThrow(HiloError);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { HiloError } from '../errors.js';
 import type { LocalLabellerConfig } from '../project.js';
 import { createRng } from '../rng.js';
-import { trainLocalClassifier } from './local-classifier.js';
+import { crossFitPredict } from './cross-fit.js';
+import {
+  deserializeLocalClassifier,
+  serializeLocalClassifier,
+  trainLocalClassifier,
+} from './local-classifier.js';
 import { trainMlpClassifier } from './mlp-classifier.js';
 
 const config: LocalLabellerConfig = {
@@ -74,5 +79,57 @@ describe('trainMlpClassifier', () => {
     expect(() => trainMlpClassifier({ texts: ['x'], labels: ['z'], labelSet, config })).toThrow(
       HiloError,
     );
+  });
+});
+
+describe('the MLP as the local model', () => {
+  const labelSet = ['mixed', 'same'];
+  const train = xor(400, 1);
+  const test = xor(200, 2);
+  const mlpConfig: LocalLabellerConfig = {
+    ...config,
+    classifier: 'mlp',
+    mlp: { hidden: 16, learningRate: 0.1, dropout: 0 },
+  };
+  const model = trainLocalClassifier({ ...train, labelSet, config: mlpConfig });
+
+  it('is what trainLocalClassifier trains when the config names it', () => {
+    expect(model.state).toMatchObject({ kind: 'mlp', hidden: 16 });
+    expect(
+      accuracy(model.predict(test.texts).probabilities, test.labels, labelSet),
+    ).toBeGreaterThan(0.95);
+  });
+
+  it('round-trips through its payload to identical predictions', () => {
+    const payload = serializeLocalClassifier(model);
+    expect(JSON.parse(payload)).toMatchObject({ format: 'hilo.local-mlp', version: 1, hidden: 16 });
+    const copy = deserializeLocalClassifier(payload);
+    const texts = [...test.texts, 'unseen words', ''];
+    expect(copy.predict(texts)).toEqual(model.predict(texts));
+    expect(copy.config).toEqual(mlpConfig);
+    expect(serializeLocalClassifier(copy)).toBe(payload);
+  });
+
+  it('rejects a payload whose layers do not fit', () => {
+    const data = JSON.parse(serializeLocalClassifier(model));
+    expect(() => deserializeLocalClassifier(JSON.stringify({ ...data, b2: [0] }))).toThrow(
+      /do not fit/,
+    );
+    expect(() => deserializeLocalClassifier(JSON.stringify({ ...data, codes: 'AAAA' }))).toThrow(
+      HiloError,
+    );
+  });
+
+  it('is what cross-fitting trains for out-of-fold predictions', () => {
+    const { probabilities } = crossFitPredict({
+      ...train,
+      labelSet,
+      config: mlpConfig,
+      folds: 3,
+      seed: 1,
+    });
+    const linear = crossFitPredict({ ...train, labelSet, config, folds: 3, seed: 1 });
+    expect(accuracy(probabilities, train.labels, labelSet)).toBeGreaterThan(0.9);
+    expect(accuracy(linear.probabilities, train.labels, labelSet)).toBeLessThan(0.75);
   });
 });

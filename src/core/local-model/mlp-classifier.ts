@@ -1,8 +1,19 @@
 import { HiloError } from '../errors.js';
-import type { LocalLabellerConfig } from '../project.js';
-import { createRng, type Rng } from '../rng.js';
-import { fitHashedTfidf, type HashedTfidf, type SparseVector } from './hashed-tfidf.js';
+import type { LocalMlpConfig } from '../project.js';
+import { createRng } from '../rng.js';
+import { createHashedTfidf } from './hashed-tfidf.js';
+import type {
+  LocalClassifier,
+  MlpState,
+  TrainLocalClassifierOptions,
+} from './local-classifier-state.js';
 import { softmaxInPlace } from './logistic-regression.js';
+import { dequantizeWeights, quantizeWeights } from './quantized-weights.js';
+import { forwardHidden, trainMlp } from './train-mlp.js';
+import { trainingData } from './training-data.js';
+
+/** The MLP's settings when hilo.yaml gives none. */
+export const DEFAULT_MLP: LocalMlpConfig = { hidden: 64, learningRate: 0.1, dropout: 0 };
 
 export interface MlpOptions {
   /** Hidden units (ReLU); default 64. */
@@ -13,36 +24,23 @@ export interface MlpOptions {
   readonly dropout?: number;
 }
 
-export interface TrainMlpOptions extends MlpOptions {
-  readonly texts: readonly string[];
-  readonly labels: readonly string[];
-  readonly labelSet: readonly string[];
-  /** The local model's settings: features, n-grams, l2 (on both layers), epochs, seed. */
-  readonly config: LocalLabellerConfig;
-  readonly rng?: Rng;
-}
+export interface TrainMlpClassifierOptions extends TrainLocalClassifierOptions, MlpOptions {}
 
 /** A trained one-hidden-layer network over hashed TF-IDF features. */
-export interface MlpClassifier {
-  readonly labelSet: readonly string[];
+export interface MlpClassifier extends LocalClassifier {
   readonly hidden: number;
-  readonly trainedOn: number;
-  /** One distribution per text, over `labelSet` in its order. */
-  predict(texts: readonly string[]): { probabilities: Float64Array[] };
 }
 
 /**
- * The MLP option of the local model: hashed TF-IDF → ReLU hidden layer → softmax, trained by
- * per-example Adagrad with L2. The first layer is a sparse-by-dense product (only the columns a
- * text has are read and updated), so a step costs O(nnz × H + H × K) like the logistic
- * regression's O(nnz × K); it can learn interactions of n-grams that a linear model cannot,
- * at the price of more epochs and a less convex fit. One Adagrad accumulator per input column
- * (shared by its H weights) keeps the memory at D × H weights + D.
+ * The MLP option of the local model: hashed TF-IDF → ReLU hidden layer → softmax (see
+ * `trainMlp`). It can learn interactions of n-grams that a linear model cannot, at the price of
+ * more epochs and a less convex fit. The first layer is kept as 8-bit codes with one scale per
+ * hidden unit from the start, so the model predicts exactly as it will once stored.
  * @example const mlp = trainMlpClassifier({ texts, labels, labelSet, config, hidden: 64 }); mlp.predict(['card lost'])
  * Complexity: O(epochs × (nnz × H + n × H × K)) time, O(D × H + H × K) memory.
  * @throws HiloError INVALID_INPUT on mismatched lengths, an unknown label or no items.
  */
-export function trainMlpClassifier(options: TrainMlpOptions): MlpClassifier {
+export function trainMlpClassifier(options: TrainMlpClassifierOptions): MlpClassifier {
   const { texts, labelSet, config } = options;
   if (texts.length === 0 || texts.length !== options.labels.length) {
     throw new HiloError(
@@ -50,175 +48,53 @@ export function trainMlpClassifier(options: TrainMlpOptions): MlpClassifier {
       `the MLP needs as many labels as texts (≥ 1), got ${texts.length} and ${options.labels.length}`,
     );
   }
-  const index = new Map(labelSet.map((l, k) => [l, k]));
-  const labels = Int32Array.from(options.labels, (l, i) => {
-    const k = index.get(l);
-    if (k === undefined)
-      throw new HiloError('INVALID_INPUT', `item ${i}: label "${l}" is not in the label set`, {
-        field: 'label',
-      });
-    return k;
-  });
-  const { featurizer, vectors } = fitHashedTfidf(texts, {
-    features: config.features,
-    wordNgrams: config.wordNgrams,
-    charNgrams: config.charNgrams,
-  });
+  const K = labelSet.length;
+  const { featurizer, vectors, labels, classWeights } = trainingData(options);
+  const hidden = options.hidden ?? DEFAULT_MLP.hidden;
   const net = trainMlp({
     vectors,
     labels,
-    classCount: labelSet.length,
+    classCount: K,
     dimension: featurizer.dimension,
-    hidden: options.hidden ?? 64,
-    learningRate: options.learningRate ?? 0.1,
-    dropout: options.dropout ?? 0,
+    hidden,
+    learningRate: options.learningRate ?? DEFAULT_MLP.learningRate,
+    dropout: options.dropout ?? DEFAULT_MLP.dropout,
     l2: config.l2,
     epochs: config.epochs,
     rng: options.rng ?? createRng(config.seed),
+    ...(classWeights ? { classWeights } : {}),
   });
-  return mlpClassifier(featurizer, net, labelSet, texts.length);
+  return createMlpClassifier({
+    kind: 'mlp',
+    labelSet: [...labelSet],
+    config,
+    trainedOn: texts.length,
+    featurizer,
+    hidden,
+    w1: quantizeWeights(net.w1, hidden),
+    b1: net.b1,
+    w2: net.w2,
+    b2: net.b2,
+  });
 }
 
-const FIRST_LAYER_SCALE = 0.05;
-
-interface MlpWeights {
-  readonly hidden: number;
-  readonly classCount: number;
-  /** `dimension × hidden`, row per input column. */
-  readonly w1: Float64Array;
-  readonly b1: Float64Array;
-  /** `hidden × classCount`. */
-  readonly w2: Float64Array;
-  readonly b2: Float64Array;
-}
-
-function trainMlp(o: {
-  vectors: readonly SparseVector[];
-  labels: Int32Array;
-  classCount: number;
-  dimension: number;
-  hidden: number;
-  learningRate: number;
-  dropout: number;
-  l2: number;
-  epochs: number;
-  rng: Rng;
-}): MlpWeights {
-  const { vectors, labels, classCount: K, dimension: D, hidden: H, learningRate: eta, l2, rng } = o;
-  // A small first layer, not He's √2: with He's scale every n-gram starts with a large random
-  // code, and a rare n-gram (most of them) is updated too seldom to overwrite it, so the hidden
-  // layer stays a fixed random projection (emotion: 57% held out vs 82% at this scale).
-  const w1 = Float64Array.from({ length: D * H }, () => rng.normal() * FIRST_LAYER_SCALE);
-  const b1 = new Float64Array(H).fill(0.01);
-  const w2 = Float64Array.from({ length: H * K }, () => rng.normal() * Math.sqrt(2 / H));
-  const b2 = new Float64Array(K);
-  const g1 = new Float64Array(D); // Adagrad accumulator per input column
-  const gb1 = new Float64Array(H);
-  const g2 = new Float64Array(H * K);
-  const gb2 = new Float64Array(K);
-  const a = new Float64Array(H);
-  const mask = new Float64Array(H);
-  const p = new Float64Array(K);
-  const dh = new Float64Array(H);
-  const order = Int32Array.from({ length: vectors.length }, (_, i) => i);
-  const keep = 1 - o.dropout;
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      const t = order[i] as number;
-      order[i] = order[j] as number;
-      order[j] = t;
-    }
-    for (const i of order) {
-      const { indices, values } = vectors[i] as SparseVector;
-      forwardHidden({ w1, b1, hidden: H }, indices, values, a);
-      for (let h = 0; h < H; h++) {
-        mask[h] = o.dropout > 0 ? (rng.next() < keep ? 1 / keep : 0) : 1;
-        a[h] = (a[h] as number) * (mask[h] as number);
-      }
-      p.set(b2);
-      for (let h = 0; h < H; h++) {
-        const ah = a[h] as number;
-        if (ah === 0) continue;
-        for (let k = 0; k < K; k++) p[k] = (p[k] as number) + ah * (w2[h * K + k] as number);
-      }
-      softmaxInPlace(p);
-      const y = labels[i] as number;
-      p[y] = (p[y] as number) - 1; // p now holds ∂loss/∂logits
-      dh.fill(0);
-      for (let h = 0; h < H; h++) {
-        const ah = a[h] as number;
-        for (let k = 0; k < K; k++) {
-          const idx = h * K + k;
-          const gk = p[k] as number;
-          dh[h] = (dh[h] as number) + gk * (w2[idx] as number);
-          const grad = gk * ah + l2 * (w2[idx] as number);
-          g2[idx] = (g2[idx] as number) + grad * grad;
-          if (grad !== 0)
-            w2[idx] = (w2[idx] as number) - (eta * grad) / Math.sqrt(g2[idx] as number);
-        }
-      }
-      for (let k = 0; k < K; k++) {
-        const gk = p[k] as number;
-        gb2[k] = (gb2[k] as number) + gk * gk;
-        if (gk !== 0) b2[k] = (b2[k] as number) - (eta * gk) / Math.sqrt(gb2[k] as number);
-      }
-      // Back through ReLU and dropout: only active units pass a gradient.
-      let dhSquares = 0;
-      for (let h = 0; h < H; h++) {
-        const d = (a[h] as number) > 0 ? (dh[h] as number) * (mask[h] as number) : 0;
-        dh[h] = d;
-        dhSquares += d * d;
-        gb1[h] = (gb1[h] as number) + d * d;
-        if (d !== 0) b1[h] = (b1[h] as number) - (eta * d) / Math.sqrt(gb1[h] as number);
-      }
-      if (dhSquares === 0) continue;
-      for (let t = 0; t < indices.length; t++) {
-        const c = indices[t] as number;
-        const x = values[t] as number;
-        const squares = (g1[c] as number) + x * x * dhSquares;
-        g1[c] = squares;
-        const step = eta / Math.sqrt(squares);
-        const base = c * H;
-        for (let h = 0; h < H; h++) {
-          const grad = x * (dh[h] as number) + l2 * (w1[base + h] as number);
-          w1[base + h] = (w1[base + h] as number) - step * grad;
-        }
-      }
-    }
-  }
-  return { hidden: H, classCount: K, w1, b1, w2, b2 };
-}
-
-/** ReLU(b1 + xᵀW1) of a sparse row into `out`. O(nnz × H). */
-function forwardHidden(
-  net: { readonly w1: Float64Array; readonly b1: Float64Array; readonly hidden: number },
-  indices: Int32Array,
-  values: Float64Array,
-  out: Float64Array,
-): void {
-  const H = net.hidden;
-  out.set(net.b1);
-  for (let t = 0; t < indices.length; t++) {
-    const x = values[t] as number;
-    const base = (indices[t] as number) * H;
-    for (let h = 0; h < H; h++) out[h] = (out[h] as number) + x * (net.w1[base + h] as number);
-  }
-  for (let h = 0; h < H; h++) if ((out[h] as number) < 0) out[h] = 0;
-}
-
-function mlpClassifier(
-  featurizer: HashedTfidf,
-  net: MlpWeights,
-  labelSet: readonly string[],
-  trainedOn: number,
-): MlpClassifier {
-  const { hidden: H, classCount: K, w2, b2 } = net;
+/**
+ * An MLP classifier from its parts (as trained, or as read back).
+ * @example const same = createMlpClassifier(mlp.state as MlpState);
+ * Complexity: O(D × H) to build; predict is O(characters + nnz × H + H × K) per text.
+ */
+export function createMlpClassifier(state: MlpState): MlpClassifier {
+  const featurizer = createHashedTfidf(state.featurizer);
+  const { hidden: H, w2, b1, b2 } = state;
+  const K = state.labelSet.length;
+  const net = { w1: dequantizeWeights(state.w1), b1, hidden: H };
   const a = new Float64Array(H);
   return {
-    labelSet: [...labelSet],
+    labelSet: state.labelSet,
+    config: state.config,
+    trainedOn: state.trainedOn,
     hidden: H,
-    trainedOn,
+    state,
     predict: (texts) => ({
       probabilities: texts.map((text) => {
         const { indices, values } = featurizer.transform(text);
