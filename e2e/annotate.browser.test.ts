@@ -1,14 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/cli-io.js';
-import { startServer, WEB_ROOT, type RunningServer } from '../src/cli/cmd-serve.js';
+import type { RunningServer } from '../src/cli/cmd-serve.js';
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  HAS_CHROMIUM,
+  launchBrowser,
+  serveProject,
+} from './browser-harness.js';
 import { hilo, tempDir } from './cli-harness.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 interface PageElement {
   getAttribute(name: string): string | null;
@@ -17,22 +19,11 @@ interface PageElement {
 interface PageDocument {
   querySelector(selector: string): PageElement | null;
 }
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 const XSS = 'Hi <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> there';
 
 /** Text → right label for every item the test may be shown (ids are neutral, as users' would be). */
 const truth = new Map<string, string>();
-const missing = !existsSync(CHROMIUM);
+const missing = !HAS_CHROMIUM;
 if (missing)
   console.warn(`skipping browser tests: ${CHROMIUM} is missing (Debian: apt-get install chromium)`);
 
@@ -42,9 +33,6 @@ describe.skipIf(missing)('annotation in a real browser', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'index.html')))
-      execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'warn'], { stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     const dir = await tempDir('serve');
     const project = join(dir, 'p');
     expect((await hilo(['init', project, '--labels', 'spam,ham'])).code).toBe(0);
@@ -104,22 +92,8 @@ describe.skipIf(missing)('annotation in a real browser', () => {
         ).code,
       ).toBe(0);
     }
-    const io: CliIo = {
-      version: 'test',
-      env: {},
-      cwd: dir,
-      out: () => undefined,
-      err: () => undefined,
-      stderr: { write: () => true },
-      setExitCode: () => undefined,
-      exitCode: () => 0,
-    };
-    server = await startServer(
-      { dir: project, host: '127.0.0.1', port: 0, rateLimits: { answersPerMinute: 10_000 } },
-      io,
-    );
-    adminToken = /invite=([\w-]+)/.exec(server.adminLink ?? '')?.[1] ?? '';
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    ({ server, adminToken } = await serveProject(project, { answersPerMinute: 10_000 }));
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -239,6 +213,16 @@ describe.skipIf(missing)('annotation in a real browser', () => {
     const admin = await browser.newPage();
     await admin.goto(`${server.url}/#invite=${adminToken}`);
     await expect.poll(() => admin.locator('tr[data-state=suspended]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => admin.locator('main').textContent())
+      .toMatch(/[1-9]\d* answers in the last hour/);
+    // No machine labeller has run in this project: the plots say so instead of staying blank.
+    await expect
+      .poll(() => admin.getByTestId('plot-calibration').textContent())
+      .toMatch(/^No calibration yet — run hilo calibrate\./);
+    expect(await admin.getByTestId('plot-calibration').locator('svg').count()).toBe(0);
     await admin.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    await admin.getByRole('button', { name: 'lift suspension' }).first().click();
+    await expect.poll(() => admin.locator('tr[data-state=suspended]').count()).toBe(0);
   }, 180_000);
 });

@@ -6,7 +6,7 @@ import { reliabilityPlot } from '../report/plots/reliability-plot.js';
 import type { ReportView } from '../report/report-view.js';
 
 /** Shown in place of the plots before anything was calibrated. */
-export const NO_CALIBRATION = 'No calibration yet — run `hilo calibrate`.';
+export const NO_CALIBRATION = 'No calibration yet — run hilo calibrate.';
 
 /**
  * The report's reliability and cost–accuracy plots for the admin dashboard, drawn by the
@@ -25,7 +25,7 @@ export function dashboardPlots(
   const policy = view?.policy?.appliesToSource ? view.policy : null;
   const why =
     view === null
-      ? ' No machine labeller has voted yet: `hilo learn` and `hilo label` come first.'
+      ? ' No machine labeller has voted yet: hilo learn and hilo label come first.'
       : '';
   const ece = (s: NonNullable<typeof c>['before']) =>
     `ECE ${percent(s.ece.estimate)} (${percentRange(s.ece)})`;
@@ -52,13 +52,13 @@ export function dashboardPlots(
               `Share of right answers per confidence bin before and after ${c.method} calibration, on ${count(c.n)} ${c.evaluatedOn === 'test' ? 'test items' : 'gold items (cross-fitted)'}` +
               (c.origin === 'stored'
                 ? '.'
-                : '; fitted for this view: `hilo calibrate` keeps a calibrator for routing.'),
+                : '; fitted for this view: hilo calibrate keeps a calibrator for routing.'),
           },
     costAccuracy:
       plan === null || plan.points.length === 0
         ? {
             svg: null,
-            caption: `No cost–accuracy curve yet: it needs the machine's votes on gold or test items (\`hilo label\`, then \`hilo calibrate\`).`,
+            caption: `No cost–accuracy curve yet: it needs the machine's votes on gold or test items (hilo label, then hilo calibrate).`,
           }
         : {
             svg: costAccuracyPlot(
@@ -72,7 +72,7 @@ export function dashboardPlots(
               },
               context,
             ).outerHTML,
-            caption: `Expected accuracy of all labels against total cost for ${count(plan.poolSize)} items, one point per accept threshold with its 95% interval${plan.chosen !== null ? '; the ringed point is the chosen policy' : '; no policy chosen yet (`hilo route`)'}.`,
+            caption: `Expected accuracy of all labels against total cost for ${count(plan.poolSize)} items, one point per accept threshold with its 95% interval${plan.chosen !== null ? '; the ringed point is the chosen policy' : '; no policy chosen yet (hilo route)'}.`,
           },
     notes: [...(view?.notes ?? [])],
   };

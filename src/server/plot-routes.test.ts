@@ -133,7 +133,7 @@ describe('GET /api/admin/plots', () => {
     expect(status).toBe(200);
     expect(data.source).toBeNull();
     expect(data.calibration.svg).toBeNull();
-    expect(data.calibration.caption).toMatch(/^No calibration yet — run `hilo calibrate`\./);
+    expect(data.calibration.caption).toMatch(/^No calibration yet — run hilo calibrate\./);
     expect(data.costAccuracy.svg).toBeNull();
     expect(data.costAccuracy.caption).toMatch(/No cost–accuracy curve yet/);
   });

@@ -10,6 +10,7 @@ import type {
   PeopleStore,
   QueueEntry,
   QueueKind,
+  QueuePriority,
   RecentVote,
 } from '../core/ports/people-store.js';
 import { mapDatabaseError } from './map-database-error.js';
@@ -216,6 +217,16 @@ export class KyselyPeopleStore implements PeopleStore {
         .where('item_id', 'in', textSet(this.#dialect, itemIds))
         .execute();
     });
+  }
+
+  setQueuePriorities(priorities: readonly QueuePriority[]): Promise<void> {
+    return this.#guard('setQueuePriorities', () =>
+      this.#transaction(async (trx) => {
+        for (const { itemId, priority } of priorities) {
+          await trx.updateTable('queue').set({ priority }).where('item_id', '=', itemId).execute();
+        }
+      }),
+    );
   }
 
   leaseNext(request: LeaseRequest): Promise<Assignment | undefined> {

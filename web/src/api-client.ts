@@ -1,6 +1,7 @@
 import type {
   AnswerBody,
   AnswerResponse,
+  DashboardPlotsResponse,
   DashboardResponse,
   Invitation,
   MeResponse,
@@ -47,10 +48,13 @@ export const api = {
   answer: (body: AnswerBody) => call<AnswerResponse>('POST', '/api/answers', body),
   undo: (itemId: string) => call<ServedItemBody>('POST', '/api/undo', { itemId }),
   dashboard: () => call<DashboardResponse>('GET', '/api/dashboard'),
+  plots: () => call<DashboardPlotsResponse>('GET', '/api/admin/plots'),
   invite: (name: string, role: string) =>
     call<Invitation>('POST', '/api/annotators', { name, role }),
   setState: (id: string, state: 'active' | 'suspended') =>
     call<unknown>('PATCH', `/api/annotators/${encodeURIComponent(id)}`, { state }),
+  setDiscounted: (id: string, discounted: boolean) =>
+    call<unknown>('PATCH', `/api/annotators/${encodeURIComponent(id)}`, { discounted }),
   review: () => call<ReviewResponse>('GET', '/api/review'),
   settle: (itemId: string, label: string) =>
     call<unknown>('POST', `/api/review/${encodeURIComponent(itemId)}`, { label }),

@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DashboardResponse } from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
+import { DashboardPlots } from './dashboard-plots.js';
+import { PeopleTable } from './people-table.js';
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
+const usd = (v: number) => `$${v.toFixed(2)}`;
+const hourOf = (iso: string) => `${new Date(iso).getHours().toString().padStart(2, '0')}:00`;
 
-/** Admin: progress by zone, each person's volume, speed, control accuracy and state; invitations. */
+/**
+ * Admin: progress by zone, answers per hour, each person's quality and state (suspensions can be
+ * lifted), spend so far, invitations, and the report's calibration and cost–accuracy plots.
+ */
 export function DashboardPage() {
   const [data, setData] = useState<DashboardResponse | null>(null);
   const [name, setName] = useState('');
@@ -32,6 +38,7 @@ export function DashboardPage() {
   };
 
   if (data === null) return <main>{error ?? 'Loading…'}</main>;
+  const t = data.throughput;
   return (
     <main className="dashboard">
       <section>
@@ -56,63 +63,41 @@ export function DashboardPage() {
             ))}
           </tbody>
         </table>
-        <p>
-          Under review: {data.underReview} · time spent {data.hoursSpent.toFixed(2)} h · spend $
-          {data.spendUsd.toFixed(2)}
+        <p data-testid="spend">
+          Spend so far <strong>{usd(data.spendUsd)}</strong>: people {usd(data.peopleSpendUsd)} (
+          {data.hoursSpent.toFixed(2)} h at the project’s hourly rate), machine runs{' '}
+          {usd(data.machineSpendUsd)}. Under review: {data.underReview}. Suspended: {data.suspended}
+          .
         </p>
       </section>
       <section>
-        <h2>People</h2>
-        <table data-testid="people">
+        <h2>Throughput</h2>
+        <p>
+          {t.lastHour} answers in the last hour, {t.lastDay} in the last 24 h
+          {t.perPersonHour !== null ? `; ${t.perPersonHour.toFixed(0)} per hour of work` : ''}.
+        </p>
+        <table data-testid="throughput" className="throughput">
           <thead>
             <tr>
-              <th>name</th>
-              <th>role</th>
-              <th>state</th>
-              <th>answers</th>
-              <th>median s</th>
-              <th>controls</th>
-              <th>accuracy (95%)</th>
-              <th>agreement</th>
-              <th></th>
+              {t.hours.map((h) => (
+                <th key={h.start}>{hourOf(h.start)}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {data.annotators.map((a) => (
-              <tr key={a.id} data-state={a.state}>
-                <td>{a.name}</td>
-                <td>{a.role}</td>
-                <td>
-                  {a.state}
-                  {a.reason ? ` — ${a.reason}` : ''}
-                  {a.discounted ? ' (discounted)' : ''}
-                </td>
-                <td>{a.answers}</td>
-                <td>{a.medianSeconds?.toFixed(1) ?? '—'}</td>
-                <td>{a.controls}</td>
-                <td>
-                  {pct(a.controlAccuracy)}{' '}
-                  {a.controls > 0
-                    ? `[${pct(a.controlInterval.low)}–${pct(a.controlInterval.high)}]`
-                    : ''}
-                </td>
-                <td>{pct(a.agreement)}</td>
-                <td>
-                  {a.state === 'suspended' ? (
-                    <button onClick={() => void api.setState(a.id, 'active').then(load)}>
-                      reinstate
-                    </button>
-                  ) : (
-                    <button onClick={() => void api.setState(a.id, 'suspended').then(load)}>
-                      suspend
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            <tr>
+              {t.hours.map((h) => (
+                <td key={h.start}>{h.answers}</td>
+              ))}
+            </tr>
           </tbody>
         </table>
       </section>
+      <section>
+        <h2>People</h2>
+        <PeopleTable people={data.annotators} changed={load} />
+      </section>
+      <DashboardPlots />
       <section>
         <h2>Invite</h2>
         <form

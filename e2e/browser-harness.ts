@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { CliIo } from '../src/cli/cli-io.js';
+import { startServer, WEB_ROOT, type RunningServer } from '../src/cli/cmd-serve.js';
+
+/** Debian's chromium, which `.ci/run` installs when it is absent. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+/** Screenshots kept as test artefacts. */
+export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Headless Chromium, after building the web UI if it was never built. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(join(WEB_ROOT, 'index.html')))
+    execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'warn'], { stdio: 'inherit' });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** `hilo serve` on a free loopback port, with its first admin's invitation token. */
+export async function serveProject(
+  dir: string,
+  rateLimits?: { answersPerMinute?: number },
+): Promise<{ server: RunningServer; adminToken: string }> {
+  const io: CliIo = {
+    version: 'test',
+    env: {},
+    cwd: dir,
+    out: () => undefined,
+    err: () => undefined,
+    stderr: { write: () => true },
+    setExitCode: () => undefined,
+    exitCode: () => 0,
+  };
+  const server = await startServer(
+    { dir, host: '127.0.0.1', port: 0, ...(rateLimits ? { rateLimits } : {}) },
+    io,
+  );
+  return { server, adminToken: /invite=([\w-]+)/.exec(server.adminLink ?? '')?.[1] ?? '' };
+}

@@ -1,0 +1,67 @@
+import type { DashboardResponse } from '../../src/contract/people-api.js';
+import { api } from './api-client.js';
+
+type Person = DashboardResponse['annotators'][number];
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
+
+/** Each person's volume, speed, control accuracy with its interval, agreement and state. */
+export function PeopleTable(props: {
+  readonly people: readonly Person[];
+  readonly changed: () => void;
+}) {
+  const act = (change: Promise<unknown>) => void change.then(props.changed);
+  return (
+    <table data-testid="people">
+      <thead>
+        <tr>
+          <th>name</th>
+          <th>role</th>
+          <th>state</th>
+          <th>answers</th>
+          <th>median s</th>
+          <th>controls</th>
+          <th>accuracy (95%)</th>
+          <th>agreement</th>
+          <th></th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.people.map((a) => (
+          <tr key={a.id} data-state={a.state}>
+            <td>{a.name}</td>
+            <td>{a.role}</td>
+            <td>
+              {a.state}
+              {a.reason ? ` — ${a.reason}` : ''}
+              {a.discounted ? ' (votes discounted)' : ''}
+            </td>
+            <td>{a.answers}</td>
+            <td>{a.medianSeconds?.toFixed(1) ?? '—'}</td>
+            <td>{a.controls}</td>
+            <td>
+              {pct(a.controlAccuracy)}{' '}
+              {a.controls > 0
+                ? `[${pct(a.controlInterval.low)}–${pct(a.controlInterval.high)}]`
+                : ''}
+            </td>
+            <td title={`compared on ${a.compared} items`}>
+              {pct(a.agreement)}
+              {a.compared > 0 ? <span className="muted"> of {a.compared}</span> : ''}
+            </td>
+            <td className="row-actions">
+              {a.state === 'suspended' ? (
+                <button onClick={() => act(api.setState(a.id, 'active'))}>lift suspension</button>
+              ) : (
+                <button onClick={() => act(api.setState(a.id, 'suspended'))}>suspend</button>
+              )}
+              {a.discounted && (
+                <button onClick={() => act(api.setDiscounted(a.id, false))}>count votes</button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
