@@ -81,6 +81,29 @@ export function describePeopleStoreContract(
       expect(await people.leaseNext(lease('ann3'))).toBeUndefined();
     });
 
+    it('sets priorities in bulk, keeping overlap, review and places taken', async () => {
+      const people = store.people;
+      if (!people.setQueuePriorities) return;
+      await people.upsertQueue([
+        entry('a', { priority: 1, overlap: 2 }),
+        entry('b', { priority: 5 }),
+      ]);
+      await people.setReviewReason(['a'], 'check');
+      expect((await people.leaseNext(lease('ann1')))?.itemId).toBe('b');
+      await people.setQueuePriorities([
+        { itemId: 'a', priority: 9 },
+        { itemId: 'b', priority: 0 },
+        { itemId: 'none', priority: 3 },
+      ]);
+      expect(await people.listQueue({})).toEqual([
+        entry('a', { priority: 9, overlap: 2, reviewReason: 'check' }),
+        entry('b', { priority: 0 }),
+      ]);
+      expect((await people.leaseNext(lease('ann2')))?.itemId).toBe('a');
+      expect(await people.leaseNext(lease('ann3'))).toMatchObject({ itemId: 'a' });
+      expect(await people.leaseNext(lease('ann4'))).toBeUndefined();
+    });
+
     it('returns expired leases to the queue, and a late answer is refused', async () => {
       const people = store.people;
       await people.upsertQueue([entry('a')]);

@@ -52,6 +52,12 @@ export interface QueueEntry {
   readonly reviewReason: string | null;
 }
 
+/** A queue entry's new priority (see `PeopleStore.setQueuePriorities`). */
+export interface QueuePriority {
+  readonly itemId: string;
+  readonly priority: number;
+}
+
 export type AssignmentState = 'leased' | 'done' | 'expired' | 'skipped';
 
 /** An item leased to an annotator; unique per (item, annotator). */
@@ -115,6 +121,12 @@ export interface PeopleStore {
   }): Promise<QueueEntry[]>;
   setOverlap(itemId: string, overlap: number): Promise<void>;
   setReviewReason(itemIds: readonly string[], reason: string | null): Promise<void>;
+  /**
+   * Sets the priority of the queue entries that exist (others are ignored) in one transaction,
+   * leaving their other columns, leases and answers as they are. Optional: without it callers
+   * rewrite the entries with `upsertQueue`.
+   */
+  setQueuePriorities?(priorities: readonly QueuePriority[]): Promise<void>;
 
   /**
    * Leases the best open entry of `kind` to the annotator, or returns undefined: open means fewer

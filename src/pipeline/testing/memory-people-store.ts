@@ -9,6 +9,7 @@ import type {
   PeopleStore,
   QueueEntry,
   QueueKind,
+  QueuePriority,
   RecentVote,
 } from '../../core/ports/people-store.js';
 import type { NewVote, Vote } from '../../core/types.js';
@@ -117,6 +118,13 @@ export class MemoryPeopleStore implements PeopleStore {
   async setOverlap(itemId: string, overlap: number): Promise<void> {
     const entry = this.#queue.get(itemId);
     if (entry !== undefined) this.#queue.set(itemId, { ...entry, overlap });
+  }
+
+  async setQueuePriorities(priorities: readonly QueuePriority[]): Promise<void> {
+    for (const { itemId, priority } of priorities) {
+      const entry = this.#queue.get(itemId);
+      if (entry !== undefined) this.#queue.set(itemId, { ...entry, priority });
+    }
   }
 
   async setReviewReason(itemIds: readonly string[], reason: string | null): Promise<void> {
