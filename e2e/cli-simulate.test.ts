@@ -30,26 +30,27 @@ beforeAll(async () => {
   );
 });
 
-describe('hilo simulate al', () => {
-  const args = () => [
-    'simulate',
-    'al',
-    '--data',
-    data,
-    '--label-field',
-    'intent',
-    '--strategies',
-    'random,margin,badge',
-    '--batch',
-    '20',
-    '--initial',
-    '30',
-    '--rounds',
-    '3',
-    '--epochs',
-    '3',
-  ];
+/** A small, quick active-learning run on the banking subset. */
+const args = () => [
+  'simulate',
+  'al',
+  '--data',
+  data,
+  '--label-field',
+  'intent',
+  '--strategies',
+  'random,margin,badge',
+  '--batch',
+  '20',
+  '--initial',
+  '30',
+  '--rounds',
+  '3',
+  '--epochs',
+  '3',
+];
 
+describe('hilo simulate al', () => {
   it('writes learning curves per strategy in the documented JSON shape, with progress on stderr', async () => {
     const out = join(dir, 'al.json');
     const run = await hilo([...args(), '--json', out]);
@@ -323,5 +324,48 @@ describe('hilo tournament', () => {
     const run = await hilo(['tournament', '--project', project]);
     expect(run.code).toBe(3);
     expect(run.err).toMatch(/no machine votes on gold\/test items/);
+  });
+});
+
+describe('simulation results in HTML', () => {
+  it('writes learning curves and a table with --html, and adds saved results to the project report', async () => {
+    const html = join(dir, 'al.html');
+    const json = join(dir, 'al-for-report.json');
+    const run = await hilo([...args(), '--json', json, '--html', html]);
+    expect(run.code, run.err).toBe(0);
+    const page = await readFile(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('id="plot-learning-curves"');
+    expect(page.match(/<td>(random|margin|badge)<\/td>/g)).toHaveLength(3);
+
+    const project = join(dir, 'report-project');
+    expect((await hilo(['init', project, '--labels', SUBSET_LABELS.join(',')])).code).toBe(0);
+    const p = ['--project', project];
+    const gold = await writeJsonl(join(dir, 'report-gold.jsonl'), rows.slice(0, 200));
+    const test = await writeJsonl(join(dir, 'report-test.jsonl'), rows.slice(200, 300));
+    expect((await hilo(['import', gold, '--role', 'gold', ...p])).code).toBe(0);
+    expect((await hilo(['import', test, '--role', 'test', ...p])).code).toBe(0);
+    expect((await hilo(['learn', '--folds', '0', ...p])).code).toBe(0);
+    expect((await hilo(['label', ...p])).code).toBe(0);
+    const out = join(dir, 'report.html');
+    const report = await hilo(['report', '--project', project, '--out', out, '--simulation', json]);
+    expect(report.code, report.err).toBe(0);
+    const full = await readFile(out, 'utf8');
+    expect(full).toContain('id="sim-al"');
+    expect(full).toContain('Active learning: al-for-report.json');
+
+    const notResult = join(dir, 'not-a-result.json');
+    await writeFile(notResult, '{"hello": 1}\n');
+    const bad = await hilo([
+      'report',
+      '--project',
+      project,
+      '--out',
+      out,
+      '--simulation',
+      notResult,
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/not-a-result\.json.*not a simulation result/);
   });
 });

@@ -1,9 +1,12 @@
-import { rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { gatherReportData, type ReportData } from '../pipeline/report-data.js';
 import { createLinkedomDocument } from '../report/linkedom-document.js';
 import { renderReportHtml } from '../report/render-report.js';
+import { simulationViewOf } from '../report/simulation-json.js';
+import type { SimulationView } from '../report/simulation-view.js';
+import { HiloError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
 
@@ -11,6 +14,7 @@ interface ReportFlags {
   project: string;
   out?: string;
   source?: string;
+  simulation?: string[];
 }
 
 export function registerReport(program: Command, io: CliIo): void {
@@ -25,7 +29,12 @@ export function registerReport(program: Command, io: CliIo): void {
       '--source <source>',
       "labeller to report on, e.g. model:local@2 (default: the newest routing policy's, else the newest labelling run's)",
     )
+    .option(
+      '--simulation <files...>',
+      'add saved `hilo simulate … --json` results as sections (learning curves and tables)',
+    )
     .action(async (flags: ReportFlags) => {
+      const simulations = await readSimulations(io, flags.simulation ?? []);
       await withProject(flags.project, io, async (ctx) => {
         const data = await gatherReportData({
           store: ctx.store,
@@ -33,7 +42,7 @@ export function registerReport(program: Command, io: CliIo): void {
           clock: ctx.clock,
           ...(flags.source ? { source: flags.source } : {}),
         });
-        const page = renderReportHtml(data, { document: createLinkedomDocument() });
+        const page = renderReportHtml(data, { document: createLinkedomDocument() }, simulations);
         const path = flags.out ? resolve(io.cwd, flags.out) : join(ctx.dir, 'report.html');
         // Written beside and renamed, so a killed run never leaves half a report.
         const partial = `${path}.${process.pid}.partial`;
@@ -42,6 +51,23 @@ export function registerReport(program: Command, io: CliIo): void {
         io.out(`wrote ${path}: ${summary(data)}\n`);
       });
     });
+}
+
+/** Reads each saved simulation result; a file that is not one is named in the error. */
+async function readSimulations(io: CliIo, files: readonly string[]): Promise<SimulationView[]> {
+  const views: SimulationView[] = [];
+  for (const file of files) {
+    const path = resolve(io.cwd, file);
+    const text = await readFile(path, 'utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new HiloError('INVALID_INPUT', `not JSON: ${(error as Error).message}`, { file: path });
+    }
+    views.push(simulationViewOf(json, basename(file)));
+  }
+  return views;
 }
 
 function summary(data: ReportData): string {

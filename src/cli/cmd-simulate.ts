@@ -17,6 +17,9 @@ import { readSimulationData, type SimulationData } from '../pipeline/simulate-da
 import { simulateHybrid } from '../pipeline/simulate-hybrid.js';
 import { simulateRelabel } from '../pipeline/simulate-relabel.js';
 import { parseProjectConfig } from '../project/project-schema.js';
+import { createLinkedomDocument } from '../report/linkedom-document.js';
+import { renderSimulationHtml } from '../report/render-simulation-report.js';
+import type { SimulationView } from '../report/simulation-view.js';
 import type { CliIo } from './cli-io.js';
 import {
   bounded,
@@ -37,6 +40,7 @@ interface DataFlags {
   seed: string;
   epochs?: string;
   json?: string;
+  html?: string;
 }
 
 interface AlFlags extends DataFlags {
@@ -140,7 +144,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
         logger: createLogger(io),
         clock: systemClock,
       });
-      await emit(io, flags.json, result, () => formatAl(data.file, result));
+      await emit(io, flags, { kind: 'al', title: data.file, result }, () =>
+        formatAl(data.file, result),
+      );
     });
 
   dataOptions(simulate.command('relabel'))
@@ -175,7 +181,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
         config: localConfig(flags),
         logger: createLogger(io),
       });
-      await emit(io, flags.json, result, () => formatRelabel(data.file, result));
+      await emit(io, flags, { kind: 'relabel', title: data.file, result }, () =>
+        formatRelabel(data.file, result),
+      );
     });
 
   dataOptions(simulate.command('hybrid'))
@@ -253,7 +261,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
         config: localConfig(flags),
         logger: createLogger(io),
       });
-      await emit(io, flags.json, result, () => formatHybrid(data.file, result));
+      await emit(io, flags, { kind: 'hybrid', title: data.file, result }, () =>
+        formatHybrid(data.file, result),
+      );
     });
 }
 
@@ -269,7 +279,8 @@ function dataOptions(command: Command): Command {
     .option('--limit <n>', 'read only the first n records')
     .option('--seed <n>', 'seed of every random choice', '1')
     .option('--epochs <n>', 'training passes of the local model (default: the project default)')
-    .option('--json <file>', 'also write the result as JSON (- for stdout only)');
+    .option('--json <file>', 'also write the result as JSON (- for stdout only)')
+    .option('--html <file>', 'also write the result as an HTML report with its plot and table');
 }
 
 async function readData(
@@ -299,15 +310,23 @@ function localConfig(flags: DataFlags): LocalLabellerConfig {
 
 async function emit(
   io: CliIo,
-  json: string | undefined,
-  result: unknown,
+  flags: DataFlags,
+  view: SimulationView,
   text: () => string,
 ): Promise<void> {
-  const body = `${JSON.stringify(result, null, 2)}\n`;
-  if (json === '-') {
+  if (flags.html) {
+    const page = renderSimulationHtml(
+      [view],
+      { document: createLinkedomDocument() },
+      new Date(systemClock.now()).toISOString(),
+    );
+    await writeFile(resolve(io.cwd, flags.html), page, 'utf8');
+  }
+  const body = `${JSON.stringify(view.result, null, 2)}\n`;
+  if (flags.json === '-') {
     io.out(body);
     return;
   }
-  if (json) await writeFile(resolve(io.cwd, json), body, 'utf8');
+  if (flags.json) await writeFile(resolve(io.cwd, flags.json), body, 'utf8');
   io.out(text());
 }

@@ -4,9 +4,11 @@ import type { PlotContext } from './plots/plot-context.js';
 import { accuracySection, confusionSection, examplesSection } from './accuracy-sections.js';
 import { calibrationSection, confidenceSection, coverageSection } from './calibration-sections.js';
 import { costSection } from './cost-section.js';
-import { REPORT_CSS } from './report-style.js';
+import { reportPage } from './report-page.js';
 import type { ReportView } from './report-view.js';
-import { breakable, html, trustedHtml, type SafeHtml } from './safe-html.js';
+import { breakable, html, type SafeHtml } from './safe-html.js';
+import { simulationSection } from './simulation-sections.js';
+import type { SimulationView } from './simulation-view.js';
 
 const SOURCE_CHOICE: Readonly<Record<string, string>> = {
   flag: 'as asked',
@@ -16,43 +18,35 @@ const SOURCE_CHOICE: Readonly<Record<string, string>> = {
 };
 
 /**
- * The whole report as one self-contained HTML page: inline style, inline SVG plots, no script,
- * no font or image to fetch, so it opens offline from a file. Every text from data is escaped.
+ * The whole report as one self-contained HTML page (inline style and SVG plots, no script, nothing
+ * to fetch), with saved simulation results (learning curves, relabelling sweeps, hybrid-loop runs)
+ * appended as sections when given. Every text from data is escaped.
  * @example await writeFile('report.html', renderReportHtml(data, { document: createLinkedomDocument() }))
  * Complexity: O(K² + points + examples) for K labels.
  */
-export function renderReportHtml(view: ReportView, context: PlotContext): string {
+export function renderReportHtml(
+  view: ReportView,
+  context: PlotContext,
+  simulations: readonly SimulationView[] = [],
+): string {
   const title = `${view.project.name} · hilo report`;
-  const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="generator" content="hilo" />
-        <title>${title}</title>
-        <style>
-          ${trustedHtml(REPORT_CSS)}
-        </style>
-      </head>
-      <body>
-        <main>
-          ${header(view)} ${summaryCards(view)}
-          ${
-            view.notes.length > 0
-              ? html`<h2 id="notes">Before you read on</h2>
-                  <ul class="notes">
-                    ${view.notes.map((note) => html`<li>${note}</li>`)}
-                  </ul>`
-              : ''
-          }
-          <h2 id="plan">The plan in words</h2>
-          ${planInWords(view)} ${accuracySection(view)} ${confusionSection(view, context)}
-          ${calibrationSection(view, context)} ${confidenceSection(view, context)}
-          ${coverageSection(view, context)} ${costSection(view, context)} ${examplesSection(view)}
-          ${footer(view)}
-        </main>
-      </body>
-    </html> `;
+  const page = reportPage(
+    title,
+    html`${header(view)} ${summaryCards(view)}
+      ${
+        view.notes.length > 0
+          ? html`<h2 id="notes">Before you read on</h2>
+              <ul class="notes">
+                ${view.notes.map((note) => html`<li>${note}</li>`)}
+              </ul>`
+          : ''
+      }
+      <h2 id="plan">The plan in words</h2>
+      ${planInWords(view)} ${accuracySection(view)} ${confusionSection(view, context)}
+      ${calibrationSection(view, context)} ${confidenceSection(view, context)}
+      ${coverageSection(view, context)} ${costSection(view, context)} ${examplesSection(view)}
+      ${simulations.map((s) => simulationSection(s, context))} ${footer(view)}`,
+  );
   return page.value;
 }
 

@@ -47,6 +47,7 @@ th { font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: v
 table.compact { width: auto; min-width: 420px; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 td .ci { color: var(--faint); font-size: 12px; }
+td.worse { color: var(--bad); }
 .bar { display: inline-block; height: 8px; border-radius: 4px; background: var(--accent); vertical-align: middle; margin-right: 8px; }
 .bar-track { display: inline-block; width: 80px; height: 8px; border-radius: 4px; background: var(--line); vertical-align: middle; margin-right: 8px; overflow: hidden; }
 .bar-track .bar { margin: 0; display: block; }
