@@ -28,6 +28,10 @@ export const DEFAULT_MODEL_PRICES: Readonly<Record<string, ModelPrice>> = {
   'gemini-2.5-flash': { inputPerMTok: 0.3, outputPerMTok: 2.5 },
   'gemini-2.5-flash-lite': { inputPerMTok: 0.1, outputPerMTok: 0.4 },
   'gemini-2.0-flash': { inputPerMTok: 0.1, outputPerMTok: 0.4 },
+  // Embedding models: input tokens only.
+  'text-embedding-3-small': { inputPerMTok: 0.02, outputPerMTok: 0 },
+  'text-embedding-3-large': { inputPerMTok: 0.13, outputPerMTok: 0 },
+  'text-embedding-ada-002': { inputPerMTok: 0.1, outputPerMTok: 0 },
 };
 
 /**

@@ -3,6 +3,13 @@ import type { AddressInfo } from 'node:net';
 import type { ChatCompletionsBody } from '../chat-completions-body.js';
 import { classifierResponder } from './classifier-responder.js';
 import { type FakeFlavour, completionWireBody } from './fake-completion-body.js';
+import {
+  type EmbeddingsBody,
+  type FakeEmbeddingReply,
+  type FakeEmbeddingResponder,
+  embeddingsResponder,
+  embeddingsWireBody,
+} from './fake-embeddings.js';
 import type { FakeReply, FakeResponder } from './fake-replies.js';
 
 /** Options of `startFakeOpenAiServer`; all optional. */
@@ -17,6 +24,8 @@ export interface FakeOpenAiServerOptions {
   readonly slots?: number;
   /** Keep request bodies in `requests`; turn off for long benchmarks. Default true. */
   readonly recordBodies?: boolean;
+  /** Decides each `/v1/embeddings` reply. Default: `embeddingsResponder(8)`. */
+  readonly embed?: FakeEmbeddingResponder;
 }
 
 /** A running fake server. */
@@ -30,8 +39,14 @@ export interface FakeOpenAiServer {
   /** Requests being handled right now, and the most at any moment. */
   readonly inFlight: number;
   readonly maxInFlight: number;
+  /** Bodies of the embeddings requests received, in arrival order (when recorded). */
+  readonly embeddingRequests: readonly EmbeddingsBody[];
+  /** Embeddings requests received (whatever their outcome). */
+  readonly embeddingRequestCount: number;
   /** Replaces the responder for the requests that follow. */
   setBehaviour(respond: FakeResponder): void;
+  /** Replaces the embeddings responder for the requests that follow. */
+  setEmbeddingBehaviour(embed: FakeEmbeddingResponder): void;
   /** Clears the recorded requests and counters. */
   reset(): void;
   /** Stops listening and drops open connections, pending delayed replies included. */
@@ -40,8 +55,9 @@ export interface FakeOpenAiServer {
 
 /**
  * An OpenAI-compatible chat-completions server on 127.0.0.1 and a random port, scripted per
- * request, to test model clients over real HTTP. Serves `POST /v1/chat/completions` (and
- * without `/v1`), `GET /health` and `GET /v1/models`; anything else is a 404. Like llama.cpp it
+ * request, to test model clients over real HTTP. Serves `POST /v1/chat/completions` and
+ * `POST /v1/embeddings` (both also without `/v1`), `GET /health` and `GET /v1/models`;
+ * anything else is a 404. Like llama.cpp it
  * answers 500 to an unparsable request body, and 400 to `top_logprobs` without `logprobs` and
  * to `n` above its slots.
  * @example
@@ -59,6 +75,9 @@ export async function startFakeOpenAiServer(
   const record = options.recordBodies ?? true;
   let requests: ChatCompletionsBody[] = [];
   let requestCount = 0;
+  let embed = options.embed ?? embeddingsResponder();
+  let embeddingRequests: EmbeddingsBody[] = [];
+  let embeddingRequestCount = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   const timers = new Set<NodeJS.Timeout>();
@@ -71,16 +90,18 @@ export async function startFakeOpenAiServer(
       }, ms);
       timers.add(timer);
     });
+  /** Holds a reply back by its delay (or the server's latency); false if the client went away. */
+  const hold = async (res: ServerResponse, delayMs: number | undefined): Promise<boolean> => {
+    const delay = delayMs ?? options.latencyMs ?? 0;
+    if (delay > 0) await later(delay);
+    return !res.destroyed;
+  };
 
   const handleCompletion = async (text: string, res: ServerResponse): Promise<void> => {
     const index = requestCount;
     requestCount += 1;
-    let body: ChatCompletionsBody;
-    try {
-      body = JSON.parse(text) as ChatCompletionsBody;
-    } catch {
-      return sendError(res, 500, 'Failed to parse the request body as JSON', 'server_error');
-    }
+    const body = parseBody<ChatCompletionsBody>(text, res);
+    if (body === undefined) return;
     if (record) requests.push(body);
     if (!Array.isArray(body?.messages)) {
       return sendError(res, 400, '"messages" must be an array', 'invalid_request_error');
@@ -102,10 +123,24 @@ export async function startFakeOpenAiServer(
       );
     }
     const reply = await respond(body, index);
-    const delay = reply.delayMs ?? options.latencyMs ?? 0;
-    if (delay > 0) await later(delay);
-    if (res.destroyed) return;
+    if (!(await hold(res, reply.delayMs))) return;
     sendReply(res, reply, body, flavour);
+  };
+
+  const handleEmbeddings = async (text: string, res: ServerResponse): Promise<void> => {
+    const index = embeddingRequestCount;
+    embeddingRequestCount += 1;
+    const body = parseBody<EmbeddingsBody>(text, res);
+    if (body === undefined) return;
+    if (record) embeddingRequests.push(body);
+    const input: unknown = body?.input;
+    if (typeof input !== 'string' && !Array.isArray(input)) {
+      return sendError(res, 400, '"input" must be a string or a list', 'invalid_request_error');
+    }
+    const reply: FakeEmbeddingReply = await embed(body, index);
+    if (!(await hold(res, reply.delayMs))) return;
+    if (reply.type === 'embeddings') return sendJson(res, 200, embeddingsWireBody(reply, body));
+    sendReply(res, reply, { model: body.model ?? '', messages: [] }, flavour);
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -124,6 +159,10 @@ export async function startFakeOpenAiServer(
         (path === '/v1/chat/completions' || path === '/chat/completions')
       ) {
         handleCompletion(text, res).catch((error: unknown) => {
+          if (!res.headersSent) sendError(res, 500, String(error), 'server_error');
+        });
+      } else if (req.method === 'POST' && (path === '/v1/embeddings' || path === '/embeddings')) {
+        handleEmbeddings(text, res).catch((error: unknown) => {
           if (!res.headersSent) sendError(res, 500, String(error), 'server_error');
         });
       } else if (req.method === 'GET' && path === '/health') {
@@ -156,6 +195,12 @@ export async function startFakeOpenAiServer(
     get requestCount() {
       return requestCount;
     },
+    get embeddingRequests() {
+      return embeddingRequests;
+    },
+    get embeddingRequestCount() {
+      return embeddingRequestCount;
+    },
     get inFlight() {
       return inFlight;
     },
@@ -165,9 +210,14 @@ export async function startFakeOpenAiServer(
     setBehaviour(next) {
       respond = next;
     },
+    setEmbeddingBehaviour(next) {
+      embed = next;
+    },
     reset() {
       requests = [];
       requestCount = 0;
+      embeddingRequests = [];
+      embeddingRequestCount = 0;
       maxInFlight = inFlight;
     },
     close() {
@@ -206,6 +256,16 @@ function sendReply(
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(reply.body);
       return;
+  }
+}
+
+/** The JSON request body, or undefined after answering 500 as llama.cpp does to bad JSON. */
+function parseBody<T>(text: string, res: ServerResponse): T | undefined {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    sendError(res, 500, 'Failed to parse the request body as JSON', 'server_error');
+    return undefined;
   }
 }
 

@@ -47,6 +47,9 @@ export type FakeReply =
       readonly delayMs?: number;
     };
 
+/** A reply that is not a completion, so it also fits the embeddings endpoint. */
+export type FakeFailureReply = Exclude<FakeReply, { readonly type: 'completion' }>;
+
 /** Decides the reply to the `index`-th request (0-based, counting every request received). */
 export type FakeResponder = (
   body: ChatCompletionsBody,
@@ -98,7 +101,7 @@ export function fakeAnswer(
  */
 export function rateLimited(
   options: { readonly retryAfter?: string; readonly retryAfterMs?: number } = {},
-): FakeReply {
+): FakeFailureReply {
   return {
     type: 'error',
     status: 429,
@@ -112,12 +115,12 @@ export function rateLimited(
 }
 
 /** @example serverError(); // 500 */
-export function serverError(message = 'Internal server error'): FakeReply {
+export function serverError(message = 'Internal server error'): FakeFailureReply {
   return { type: 'error', status: 500, message, errorType: 'server_error' };
 }
 
 /** The 400 llama.cpp sends for a prompt over the context. @example contextTooLong(); */
-export function contextTooLong(): FakeReply {
+export function contextTooLong(): FakeFailureReply {
   return {
     type: 'error',
     status: 400,
@@ -127,12 +130,12 @@ export function contextTooLong(): FakeReply {
 }
 
 /** A 200 whose body is cut-off JSON. @example malformedBody(); */
-export function malformedBody(): FakeReply {
+export function malformedBody(): FakeFailureReply {
   return { type: 'malformed' };
 }
 
-/** The same reply, held back. @example delayed(fakeAnswer('A'), 100); */
-export function delayed(reply: FakeReply, delayMs: number): FakeReply {
+/** The same reply (chat or embeddings), held back. @example delayed(fakeAnswer('A'), 100); */
+export function delayed<R extends { readonly delayMs?: number }>(reply: R, delayMs: number): R {
   return { ...reply, delayMs };
 }
 
