@@ -46,6 +46,17 @@ describe.skipIf(!HAS_CHROMIUM)(
         expect(done.code, `${step.join(' ')}: ${done.err}`).toBe(0);
       }
       ({ server, adminToken } = await serveProject(project));
+      const timed = async () => {
+        const start = performance.now();
+        const res = await fetch(`${server.url}/api/admin/plots`, {
+          headers: { authorization: `Bearer ${adminToken}` },
+        });
+        expect(res.status).toBe(200);
+        await res.text();
+        return Math.round(performance.now() - start);
+      };
+      const cold = await timed();
+      console.log(`GET /api/admin/plots: ${cold} ms to gather and draw, ${await timed()} ms kept`);
       browser = await launchBrowser();
     }, 300_000);
 
@@ -85,5 +96,41 @@ describe.skipIf(!HAS_CHROMIUM)(
       ).toBeUndefined();
       expect(errors).toEqual([]);
     }, 120_000);
+
+    it('adds only inert SVG to the page, whatever the plots response holds', async () => {
+      const page = await browser.newPage();
+      const hostile = [
+        '<svg id="plot-reliability" viewBox="0 0 100 50" width="100" height="50">',
+        '<script>window.__pwned = 1</script>',
+        '<image href="x" onerror="window.__pwned = 2"/>',
+        '<a href="javascript:window.__pwned = 3"><text x="5" y="20" onclick="window.__pwned = 4">bins</text></a>',
+        '<foreignObject><iframe src="https://example.com"></iframe></foreignObject>',
+        '</svg>',
+      ].join('');
+      await page.route('**/api/admin/plots', (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            generatedAt: null,
+            source: EVIL,
+            calibration: { svg: hostile, caption: EVIL },
+            costAccuracy: { svg: `<img src=x onerror="window.__pwned = 5">`, caption: 'not svg' },
+            notes: [],
+          }),
+        }),
+      );
+      await page.goto(`${server.url}/#invite=${adminToken}`);
+      const figure = page.getByTestId('plot-calibration');
+      await figure.locator('svg text').waitFor();
+      expect(await figure.locator('svg text').textContent()).toBe('bins');
+      expect(await figure.locator('script, image, foreignObject, iframe').count()).toBe(0);
+      expect(await figure.locator('[onclick], [onerror], [href]').count()).toBe(0);
+      expect(await figure.locator('figcaption').textContent()).toBe(EVIL);
+      expect(await page.getByTestId('plot-cost').locator('img, svg').count()).toBe(0);
+      await figure.locator('svg text').click();
+      expect(
+        await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
+    }, 60_000);
   },
 );

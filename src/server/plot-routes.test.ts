@@ -158,8 +158,10 @@ describe('GET /api/admin/plots', () => {
     expect(body).not.toContain(EVIL);
   });
 
-  it('keeps the drawn plots until a run changes or a minute passes', async () => {
+  it('keeps the drawn plots until a run or the labeller’s calibrator changes, or a minute passes', async () => {
     await seed();
+    const calibrator = { payload: '{}', metrics: {}, trainedOn: 150, createdAt: '' };
+    await store.saveModel({ name: `calibrator:${SOURCE}`, ...calibrator });
     const first = (await plots()).data;
     now += 5_000;
     expect((await plots()).data.generatedAt).toBe(first.generatedAt);
@@ -167,9 +169,15 @@ describe('GET /api/admin/plots', () => {
     const afterRun = (await plots()).data;
     expect(afterRun.generatedAt).not.toBe(first.generatedAt);
     now += 5_000;
+    await store.saveModel({ name: 'calibrator:another-labeller', ...calibrator });
     expect((await plots()).data.generatedAt).toBe(afterRun.generatedAt);
+    await store.saveModel({ name: `calibrator:${SOURCE}`, ...calibrator });
+    const afterCalibration = (await plots()).data;
+    expect(afterCalibration.generatedAt).not.toBe(afterRun.generatedAt);
+    now += 5_000;
+    expect((await plots()).data.generatedAt).toBe(afterCalibration.generatedAt);
     now += 61_000;
-    expect((await plots()).data.generatedAt).not.toBe(afterRun.generatedAt);
+    expect((await plots()).data.generatedAt).not.toBe(afterCalibration.generatedAt);
   });
 
   it('draws once for requests that arrive together', async () => {

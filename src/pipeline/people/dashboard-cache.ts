@@ -17,7 +17,8 @@ export interface RefreshingCache<T> {
 /**
  * Keeps the last computed value while its version is unchanged and it is younger than
  * `maxAgeMs`. Callers that ask while a computation runs share it, so a burst of requests
- * computes once; a failed computation is not kept.
+ * computes once; a failed computation is not kept. The version is read right after computing,
+ * so a change that lands during a computation may wait for `maxAgeMs` to show.
  * @example const plots = refreshingCache({ clock, maxAgeMs: 60_000, version, compute }); await plots.get()
  * Complexity: one `version` call per get; one `compute` per change.
  */
@@ -31,8 +32,8 @@ export function refreshingCache<T>(options: RefreshingCacheOptions<T>): Refreshi
       return kept.value;
     const at = options.clock.now();
     const value = await options.compute();
-    // The version read before computing: a change during the computation shows up next time.
-    kept = { value, version, at };
+    // Read again for the new value, which may name other inputs (another labeller's calibrator).
+    kept = { value, version: await options.version(value), at };
     return value;
   };
 
