@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewVote } from '../core/types.js';
 import { aggregateVotes } from './aggregate-votes.js';
+import { annotatorFixture, voteFixture } from './people/vote-fixture.js';
 import { MemoryStore } from './testing/memory-store.js';
 
 const clock = { now: () => Date.UTC(2026, 0, 1) };
@@ -11,24 +12,8 @@ function vote(
   label: string,
   probabilities: Record<string, number> | null = null,
 ): NewVote {
-  return {
-    itemId,
-    source,
-    label,
-    probabilities,
-    method: source.startsWith('human:') ? 'human' : 'local-model',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
-    timeSpentMs: null,
-    createdAt: 'x',
-  };
+  const other = label === 'x' ? 'y' : 'x';
+  return voteFixture(itemId, source, label, { other, confidence: probabilities?.[label] ?? 1 });
 }
 
 async function seeded(): Promise<MemoryStore> {
@@ -112,18 +97,12 @@ describe('aggregateVotes', () => {
     // Person 3 fails controls and is discounted; two more of their votes would flip item c.
     await store.addVotes([vote('c', 'human:3', 'y'), vote('c', 'human:4', 'y')]);
     await store.people.createAnnotator(
-      {
-        id: '3',
-        name: 'three',
-        role: 'annotator',
+      annotatorFixture('3', {
         state: 'suspended',
-        createdAt: 'x',
-        suspendedReason: 'control accuracy',
-        flaggedReason: null,
         controlsSeen: 10,
         controlsCorrect: 3,
         discounted: true,
-      },
+      }),
       'h3',
     );
     const options = { store, labels: ['x', 'y'], clock, method: 'majority-vote' as const };

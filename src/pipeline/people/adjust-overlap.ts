@@ -1,16 +1,16 @@
-import { peopleConfig, type PeopleContext } from './people-context.js';
+import { readCrowd } from './crowd-snapshot.js';
 import { itemPosterior } from './item-posterior.js';
-
-/** Accuracy assumed for a person without control answers yet. */
-const PRIOR_ACCURACY = 0.8;
+import { peopleConfig, type PeopleContext } from './people-context.js';
 
 /**
  * Dynamic overlap after a task answer: once the item's current overlap is answered, an
- * overlap-zone item whose posterior (machine vote as prior, people as one-coin voters) is below
- * the target gets one more person, up to the maximum; at the maximum, people who still disagree
- * send it to review.
+ * overlap-zone item whose posterior is below the target gets one more person, up to the
+ * maximum; at the maximum, people who still disagree send it to review. The posterior reads the
+ * item's votes (people, and machine labellers as soft votes) through each annotator's
+ * Dawid-Skene confusion matrix from `ctx.crowd`, the project's cached fit; discounted people
+ * count for nothing. Without `ctx.crowd` it fits the project's votes on the spot (tests, CLI).
  * @example await adjustOverlap(ctx, 'item-7') // 'raised'
- * Complexity: reads the item's votes, O(votes × labels).
+ * Complexity: reads the item's votes and their people, O(votes × labels) with `ctx.crowd`.
  */
 export async function adjustOverlap(
   ctx: PeopleContext,
@@ -20,6 +20,7 @@ export async function adjustOverlap(
   const settings = peopleConfig(ctx.project);
   const entry = await store.people.getQueueEntry(itemId);
   if (entry === undefined || entry.kind !== 'task') return 'settled';
+  ctx.crowd?.noteAnswers(1);
   const votes = await store.listVotes({ itemIds: [itemId] });
   const human = votes.filter((v) => v.source.startsWith('human:'));
   if (human.length < entry.overlap) return 'waiting';
@@ -28,26 +29,14 @@ export async function adjustOverlap(
     if (distinct.size > 1) await store.people.setReviewReason([itemId], 'votes disagree');
     return distinct.size > 1 ? 'review' : 'settled';
   }
-  const machine = votes
-    .filter((v) => !v.source.startsWith('human:') && v.probabilities !== null)
-    .at(-1);
-  const accuracies = new Map<string, number>();
-  for (const vote of human) {
-    const annotator = await store.people.getAnnotator(vote.source.slice('human:'.length));
-    // Laplace-smoothed control accuracy, pulled toward the prior while there are few controls.
-    const acc =
-      annotator === undefined
-        ? PRIOR_ACCURACY
-        : (annotator.controlsCorrect + 4 * PRIOR_ACCURACY) / (annotator.controlsSeen + 4);
-    accuracies.set(vote.source, annotator?.discounted === true ? 0.5 : acc);
+  const crowd = await (ctx.crowd?.current() ??
+    readCrowd({ store, labels: ctx.project.labels.map((l) => l.name), people: store.people }));
+  const ignored = new Set<string>();
+  for (const source of new Set(human.map((v) => v.source))) {
+    const annotator = await store.people.getAnnotator(source.slice('human:'.length));
+    if (annotator?.discounted === true) ignored.add(source);
   }
-  const labels = ctx.project.labels.map((l) => l.name);
-  const posterior = itemPosterior(
-    labels,
-    machine?.probabilities ?? null,
-    human,
-    (s) => accuracies.get(s) ?? PRIOR_ACCURACY,
-  );
+  const posterior = itemPosterior(crowd, votes, ignored);
   const best = Math.max(...Object.values(posterior));
   if (best >= settings.targetPosterior) return 'settled';
   if (entry.overlap < settings.overlap.max) {

@@ -1,34 +1,51 @@
+import { confusionPosterior } from '../../core/aggregation/confusion-posterior.js';
 import type { Distribution, Vote } from '../../core/types.js';
+import type { CrowdSnapshot } from './crowd-snapshot.js';
 
 /**
- * Posterior over labels from a machine prior and people's votes, each person right with
- * probability `accuracy(source)` and otherwise wrong uniformly (a one-coin model).
- * @example itemPosterior(['a', 'b'], { a: 0.6, b: 0.4 }, votes, () => 0.8)
- * Complexity: O(votes × labels).
+ * One item's posterior over labels from a fitted crowd and the item's votes: class priors times
+ * each vote read through its annotator's confusion matrix (the crowd's pooled matrix for people
+ * the fit knows too little about or not at all). A machine labeller's distribution is a soft
+ * vote through the machine's own matrix. Only the newest vote of each source counts; votes of
+ * `ignored` sources (discounted people) and abstentions count for nothing.
+ * @example itemPosterior(crowd, votes, new Set(['human:7'])) // { spam: 0.93, ham: 0.07 }
+ * Complexity: O(votes × K), O(K²) more per machine vote.
  */
 export function itemPosterior(
-  labels: readonly string[],
-  prior: Distribution | null,
+  crowd: CrowdSnapshot,
   votes: readonly Vote[],
-  accuracy: (source: string) => number,
+  ignored: ReadonlySet<string> = new Set(),
 ): Distribution {
-  const k = labels.length;
-  const logp = new Float64Array(k);
-  for (let i = 0; i < k; i++)
-    logp[i] = Math.log(prior?.[labels[i] ?? ''] ?? 1 / k) || Math.log(1e-9);
+  const K = crowd.numClasses;
+  const newest = new Map<string, Vote>();
   for (const vote of votes) {
-    if (vote.label === null) continue;
-    const acc = Math.min(0.999, Math.max(1 / k, accuracy(vote.source)));
-    for (let i = 0; i < k; i++) {
-      logp[i] =
-        (logp[i] ?? 0) + Math.log(labels[i] === vote.label ? acc : (1 - acc) / Math.max(1, k - 1));
-    }
+    if (vote.label === null || ignored.has(vote.source)) continue;
+    const seen = newest.get(vote.source);
+    if (seen === undefined || seen.id < vote.id) newest.set(vote.source, vote);
   }
-  let max = -Infinity;
-  for (const v of logp) max = Math.max(max, v);
-  let sum = 0;
-  for (let i = 0; i < k; i++) sum += Math.exp((logp[i] ?? 0) - max);
+  const n = newest.size;
+  const matrix = new Int32Array(n);
+  const label = new Int32Array(n);
+  const soft = new Float64Array(n * K);
+  let v = 0;
+  for (const vote of newest.values()) {
+    const given = crowd.labelIndex.get(vote.label ?? '');
+    if (given === undefined) continue;
+    matrix[v] = crowd.rowOf.get(vote.source) ?? crowd.pooledRow;
+    const machine = !vote.source.startsWith('human:') && vote.probabilities !== null;
+    label[v] = machine ? -1 : given;
+    if (machine) {
+      for (let k = 0; k < K; k++)
+        soft[v * K + k] = vote.probabilities?.[crowd.labels[k] ?? ''] ?? 0;
+    }
+    v++;
+  }
+  const p = confusionPosterior(crowd, {
+    matrix: matrix.subarray(0, v),
+    label: label.subarray(0, v),
+    soft,
+  });
   const out: Distribution = {};
-  for (let i = 0; i < k; i++) out[labels[i] ?? ''] = Math.exp((logp[i] ?? 0) - max) / sum;
+  for (let k = 0; k < K; k++) out[crowd.labels[k] ?? ''] = p[k] as number;
   return out;
 }

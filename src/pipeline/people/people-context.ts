@@ -6,6 +6,7 @@ import {
   type ProjectConfig,
 } from '../../core/project.js';
 import type { Rng } from '../../core/rng.js';
+import type { CrowdModel } from './crowd-model.js';
 
 /** What every people step needs, passed as one object. */
 export interface PeopleContext {
@@ -13,6 +14,8 @@ export interface PeopleContext {
   readonly project: ProjectConfig;
   readonly clock: Clock;
   readonly rng: Rng;
+  /** The project's fitted crowd for dynamic overlap; without it each overlap check fits anew. */
+  readonly crowd?: CrowdModel;
 }
 
 /** The project's people settings, or the defaults. */

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
+import { createRng } from '../../core/rng.js';
+import type { NewVote } from '../../core/types.js';
+import { MemoryStore } from '../testing/memory-store.js';
+import { adjustOverlap } from './adjust-overlap.js';
+import { createCrowdModel } from './crowd-model.js';
+import { readCrowd } from './crowd-snapshot.js';
+import { itemPosterior } from './item-posterior.js';
+import type { PeopleContext } from './people-context.js';
+import { annotatorFixture, voteFixture } from './vote-fixture.js';
+
+const LABELS = ['spam', 'ham'];
+const MACHINE = 'model:local@1';
+const project = {
+  name: 't',
+  kind: 'classify',
+  fields: ['text'],
+  labels: LABELS.map((name) => ({ name, description: '' })),
+  guidelines: '',
+  prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
+  database: null,
+  people: { ...DEFAULT_PEOPLE_CONFIG, overlap: { human: 1, overlap: 2, max: 5 } },
+} as unknown as ProjectConfig;
+
+function vote(itemId: string, source: string, label: string, confidence = 1): NewVote {
+  const other = LABELS.find((l) => l !== label) as string;
+  return voteFixture(itemId, source, label, { other, confidence });
+}
+
+/**
+ * 60 answered controls: `good1`, `good2` right 95% of the time, `bad1`…`bad5` 50%, the
+ * machine 75% (at confidence 0.8). Person `disc` is as good as `good1` but discounted.
+ */
+async function history(): Promise<PeopleContext> {
+  const store = new MemoryStore();
+  const rng = createRng(3);
+  const skill: Record<string, number> = { good1: 0.95, good2: 0.95, disc: 0.95 };
+  for (let b = 1; b <= 5; b++) skill[`bad${b}`] = 0.5;
+  const votes: NewVote[] = [];
+  const ids = Array.from({ length: 60 }, (_, i) => `c${i}`);
+  await store.upsertItems(
+    ids.map((id, i) => ({
+      id,
+      fields: { text: id },
+      role: 'control' as const,
+      batch: null,
+      goldLabel: LABELS[i % 2] as string,
+    })),
+  );
+  ids.forEach((id, i) => {
+    const truth = LABELS[i % 2] as string;
+    const wrong = LABELS[(i + 1) % 2] as string;
+    for (const [who, p] of Object.entries(skill))
+      votes.push(vote(id, `human:${who}`, rng.next() < p ? truth : wrong));
+    votes.push(vote(id, MACHINE, rng.next() < 0.75 ? truth : wrong, 0.8));
+  });
+  await store.addVotes(votes);
+  for (const id of Object.keys(skill))
+    await store.people.createAnnotator(annotatorFixture(id), `h-${id}`);
+  await store.people.updateAnnotator('disc', { discounted: true });
+  return { store, project, clock: { now: () => Date.UTC(2026, 0, 2) }, rng };
+}
+
+/** An overlap-zone task the machine labelled `label` at `confidence`, asked of 2 people. */
+async function task(ctx: PeopleContext, id: string, label: string, confidence: number) {
+  await ctx.store.upsertItems([
+    { id, fields: { text: id }, role: 'pool', batch: null, goldLabel: null },
+  ]);
+  await ctx.store.addVotes([vote(id, MACHINE, label, confidence)]);
+  await ctx.store.people.upsertQueue([
+    {
+      itemId: id,
+      kind: 'task',
+      zone: 'overlap',
+      priority: 1,
+      overlap: 2,
+      goldLabel: null,
+      reviewReason: null,
+    },
+  ]);
+}
+
+async function answer(ctx: PeopleContext, id: string, who: string, label: string) {
+  await ctx.store.addVotes([vote(id, `human:${who}`, label)]);
+  return adjustOverlap(ctx, id);
+}
+
+const overlapOf = async (ctx: PeopleContext, id: string) =>
+  (await ctx.store.people.getQueueEntry(id))?.overlap;
+
+describe('dynamic overlap from the Dawid-Skene crowd', () => {
+  it('stops asking when two reliable people agree, even against a leaning machine', async () => {
+    const ctx = await history();
+    const crowd = createCrowdModel({ store: ctx.store, labels: LABELS });
+    const withCrowd = { ...ctx, crowd };
+    await task(ctx, 't1', 'ham', 0.7);
+    expect(await answer(withCrowd, 't1', 'good1', 'spam')).toBe('waiting');
+    expect(await answer(withCrowd, 't1', 'good2', 'spam')).toBe('settled');
+    expect(await overlapOf(ctx, 't1')).toBe(2);
+    const snapshot = await crowd.current();
+    const good = snapshot.annotators.find((a) => a.source === 'human:good1');
+    const bad = snapshot.annotators.find((a) => a.source === 'human:bad1');
+    expect(good?.accuracy).toBeGreaterThan(0.85);
+    expect(bad?.accuracy).toBeLessThan(0.75);
+  });
+
+  it('asks more people while unreliable people disagree with the machine, up to the maximum', async () => {
+    const ctx = await history();
+    const withCrowd = { ...ctx, crowd: createCrowdModel({ store: ctx.store, labels: LABELS }) };
+    await task(ctx, 't2', 'spam', 0.8);
+    await answer(withCrowd, 't2', 'bad1', 'ham');
+    expect(await answer(withCrowd, 't2', 'bad2', 'ham')).toBe('raised');
+    expect(await answer(withCrowd, 't2', 'bad3', 'ham')).toBe('raised');
+    expect(await answer(withCrowd, 't2', 'bad4', 'spam')).toBe('raised');
+    expect(await overlapOf(ctx, 't2')).toBe(5);
+    // At the maximum, people who still disagree send the item to review instead.
+    expect(await answer(withCrowd, 't2', 'bad5', 'ham')).toBe('review');
+    expect(await overlapOf(ctx, 't2')).toBe(5);
+    // The same two answers from reliable people would have settled it.
+    await task(ctx, 't3', 'spam', 0.8);
+    await answer(withCrowd, 't3', 'good1', 'ham');
+    expect(await answer(withCrowd, 't3', 'good2', 'ham')).toBe('settled');
+  });
+
+  it('ignores a discounted person, in the fit and in the item posterior', async () => {
+    const ctx = await history();
+    const snapshot = await readCrowd({
+      store: ctx.store,
+      labels: LABELS,
+      people: ctx.store.people,
+    });
+    expect(snapshot.annotators.map((a) => a.source)).not.toContain('human:disc');
+    await task(ctx, 't4', 'ham', 0.95);
+    await answer(ctx, 't4', 'good1', 'spam');
+    // good1 and disc agree, but disc counts for nothing: one good vote against the machine.
+    expect(await answer(ctx, 't4', 'disc', 'spam')).toBe('raised');
+    const votes = await ctx.store.listVotes({ itemIds: ['t4'] });
+    const counted = itemPosterior(snapshot, votes);
+    const ignored = itemPosterior(snapshot, votes, new Set(['human:disc']));
+    expect(counted.spam).toBeGreaterThan(0.9);
+    expect(ignored.spam).toBeLessThan(0.9);
+  });
+
+  it('judges people with few votes by the pooled crowd, and counts only the newest vote of each', async () => {
+    const ctx = await history();
+    const snapshot = await readCrowd({ store: ctx.store, labels: LABELS, minVotes: 100 });
+    expect(snapshot.annotators.every((a) => a.pooled)).toBe(true);
+    const pooled = snapshot.confusion.subarray(snapshot.pooledRow * 4, snapshot.pooledRow * 4 + 4);
+    // People on the controls: 5 × 50% and 3 × 95% right, plus the 80% prior.
+    expect(pooled[0]).toBeGreaterThan(0.6);
+    expect(pooled[0]).toBeLessThan(0.85);
+    const stranger = itemPosterior(snapshot, [{ ...vote('x', 'human:new', 'spam'), id: 1 }]);
+    const twice = itemPosterior(snapshot, [
+      { ...vote('x', 'human:new', 'ham'), id: 1 },
+      { ...vote('x', 'human:new', 'spam'), id: 2 },
+    ]);
+    expect(twice.spam).toBeCloseTo(stranger.spam ?? 0, 12);
+    expect(stranger.spam).toBeGreaterThan(0.6);
+  });
+});

@@ -1,0 +1,87 @@
+import type { StoreWithPeople } from '../../core/ports/people-store.js';
+import { readCrowd, type CrowdFitOptions, type CrowdSnapshot } from './crowd-snapshot.js';
+
+export interface CrowdModelOptions extends CrowdFitOptions {
+  readonly store: StoreWithPeople;
+  readonly labels: readonly string[];
+  /** A refit starts once this many answers arrived since the last fit… (default 50) */
+  readonly refitEvery?: number;
+  /** …and they are at least this share of the votes it saw (default 0.2), so refits thin out. */
+  readonly refitShare?: number;
+  /** Told about a background refit that failed; the previous snapshot stays in use. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * A project's crowd model kept between answers, so that an answer costs one item's posterior
+ * (O(votes × K)) instead of a fit. Create one per project at the composition root.
+ */
+export interface CrowdModel {
+  /** The newest fitted snapshot; the very first call waits for a fit. */
+  current(): Promise<CrowdSnapshot>;
+  /**
+   * Counts new answers; once enough arrived, a refit starts in the background while `current`
+   * keeps serving the previous snapshot.
+   */
+  noteAnswers(count?: number): void;
+  /** Fits now (joining a fit already running) and serves the result from then on. */
+  refit(): Promise<CrowdSnapshot>;
+  /** Resolves when no fit is running. */
+  idle(): Promise<void>;
+}
+
+/**
+ * Keeps a {@link CrowdSnapshot} of the project's votes (Dawid-Skene, people and machine
+ * labellers, gold and controls clamped, discounted people left out) fresh enough for dynamic
+ * overlap: refit in the background after `max(refitEvery, refitShare × fitted votes)` new
+ * answers, so the number of refits grows with the log of the votes.
+ * @example
+ * const crowd = createCrowdModel({ store, labels });
+ * await crowd.refit(); // at start, so no answer waits for the first fit
+ * const deps = { store, project, clock, rng, crowd };
+ * Complexity: `current` and `noteAnswers` O(1); a refit reads all votes and fits them.
+ */
+export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
+  const refitEvery = options.refitEvery ?? 50;
+  const refitShare = options.refitShare ?? 0.2;
+  let snapshot: CrowdSnapshot | null = null;
+  let running: Promise<CrowdSnapshot> | null = null;
+  let pending = 0;
+
+  const refit = (): Promise<CrowdSnapshot> => {
+    running ??= (async () => {
+      const counted = pending;
+      try {
+        const next = await readCrowd({ ...options, people: options.store.people });
+        snapshot = next;
+        pending -= counted;
+        return next;
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  const stale = (): boolean =>
+    snapshot !== null && pending >= Math.max(refitEvery, refitShare * snapshot.votes);
+
+  return {
+    current: async () => snapshot ?? refit(),
+    noteAnswers: (count = 1) => {
+      pending += count;
+      if (running === null && stale()) {
+        refit().catch((error: unknown) => options.onError?.(error));
+      }
+    },
+    refit,
+    idle: async () => {
+      // A failed background fit was reported to onError already.
+      if (running)
+        await running.then(
+          () => undefined,
+          () => undefined,
+        );
+    },
+  };
+}

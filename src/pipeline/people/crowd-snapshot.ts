@@ -1,0 +1,125 @@
+import { RECOMMENDED_DAWID_SKENE } from '../../core/aggregation/aggregate.js';
+import {
+  oneCoinMatrix,
+  pooledConfusionMatrix,
+  type ConfusionModel,
+} from '../../core/aggregation/confusion-posterior.js';
+import { dawidSkene } from '../../core/aggregation/dawid-skene.js';
+import { readVoteInput, type VoteInput, type VoteInputOptions } from '../aggregate-votes-input.js';
+
+/** Accuracy assumed for people before their votes say otherwise. */
+export const PRIOR_ACCURACY = 0.8;
+/** Pseudo-votes per true class of the {@link PRIOR_ACCURACY} matrix in the crowd's pooled one. */
+const PRIOR_WEIGHT = 4;
+/** Default number of votes below which an annotator is judged by the crowd's pooled matrix. */
+export const DEFAULT_MIN_VOTES = 10;
+
+/** One annotator (person or machine labeller) as the fit sees them. */
+export interface CrowdAnnotator {
+  /** `human:<id>`, `llm:…` or `model:…`. */
+  readonly source: string;
+  readonly votes: number;
+  /** Expected accuracy Σ_k prior_k π[k, k] of their own fitted matrix. */
+  readonly accuracy: number;
+  /** Their row in `confusion`. */
+  readonly row: number;
+  /** True when they have too few votes and the crowd's pooled matrix answers for them. */
+  readonly pooled: boolean;
+}
+
+/**
+ * Dawid-Skene fitted on all of a project's votes, ready to give one item's posterior without
+ * refitting: one confusion matrix per annotator, the crowd's pooled matrix as the last row of
+ * `confusion`, and the class priors of the items that are not gold.
+ */
+export interface CrowdSnapshot extends ConfusionModel {
+  readonly labels: readonly string[];
+  readonly labelIndex: ReadonlyMap<string, number>;
+  /** Source → the row of `confusion` to use: their own, or `pooledRow` when they have few votes. */
+  readonly rowOf: ReadonlyMap<string, number>;
+  readonly pooledRow: number;
+  readonly annotators: readonly CrowdAnnotator[];
+  /** Votes the fit saw. */
+  readonly votes: number;
+}
+
+export interface CrowdFitOptions {
+  /** Annotators with fewer votes use the crowd's pooled matrix; default {@link DEFAULT_MIN_VOTES}. */
+  readonly minVotes?: number;
+  /** EM sweeps at most; default 50. */
+  readonly maxIterations?: number;
+}
+
+/**
+ * Reads the project's votes (machines as soft votes, gold and controls clamped, discounted
+ * people dropped) and fits the crowd with {@link fitCrowd}.
+ * @example const crowd = await readCrowd({ store, labels, people: store.people });
+ * Complexity: reading the votes plus the fit.
+ */
+export async function readCrowd(
+  options: VoteInputOptions & CrowdFitOptions,
+): Promise<CrowdSnapshot> {
+  return fitCrowd(await readVoteInput(options), options);
+}
+
+/**
+ * Fits the recommended Dawid-Skene (shrinkage toward the crowd) on the votes, gold clamped, and
+ * packs it as a {@link CrowdSnapshot}. The pooled matrix is the people's expected counts plus
+ * 4 pseudo-votes per class of an 80%-accurate one-coin annotator, so a project without votes
+ * yet still believes people a little.
+ * @example const crowd = fitCrowd(await readVoteInput({ store, labels }), { minVotes: 10 });
+ * Complexity: O((K × votes + annotators × K²) × sweeps), memory O(items × K + annotators × K²).
+ */
+export function fitCrowd(input: VoteInput, options: CrowdFitOptions = {}): CrowdSnapshot {
+  const { built, gold } = input;
+  const { matrix, labels, labelIndex } = built;
+  const K = labels.length;
+  const A = matrix.numAnnotators;
+  const prior = oneCoinMatrix(K, PRIOR_ACCURACY);
+  const confusion = new Float64Array((A + 1) * K * K);
+  const classPriors = new Float64Array(K).fill(1);
+  let accuracy: Float64Array = new Float64Array(A);
+  if (matrix.numVotes > 0) {
+    const ds = dawidSkene(matrix, {
+      ...RECOMMENDED_DAWID_SKENE,
+      gold,
+      maxIterations: options.maxIterations ?? 50,
+    });
+    confusion.set(ds.skills.confusion ?? new Float64Array(A * K * K));
+    accuracy = ds.skills.ability;
+    const include = Uint8Array.from(built.annotators, (s) => (s.startsWith('human:') ? 1 : 0));
+    confusion.set(
+      pooledConfusionMatrix(ds.state, { include, prior, priorWeight: PRIOR_WEIGHT }),
+      A * K * K,
+    );
+    // Controls over-represent rare labels: the priors come from the other items only.
+    for (let i = 0; i < matrix.numItems; i++) {
+      if ((gold[i] as number) >= 0) continue;
+      for (let k = 0; k < K; k++) classPriors[k]! += ds.posteriors[i * K + k] as number;
+    }
+  } else {
+    confusion.set(prior, A * K * K);
+  }
+  const total = classPriors.reduce((s, p) => s + p, 0);
+  for (let k = 0; k < K; k++) classPriors[k]! /= total;
+  const minVotes = options.minVotes ?? DEFAULT_MIN_VOTES;
+  const rowOf = new Map<string, number>();
+  const annotators = built.annotators.map((source, a): CrowdAnnotator => {
+    const votes =
+      (matrix.annotatorOffsets[a + 1] as number) - (matrix.annotatorOffsets[a] as number);
+    const pooled = votes < minVotes;
+    rowOf.set(source, pooled ? A : a);
+    return { source, votes, accuracy: accuracy[a] as number, row: a, pooled };
+  });
+  return {
+    numClasses: K,
+    classPriors,
+    confusion,
+    labels,
+    labelIndex,
+    rowOf,
+    pooledRow: A,
+    annotators,
+    votes: matrix.numVotes,
+  };
+}
