@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import { HiloError } from '../core/errors.js';
 import type { Clock } from '../core/ports/runtime.js';
 import type { PeopleStore } from '../core/ports/people-store.js';
-import type { ItemQuery, RunPatch, Store, UpsertCounts, VoteQuery } from '../core/ports/store.js';
+import type {
+  EmbeddingEntry,
+  ItemQuery,
+  RunPatch,
+  Store,
+  UpsertCounts,
+  VoteQuery,
+} from '../core/ports/store.js';
 import type { Decision, Item, NewVote, Run, StoredModel, Vote } from '../core/types.js';
 import {
   insertVoteRows,
@@ -10,6 +17,7 @@ import {
   upsertItemRows,
   type StoreSql,
 } from './bulk-writes.js';
+import { readEmbeddingRows, writeEmbeddingRows } from './embedding-rows.js';
 import { KyselyPeopleStore } from './kysely-people-store.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
@@ -255,6 +263,16 @@ export class KyselyStore implements Store {
         )
         .execute();
     });
+  }
+
+  getEmbeddings(model: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
+    return this.#guard('getEmbeddings', () => readEmbeddingRows(this.#sql(), model, texts));
+  }
+
+  putEmbeddings(model: string, entries: readonly EmbeddingEntry[]): Promise<void> {
+    return this.#guard('putEmbeddings', () =>
+      this.#inTransaction((store) => writeEmbeddingRows(store.#sql(), model, entries, this.#now())),
+    );
   }
 
   /** Closes the connection; a no-op on a transaction-bound store and on a second call. */

@@ -109,6 +109,78 @@ describe('trainLogisticRegression', () => {
   });
 });
 
+/**
+ * The same optimizer written the slow, obvious way: every row shrinks after every step, in 64
+ * bits. The trainer's lazy, scaled, 32-bit rows must land on the same weights.
+ */
+function eagerReference(options: LogisticRegressionOptions) {
+  const { vectors, labels, classCount: K, dimension, l2, epochs, rng } = options;
+  const eta = options.learningRate ?? 0.5;
+  const weights = new Float64Array(dimension * K);
+  const squares = new Float64Array(dimension);
+  const bias = new Float64Array(K);
+  for (const y of labels) bias[y]! += 1;
+  for (let k = 0; k < K; k++) bias[k] = Math.log((bias[k]! + 1) / (labels.length + K));
+  const biasSquares = new Float64Array(K);
+  const order = Array.from(labels, (_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const { indices, values } = vectors[i]!;
+      const p = Float64Array.from(bias);
+      indices.forEach((j, t) => {
+        for (let k = 0; k < K; k++) p[k]! += values[t]! * weights[j * K + k]!;
+      });
+      softmaxInPlace(p);
+      const g = p.map((pk, k) => pk - (k === labels[i] ? 1 : 0));
+      const gradientSquares = g.reduce((sum, v) => sum + v * v, 0);
+      g.forEach((gk, k) => {
+        biasSquares[k]! += gk * gk;
+        if (biasSquares[k]! > 0) bias[k]! -= (eta * gk) / Math.sqrt(biasSquares[k]!);
+      });
+      indices.forEach((j, t) => {
+        const x = values[t]!;
+        squares[j]! += x * x * gradientSquares;
+        if (squares[j] === 0) return;
+        g.forEach((gk, k) => {
+          if (Math.abs(gk) > 1e-2) weights[j * K + k]! -= (eta * x * gk) / Math.sqrt(squares[j]!);
+        });
+      });
+      for (let j = 0; j < dimension; j++) {
+        if (squares[j] === 0) continue;
+        const shrink = 1 + (eta * l2) / Math.sqrt(squares[j]!);
+        for (let k = 0; k < K; k++) weights[j * K + k]! /= shrink;
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+describe('trainLogisticRegression against the eager optimizer', () => {
+  it.each([1e-4, 4])('lands on the same weights at l2 = %s', (l2) => {
+    // At l2 = 4, column 10 (in two rows only) shrinks below 1e-30 while untouched, and the
+    // trainer must renormalize its row.
+    const problem = toyProblem(75, 3);
+    problem.vectors[0] = row([
+      [0, 1],
+      [10, 0.3],
+    ]);
+    problem.vectors[3] = row([
+      [0, 1],
+      [10, 0.3],
+    ]);
+    const options = { ...base(), ...problem, dimension: 11, l2, epochs: 2 };
+    const fast = trainLogisticRegression({ ...options, rng: createRng(4) });
+    const eager = eagerReference({ ...options, rng: createRng(4) });
+    fast.weights.forEach((w, at) => expect(w).toBeCloseTo(eager.weights[at]!, 5));
+    fast.bias.forEach((b, k) => expect(b).toBeCloseTo(eager.bias[k]!, 6));
+    if (l2 === 4) expect(Math.abs(fast.weights[10 * 3]!)).toBeLessThan(1e-30);
+  });
+});
+
 describe('softmaxInPlace', () => {
   it('is stable for large logits', () => {
     const values = Float64Array.of(1000, 1001, -Infinity);

@@ -51,10 +51,14 @@ export function trainLogisticRegression(
   const n = vectors.length;
   const eta = options.learningRate ?? 0.5;
   const classWeights = options.classWeights ?? new Float64Array(K).fill(1);
-  // Row j of the weights is rowScale[j] × raw[j*K ..]: L2 shrinkage is then O(1) per row.
-  const raw = new Float64Array(dimension * K);
+  // Row j of the weights is rowScale[j] × raw[j*K ..]: L2 shrinkage is then O(1) per row. The
+  // raw rows are 32-bit: reading them for the logits is most of the time, and the matrix (D × K,
+  // 10 MB for banking77) is twice as likely to stay in cache; weights leave in 64 bits.
+  const raw = new Float32Array(dimension * K);
   const rowScale = new Float64Array(dimension).fill(1);
   const rowSquares = new Float64Array(dimension);
+  // ln(1 + ηλ/√G) of each row: its per-step shrinkage, kept so catching up costs one exp.
+  const rowShrink = new Float64Array(dimension);
   const rowLastStep = new Float64Array(dimension);
   const bias = priorBias(labels, K);
   const biasSquares = new Float64Array(K);
@@ -68,10 +72,10 @@ export function trainLogisticRegression(
   const catchUp = (j: number): number => {
     const missed = step - (rowLastStep[j] as number);
     rowLastStep[j] = step;
-    const squares = rowSquares[j] as number;
+    const shrink = rowShrink[j] as number;
     let scale = rowScale[j] as number;
-    if (missed > 0 && squares > 0 && l2 > 0) {
-      scale *= Math.exp(-missed * Math.log1p((eta * l2) / Math.sqrt(squares)));
+    if (missed > 0 && shrink > 0) {
+      scale *= Math.exp(-missed * shrink);
       if (scale < 1e-30) scale = renormalize(raw, j, K, scale);
       rowScale[j] = scale;
     }
@@ -88,10 +92,7 @@ export function trainLogisticRegression(
       logits.set(bias);
       for (let t = 0; t < indices.length; t++) {
         const j = indices[t] as number;
-        const x = (values[t] as number) * catchUp(j);
-        const base = j * K;
-        for (let k = 0; k < K; k++)
-          logits[k] = (logits[k] as number) + x * (raw[base + k] as number);
+        addScaledRow(logits, (values[t] as number) * catchUp(j), raw, j * K);
       }
       softmaxInPlace(logits);
       // logits now holds p; the gradient of the loss wrt logit k is weight × (p_k − [k = y]).
@@ -115,7 +116,9 @@ export function trainLogisticRegression(
         const squares = (rowSquares[j] as number) + x * x * gradientSquares;
         if (squares === 0) continue;
         rowSquares[j] = squares;
-        const coefficient = (eta * x) / (Math.sqrt(squares) * (rowScale[j] as number));
+        const root = Math.sqrt(squares);
+        rowShrink[j] = l2 > 0 ? log1pSmall((eta * l2) / root) : 0;
+        const coefficient = (eta * x) / (root * (rowScale[j] as number));
         const base = j * K;
         for (let a = 0; a < activeCount; a++) {
           const k = active[a] as number;
@@ -125,11 +128,12 @@ export function trainLogisticRegression(
       step++;
     }
   }
-  const weights = raw;
+  const weights = new Float64Array(dimension * K);
   for (let j = 0; j < dimension; j++) {
+    // catchUp may renormalize raw row j, so the row is read after it.
     const scale = catchUp(j);
     const base = j * K;
-    for (let k = 0; k < K; k++) weights[base + k] = (weights[base + k] as number) * scale;
+    for (let k = 0; k < K; k++) weights[base + k] = (raw[base + k] as number) * scale;
   }
   return { classCount: K, dimension, weights, bias };
 }
@@ -141,7 +145,7 @@ export function trainLogisticRegression(
  */
 const SKIP_GRADIENT = 1e-2;
 
-function renormalize(raw: Float64Array, j: number, K: number, scale: number): number {
+function renormalize(raw: Float32Array, j: number, K: number, scale: number): number {
   const base = j * K;
   for (let k = 0; k < K; k++) raw[base + k] = (raw[base + k] as number) * scale;
   return 1;
@@ -182,6 +186,33 @@ function computeLogits(
     const base = (indices[t] as number) * K;
     for (let k = 0; k < K; k++) out[k] = (out[k] as number) + x * (weights[base + k] as number);
   }
+}
+
+/**
+ * out += x × weights[base .. base + out.length): the inner loop of training. Unrolled by 8,
+ * which V8 does not do by itself; that takes a quarter off training time. Only ever called with
+ * a Float32Array, so that V8 keeps it monomorphic (a Float64Array caller costs training 10%).
+ */
+function addScaledRow(out: Float64Array, x: number, weights: Float32Array, base: number): void {
+  const K = out.length;
+  let k = 0;
+  for (; k + 7 < K; k += 8) {
+    const b = base + k;
+    out[k] = (out[k] as number) + x * (weights[b] as number);
+    out[k + 1] = (out[k + 1] as number) + x * (weights[b + 1] as number);
+    out[k + 2] = (out[k + 2] as number) + x * (weights[b + 2] as number);
+    out[k + 3] = (out[k + 3] as number) + x * (weights[b + 3] as number);
+    out[k + 4] = (out[k + 4] as number) + x * (weights[b + 4] as number);
+    out[k + 5] = (out[k + 5] as number) + x * (weights[b + 5] as number);
+    out[k + 6] = (out[k + 6] as number) + x * (weights[b + 6] as number);
+    out[k + 7] = (out[k + 7] as number) + x * (weights[b + 7] as number);
+  }
+  for (; k < K; k++) out[k] = (out[k] as number) + x * (weights[base + k] as number);
+}
+
+/** ln(1 + r), by its series when r is tiny (the usual ηλ/√G), where it is exact to 1e-12. */
+function log1pSmall(r: number): number {
+  return r < 1e-4 ? r - 0.5 * r * r : Math.log1p(r);
 }
 
 /** Numerically safe softmax (subtracts the maximum first). O(K). */
