@@ -10,7 +10,7 @@ import { openPostgresStore } from './postgres-store.js';
 import { describeStoreContract } from './store-contract.case.js';
 import { storeMigrations } from './store-migrations.js';
 
-const TABLES = 'items, votes, decisions, runs, models, llm_cache';
+const TABLES = 'items, votes, decisions, runs, models, llm_cache, embeddings';
 const serverUrl = process.env['HILO_TEST_POSTGRES_URL'];
 
 // Starting PGlite takes seconds, so one instance serves every test; each test starts from empty tables.

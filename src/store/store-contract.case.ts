@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../core/errors.js';
 import type { Store } from '../core/ports/store.js';
 import type { Decision, Item, ItemRole, NewVote, Run } from '../core/types.js';
+import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 
 /**
  * The behaviour every Store must show, run against each adapter (SQLite, PGlite, PostgreSQL).
@@ -306,6 +307,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.cacheGet('k')).toBe('second');
       });
     });
+
+    describeEmbeddingCacheContract(() => store);
 
     describe('transactions', () => {
       it('commits every write of the work together', async () => {

@@ -11,6 +11,7 @@ export interface StoreDatabase {
   runs: RunsTable;
   models: ModelsTable;
   llm_cache: LlmCacheTable;
+  embeddings: EmbeddingsTable;
   annotators: AnnotatorsTable;
   sessions: SessionsTable;
   queue: QueueTable;
@@ -86,6 +87,16 @@ export interface ModelsTable {
 export interface LlmCacheTable {
   key: string;
   value: string;
+  created_at: string;
+}
+
+export interface EmbeddingsTable {
+  model: string;
+  /** sha256 of the text, hex. */
+  text_hash: string;
+  dimensions: number;
+  /** Little-endian float32s; better-sqlite3 and pg return a Buffer, PGlite a Uint8Array. */
+  vector: Uint8Array;
   created_at: string;
 }
 

@@ -24,6 +24,12 @@ export interface VoteQuery {
   readonly runId?: string;
 }
 
+/** One vector to cache: the text it embeds and its vector. */
+export interface EmbeddingEntry {
+  readonly text: string;
+  readonly vector: Float32Array;
+}
+
 export type RunPatch = Partial<Omit<Run, 'id' | 'kind' | 'startedAt'>>;
 
 /**
@@ -62,6 +68,15 @@ export interface Store {
   /** The persistent LLM response cache (see ResponseCache). */
   cacheGet(key: string): Promise<string | undefined>;
   cachePut(key: string, value: string): Promise<void>;
+
+  /**
+   * The embedding cache: vectors of `model` (an EmbeddingModel's `cacheKey`) stored for these
+   * texts, keyed by text; a text never stored is absent. The SQL stores key rows by a hash of
+   * the text. Optional: without it, embedding steps cache nothing.
+   */
+  getEmbeddings?(model: string, texts: readonly string[]): Promise<Map<string, Float32Array>>;
+  /** Stores vectors of `model`, replacing any stored for the same text. */
+  putEmbeddings?(model: string, entries: readonly EmbeddingEntry[]): Promise<void>;
 
   close(): Promise<void>;
 }

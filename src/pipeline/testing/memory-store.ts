@@ -1,5 +1,6 @@
 import { HiloError } from '../../core/errors.js';
 import type {
+  EmbeddingEntry,
   ItemQuery,
   RunPatch,
   Store,
@@ -19,6 +20,8 @@ interface State {
   runs: Map<string, Run>;
   models: Map<string, StoredModel[]>;
   cache: Map<string, string>;
+  /** Keyed by model and text joined by a NUL. */
+  embeddings: Map<string, Float32Array>;
 }
 
 /**
@@ -216,6 +219,23 @@ export class MemoryStore implements StoreWithPeople {
     this.state.cache.set(key, value);
   }
 
+  async getEmbeddings(model: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
+    this.open('getEmbeddings');
+    const found = new Map<string, Float32Array>();
+    for (const text of texts) {
+      const vector = this.state.embeddings.get(`${model}\u0000${text}`);
+      if (vector) found.set(text, Float32Array.from(vector));
+    }
+    return found;
+  }
+
+  async putEmbeddings(model: string, entries: readonly EmbeddingEntry[]): Promise<void> {
+    this.open('putEmbeddings');
+    for (const { text, vector } of entries) {
+      this.state.embeddings.set(`${model}\u0000${text}`, Float32Array.from(vector));
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }
@@ -239,6 +259,7 @@ function emptyState(): State {
     runs: new Map(),
     models: new Map(),
     cache: new Map(),
+    embeddings: new Map(),
   };
 }
 
@@ -252,6 +273,7 @@ function copyState(state: State): State {
     runs: new Map(state.runs),
     models: new Map(state.models),
     cache: new Map(state.cache),
+    embeddings: new Map(state.embeddings),
   };
 }
 
