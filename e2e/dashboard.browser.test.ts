@@ -89,6 +89,9 @@ describe.skipIf(!HAS_CHROMIUM)(
         .poll(() => page.getByTestId('plot-calibration').textContent())
         .toMatch(/calibration/);
       await expect.poll(() => page.getByTestId('spend').textContent()).toMatch(/Spend so far \$/);
+      expect(await page.getByTestId('routing').textContent()).toMatch(
+        /^Pool of 246 items by routing zone: 0 accepted .* 246 not routed yet\.$/,
+      );
       await page.getByTestId('plot-cost').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(ARTIFACTS, 'dashboard-plots.png'), fullPage: true });
       expect(
@@ -115,6 +118,7 @@ describe.skipIf(!HAS_CHROMIUM)(
             source: EVIL,
             calibration: { svg: hostile, caption: EVIL },
             costAccuracy: { svg: `<img src=x onerror="window.__pwned = 5">`, caption: 'not svg' },
+            routing: null,
             notes: [],
           }),
         }),

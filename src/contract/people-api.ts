@@ -106,6 +106,16 @@ export const dashboardPlotsResponse = z.object({
   source: z.string().nullable(),
   calibration: dashboardPlot,
   costAccuracy: dashboardPlot,
+  /** Pool items by routing zone, from the same gathering as the plots; null before any labeller. */
+  routing: z
+    .object({
+      pool: z.number(),
+      accept: z.number(),
+      overlap: z.number(),
+      human: z.number(),
+      unrouted: z.number(),
+    })
+    .nullable(),
   notes: z.array(z.string()),
 });
 

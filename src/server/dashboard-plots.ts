@@ -74,6 +74,7 @@ export function dashboardPlots(
             ).outerHTML,
             caption: `Expected accuracy of all labels against total cost for ${count(plan.poolSize)} items, one point per accept threshold with its 95% interval${plan.chosen !== null ? '; the ringed point is the chosen policy' : '; no policy chosen yet (hilo route)'}.`,
           },
+    routing: view === null ? null : { pool: view.decisions.pool, ...view.decisions.zones },
     notes: [...(view?.notes ?? [])],
   };
 }

@@ -132,6 +132,7 @@ describe('GET /api/admin/plots', () => {
     const { status, data } = await plots();
     expect(status).toBe(200);
     expect(data.source).toBeNull();
+    expect(data.routing).toBeNull();
     expect(data.calibration.svg).toBeNull();
     expect(data.calibration.caption).toMatch(/^No calibration yet — run hilo calibrate\./);
     expect(data.costAccuracy.svg).toBeNull();
@@ -143,6 +144,7 @@ describe('GET /api/admin/plots', () => {
     const { status, body, data } = await plots();
     expect(status).toBe(200);
     expect(data.source).toBe(SOURCE);
+    expect(data.routing).toEqual({ pool: 120, accept: 0, overlap: 0, human: 0, unrouted: 120 });
     const reliability = data.calibration.svg ?? '';
     const cost = data.costAccuracy.svg ?? '';
     expect(reliability).toMatch(/^<svg\b[^>]*\bid="plot-reliability"/);

@@ -38,6 +38,13 @@ export function DashboardPlots() {
               Labeller <code>{plots.source}</code>
             </p>
           )}
+          {plots.routing !== null && (
+            <p data-testid="routing">
+              Pool of {plots.routing.pool} items by routing zone: {plots.routing.accept} accepted
+              from the machine, {plots.routing.overlap} overlap (machine and people),{' '}
+              {plots.routing.human} for people alone, {plots.routing.unrouted} not routed yet.
+            </p>
+          )}
           <h3>Calibration</h3>
           <SvgFigure
             svg={plots.calibration.svg}
