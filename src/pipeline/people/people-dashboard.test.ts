@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotator } from '../../core/ports/people-store.js';
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
-import type { NewVote } from '../../core/types.js';
 import { MemoryStore } from '../testing/memory-store.js';
 import { peopleDashboard } from './people-dashboard.js';
+import { annotatorFixture as annotator, voteFixture } from './vote-fixture.js';
 
 const project = {
   name: 't',
@@ -13,41 +12,14 @@ const project = {
   people: DEFAULT_PEOPLE_CONFIG,
 } as unknown as ProjectConfig;
 
-function annotator(id: string, over: Partial<Annotator> = {}): Annotator {
-  return {
-    id,
-    name: id,
-    role: 'annotator',
-    state: 'active',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    suspendedReason: null,
-    flaggedReason: null,
-    controlsSeen: 0,
-    controlsCorrect: 0,
-    discounted: false,
-    ...over,
-  };
-}
+const OTHER = { spam: 'ham', ham: 'spam' } as const;
 
-function answer(who: string, itemId: string, label: string, seconds: number, at: string): NewVote {
+function answer(who: string, itemId: string, label: 'spam' | 'ham', seconds: number, at: string) {
   return {
-    itemId,
-    source: `human:${who}`,
-    label,
-    probabilities: null,
-    method: 'human',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
+    ...voteFixture(itemId, `human:${who}`, label, { other: OTHER[label] }),
     timeSpentMs: seconds * 1000,
     createdAt: at,
-  } as NewVote;
+  };
 }
 
 describe('peopleDashboard', () => {
