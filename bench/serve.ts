@@ -1,12 +1,14 @@
 /**
  * Annotation server under load: 100 simulated annotators on loopback doing next → submit cycles
  * against a SQLite project. The server runs in a child process (one core), the annotators here
- * (the other core). Prints cycles/s and p50/p99 cycle latency, then checks the store: no item
- * leased beyond its overlap, and every acknowledged answer stored exactly once.
+ * (the other core) over keep-alive connections. Prints cycles/s, p50/p99 cycle latency and the
+ * CPU each side spent per request, then checks the store: no item leased beyond its overlap,
+ * every acknowledged answer stored exactly once, no duplicate votes.
  *
  *   npx tsx bench/serve.ts [--annotators 100] [--seconds 20] [--items 20000] [--write]
  */
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -46,7 +48,15 @@ if (process.argv[2] === '--serve') {
     io,
   );
   process.stdout.write(`${server.url}\n`);
-  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+  const cpu0 = process.cpuUsage();
+  let requests = 0;
+  server.app.server.on('request', () => (requests += 1));
+  process.once('SIGTERM', () => {
+    // What serving cost: CPU (user + system) of this process since it started listening.
+    const cpu = process.cpuUsage(cpu0);
+    process.stdout.write(`${JSON.stringify({ requests, cpuMicros: cpu.user + cpu.system })}\n`);
+    void server.close().then(() => process.exit(0));
+  });
 } else {
   await runBench();
 }
@@ -100,46 +110,110 @@ async function runBench(): Promise<void> {
 
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', import.meta.filename, '--serve', project],
+    [
+      // HILO_BENCH_SERVER_FLAGS="--cpu-prof" profiles the server.
+      ...(process.env.HILO_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--serve',
+      project,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve) =>
     child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())),
   );
 
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: annotators });
+  const call = (
+    method: string,
+    path: string,
+    token: string,
+    body?: string,
+  ): Promise<{ status: number; body: string }> =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method,
+          path,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
   const latencies: number[] = [];
   let acknowledged = 0;
   let failures = 0;
+  const refusals = new Map<string, number>();
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
+  const clientCpu0 = process.cpuUsage();
+  const errors = new Map<string, number>();
   await Promise.all(
     tokens.map(async (token, n) => {
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-      let k = n;
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        const next = (await (await fetch(`${url}/api/next`, { headers })).json()) as {
-          item?: { itemId: string } | null;
-        };
-        if (!next.item) break;
-        k += 1;
-        // Right nine times in ten, so control accuracy stays above the suspension threshold.
-        const right = truth.get(next.item.itemId) ?? 'ham';
-        const label = k % 10 === 0 ? (right === 'spam' ? 'ham' : 'spam') : right;
-        const res = await fetch(`${url}/api/answers`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ itemId: next.item.itemId, label, timeSpentMs: 5000 }),
-        });
-        await res.arrayBuffer();
-        if (res.ok) acknowledged += 1;
-        else failures += 1;
-        latencies.push(performance.now() - t0);
+      try {
+        await annotate(token, n);
+      } catch (error) {
+        const key = `${String(error)} after ${((performance.now() - started) / 1000).toFixed(1)} s`;
+        errors.set(key, (errors.get(key) ?? 0) + 1);
       }
     }),
   );
+  async function annotate(token: string, n: number): Promise<void> {
+    let k = n;
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      const next = await call('GET', '/api/next', token);
+      const served = (JSON.parse(next.body) as { item?: { itemId: string } | null }).item;
+      if (next.status !== 200 || !served) {
+        refusals.set(next.body, (refusals.get(next.body) ?? 0) + 1);
+        break;
+      }
+      k += 1;
+      // Right nine times in ten, so control accuracy stays above the suspension threshold.
+      const right = truth.get(served.itemId) ?? 'ham';
+      const label = k % 10 === 0 ? (right === 'spam' ? 'ham' : 'spam') : right;
+      const res = await call(
+        'POST',
+        '/api/answers',
+        token,
+        JSON.stringify({ itemId: served.itemId, label, timeSpentMs: 5000 }),
+      );
+      if (res.status === 200) acknowledged += 1;
+      else {
+        failures += 1;
+        refusals.set(res.body, (refusals.get(res.body) ?? 0) + 1);
+      }
+      latencies.push(performance.now() - t0);
+    }
+  }
   const elapsed = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientCpu0);
+  agent.destroy();
+  const serverCpu = new Promise<{ requests: number; cpuMicros: number }>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as never)),
+  );
   child.kill('SIGTERM');
+  const served = await serverCpu;
   await new Promise((resolve) => child.once('exit', resolve));
 
   latencies.sort((a, b) => a - b);
@@ -168,6 +242,7 @@ async function runBench(): Promise<void> {
   const lines = [
     `annotators ${annotators}, ${latencies.length} cycles in ${elapsed.toFixed(1)} s: ${(latencies.length / elapsed).toFixed(0)} cycles/s`,
     `cycle latency (next + submit): p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms`,
+    `server CPU ${(served.cpuMicros / Math.max(1, served.requests)).toFixed(0)} µs per request (${served.requests} requests, ${(served.cpuMicros / 1e6 / elapsed).toFixed(2)} cores); client CPU ${((clientCpu.user + clientCpu.system) / Math.max(1, 2 * latencies.length)).toFixed(0)} µs per request`,
     `acknowledged answers ${acknowledged}, refused ${failures}; human votes stored ${votes.n}, done assignments ${done.n}, duplicate votes ${dupes.n}`,
     `items leased beyond overlap: ${over.n}`,
     `machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()
@@ -175,7 +250,14 @@ async function runBench(): Promise<void> {
       .join(' ')} at the end; ${new Date().toISOString().slice(0, 10)}`,
   ];
   console.log(lines.join('\n'));
-  const ok = over.n === 0 && votes.n === acknowledged && done.n === acknowledged && dupes.n === 0;
+  for (const [body, count] of refusals) console.log(`refused ${count}×: ${body}`);
+  for (const [error, count] of errors) console.log(`failed ${count}×: ${error}`);
+  const ok =
+    errors.size === 0 &&
+    over.n === 0 &&
+    votes.n === acknowledged &&
+    done.n === acknowledged &&
+    dupes.n === 0;
   console.log(ok ? 'checks: pass' : 'checks: FAIL');
   if (process.argv.includes('--write')) {
     writeFileSync(

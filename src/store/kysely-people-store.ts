@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { HiloError } from '../core/errors.js';
 import type {
   Annotator,
@@ -14,12 +14,8 @@ import type {
   RecentVote,
 } from '../core/ports/people-store.js';
 import { mapDatabaseError } from './map-database-error.js';
-import type {
-  AnnotatorsTable,
-  AssignmentsTable,
-  QueueTable,
-  StoreDatabase,
-} from './store-database.js';
+import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
+import type { StoreDatabase } from './store-database.js';
 import { textSet, type StoreDialect } from './store-dialect.js';
 import { voteToRow } from './store-rows.js';
 
@@ -434,54 +430,4 @@ async function changeTaken(trx: Db, itemIds: readonly string[], delta: number): 
       .where('item_id', '=', itemId)
       .execute();
   }
-}
-
-function rowToAnnotator(row: Selectable<AnnotatorsTable>): Annotator {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role as Annotator['role'],
-    state: row.state as Annotator['state'],
-    createdAt: row.created_at,
-    suspendedReason: row.suspended_reason,
-    flaggedReason: row.flagged_reason,
-    controlsSeen: Number(row.controls_seen),
-    controlsCorrect: Number(row.controls_correct),
-    discounted: Number(row.discounted) !== 0,
-  };
-}
-
-function queueToRow(entry: QueueEntry): Omit<Selectable<QueueTable>, 'taken'> {
-  return {
-    item_id: entry.itemId,
-    kind: entry.kind,
-    zone: entry.zone,
-    priority: entry.priority,
-    overlap: entry.overlap,
-    gold_label: entry.goldLabel,
-    review_reason: entry.reviewReason,
-  };
-}
-
-function rowToQueue(row: Selectable<QueueTable>): QueueEntry {
-  return {
-    itemId: row.item_id,
-    kind: row.kind as QueueKind,
-    zone: row.zone as QueueEntry['zone'],
-    priority: Number(row.priority),
-    overlap: Number(row.overlap),
-    goldLabel: row.gold_label,
-    reviewReason: row.review_reason,
-  };
-}
-
-function rowToAssignment(row: Selectable<AssignmentsTable>): Assignment {
-  return {
-    itemId: row.item_id,
-    annotatorId: row.annotator_id,
-    kind: row.kind as QueueKind,
-    leasedAt: row.leased_at,
-    expiresAt: row.expires_at,
-    state: row.state as AssignmentState,
-  };
 }

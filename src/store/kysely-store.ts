@@ -37,6 +37,8 @@ export interface KyselyStoreOptions {
   readonly db: Kysely<StoreDatabase>;
   readonly dialect: StoreDialect;
   readonly clock: Clock;
+  /** A faster people store over the same database (SQLite); the Kysely one otherwise. */
+  readonly people?: PeopleStore;
 }
 
 /**
@@ -57,7 +59,7 @@ export class KyselyStore implements Store {
     this.#db = options.db;
     this.#dialect = options.dialect;
     this.#clock = options.clock;
-    this.people = new KyselyPeopleStore(options.db, options.dialect);
+    this.people = options.people ?? new KyselyPeopleStore(options.db, options.dialect);
   }
 
   /** Nested calls reuse the enclosing transaction; errors thrown by `work` propagate unchanged. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/ports/runtime.js';
 import type { StoreWithPeople } from '../core/ports/people-store.js';
-import { KyselyStore } from './kysely-store.js';
+import { KyselyStore, type KyselyStoreOptions } from './kysely-store.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreDialect } from './store-dialect.js';
@@ -12,7 +12,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /**
  * Migrates `db` to the latest schema and wraps it as a Store; destroys `db` if migrating fails,
- * so a failed open leaks no connection. Errors surface as HiloError.
+ * so a failed open leaks no connection. Errors surface as HiloError. `make` builds a Store of a
+ * dialect's own (KyselyStore by default) once the schema is there, so it may prepare statements.
  * @example const store = await openKyselyStore(new Kysely({ dialect }), 'postgres', systemClock)
  * Complexity: one migration check (plus any pending migrations).
  */
@@ -20,6 +21,7 @@ export async function openKyselyStore(
   db: Kysely<StoreDatabase>,
   dialect: StoreDialect,
   clock: Clock,
+  make: (options: KyselyStoreOptions) => KyselyStore = (options) => new KyselyStore(options),
 ): Promise<StoreWithPeople> {
   try {
     await migrateStore(db as Kysely<unknown>, dialect);
@@ -27,5 +29,10 @@ export async function openKyselyStore(
     await db.destroy().catch(() => undefined);
     throw mapDatabaseError(error, 'open');
   }
-  return new KyselyStore({ db, dialect, clock });
+  try {
+    return make({ db, dialect, clock });
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw mapDatabaseError(error, 'open');
+  }
 }

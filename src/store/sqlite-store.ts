@@ -15,6 +15,7 @@ import type { StoreWithPeople } from '../core/ports/people-store.js';
 import { cachedStatements } from './cached-statements.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { openKyselyStore, systemClock } from './open-kysely-store.js';
+import { SqlitePeopleServingStore } from './sqlite-people-serving-store.js';
 import type { StoreDatabase } from './store-database.js';
 
 export interface SqliteStoreOptions {
@@ -51,7 +52,13 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   const db = new Kysely<StoreDatabase>({
     dialect: new StoreSqliteDialect({ database: cachedStatements(database) }),
   });
-  return openKyselyStore(db, 'sqlite', options.clock ?? systemClock);
+  const connection = database;
+  return openKyselyStore(
+    db,
+    'sqlite',
+    options.clock ?? systemClock,
+    (kysely) => new SqlitePeopleServingStore(kysely, connection),
+  );
 }
 
 /**

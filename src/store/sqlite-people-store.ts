@@ -1,0 +1,417 @@
+import type Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import { HiloError } from '../core/errors.js';
+import type {
+  Annotator,
+  AnnotatorPatch,
+  Assignment,
+  AssignmentState,
+  CompleteRequest,
+  LeaseRequest,
+  PeopleStore,
+  QueueEntry,
+  QueueKind,
+  RecentVote,
+} from '../core/ports/people-store.js';
+import { mapDatabaseError } from './map-database-error.js';
+import { rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
+import { PeopleCache } from './sqlite-people-cache.js';
+import { preparePeopleStatements, type PeopleStatements } from './sqlite-people-statements.js';
+import type {
+  AnnotatorsTable,
+  AssignmentsTable,
+  QueueTable,
+  SessionsTable,
+} from './store-database.js';
+import { voteToRow } from './store-rows.js';
+
+type Statement = Database.Statement<unknown[]>;
+type AnnotatorRow = Selectable<AnnotatorsTable>;
+
+/** Rules look at the newest few answers; reading a few more saves a read when a rule widens. */
+const WINDOW = 32;
+
+const PATCH_COLUMNS: Record<keyof AnnotatorPatch, string> = {
+  name: 'name',
+  role: 'role',
+  state: 'state',
+  suspendedReason: 'suspended_reason',
+  flaggedReason: 'flagged_reason',
+  controlsSeen: 'controls_seen',
+  controlsCorrect: 'controls_correct',
+  discounted: 'discounted',
+  tokenHash: 'token_hash',
+};
+
+/**
+ * The PeopleStore port on SQLite through better-sqlite3 prepared statements, for `hilo serve`:
+ * each method runs synchronously as one statement or one BEGIN IMMEDIATE transaction, so a lease
+ * or an answer costs tens of microseconds and nothing can interleave inside it. Annotators,
+ * sessions and each source's newest votes are served from memory (PeopleCache), dropped whenever
+ * anything else wrote to the database. Shares the connection with the Kysely store; while a
+ * Kysely transaction is open on it (across awaits), calls wait for it to end instead of joining it.
+ * @example const people = new SqlitePeopleStore(database); await people.leaseNext({ annotatorId, kind: 'task', now, expiresAt })
+ * Complexity: a lease walks the open-queue index from its head; other calls are O(1) statements.
+ */
+export class SqlitePeopleStore implements PeopleStore {
+  readonly #db: Database.Database;
+  readonly #s: PeopleStatements;
+  readonly #cache: PeopleCache;
+  /** Statements whose SQL depends on which filters or fields a call sets, by that shape. */
+  readonly #shaped = new Map<string, Statement>();
+  readonly #lease: Database.Transaction<(request: LeaseRequest) => Assignment | undefined>;
+  readonly #complete: Database.Transaction<(request: CompleteRequest) => number | null>;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#s = preparePeopleStatements(db);
+    const s = this.#s;
+    this.#cache = new PeopleCache({
+      changes: () => s.totalChanges.get() as number,
+      version: () => s.dataVersion.get() as number,
+      now: () => performance.now(),
+    });
+    this.#lease = db.transaction((request: LeaseRequest) => this.#leaseNow(request));
+    this.#complete = db.transaction((request: CompleteRequest) => this.#completeNow(request));
+  }
+
+  createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
+    return this.#write('createAnnotator', () => {
+      const a = annotator;
+      this.#s.insertAnnotator.run(
+        a.id,
+        a.name,
+        a.role,
+        tokenHash,
+        a.state,
+        a.createdAt,
+        a.suspendedReason,
+        a.flaggedReason,
+        a.controlsSeen,
+        a.controlsCorrect,
+        a.discounted ? 1 : 0,
+      );
+      this.#cache.putAnnotator({ ...a }, tokenHash);
+    });
+  }
+
+  getAnnotator(id: string): Promise<Annotator | undefined> {
+    return this.#read('getAnnotator', () => {
+      this.#cache.validate();
+      return this.#cache.annotatorById(id) ?? this.#remember(this.#s.annotatorById.get(id));
+    });
+  }
+
+  findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined> {
+    return this.#read('findAnnotatorByTokenHash', () => {
+      this.#cache.validate();
+      const id = this.#cache.annotatorIdByToken(tokenHash);
+      const hit = id === undefined ? undefined : this.#cache.annotatorById(id);
+      return hit ?? this.#remember(this.#s.annotatorByToken.get(tokenHash));
+    });
+  }
+
+  listAnnotators(): Promise<Annotator[]> {
+    return this.#read('listAnnotators', () =>
+      (this.#s.allAnnotators.all() as AnnotatorRow[]).map(rowToAnnotator),
+    );
+  }
+
+  updateAnnotator(id: string, patch: AnnotatorPatch): Promise<Annotator> {
+    return this.#write('updateAnnotator', () => {
+      const keys = (Object.keys(PATCH_COLUMNS) as (keyof AnnotatorPatch)[]).filter(
+        (key) => patch[key] !== undefined,
+      );
+      if (keys.length > 0) {
+        const set = keys.map((key) => `${PATCH_COLUMNS[key]} = ?`).join(', ');
+        const values = keys.map((key) => {
+          const value = patch[key];
+          return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+        });
+        this.#statement(`update annotators set ${set} where id = ?`).run(...values, id);
+      }
+      const annotator = this.#remember(this.#s.annotatorById.get(id));
+      if (annotator === undefined)
+        throw new HiloError('NOT_FOUND', `annotator "${id}" does not exist`);
+      return annotator;
+    });
+  }
+
+  createSession(tokenHash: string, annotatorId: string, expiresAt: string): Promise<void> {
+    return this.#write('createSession', () => {
+      this.#s.insertSession.run(tokenHash, annotatorId, expiresAt);
+      this.#cache.putSession(tokenHash, annotatorId, expiresAt);
+    });
+  }
+
+  findSession(tokenHash: string, now: string): Promise<string | undefined> {
+    return this.#read('findSession', () => {
+      this.#cache.validate();
+      let session = this.#cache.session(tokenHash);
+      if (session === undefined) {
+        const row = this.#s.session.get(tokenHash) as Selectable<SessionsTable> | undefined;
+        if (row === undefined) return undefined;
+        session = { annotatorId: row.annotator_id, expiresAt: row.expires_at };
+        this.#cache.putSession(tokenHash, session.annotatorId, session.expiresAt);
+      }
+      return session.expiresAt > now ? session.annotatorId : undefined;
+    });
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return this.#write('deleteSession', () => {
+      this.#s.deleteSession.run(tokenHash);
+      this.#cache.deleteSession(tokenHash);
+    });
+  }
+
+  upsertQueue(entries: readonly QueueEntry[]): Promise<void> {
+    return this.#write('upsertQueue', () =>
+      this.#db
+        .transaction(() => {
+          for (const e of entries) {
+            this.#s.upsertQueue.run(
+              e.itemId,
+              e.kind,
+              e.zone,
+              e.priority,
+              e.overlap,
+              e.goldLabel,
+              e.reviewReason,
+            );
+          }
+        })
+        .immediate(),
+    );
+  }
+
+  getQueueEntry(itemId: string): Promise<QueueEntry | undefined> {
+    return this.#read('getQueueEntry', () => {
+      const row = this.#s.queueEntry.get(itemId) as Selectable<QueueTable> | undefined;
+      return row && rowToQueue(row);
+    });
+  }
+
+  listQueue(query: {
+    readonly kind?: QueueKind;
+    readonly underReview?: boolean;
+  }): Promise<QueueEntry[]> {
+    return this.#read('listQueue', () => {
+      const where: string[] = [];
+      const values: unknown[] = [];
+      if (query.kind !== undefined) {
+        where.push('kind = ?');
+        values.push(query.kind);
+      }
+      if (query.underReview !== undefined)
+        where.push(`review_reason is ${query.underReview ? 'not ' : ''}null`);
+      const filter = where.length > 0 ? `where ${where.join(' and ')}` : '';
+      const sql = `select * from queue ${filter} order by priority desc, item_id`;
+      return (this.#statement(sql).all(...values) as Selectable<QueueTable>[]).map(rowToQueue);
+    });
+  }
+
+  setOverlap(itemId: string, overlap: number): Promise<void> {
+    return this.#write('setOverlap', () => {
+      this.#s.setOverlap.run(overlap, itemId);
+    });
+  }
+
+  setReviewReason(itemIds: readonly string[], reason: string | null): Promise<void> {
+    return this.#write('setReviewReason', () =>
+      this.#db
+        .transaction(() => {
+          for (const itemId of itemIds) this.#s.setReviewReason.run(reason, itemId);
+        })
+        .immediate(),
+    );
+  }
+
+  leaseNext(request: LeaseRequest): Promise<Assignment | undefined> {
+    return this.#write('leaseNext', () => this.#lease.immediate(request));
+  }
+
+  #leaseNow(request: LeaseRequest): Assignment | undefined {
+    const s = this.#s;
+    for (const row of s.expireLeases.all(request.now) as { item_id: string }[])
+      s.changeTaken.run(-1, row.item_id);
+    const chosen = (
+      request.goldLabel === undefined
+        ? undefined
+        : s.pickWithGold.get(request.kind, request.annotatorId, request.goldLabel)
+    ) as string | undefined;
+    const itemId = chosen ?? (s.pick.get(request.kind, request.annotatorId) as string | undefined);
+    if (itemId === undefined) return undefined;
+    s.changeTaken.run(1, itemId);
+    s.insertAssignment.run(
+      itemId,
+      request.annotatorId,
+      request.kind,
+      request.now,
+      request.expiresAt,
+    );
+    return {
+      itemId,
+      annotatorId: request.annotatorId,
+      kind: request.kind,
+      leasedAt: request.now,
+      expiresAt: request.expiresAt,
+      state: 'leased',
+    };
+  }
+
+  getAssignment(itemId: string, annotatorId: string): Promise<Assignment | undefined> {
+    return this.#read('getAssignment', () => {
+      const row = this.#s.assignment.get(itemId, annotatorId) as
+        Selectable<AssignmentsTable> | undefined;
+      return row && rowToAssignment(row);
+    });
+  }
+
+  completeAssignment(request: CompleteRequest): Promise<number | null> {
+    return this.#write('completeAssignment', () => {
+      const voteId = this.#complete.immediate(request);
+      const vote = request.vote;
+      if (vote !== null) {
+        this.#cache.addVote(vote.source, {
+          itemId: vote.itemId,
+          label: vote.label,
+          timeSpentMs: vote.timeSpentMs,
+          createdAt: vote.createdAt,
+        });
+      }
+      return voteId;
+    });
+  }
+
+  #completeNow(request: CompleteRequest): number | null {
+    const s = this.#s;
+    const voteId =
+      request.vote === null
+        ? null
+        : Number(s.insertVote.run(voteToRow(request.vote)).lastInsertRowid);
+    const state: AssignmentState = request.vote === null ? 'skipped' : 'done';
+    const result = s.finishAssignment.run(
+      state,
+      voteId,
+      request.itemId,
+      request.annotatorId,
+      request.now,
+    );
+    if (result.changes === 0) {
+      throw new HiloError(
+        'CONFLICT',
+        `no live lease of item "${request.itemId}" for this annotator`,
+      );
+    }
+    if (state === 'skipped') s.changeTaken.run(-1, request.itemId);
+    return voteId;
+  }
+
+  reopenAssignment(itemId: string, annotatorId: string, expiresAt: string): Promise<void> {
+    return this.#write('reopenAssignment', () => {
+      const s = this.#s;
+      this.#db
+        .transaction(() => {
+          const row = s.answeredAssignment.get(itemId, annotatorId) as
+            Selectable<AssignmentsTable> | undefined;
+          if (row === undefined)
+            throw new HiloError('NOT_FOUND', `no answer on item "${itemId}" to undo`);
+          if (row.vote_id !== null) s.deleteVote.run(Number(row.vote_id));
+          if (row.state === 'skipped') s.changeTaken.run(1, itemId);
+          s.reopenAssignment.run(expiresAt, itemId, annotatorId);
+        })
+        .immediate();
+      this.#cache.dropWindows();
+    });
+  }
+
+  listAssignments(query: {
+    readonly annotatorId?: string;
+    readonly itemId?: string;
+    readonly state?: AssignmentState;
+  }): Promise<Assignment[]> {
+    return this.#read('listAssignments', () => {
+      const where: string[] = [];
+      const values: unknown[] = [];
+      for (const [column, value] of [
+        ['annotator_id', query.annotatorId],
+        ['item_id', query.itemId],
+        ['state', query.state],
+      ] as const) {
+        if (value === undefined) continue;
+        where.push(`${column} = ?`);
+        values.push(value);
+      }
+      const filter = where.length > 0 ? `where ${where.join(' and ')}` : '';
+      const sql = `select * from assignments ${filter} order by leased_at, item_id`;
+      return (this.#statement(sql).all(...values) as Selectable<AssignmentsTable>[]).map(
+        rowToAssignment,
+      );
+    });
+  }
+
+  recentVotes(source: string, limit: number): Promise<RecentVote[]> {
+    return this.#read('recentVotes', () => {
+      this.#cache.validate();
+      const hit = this.#cache.recentVotes(source, limit);
+      if (hit !== undefined) return hit;
+      const window = Math.max(limit, WINDOW);
+      const rows = this.#s.recentVotes.all(source, window) as {
+        item_id: string;
+        label: string | null;
+        time_spent_ms: number | null;
+        created_at: string;
+      }[];
+      const votes = rows.map((row) => ({
+        itemId: row.item_id,
+        label: row.label,
+        timeSpentMs: row.time_spent_ms,
+        createdAt: row.created_at,
+      }));
+      this.#cache.putWindow(source, votes, window);
+      return votes.slice(0, limit);
+    });
+  }
+
+  /** Caches an annotator row just read and returns it as the port type. */
+  #remember(row: unknown): Annotator | undefined {
+    if (row === undefined) return undefined;
+    const annotator = rowToAnnotator(row as AnnotatorRow);
+    this.#cache.putAnnotator(annotator, (row as AnnotatorRow).token_hash);
+    return annotator;
+  }
+
+  #statement(sql: string): Statement {
+    let statement = this.#shaped.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#shaped.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `work` once no Kysely transaction is open on the connection; errors become HiloError. */
+  async #read<T>(operation: string, work: () => T): Promise<T> {
+    if (this.#db.inTransaction) await this.#idle();
+    try {
+      return work();
+    } catch (error) {
+      throw mapDatabaseError(error, operation);
+    }
+  }
+
+  /** As #read, for the store's own writes: the cache sees them, so they do not invalidate it. */
+  #write<T>(operation: string, work: () => T): Promise<T> {
+    return this.#read(operation, () => {
+      this.#cache.validate();
+      const result = work();
+      this.#cache.settle();
+      return result;
+    });
+  }
+
+  async #idle(): Promise<void> {
+    while (this.#db.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
