@@ -6,7 +6,7 @@ import { reliabilityPlot } from '../report/plots/reliability-plot.js';
 import type { ReportView } from '../report/report-view.js';
 
 /** Shown in place of the plots before anything was calibrated. */
-export const NO_CALIBRATION = 'No calibration yet — run hilo calibrate.';
+const NO_CALIBRATION = 'No calibration yet — run hilo calibrate.';
 
 /**
  * The report's reliability and cost–accuracy plots for the admin dashboard, drawn by the
