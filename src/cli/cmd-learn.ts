@@ -1,37 +1,134 @@
 import type { Command } from 'commander';
-import { learnLocal } from '../pipeline/learn-local.js';
+import { HiloError } from '../core/errors.js';
+import { createRng } from '../core/rng.js';
+import { runLearnLoop, type LearnLoopRound } from '../pipeline/learn-loop.js';
+import { learnRound, type LearnRoundReport } from '../pipeline/learn-loop-round.js';
+import type { LearnReport } from '../pipeline/learn-local.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
+import { pct } from './figures.js';
 
 interface LearnFlags {
   project: string;
   folds: string;
+  every?: string;
+  interval: string;
+  seed: string;
 }
 
 export function registerLearn(program: Command, io: CliIo): void {
   program
     .command('learn')
     .description(
-      'Train the local labeller (hashed TF-IDF + logistic regression) on gold and verified labels.',
+      'Train the local labeller (hashed TF-IDF + logistic regression or MLP) on gold and verified labels, then re-score the people queue.',
     )
     .option('--project <dir>', 'project directory', '.')
     .option('--folds <n>', 'folds for out-of-fold votes on the training items (0 = none)', '5')
+    .option(
+      '--every <n>',
+      'keep running: retrain whenever N new verified labels arrived (Ctrl-C stops)',
+    )
+    .option('--interval <seconds>', 'with --every: seconds between looks at the store', '30')
+    .option('--seed <n>', 'seed of the random queue strategy', '1')
+    .addHelpText(
+      'after',
+      '\nThe classifier is labeller.local.classifier in hilo.yaml (logistic or mlp); the queue order is\nlabeller.local.queryStrategy (margin, least-confidence, entropy or random). With --every, each\nround also relabels the items when the local model is labeller.default.',
+    )
     .action(async (flags: LearnFlags) => {
+      const folds = Number(flags.folds);
+      const rng = createRng(Number(flags.seed));
       await withProject(flags.project, io, async (ctx) => {
-        const report = await learnLocal({
-          store: ctx.store,
-          project: ctx.config,
-          clock: ctx.clock,
-          logger: ctx.logger,
-          folds: Number(flags.folds),
-        });
-        io.out(
-          `trained ${report.source} on ${report.trainedOn} items (${report.fromGold} gold, ${report.fromDecisions} verified) in ${report.seconds.toFixed(1)} s` +
-            (report.crossFitAccuracy !== null
-              ? `; cross-fitted accuracy ${(100 * report.crossFitAccuracy).toFixed(1)}%`
-              : '') +
-            '\n',
-        );
+        const base = { store: ctx.store, project: ctx.config, clock: ctx.clock, rng, folds };
+        if (flags.every === undefined) {
+          const round = await learnRound({ ...base, logger: ctx.logger });
+          io.out(`${learnedLine(round.learn)}\n${queueLine(round)}`);
+          return;
+        }
+        const every = positiveNumber(flags.every, '--every', true);
+        const intervalMs = 1000 * positiveNumber(flags.interval, '--interval', false);
+        const stop = new AbortController();
+        const onSignal = (): void => {
+          if (stop.signal.aborted) process.exit(130);
+          ctx.logger.warn('stopping after the step in progress (Ctrl-C again to quit at once)');
+          stop.abort();
+        };
+        process.on('SIGINT', onSignal);
+        try {
+          io.out(
+            `learning every ${every} new verified labels, looking every ${intervalMs / 1000} s (Ctrl-C stops)\n`,
+          );
+          const report = await runLearnLoop({
+            ...base,
+            logger: ctx.logger,
+            every,
+            intervalMs,
+            wait: (ms) => sleep(ms, stop.signal),
+            shouldStop: () => stop.signal.aborted,
+            onRound: (round) => io.out(roundLine(round)),
+          });
+          io.out(
+            `stopped after ${report.rounds} round${report.rounds === 1 ? '' : 's'}` +
+              (report.lastVersion !== null ? `; newest model:local@${report.lastVersion}` : '') +
+              '\n',
+          );
+        } finally {
+          process.off('SIGINT', onSignal);
+        }
       });
     });
+}
+
+/** What one training did, with the version's gold scores. */
+function learnedLine(r: LearnReport): string {
+  const classifier = r.classifier === 'mlp' ? 'an MLP' : 'logistic regression';
+  return (
+    `trained ${r.source} on ${r.trainedOn} items (${r.fromGold} gold, ${r.fromDecisions} verified) with ${classifier} in ${r.seconds.toFixed(1)} s` +
+    (r.crossFitAccuracy !== null ? `; cross-fitted accuracy ${pct(r.crossFitAccuracy)}` : '') +
+    (r.heldOut !== null
+      ? `; held-out accuracy ${pct(r.heldOut.accuracy)}, macro-F1 ${pct(r.heldOut.macroF1)} on ${r.heldOut.items} test items`
+      : '')
+  );
+}
+
+function queueLine(round: LearnRoundReport): string {
+  const { rescored, strategy } = round.rescore;
+  return rescored > 0 ? `people queue: ${rescored} waiting items re-scored by ${strategy}\n` : '';
+}
+
+/** One line per round of `--every`: version, training size, cross-fitted accuracy, time. */
+function roundLine(round: LearnLoopRound): string {
+  const { learn } = round;
+  return (
+    `round ${round.round}: ${learn.source} trained on ${learn.trainedOn} items` +
+    `, cross-fit ${learn.crossFitAccuracy !== null ? pct(learn.crossFitAccuracy) : '—'}` +
+    (learn.heldOut !== null ? `, held-out ${pct(learn.heldOut.accuracy)}` : '') +
+    `, ${round.seconds.toFixed(1)} s` +
+    ` (${round.arrived} new labels` +
+    (round.relabelled !== null ? `, ${round.relabelled} relabelled` : '') +
+    `, ${round.rescore.rescored} queued items re-scored)\n`
+  );
+}
+
+function positiveNumber(value: string, flag: string, integer: boolean): number {
+  const n = Number(value);
+  if (!(n > 0) || (integer && !Number.isInteger(n)))
+    throw new HiloError(
+      'INVALID_INPUT',
+      `${flag} must be a positive ${integer ? 'integer' : 'number'}, not "${value}"`,
+    );
+  return n;
+}
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
 }

@@ -2,14 +2,17 @@ import { crossFitPredict } from '../core/local-model/cross-fit.js';
 import {
   serializeLocalClassifier,
   trainLocalClassifier,
+  type LocalClassifier,
 } from '../core/local-model/local-classifier.js';
+import { classificationMetrics } from '../core/metrics/classification-metrics.js';
+import { confusionMatrix } from '../core/metrics/confusion-matrix.js';
 import type { Clock, Logger, Store } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import { HiloError } from '../core/errors.js';
 import type { Item, NewVote } from '../core/types.js';
 import { itemText } from './item-text.js';
 import { voteOf, type LabelOutcome } from './labeller.js';
-import { LOCAL_MODEL_NAME, localOutcome, localSource } from './local-labeller.js';
+import { LOCAL_MODEL_NAME, localOutcome, localSource, topIndex } from './local-labeller.js';
 
 export interface LearnLocalOptions {
   readonly store: Store;
@@ -20,25 +23,45 @@ export interface LearnLocalOptions {
   readonly folds?: number;
 }
 
+/** Scores of a model on held-out items (role `test`) with trusted labels. */
+export interface HeldOutScores {
+  readonly items: number;
+  readonly accuracy: number;
+  readonly macroF1: number;
+}
+
 export interface LearnReport {
   readonly version: number;
   readonly source: string;
+  /** `logistic` or `mlp`. */
+  readonly classifier: string;
   readonly trainedOn: number;
   readonly fromGold: number;
+  /** Pool items with a verified decision or people's answers (those included). */
   readonly fromDecisions: number;
+  /** Pool items labelled by people's answers that have no verified decision yet. */
+  readonly fromVotes: number;
   /** Accuracy of the out-of-fold predictions on the training items (null without folds). */
   readonly crossFitAccuracy: number | null;
+  /** Accuracy and macro-F1 on the test items with a trusted label (null when there are none). */
+  readonly heldOut: HeldOutScores | null;
   readonly seconds: number;
+  /** The trained model, as stored under `version`. */
+  readonly model: LocalClassifier;
 }
 
 const PAGE = 5000;
 const VERIFIED = new Set(['human', 'reviewer', 'aggregated', 'gold']);
 
 /**
- * Trains the local labeller on gold items and verified decisions (human, reviewer, aggregated),
- * stores it as the next version of `local`, and stores out-of-fold votes for the training items
- * so their confidence comes from a model that did not see them (unbiased calibration).
- * Complexity: (folds + 1) trainings over the verified items; memory O(items × avg text).
+ * Trains the local labeller (the classifier `labeller.local.classifier` names) on gold items and
+ * verified decisions (human, reviewer, aggregated; people's answers not aggregated yet count
+ * by their most common label), stores it as the next version of `local`
+ * with its gold scores (cross-fitted accuracy; accuracy and macro-F1 on the test items when
+ * there are any), and stores out-of-fold votes for the training items so their confidence comes
+ * from a model that did not see them (unbiased calibration).
+ * Complexity: (folds + 1) trainings over the verified items plus one prediction per test item;
+ * memory O(items × avg text).
  * @example const report = await learnLocal({ store, project, clock });
  */
 export async function learnLocal(options: LearnLocalOptions): Promise<LearnReport> {
@@ -93,16 +116,21 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
     crossFitAccuracy = right / oof.length;
   }
 
+  const heldOut = await heldOutScores(store, project.fields, model);
+  const classifier = model.state.kind;
   const createdAt = new Date(clock.now()).toISOString();
   const version = await store.saveModel({
     name: LOCAL_MODEL_NAME,
     payload: serializeLocalClassifier(model),
     metrics: {
+      classifier,
       crossFitAccuracy,
+      heldOut,
       folds,
       labels: labelSet.length,
       fromGold: training.fromGold,
       fromDecisions: training.fromDecisions,
+      fromVotes: training.fromVotes,
     },
     trainedOn: training.items.length,
     createdAt,
@@ -124,12 +152,46 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   return {
     version,
     source,
+    classifier,
     trainedOn: training.items.length,
     fromGold: training.fromGold,
     fromDecisions: training.fromDecisions,
+    fromVotes: training.fromVotes,
     crossFitAccuracy,
+    heldOut,
     seconds: (clock.now() - started) / 1000,
+    model,
   };
+}
+
+/** Accuracy and macro-F1 of the model on test items with a trusted label, or null. */
+async function heldOutScores(
+  store: Store,
+  fields: readonly string[],
+  model: LocalClassifier,
+): Promise<HeldOutScores | null> {
+  const index = new Map(model.labelSet.map((l, k) => [l, k]));
+  const gold: number[] = [];
+  const predicted: number[] = [];
+  let afterId: string | undefined;
+  for (;;) {
+    const page = await store.listItems({
+      role: 'test',
+      limit: PAGE,
+      ...(afterId !== undefined ? { afterId } : {}),
+    });
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]?.id;
+    const scored = page.filter((i) => i.goldLabel !== null && index.has(i.goldLabel));
+    const { probabilities } = model.predict(scored.map((i) => itemText(i, fields)));
+    scored.forEach((item, i) => {
+      gold.push(index.get(item.goldLabel as string) as number);
+      predicted.push(topIndex(probabilities[i] as Float64Array));
+    });
+  }
+  if (gold.length === 0) return null;
+  const metrics = classificationMetrics(confusionMatrix(gold, predicted, model.labelSet.length));
+  return { items: gold.length, accuracy: metrics.accuracy, macroF1: metrics.macroF1 };
 }
 
 async function collectTraining(
@@ -142,6 +204,7 @@ async function collectTraining(
   const labels: string[] = [];
   let fromGold = 0;
   let fromDecisions = 0;
+  let fromVotes = 0;
   let afterId: string | undefined;
   for (;;) {
     const page = await store.listItems({
@@ -151,27 +214,21 @@ async function collectTraining(
     });
     if (page.length === 0) break;
     afterId = page[page.length - 1]?.id;
-    const pool = page.filter((i) => i.role === 'pool');
-    const decisions =
-      pool.length > 0
-        ? new Map(
-            (await store.listDecisions({ itemIds: pool.map((i) => i.id) })).map((d) => [
-              d.itemId,
-              d,
-            ]),
-          )
-        : new Map();
+    const { decided, answered } = await verifiedLabels(
+      store,
+      page.filter((i) => i.role === 'pool').map((i) => i.id),
+    );
     for (const item of page) {
       let label: string | null = null;
       if (item.role === 'gold') {
         label = item.goldLabel;
         if (label !== null) fromGold++;
-      } else {
-        const d = decisions.get(item.id);
-        if (d && VERIFIED.has(d.decidedBy) && d.label !== null) {
-          label = d.label;
-          fromDecisions++;
-        }
+      } else if (decided.has(item.id)) {
+        label = decided.get(item.id) as string;
+        fromDecisions++;
+      } else if (answered.has(item.id)) {
+        label = answered.get(item.id) as string;
+        fromVotes++;
       }
       if (label === null || !known.has(label)) continue;
       items.push(item);
@@ -179,7 +236,37 @@ async function collectTraining(
       labels.push(label);
     }
   }
-  return { items, texts, labels, fromGold, fromDecisions };
+  return { items, texts, labels, fromGold, fromDecisions: fromDecisions + fromVotes, fromVotes };
+}
+
+/**
+ * Labels of pool items from verified decisions and, for items people answered that have no
+ * verified decision yet (not aggregated yet), from the most common answer (ties left out), so a
+ * running loop learns from answers as they arrive.
+ */
+async function verifiedLabels(store: Store, poolIds: readonly string[]) {
+  const decided = new Map<string, string>();
+  const answered = new Map<string, string>();
+  if (poolIds.length === 0) return { decided, answered };
+  for (const d of await store.listDecisions({ itemIds: poolIds })) {
+    if (VERIFIED.has(d.decidedBy) && d.label !== null) decided.set(d.itemId, d.label);
+  }
+  const open = poolIds.filter((id) => !decided.has(id));
+  const counts = new Map<string, Map<string, number>>();
+  const votes =
+    open.length > 0 ? await store.listVotes({ itemIds: open, sourcePrefix: 'human:' }) : [];
+  for (const vote of votes) {
+    if (vote.label === null) continue;
+    const tally = counts.get(vote.itemId) ?? new Map<string, number>();
+    tally.set(vote.label, (tally.get(vote.label) ?? 0) + 1);
+    counts.set(vote.itemId, tally);
+  }
+  for (const [itemId, tally] of counts) {
+    const sorted = [...tally].sort((a, b) => b[1] - a[1]);
+    const [first, second] = sorted;
+    if (first && (!second || second[1] < first[1])) answered.set(itemId, first[0]);
+  }
+  return { decided, answered };
 }
 
 function minClassCount(labels: readonly string[]): number {

@@ -50,10 +50,8 @@ export function localOutcome(
   p: Float64Array,
   latencyMs: number,
 ): LabelOutcome {
-  let top = 0;
-  for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
   return {
-    label: labelSet[top] as string,
+    label: labelSet[topIndex(p)] as string,
     probabilities: Object.fromEntries(labelSet.map((l, k) => [l, p[k] as number])),
     method: 'local-model',
     otherMass: 0,
@@ -65,4 +63,15 @@ export function localOutcome(
     costUsd: 0,
     latencyMs,
   };
+}
+
+/**
+ * Index of the largest value (the first on ties).
+ * @example topIndex(Float64Array.of(0.2, 0.5, 0.3)) // 1
+ * Complexity: O(K).
+ */
+export function topIndex(p: Float64Array): number {
+  let top = 0;
+  for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
+  return top;
 }

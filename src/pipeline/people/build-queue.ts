@@ -1,6 +1,12 @@
 import type { QueueEntry } from '../../core/ports/people-store.js';
 import { shuffled } from '../../core/rng.js';
 import type { Decision } from '../../core/types.js';
+import {
+  distributionRows,
+  queuePriority,
+  queueScores,
+  queueStrategy,
+} from '../rescore-queue-priority.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
 /** Controls and exam items may be answered by everyone once. */
@@ -14,8 +20,9 @@ export interface QueueCounts {
 
 /**
  * Fills the people queue from the store: routed items (zone human or overlap) in order of zone
- * (human first) then machine uncertainty; when nothing was routed, every pool item without a
- * decision. Control items are all queued; the exam is a seeded sample of `exam.size` gold items.
+ * (human first) then the active-learning score of the machine's distribution under
+ * `labeller.local.queryStrategy` (margin by default: the closest call first); when nothing was
+ * routed, every pool item without a decision. Control items are all queued; the exam is a seeded sample of `exam.size` gold items.
  * Overlap already raised by dynamic overlap is kept.
  * @example await buildQueue(ctx) // { tasks: 120, controls: 30, exam: 5 }
  * Complexity: O(n) over items and decisions, one upsert.
@@ -27,7 +34,18 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
   const routed = decisions.filter((d) => d.zone === 'human' || d.zone === 'overlap');
   const entries: QueueEntry[] = [];
   if (routed.length > 0) {
-    for (const decision of routed) entries.push(taskEntry(decision, settings.overlap));
+    const labelSet = ctx.project.labels.map((l) => l.name);
+    const scores = queueScores(
+      queueStrategy(ctx.project),
+      distributionRows(
+        routed.map((d) => d.probabilities),
+        labelSet,
+      ),
+      ctx.rng,
+    );
+    routed.forEach((decision, i) =>
+      entries.push(taskEntry(decision, settings.overlap, scores[i] as number)),
+    );
   } else {
     const decided = new Set(decisions.map((d) => d.itemId));
     for (const item of await store.listItems({ role: 'pool' })) {
@@ -87,15 +105,17 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
   };
 }
 
-function taskEntry(decision: Decision, overlap: { human: number; overlap: number }): QueueEntry {
+function taskEntry(
+  decision: Decision,
+  overlap: { human: number; overlap: number },
+  score: number,
+): QueueEntry {
   const human = decision.zone === 'human';
-  // Human-zone items first; within a zone, the least confident machine answers first.
-  const priority = (human ? 2 : 1) + (1 - (decision.confidence ?? 0)) / 2;
   return {
     itemId: decision.itemId,
     kind: 'task',
     zone: human ? 'human' : 'overlap',
-    priority,
+    priority: queuePriority(human ? 'human' : 'overlap', score),
     overlap: human ? overlap.human : overlap.overlap,
     goldLabel: null,
     reviewReason: null,
