@@ -42,8 +42,12 @@ export function trainingData(options: {
   };
 }
 
-/** The index of each label in `labelSet`; INVALID_INPUT on a duplicate or an unknown label. */
-function labelIndexes(labels: readonly string[], labelSet: readonly string[]): Int32Array {
+/**
+ * The index of each label in `labelSet`; INVALID_INPUT on a duplicate or an unknown label.
+ * @example labelIndexes(['b', 'a'], ['a', 'b']); // Int32Array [1, 0]
+ * Complexity: O(labels + K).
+ */
+export function labelIndexes(labels: readonly string[], labelSet: readonly string[]): Int32Array {
   const indexOf = new Map(labelSet.map((name, i) => [name, i]));
   if (indexOf.size !== labelSet.length) {
     throw new HiloError('INVALID_INPUT', 'the label set has duplicate labels');
@@ -59,8 +63,12 @@ function labelIndexes(labels: readonly string[], labelSet: readonly string[]): I
   });
 }
 
-/** Per-class loss weights n / (classes present × count); absent classes weigh 0. */
-function balancedWeights(labels: Int32Array, K: number): Float64Array {
+/**
+ * Per-class loss weights n / (classes present × count); absent classes weigh 0.
+ * @example balancedWeights(Int32Array.of(0, 0, 0, 1), 2); // Float64Array [0.667, 2]
+ * Complexity: O(n + K).
+ */
+export function balancedWeights(labels: Int32Array, K: number): Float64Array {
   const counts = new Float64Array(K);
   for (const y of labels) counts[y] = (counts[y] as number) + 1;
   const present = counts.filter((c) => c > 0).length;
