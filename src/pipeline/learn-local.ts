@@ -1,9 +1,3 @@
-import { crossFitPredict } from '../core/local-model/cross-fit.js';
-import {
-  serializeLocalClassifier,
-  trainLocalClassifier,
-  type LocalClassifier,
-} from '../core/local-model/local-classifier.js';
 import { classificationMetrics } from '../core/metrics/classification-metrics.js';
 import { confusionMatrix } from '../core/metrics/confusion-matrix.js';
 import type { Clock, Logger, Store } from '../core/ports/index.js';
@@ -12,7 +6,14 @@ import { HiloError } from '../core/errors.js';
 import type { Item, NewVote } from '../core/types.js';
 import { itemText } from './item-text.js';
 import { voteOf, type LabelOutcome } from './labeller.js';
-import { LOCAL_MODEL_NAME, localOutcome, localSource, topIndex } from './local-labeller.js';
+import { fitLocalModel } from './learn-local-fit.js';
+import {
+  LOCAL_MODEL_NAME,
+  localOutcome,
+  localSource,
+  topIndex,
+  type LocalPredictor,
+} from './local-labeller.js';
 
 export interface LearnLocalOptions {
   readonly store: Store;
@@ -47,7 +48,7 @@ export interface LearnReport {
   readonly heldOut: HeldOutScores | null;
   readonly seconds: number;
   /** The trained model, as stored under `version`. */
-  readonly model: LocalClassifier;
+  readonly model: LocalPredictor;
 }
 
 const PAGE = 5000;
@@ -87,41 +88,33 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   options.logger?.info(
     `training the local model on ${training.items.length} items (${present.size} of ${labelSet.length} labels present)`,
   );
-  const model = trainLocalClassifier({
+  const folds = Math.min(options.folds ?? 5, minClassCount(training.labels));
+  if (folds >= 2)
+    options.logger?.info(
+      `cross-fitting ${folds} folds for out-of-fold confidence on the training items`,
+    );
+  const fitted = await fitLocalModel({
     texts: training.texts,
     labels: training.labels,
     labelSet,
     config,
+    folds,
   });
-
-  const folds = Math.min(options.folds ?? 5, minClassCount(training.labels));
+  const oof = fitted.outOfFold?.map((p) => localOutcome(labelSet, p, 0)) ?? null;
   let crossFitAccuracy: number | null = null;
-  let oof: LabelOutcome[] | null = null;
-  if (folds >= 2) {
-    options.logger?.info(
-      `cross-fitting ${folds} folds for out-of-fold confidence on the training items`,
-    );
-    oof = crossFitPredict({
-      texts: training.texts,
-      labels: training.labels,
-      labelSet,
-      config,
-      folds,
-      seed: config.seed,
-    }).probabilities.map((p) => localOutcome(labelSet, p, 0));
+  if (oof) {
     let right = 0;
     oof.forEach((outcome, i) => {
       if (outcome.label === training.labels[i]) right++;
     });
     crossFitAccuracy = right / oof.length;
   }
-
-  const heldOut = await heldOutScores(store, project.fields, model);
-  const classifier = model.state.kind;
+  const heldOut = await heldOutScores(store, project.fields, fitted.predictor);
+  const { classifier } = fitted;
   const createdAt = new Date(clock.now()).toISOString();
   const version = await store.saveModel({
     name: LOCAL_MODEL_NAME,
-    payload: serializeLocalClassifier(model),
+    payload: fitted.payload,
     metrics: {
       classifier,
       crossFitAccuracy,
@@ -160,7 +153,7 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
     crossFitAccuracy,
     heldOut,
     seconds: (clock.now() - started) / 1000,
-    model,
+    model: fitted.predictor,
   };
 }
 
@@ -168,7 +161,7 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
 async function heldOutScores(
   store: Store,
   fields: readonly string[],
-  model: LocalClassifier,
+  model: LocalPredictor,
 ): Promise<HeldOutScores | null> {
   const index = new Map(model.labelSet.map((l, k) => [l, k]));
   const gold: number[] = [];
@@ -183,7 +176,7 @@ async function heldOutScores(
     if (page.length === 0) break;
     afterId = page[page.length - 1]?.id;
     const scored = page.filter((i) => i.goldLabel !== null && index.has(i.goldLabel));
-    const { probabilities } = model.predict(scored.map((i) => itemText(i, fields)));
+    const probabilities = await model.predict(scored.map((i) => itemText(i, fields)));
     scored.forEach((item, i) => {
       gold.push(index.get(item.goldLabel as string) as number);
       predicted.push(topIndex(probabilities[i] as Float64Array));

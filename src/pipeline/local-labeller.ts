@@ -11,8 +11,32 @@ export function localSource(version: number): string {
   return `model:${LOCAL_MODEL_NAME}@${version}`;
 }
 
+/** A trained local model seen from the pipeline: texts in, distributions out. */
+export interface LocalPredictor {
+  /** The project's labels, in the order of every distribution. */
+  readonly labelSet: readonly string[];
+  /** Number of training items. */
+  readonly trainedOn: number;
+  /** One distribution per text (embedding models fetch or read the texts' vectors first). */
+  predict(texts: readonly string[]): Promise<Float64Array[]>;
+}
+
+/**
+ * A text classifier as a predictor.
+ * @example await textPredictor(model).predict(['card lost'])
+ * Complexity: that of `model.predict`.
+ */
+export function textPredictor(model: LocalClassifier): LocalPredictor {
+  return {
+    labelSet: model.labelSet,
+    trainedOn: model.trainedOn,
+    predict: (texts) => Promise.resolve(model.predict(texts).probabilities),
+  };
+}
+
 export interface LocalLabellerOptions {
-  readonly model: LocalClassifier;
+  /** A text classifier, or any predictor (e.g. one over embeddings). */
+  readonly model: LocalClassifier | LocalPredictor;
   readonly version: number;
   readonly fields: readonly string[];
 }
@@ -23,7 +47,8 @@ export interface LocalLabellerOptions {
  * @example const labeller = createLocalLabeller({ model, version: 2, fields: ['text'] });
  */
 export function createLocalLabeller(options: LocalLabellerOptions): Labeller {
-  const { model, version, fields } = options;
+  const { version, fields } = options;
+  const model = 'state' in options.model ? textPredictor(options.model) : options.model;
   const labelSet = model.labelSet;
   return {
     source: localSource(version),
@@ -32,7 +57,7 @@ export function createLocalLabeller(options: LocalLabellerOptions): Labeller {
     description: { kind: 'local', version, trainedOn: model.trainedOn },
     label: async (items: readonly Item[]): Promise<LabelOutcome[]> => {
       const started = performance.now();
-      const { probabilities } = model.predict(items.map((item) => itemText(item, fields)));
+      const probabilities = await model.predict(items.map((item) => itemText(item, fields)));
       const latencyMs = (performance.now() - started) / Math.max(1, items.length);
       return probabilities.map((p) => localOutcome(labelSet, p, latencyMs));
     },
