@@ -1,11 +1,33 @@
 import { count, decimal, percent, percentRange } from './format-number.js';
 import { accuracyCoveragePlot } from './plots/accuracy-coverage-plot.js';
 import { confidenceHistogramPlot } from './plots/confidence-histogram-plot.js';
-import type { PlotContext } from './plots/plot-context.js';
+import type { PlotContext, PlotElement } from './plots/plot-context.js';
 import { reliabilityPlot } from './plots/reliability-plot.js';
 import { figure, interval } from './report-figure.js';
 import type { ReportView } from './report-view.js';
 import { html, type SafeHtml } from './safe-html.js';
+
+type CalibrationView = NonNullable<ReportView['calibration']>;
+
+/**
+ * The reliability diagram of a report's calibration, before and after, each with its ECE: the
+ * report and the admin dashboard draw it the same way.
+ * @example viewReliabilityPlot(view.calibration, { document }).outerHTML
+ * Complexity: O(bins).
+ */
+export function viewReliabilityPlot(c: CalibrationView, context: PlotContext): PlotElement {
+  const ece = (s: CalibrationView['before']) =>
+    `ECE ${percent(s.ece.estimate)} (${percentRange(s.ece)})`;
+  return reliabilityPlot(
+    {
+      before: c.before.bins,
+      after: c.after.bins,
+      beforeNote: ece(c.before),
+      afterNote: ece(c.after),
+    },
+    context,
+  );
+}
 
 /**
  * Reliability before and after calibration, with ECE, Brier and NLL, and the methods compared.
@@ -35,7 +57,6 @@ export function calibrationSection(view: ReportView, context: PlotContext): Safe
     c.evaluatedOn === 'test'
       ? `${count(c.n)} test items it was not fitted on`
       : `${count(c.n)} gold items, each calibrated by a map fitted on the other folds`;
-  const ece = (s: typeof c.before) => `ECE ${percent(s.ece.estimate)} (${percentRange(s.ece)})`;
   return html`<h2 id="calibration">Calibration</h2>
     <p class="lede">
       How far stated confidence is from the share of right answers, before and after ${how},
@@ -46,15 +67,7 @@ export function calibrationSection(view: ReportView, context: PlotContext): Safe
       ${decimal(c.after.nll)}.
     </p>
     ${figure(
-      reliabilityPlot(
-        {
-          before: c.before.bins,
-          after: c.after.bins,
-          beforeNote: ece(c.before),
-          afterNote: ece(c.after),
-        },
-        context,
-      ),
+      viewReliabilityPlot(c, context),
       'Bars: share of right answers per confidence bin (15 equal-width bins); dots: mean confidence, sized by the number of items. On the dashed diagonal, confidence means what it says.',
     )}
     ${

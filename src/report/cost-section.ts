@@ -1,9 +1,33 @@
 import { count, percent } from './format-number.js';
 import { costAccuracyPlot } from './plots/cost-accuracy-plot.js';
-import type { PlotContext } from './plots/plot-context.js';
+import type { PlotContext, PlotElement } from './plots/plot-context.js';
 import { figure } from './report-figure.js';
 import type { ReportView } from './report-view.js';
 import { html, type SafeHtml } from './safe-html.js';
+
+/**
+ * The cost–accuracy curve of a report's plan, the policy's target drawn when the policy applies
+ * to the reported labeller: the report and the admin dashboard draw it the same way.
+ * @example viewCostAccuracyPlot(view.plan, view.policy, { document }).outerHTML
+ * Complexity: O(points).
+ */
+export function viewCostAccuracyPlot(
+  plan: NonNullable<ReportView['plan']>,
+  policy: ReportView['policy'],
+  context: PlotContext,
+): PlotElement {
+  return costAccuracyPlot(
+    {
+      points: plan.points,
+      chosen: plan.chosen,
+      allHuman: plan.allHuman,
+      allMachine: plan.allMachine,
+      target: policy?.appliesToSource ? policy.target : null,
+      currency: plan.currency,
+    },
+    context,
+  );
+}
 
 /**
  * The cost–accuracy curve and the prices and staffing it assumes.
@@ -22,17 +46,7 @@ export function costSection(view: ReportView, context: PlotContext): SafeHtml {
       ones measured on held-out items, people's assumed ${percent(a.humanAccuracy, 0)}.
     </p>
     ${figure(
-      costAccuracyPlot(
-        {
-          points: plan.points,
-          chosen: plan.chosen,
-          allHuman: plan.allHuman,
-          allMachine: plan.allMachine,
-          target: policy?.target ?? null,
-          currency: plan.currency,
-        },
-        context,
-      ),
+      viewCostAccuracyPlot(plan, policy, context),
       html`Total cost for ${count(plan.poolSize)}
       ${plan.poolFrom === 'pool' ? 'pool items' : 'items (the held-out items stand in for a pool without votes)'};
       bars are 95% intervals of each point, not simultaneous

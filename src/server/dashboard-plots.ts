@@ -1,8 +1,8 @@
 import type { DashboardPlotsResponse } from '../contract/people-api.js';
-import { count, percent, percentRange } from '../report/format-number.js';
-import { costAccuracyPlot } from '../report/plots/cost-accuracy-plot.js';
+import { viewReliabilityPlot } from '../report/calibration-sections.js';
+import { viewCostAccuracyPlot } from '../report/cost-section.js';
+import { count } from '../report/format-number.js';
 import type { PlotContext } from '../report/plots/plot-context.js';
-import { reliabilityPlot } from '../report/plots/reliability-plot.js';
 import type { ReportView } from '../report/report-view.js';
 
 /** Shown in place of the plots before anything was calibrated. */
@@ -22,13 +22,10 @@ export function dashboardPlots(
 ): DashboardPlotsResponse {
   const c = view?.calibration ?? null;
   const plan = view?.plan ?? null;
-  const policy = view?.policy?.appliesToSource ? view.policy : null;
   const why =
     view === null
       ? ' No machine labeller has voted yet: hilo learn and hilo label come first.'
       : '';
-  const ece = (s: NonNullable<typeof c>['before']) =>
-    `ECE ${percent(s.ece.estimate)} (${percentRange(s.ece)})`;
   return {
     generatedAt: view?.generatedAt ?? null,
     source: view?.source.id ?? null,
@@ -39,15 +36,7 @@ export function dashboardPlots(
             caption: `${NO_CALIBRATION}${why || ' Too few gold items carry the machine’s votes to calibrate it.'}`,
           }
         : {
-            svg: reliabilityPlot(
-              {
-                before: c.before.bins,
-                after: c.after.bins,
-                beforeNote: ece(c.before),
-                afterNote: ece(c.after),
-              },
-              context,
-            ).outerHTML,
+            svg: viewReliabilityPlot(c, context).outerHTML,
             caption:
               `Share of right answers per confidence bin before and after ${c.method} calibration, on ${count(c.n)} ${c.evaluatedOn === 'test' ? 'test items' : 'gold items (cross-fitted)'}` +
               (c.origin === 'stored'
@@ -61,17 +50,7 @@ export function dashboardPlots(
             caption: `No cost–accuracy curve yet: it needs the machine's votes on gold or test items (hilo label, then hilo calibrate).`,
           }
         : {
-            svg: costAccuracyPlot(
-              {
-                points: plan.points,
-                chosen: plan.chosen,
-                allHuman: plan.allHuman,
-                allMachine: plan.allMachine,
-                target: policy?.target ?? null,
-                currency: plan.currency,
-              },
-              context,
-            ).outerHTML,
+            svg: viewCostAccuracyPlot(plan, view?.policy ?? null, context).outerHTML,
             caption: `Expected accuracy of all labels against total cost for ${count(plan.poolSize)} items, one point per accept threshold with its 95% interval${plan.chosen !== null ? '; the ringed point is the chosen policy' : '; no policy chosen yet (hilo route)'}.`,
           },
     routing: view === null ? null : { pool: view.decisions.pool, ...view.decisions.zones },
