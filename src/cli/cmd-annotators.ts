@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import type { AnnotatorRole } from '../core/ports/people-store.js';
 import { createRng } from '../core/rng.js';
-import { peopleDashboard } from '../pipeline/people/people-dashboard.js';
+import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/annotator-quality.js';
 import { invitationLink, inviteAnnotator } from '../server/auth-tokens.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
+import { pct } from './figures.js';
 
 const ROLES: readonly AnnotatorRole[] = ['annotator', 'reviewer', 'admin'];
 
@@ -38,33 +39,44 @@ export function registerAnnotators(program: Command, io: CliIo): void {
     });
   group
     .command('list')
-    .description("Each person's role, state, answers, speed and control accuracy.")
+    .description(
+      "Each person's role, state, answers, speed, control accuracy (95% Wilson interval) and accuracy estimated from their Dawid-Skene confusion matrix.",
+    )
     .option('--project <dir>', 'project directory', '.')
-    .option('--json', 'print JSON')
+    .option('--json', 'print JSON, with each confusion matrix in full')
     .action(async (flags: { project: string; json?: boolean }) => {
       await withProject(flags.project, io, async (ctx) => {
-        const data = await peopleDashboard({
+        const report = await annotatorQuality({
           store: ctx.store,
           project: ctx.config,
           clock: ctx.clock,
           rng: createRng(1),
         });
         if (flags.json) {
-          io.out(`${JSON.stringify(data.annotators, null, 2)}\n`);
+          io.out(`${JSON.stringify(report.annotators, null, 2)}\n`);
           return;
         }
         io.out(
-          'id        name                 role        state       answers  median s  controls  accuracy\n',
+          'id        name                 role        state       answers  median s  controls  control accuracy  estimated\n',
         );
-        for (const a of data.annotators) {
-          const accuracy =
-            a.controlAccuracy === null
-              ? '—'
-              : `${(a.controlAccuracy * 100).toFixed(0)}% [${(a.controlInterval.low * 100).toFixed(0)}–${(a.controlInterval.high * 100).toFixed(0)}]`;
-          io.out(
-            `${a.id.padEnd(10)}${a.name.slice(0, 20).padEnd(21)}${a.role.padEnd(12)}${a.state.padEnd(12)}${String(a.answers).padStart(7)}  ${(a.medianSeconds?.toFixed(1) ?? '—').padStart(8)}  ${String(a.controls).padStart(8)}  ${accuracy}${a.reason ? `  (${a.reason})` : ''}\n`,
-          );
+        for (const a of report.annotators) {
+          const row = `${a.id.padEnd(10)}${a.name.slice(0, 20).padEnd(21)}${a.role.padEnd(12)}${a.state.padEnd(12)}${String(a.answers).padStart(7)}  ${(a.medianSeconds?.toFixed(1) ?? '—').padStart(8)}  ${String(a.controls).padStart(8)}  ${controlAccuracy(a).padEnd(16)}  ${estimated(a).padEnd(9)}${a.discounted ? '  discounted' : ''}${a.reason ? `  (${a.reason})` : ''}`;
+          io.out(`${row.trimEnd()}\n`);
         }
+        io.out(
+          `estimated: expected accuracy from each person's Dawid-Skene confusion matrix over ${report.votes} votes (people and machines, gold and controls clamped); * = too few votes, overlap uses the crowd's matrix\n`,
+        );
       });
     });
+}
+
+function controlAccuracy(a: AnnotatorQuality): string {
+  if (a.controlAccuracy === null) return '—';
+  const { low, high } = a.controlInterval;
+  return `${pct(a.controlAccuracy, 0)} [${pct(low, 0)}–${pct(high, 0)}]`;
+}
+
+function estimated(a: AnnotatorQuality): string {
+  if (a.estimatedAccuracy === null) return '—';
+  return `${pct(a.estimatedAccuracy, 0)}${a.usesPooled ? '*' : ''}`;
 }

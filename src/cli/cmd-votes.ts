@@ -140,7 +140,7 @@ export function registerVotes(program: Command, io: CliIo): void {
           );
           if (report.dropped.votes > 0) {
             io.out(
-              `dropped ${report.dropped.votes} votes of ${report.dropped.sources.length} discounted annotators (${report.dropped.sources.join(', ')}); --keep-discounted keeps them\n`,
+              `dropped ${report.dropped.votes} votes of ${report.dropped.sources.length} discounted ${report.dropped.sources.length === 1 ? 'annotator' : 'annotators'} (${report.dropped.sources.join(', ')}); --keep-discounted keeps them\n`,
             );
           }
           if (report.testAccuracy) {

@@ -1,66 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
-import { createRng } from '../../core/rng.js';
-import type { NewVote } from '../../core/types.js';
-import { MemoryStore } from '../testing/memory-store.js';
 import { adjustOverlap } from './adjust-overlap.js';
+import { CROWD_LABELS, CROWD_MACHINE, crowdHistory, crowdVote } from './crowd-fixture.js';
 import { createCrowdModel } from './crowd-model.js';
 import { readCrowd } from './crowd-snapshot.js';
 import { itemPosterior } from './item-posterior.js';
 import type { PeopleContext } from './people-context.js';
-import { annotatorFixture, voteFixture } from './vote-fixture.js';
 
-const LABELS = ['spam', 'ham'];
-const MACHINE = 'model:local@1';
-const project = {
-  name: 't',
-  kind: 'classify',
-  fields: ['text'],
-  labels: LABELS.map((name) => ({ name, description: '' })),
-  guidelines: '',
-  prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
-  database: null,
-  people: { ...DEFAULT_PEOPLE_CONFIG, overlap: { human: 1, overlap: 2, max: 5 } },
-} as unknown as ProjectConfig;
-
-function vote(itemId: string, source: string, label: string, confidence = 1): NewVote {
-  const other = LABELS.find((l) => l !== label) as string;
-  return voteFixture(itemId, source, label, { other, confidence });
-}
-
-/**
- * 60 answered controls: `good1`, `good2` right 95% of the time, `bad1`…`bad5` 50%, the
- * machine 75% (at confidence 0.8). Person `disc` is as good as `good1` but discounted.
- */
-async function history(): Promise<PeopleContext> {
-  const store = new MemoryStore();
-  const rng = createRng(3);
-  const skill: Record<string, number> = { good1: 0.95, good2: 0.95, disc: 0.95 };
-  for (let b = 1; b <= 5; b++) skill[`bad${b}`] = 0.5;
-  const votes: NewVote[] = [];
-  const ids = Array.from({ length: 60 }, (_, i) => `c${i}`);
-  await store.upsertItems(
-    ids.map((id, i) => ({
-      id,
-      fields: { text: id },
-      role: 'control' as const,
-      batch: null,
-      goldLabel: LABELS[i % 2] as string,
-    })),
-  );
-  ids.forEach((id, i) => {
-    const truth = LABELS[i % 2] as string;
-    const wrong = LABELS[(i + 1) % 2] as string;
-    for (const [who, p] of Object.entries(skill))
-      votes.push(vote(id, `human:${who}`, rng.next() < p ? truth : wrong));
-    votes.push(vote(id, MACHINE, rng.next() < 0.75 ? truth : wrong, 0.8));
-  });
-  await store.addVotes(votes);
-  for (const id of Object.keys(skill))
-    await store.people.createAnnotator(annotatorFixture(id), `h-${id}`);
-  await store.people.updateAnnotator('disc', { discounted: true });
-  return { store, project, clock: { now: () => Date.UTC(2026, 0, 2) }, rng };
-}
+const LABELS = CROWD_LABELS;
+const MACHINE = CROWD_MACHINE;
+const vote = crowdVote;
+const history = crowdHistory;
 
 /** An overlap-zone task the machine labelled `label` at `confidence`, asked of 2 people. */
 async function task(ctx: PeopleContext, id: string, label: string, confidence: number) {
