@@ -149,7 +149,10 @@ cmd_start() {
   printf 'export HILO_LLAMA_RUN_DIR=%q\n' "$RUN_DIR"
   printf 'export HILO_LLAMA_URL=http://127.0.0.1:%s\n' "$port"
   if [ "${HILO_LLAMA_EMBED:-1}" != 0 ]; then
-    embed_port="$(start_instance embed -c 1024 -np 2 --threads-http 8 --embeddings --pooling mean)"
+    # -np 1: with several slots, llama-server decodes texts of different lengths in one batch
+    # and a text's vector then depends on its neighbours (cosine down to 0.85 measured on the
+    # tiny model); one slot computes each text alone, so equal texts always get equal vectors.
+    embed_port="$(start_instance embed -c 1024 -np 1 --threads-http 8 --embeddings --pooling mean)"
     printf 'export HILO_LLAMA_EMBED_URL=http://127.0.0.1:%s\n' "$embed_port"
   fi
   printf '# pid files: %s/*.pid, logs: %s/*.log\n' "$RUN_DIR" "$RUN_DIR"

@@ -35,7 +35,10 @@ export interface OpenAiCompatibleEmbeddingsOptions extends HttpClientOptions {
  * with the wrong number of vectors, differing or unexpected lengths, or values that are not
  * finite numbers fails at once with MODEL_OUTPUT (a retry would get the same); llama.cpp's
  * 500 for an input over its batch size fails at once with INVALID_INPUT. Cost is the reported
- * prompt tokens at the model's input price (0 when the price is unknown).
+ * prompt tokens at the model's input price (0 when the price is unknown). llama.cpp's server
+ * with several slots (`-np` > 1) decodes texts of different lengths together and a text's
+ * vector then depends on its neighbours (cosine down to 0.85 measured): serve embeddings with
+ * `-np 1` so that equal texts always get equal vectors.
  * @example
  * const model = createOpenAiCompatibleEmbeddings({ baseUrl: 'https://api.openai.com/v1', apiKey, model: 'text-embedding-3-small' });
  * const { vectors, costUsd } = await model.embed(['first text', 'second text']);
