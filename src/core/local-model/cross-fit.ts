@@ -31,32 +31,69 @@ export interface CrossFitResult {
  * @throws HiloError INVALID_INPUT when folds < 2, folds > items, or a label is unknown.
  */
 export function crossFitPredict(options: CrossFitOptions): CrossFitResult {
-  const { texts, labels, labelSet, config, folds } = options;
-  if (!Number.isInteger(folds) || folds < 2 || folds > texts.length) {
+  const { texts, labelSet, config } = options;
+  return crossFitWith({
+    inputs: texts,
+    labels: options.labels,
+    folds: options.folds,
+    seed: options.seed,
+    fit: (trainTexts, trainLabels, rng) =>
+      trainLocalClassifier({
+        texts: trainTexts,
+        labels: trainLabels,
+        labelSet,
+        config,
+        rng,
+        ...(options.classWeight ? { classWeight: options.classWeight } : {}),
+      }),
+  });
+}
+
+/** What `crossFitWith` cross-fits: any inputs, and how to fit a model to some of them. */
+export interface CrossFitWithOptions<T> {
+  readonly inputs: readonly T[];
+  readonly labels: readonly string[];
+  readonly folds: number;
+  readonly seed: number;
+  /** Trains on the other folds with the given generator; the model predicts the held-out fold. */
+  readonly fit: (
+    inputs: T[],
+    labels: string[],
+    rng: Rng,
+  ) => { predict(inputs: T[]): { probabilities: Float64Array[] } };
+}
+
+/**
+ * Out-of-fold predictions for any kind of input (texts, embedding vectors): the stratified
+ * folds and seeding of `crossFitPredict`, with the model `fit` builds.
+ * @example crossFitWith({ inputs: vectors, labels, folds: 5, seed: 1, fit: (x, y, rng) => train(x, y, rng) });
+ * Complexity: `folds` fits on (folds − 1)/folds of the items.
+ * @throws HiloError INVALID_INPUT when folds < 2, folds > items, or the lengths differ.
+ */
+export function crossFitWith<T>(options: CrossFitWithOptions<T>): CrossFitResult {
+  const { inputs, labels, folds } = options;
+  if (!Number.isInteger(folds) || folds < 2 || folds > inputs.length) {
     throw new HiloError(
       'INVALID_INPUT',
-      `cross-fitting needs 2..${texts.length} folds (one item at least per fold), got ${folds}`,
+      `cross-fitting needs 2..${inputs.length} folds (one item at least per fold), got ${folds}`,
     );
   }
-  if (labels.length !== texts.length) {
-    throw new HiloError('INVALID_INPUT', `${texts.length} texts but ${labels.length} labels`);
+  if (labels.length !== inputs.length) {
+    throw new HiloError('INVALID_INPUT', `${inputs.length} inputs but ${labels.length} labels`);
   }
   const rng = createRng(options.seed);
   const fold = stratifiedFolds(labels, folds, rng);
-  const probabilities = new Array<Float64Array>(texts.length);
+  const probabilities = new Array<Float64Array>(inputs.length);
   for (let f = 0; f < folds; f++) {
     const trainIndexes: number[] = [];
     const heldOut: number[] = [];
-    for (let i = 0; i < texts.length; i++) (fold[i] === f ? heldOut : trainIndexes).push(i);
-    const model = trainLocalClassifier({
-      texts: trainIndexes.map((i) => texts[i] as string),
-      labels: trainIndexes.map((i) => labels[i] as string),
-      labelSet,
-      config,
-      rng: createRng(rng.int(0x100000000)),
-      ...(options.classWeight ? { classWeight: options.classWeight } : {}),
-    });
-    const predicted = model.predict(heldOut.map((i) => texts[i] as string)).probabilities;
+    for (let i = 0; i < inputs.length; i++) (fold[i] === f ? heldOut : trainIndexes).push(i);
+    const model = options.fit(
+      trainIndexes.map((i) => inputs[i] as T),
+      trainIndexes.map((i) => labels[i] as string),
+      createRng(rng.int(0x100000000)),
+    );
+    const predicted = model.predict(heldOut.map((i) => inputs[i] as T)).probabilities;
     heldOut.forEach((item, j) => {
       probabilities[item] = predicted[j] as Float64Array;
     });
