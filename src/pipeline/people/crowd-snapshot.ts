@@ -11,6 +11,8 @@ import { readVoteInput, type VoteInput, type VoteInputOptions } from '../aggrega
 export const PRIOR_ACCURACY = 0.8;
 /** Pseudo-votes per true class of the {@link PRIOR_ACCURACY} matrix in the crowd's pooled one. */
 const PRIOR_WEIGHT = 4;
+/** Items per class, besides gold, before the class priors leave out gold and controls. */
+const MIN_PRIOR_ITEMS = 10;
 /** Default number of votes below which an annotator is judged by the crowd's pooled matrix. */
 export const DEFAULT_MIN_VOTES = 10;
 
@@ -99,11 +101,15 @@ export function fitCrowd(input: VoteInput, options: CrowdFitOptions = {}): Crowd
       pooledConfusionMatrix(ds.state, { include, prior, priorWeight: PRIOR_WEIGHT }),
       A * K * K,
     );
-    // Controls over-represent rare labels: the priors come from the other items only.
+    // Controls over-represent rare labels: the priors come from the other items, once there
+    // are enough of them to say more than the fitted priors.
+    let others = 0;
     for (let i = 0; i < matrix.numItems; i++) {
       if ((gold[i] as number) >= 0) continue;
+      others++;
       for (let k = 0; k < K; k++) classPriors[k]! += ds.posteriors[i * K + k] as number;
     }
+    if (others < MIN_PRIOR_ITEMS * K) classPriors.set(ds.classPriors);
   } else {
     confusion.set(prior, A * K * K);
   }
