@@ -5,7 +5,7 @@ import { runLearnLoop, type LearnLoopRound } from '../pipeline/learn-loop.js';
 import { learnRound, type LearnRoundReport } from '../pipeline/learn-loop-round.js';
 import type { LearnReport } from '../pipeline/learn-local.js';
 import type { CliIo } from './cli-io.js';
-import { withProject } from './compose.js';
+import { createLocalEmbedder, withProject } from './compose.js';
 import { pct } from './figures.js';
 
 interface LearnFlags {
@@ -20,7 +20,7 @@ export function registerLearn(program: Command, io: CliIo): void {
   program
     .command('learn')
     .description(
-      'Train the local labeller (hashed TF-IDF + logistic regression or MLP) on gold and verified labels, then re-score the people queue.',
+      'Train the local labeller (logistic regression or MLP over hashed TF-IDF or embeddings) on gold and verified labels, then re-score the people queue.',
     )
     .option('--project <dir>', 'project directory', '.')
     .option('--folds <n>', 'folds for out-of-fold votes on the training items (0 = none)', '5')
@@ -32,13 +32,28 @@ export function registerLearn(program: Command, io: CliIo): void {
     .option('--seed <n>', 'seed of the random queue strategy', '1')
     .addHelpText(
       'after',
-      '\nThe classifier is labeller.local.classifier in hilo.yaml (logistic or mlp); the queue order is\nlabeller.local.queryStrategy (margin, least-confidence, entropy or random). With --every, each\nround also relabels the items when the local model is labeller.default.',
+      [
+        '',
+        'hilo.yaml labeller.local: classifier (logistic or mlp) over input (text, or embeddings from',
+        'the embeddings block); queryStrategy (margin, least-confidence, entropy or random) orders',
+        'the queue. With --every, each round also relabels the items when the local model is',
+        'labeller.default.',
+      ].join('\n'),
     )
     .action(async (flags: LearnFlags) => {
       const folds = Number(flags.folds);
       const rng = createRng(Number(flags.seed));
       await withProject(flags.project, io, async (ctx) => {
-        const base = { store: ctx.store, project: ctx.config, clock: ctx.clock, rng, folds };
+        const embedder =
+          ctx.config.labeller.local.input === 'embeddings' ? createLocalEmbedder(ctx) : undefined;
+        const base = {
+          store: ctx.store,
+          project: ctx.config,
+          clock: ctx.clock,
+          rng,
+          folds,
+          embedder,
+        };
         if (flags.every === undefined) {
           const round = await learnRound({ ...base, logger: ctx.logger });
           io.out(`${learnedLine(round.learn)}\n${queueLine(round)}`);

@@ -4,10 +4,11 @@
  */
 import { join, resolve } from 'node:path';
 import { HiloError } from '../core/errors.js';
-import { deserializeLocalClassifier } from '../core/local-model/local-classifier.js';
+import { isEmbeddingClassifierPayload } from '../core/local-model/embedding-classifier-payload.js';
 import type {
   ChatModel,
   Clock,
+  EmbeddingModel,
   Logger,
   Progress,
   Store,
@@ -15,9 +16,11 @@ import type {
 } from '../core/ports/index.js';
 import type { LlmLabellerConfig, ProjectConfig } from '../core/project.js';
 import { withResponseCache } from '../llm/cached-model.js';
+import { createOpenAiCompatibleEmbeddings } from '../llm/openai-compatible-embeddings.js';
 import { createOpenAiCompatibleModel } from '../llm/openai-compatible-model.js';
 import type { Labeller } from '../pipeline/labeller.js';
 import { createLocalLabeller, LOCAL_MODEL_NAME } from '../pipeline/local-labeller.js';
+import { loadLocalPredictor } from '../pipeline/local-predictor.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
 import { openStore } from '../store/open-store.js';
 import type { CliIo } from './cli-io.js';
@@ -31,6 +34,8 @@ export interface ProjectContext {
   readonly store: StoreWithPeople;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The process environment (API keys and URLs of models). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,7 @@ export async function openProjectContext(dir: string, io: CliIo): Promise<Projec
     store,
     clock: systemClock,
     logger: createLogger(io),
+    env: io.env,
     close: () => store.close(),
   };
 }
@@ -109,9 +115,44 @@ export async function loadLocalLabeller(ctx: ProjectContext, version?: number): 
     );
   }
   return createLocalLabeller({
-    model: deserializeLocalClassifier(stored.payload),
+    model: loadLocalPredictor(stored.payload, {
+      store: ctx.store,
+      embedder: isEmbeddingClassifierPayload(stored.payload) ? createLocalEmbedder(ctx) : undefined,
+    }),
     version: stored.version,
     fields: ctx.config.fields,
+  });
+}
+
+/**
+ * The embedding model of `labeller.local.embeddings` (at its baseUrl, else OPENAI_BASE_URL, with
+ * the key in its apiKeyEnv, else OPENAI_API_KEY), or undefined when hilo.yaml names none.
+ */
+export function createLocalEmbedder(ctx: ProjectContext): EmbeddingModel | undefined {
+  const settings = ctx.config.labeller.local.embeddings;
+  if (!settings) return undefined;
+  const apiKey = ctx.env[settings.apiKeyEnv ?? 'OPENAI_API_KEY'];
+  const baseUrl =
+    settings.baseUrl ??
+    ctx.env.OPENAI_BASE_URL ??
+    (apiKey ? 'https://api.openai.com/v1' : undefined);
+  if (!baseUrl) {
+    throw new HiloError(
+      'MODEL_UNAVAILABLE',
+      'the local model reads embeddings: set labeller.local.embeddings.baseUrl or OPENAI_BASE_URL',
+    );
+  }
+  return createOpenAiCompatibleEmbeddings({
+    baseUrl,
+    ...(apiKey ? { apiKey } : {}),
+    model: settings.model,
+    batchSize: settings.batchSize,
+    cacheScope: baseUrl,
+    prices: ctx.config.prices.models,
+    onRetry: (event) =>
+      ctx.logger.warn(
+        `embedding request retry ${event.attempt}/${event.maxRetries} in ${Math.round(event.delayMs)} ms: ${event.reason}`,
+      ),
   });
 }
 

@@ -42,6 +42,22 @@ export interface LocalLabellerConfig {
   readonly mlp?: LocalMlpConfig;
   /** How the people queue is ordered within a zone after learning; absent means `margin`. */
   readonly queryStrategy?: QueueStrategyName;
+  /** What the classifier reads: hashed TF-IDF of the text (`text`, the default) or its embedding. */
+  readonly input?: 'text' | 'embeddings';
+  /** The embedding model; required when `input` is `embeddings`. */
+  readonly embeddings?: LocalEmbeddingsConfig;
+}
+
+/** The embedding model of the local labeller (hilo.yaml `labeller.local.embeddings`). */
+export interface LocalEmbeddingsConfig {
+  /** The model name sent to the `/v1/embeddings` endpoint. */
+  readonly model: string;
+  /** The API's base URL; default OPENAI_BASE_URL. */
+  readonly baseUrl?: string;
+  /** The environment variable holding the API key; default OPENAI_API_KEY. */
+  readonly apiKeyEnv?: string;
+  /** Texts per request. */
+  readonly batchSize: number;
 }
 
 /** The classifiers of the local labeller. */

@@ -1,19 +1,14 @@
 import { classificationMetrics } from '../core/metrics/classification-metrics.js';
 import { confusionMatrix } from '../core/metrics/confusion-matrix.js';
-import type { Clock, Logger, Store } from '../core/ports/index.js';
+import type { Clock, EmbeddingModel, Logger, Store } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import { HiloError } from '../core/errors.js';
 import type { Item, NewVote } from '../core/types.js';
 import { itemText } from './item-text.js';
 import { voteOf, type LabelOutcome } from './labeller.js';
 import { fitLocalModel } from './learn-local-fit.js';
-import {
-  LOCAL_MODEL_NAME,
-  localOutcome,
-  localSource,
-  topIndex,
-  type LocalPredictor,
-} from './local-labeller.js';
+import { LOCAL_MODEL_NAME, localOutcome, localSource, topIndex } from './local-labeller.js';
+import type { LocalPredictor } from './local-predictor.js';
 
 export interface LearnLocalOptions {
   readonly store: Store;
@@ -22,6 +17,8 @@ export interface LearnLocalOptions {
   readonly logger?: Logger;
   /** Folds for out-of-fold votes on the training gold (0 = none). Default 5. */
   readonly folds?: number;
+  /** The embedding model, for `labeller.local.input: embeddings`. */
+  readonly embedder?: EmbeddingModel | undefined;
 }
 
 /** Scores of a model on held-out items (role `test`) with trusted labels. */
@@ -99,6 +96,8 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
     labelSet,
     config,
     folds,
+    store,
+    embedder: options.embedder,
   });
   const oof = fitted.outOfFold?.map((p) => localOutcome(labelSet, p, 0)) ?? null;
   let crossFitAccuracy: number | null = null;

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '../core/ports/index.js';
+import type { Clock, EmbeddingModel, Logger } from '../core/ports/index.js';
 import type { StoreWithPeople } from '../core/ports/people-store.js';
 import type { ProjectConfig } from '../core/project.js';
 import type { Rng } from '../core/rng.js';
@@ -17,6 +17,8 @@ export interface LearnRoundOptions {
   readonly logger?: Logger;
   /** Folds for the out-of-fold votes (see learnLocal). */
   readonly folds?: number;
+  /** The embedding model, for `labeller.local.input: embeddings`. */
+  readonly embedder?: EmbeddingModel | undefined;
   /** Label pool, gold and test items with the new version (done when it is the first pass). */
   readonly relabel?: boolean;
   /** Checked while relabelling; when it returns true the relabelling stops cleanly. */
@@ -47,6 +49,7 @@ export async function learnRound(options: LearnRoundOptions): Promise<LearnRound
     clock,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.folds !== undefined ? { folds: options.folds } : {}),
+    embedder: options.embedder,
   });
   const labeller = createLocalLabeller({
     model: learn.model,

@@ -1,6 +1,7 @@
 import type { LocalClassifier } from '../core/local-model/local-classifier.js';
 import type { Item } from '../core/types.js';
 import { itemText } from './item-text.js';
+import { textPredictor, type LocalPredictor } from './local-predictor.js';
 import type { LabelOutcome, Labeller } from './labeller.js';
 
 /** The store name of the local model; versions count up from 1. */
@@ -9,29 +10,6 @@ export const LOCAL_MODEL_NAME = 'local';
 /** Vote source of a local model version, e.g. `model:local@3`. */
 export function localSource(version: number): string {
   return `model:${LOCAL_MODEL_NAME}@${version}`;
-}
-
-/** A trained local model seen from the pipeline: texts in, distributions out. */
-export interface LocalPredictor {
-  /** The project's labels, in the order of every distribution. */
-  readonly labelSet: readonly string[];
-  /** Number of training items. */
-  readonly trainedOn: number;
-  /** One distribution per text (embedding models fetch or read the texts' vectors first). */
-  predict(texts: readonly string[]): Promise<Float64Array[]>;
-}
-
-/**
- * A text classifier as a predictor.
- * @example await textPredictor(model).predict(['card lost'])
- * Complexity: that of `model.predict`.
- */
-export function textPredictor(model: LocalClassifier): LocalPredictor {
-  return {
-    labelSet: model.labelSet,
-    trainedOn: model.trainedOn,
-    predict: (texts) => Promise.resolve(model.predict(texts).probabilities),
-  };
 }
 
 export interface LocalLabellerOptions {

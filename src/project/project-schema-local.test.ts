@@ -44,4 +44,42 @@ describe('labeller.local in hilo.yaml', () => {
     expect(text).toMatch(/labeller\.local\.mlp: .*width/);
     expect(text).toMatch(/labeller\.local\.queryStrategy: /);
   });
+
+  it('reads text by default and takes an embedding model for input: embeddings', () => {
+    const text = parseProjectConfig(base);
+    if (!text.ok) throw new Error(text.problems.join());
+    expect(text.config.labeller.local.input).toBe('text');
+    expect(text.config.labeller.local.embeddings).toBeUndefined();
+    const parsed = parseProjectConfig({
+      ...base,
+      labeller: {
+        local: {
+          input: 'embeddings',
+          embeddings: { model: 'nomic-embed', baseUrl: 'http://127.0.0.1:8081/v1' },
+        },
+      },
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join());
+    expect(parsed.config.labeller.local.embeddings).toEqual({
+      model: 'nomic-embed',
+      baseUrl: 'http://127.0.0.1:8081/v1',
+      batchSize: 64,
+    });
+  });
+
+  it('refuses input: embeddings without the embedding model, naming the key', () => {
+    const parsed = parseProjectConfig({ ...base, labeller: { local: { input: 'embeddings' } } });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      expect.stringMatching(
+        /^labeller\.local\.embeddings: input: embeddings needs the embedding model/,
+      ),
+    ]);
+    const typo = parseProjectConfig({
+      ...base,
+      labeller: { local: { input: 'embeddings', embeddings: { model: 'm', url: 'x' } } },
+    });
+    expect(typo.ok).toBe(false);
+  });
 });

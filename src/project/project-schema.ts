@@ -36,6 +36,15 @@ const mlp = z
   })
   .strict();
 
+const embeddings = z
+  .object({
+    model: z.string().min(1),
+    baseUrl: z.string().min(1).optional(),
+    apiKeyEnv: z.string().min(1).optional(),
+    batchSize: z.number().int().min(1).max(4096).default(64),
+  })
+  .strict();
+
 const local = z
   .object({
     features: z
@@ -52,8 +61,20 @@ const local = z
     classifier: z.enum(['logistic', 'mlp']).default('logistic'),
     mlp: mlp.default(() => mlp.parse({})),
     queryStrategy: z.enum(['random', 'least-confidence', 'margin', 'entropy']).default('margin'),
+    input: z.enum(['text', 'embeddings']).default('text'),
+    embeddings: embeddings.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.input === 'embeddings' && value.embeddings === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['embeddings'],
+        message:
+          'input: embeddings needs the embedding model, e.g. embeddings: { model: text-embedding-3-small } (baseUrl and apiKeyEnv default to OPENAI_BASE_URL and OPENAI_API_KEY)',
+      });
+    }
+  });
 
 const modelPrice = z
   .object({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })
