@@ -12,13 +12,7 @@ import {
 import { createMlpClassifier, DEFAULT_MLP, trainMlpClassifier } from './mlp-classifier.js';
 import { decodeMlp, encodeMlp, MLP_FORMAT, type MlpPayload } from './mlp-payload.js';
 
-export type {
-  LocalClassifier,
-  LocalClassifierState,
-  LogisticState,
-  MlpState,
-  TrainLocalClassifierOptions,
-} from './local-classifier-state.js';
+export type { LocalClassifier, TrainLocalClassifierOptions } from './local-classifier-state.js';
 
 /**
  * Fits hashed TF-IDF features and the classifier `config.classifier` names (softmax regression
