@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashNgrams, tokenize, type FeatureHashingOptions } from './feature-hashing.js';
+import {
+  createNgramScratch,
+  hashNgrams,
+  hashNgramsInto,
+  tokenize,
+  type FeatureHashingOptions,
+} from './feature-hashing.js';
 
 const bucketsOf = (text: string, options: FeatureHashingOptions): number[] => {
   const out: number[] = [];
@@ -89,5 +96,95 @@ describe('hashNgrams', () => {
   it('is deterministic', () => {
     const options: FeatureHashingOptions = { features: 1 << 18, wordNgrams: 2, charNgrams: [2, 5] };
     expect(bucketsOf('Lost my card', options)).toEqual(bucketsOf('lost MY card', options));
+  });
+});
+
+/** The original string-based hashing, kept to prove the in-place scan hashes the same. */
+function referenceBuckets(text: string, options: FeatureHashingOptions): number[] {
+  const fmix = (value: number): number => {
+    let h = value;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  };
+  const bucket = (h: number) => (fmix(h) >>> 0) % options.features;
+  const fnv = (word: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+    return h;
+  };
+  const words = tokenize(text);
+  const hashes = words.map(fnv);
+  const out: number[] = [];
+  words.forEach((_, w) => {
+    let h = hashes[w]!;
+    for (let n = 1; n <= options.wordNgrams && w + n <= words.length; n++) {
+      if (n > 1) h = Math.imul(h ^ n, 0x9e3779b1) ^ hashes[w + n - 1]!;
+      out.push(bucket(h));
+    }
+  });
+  const [minChar, maxChar] = options.charNgrams;
+  if (minChar < 1 || maxChar < minChar) return out;
+  for (const word of words) {
+    const padded = ` ${word} `;
+    for (let start = 0; start < padded.length; start++) {
+      let h = 0x050c5d1f;
+      for (let at = start; at < Math.min(padded.length, start + maxChar); at++) {
+        h = Math.imul(h ^ padded.charCodeAt(at), 0x01000193);
+        if (at - start + 1 >= minChar) out.push(bucket(h));
+      }
+    }
+  }
+  return out;
+}
+
+describe('hashNgramsInto', () => {
+  const options: FeatureHashingOptions = { features: 1 << 18, wordNgrams: 2, charNgrams: [3, 5] };
+  const tricky = [
+    'É',
+    'İ',
+    'ß',
+    'ǅ',
+    '\u0301',
+    '٣',
+    '𝐀',
+    '😀',
+    '\ud800',
+    '\udc00',
+    ' ',
+    '-',
+    '_',
+    '7',
+  ];
+
+  it('hashes exactly as the string-based words and n-grams, in any script', () => {
+    const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(...tricky), fc.string());
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        (parts, n) => {
+          const text = parts.join('');
+          const wide = { ...options, wordNgrams: n, charNgrams: [1, n + 1] as const };
+          for (const o of [options, wide, { ...options, features: 1000 }]) {
+            expect(bucketsOf(text, o)).toEqual(referenceBuckets(text, o));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reuses one scratch across texts of any length', () => {
+    const scratch = createNgramScratch();
+    const long = 'lost card '.repeat(500);
+    for (const text of ['hi', long, 'Où est ma carte', '']) {
+      hashNgramsInto(text, options, scratch);
+      expect(Array.from(scratch.buckets.subarray(0, scratch.size))).toEqual(
+        referenceBuckets(text, options),
+      );
+    }
   });
 });

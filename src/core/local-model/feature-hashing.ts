@@ -49,22 +49,33 @@ function fmix32(value: number): number {
 }
 
 /**
- * h mod features, h read as unsigned. A power of two takes a mask and stays in small-integer
- * arithmetic (an unsigned value above 2³¹ would be a double, and `%` a float remainder).
+ * Reusable space for hashing texts: `buckets[0 .. size)` holds the buckets of the last text
+ * hashed into it. One per featurizer, so hashing a corpus allocates nothing per text.
  */
-function bucketReducer(features: number): (h: number) => number {
-  if ((features & (features - 1)) === 0) {
-    const mask = features - 1;
-    return (h) => h & mask;
-  }
-  return (h) => (h >>> 0) % features;
+export interface NgramScratch {
+  buckets: Int32Array;
+  size: number;
+  wordStarts: Int32Array;
+  wordEnds: Int32Array;
+  wordHashes: Int32Array;
+  /** Sticky: tests one character at lastIndex. */
+  readonly wordCharacter: RegExp;
 }
 
-/** FNV-1a over the UTF-16 code units of a string. */
-function fnv1a(text: string, seed: number): number {
-  let h = seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
+/**
+ * Empty scratch space for `hashNgramsInto`; it grows as texts need.
+ * @example const scratch = createNgramScratch(); hashNgramsInto('hi there', options, scratch);
+ * Complexity: O(1).
+ */
+export function createNgramScratch(): NgramScratch {
+  return {
+    buckets: new Int32Array(1024),
+    size: 0,
+    wordStarts: new Int32Array(64),
+    wordEnds: new Int32Array(64),
+    wordHashes: new Int32Array(64),
+    wordCharacter: /[\p{L}\p{M}\p{N}]/uy,
+  };
 }
 
 /**
@@ -78,34 +89,120 @@ export function hashNgrams(
   options: FeatureHashingOptions,
   emit: (bucket: number) => void,
 ): void {
-  const { wordNgrams } = options;
-  const bucket = bucketReducer(options.features);
-  const [minChar, maxChar] = options.charNgrams;
-  const words = tokenize(text);
-  const wordHashes = new Int32Array(words.length);
-  for (let w = 0; w < words.length; w++) wordHashes[w] = fnv1a(words[w] as string, WORD_SEED);
+  const scratch = createNgramScratch();
+  hashNgramsInto(text, options, scratch);
+  for (let b = 0; b < scratch.size; b++) emit(scratch.buckets[b] as number);
+}
 
-  for (let w = 0; w < words.length; w++) {
+/**
+ * The buckets `hashNgrams` emits, in the same order, written to `scratch.buckets[0 .. size)`.
+ * Words are found and hashed in place in the lowercased text (the same words as `tokenize`), so
+ * no string is made per word or n-gram.
+ * @example const scratch = createNgramScratch(); hashNgramsInto('Hi there', options, scratch); scratch.size; // 8
+ * Complexity: O(words × wordNgrams + characters × charNgrams[1]).
+ */
+export function hashNgramsInto(
+  text: string,
+  options: FeatureHashingOptions,
+  scratch: NgramScratch,
+): void {
+  const { wordNgrams, features } = options;
+  const [minChar, maxChar] = options.charNgrams;
+  const lower = text.toLowerCase();
+  const words = findWords(lower, scratch);
+  const { wordStarts, wordEnds, wordHashes } = scratch;
+  // A power of two takes a mask and stays in small-integer arithmetic (an unsigned value above
+  // 2³¹ would be a double, and `%` a float remainder).
+  const mask = (features & (features - 1)) === 0 ? features - 1 : -1;
+  const charGrams = minChar < 1 || maxChar < minChar ? 0 : maxChar - minChar + 1;
+  let bound = words * wordNgrams;
+  for (let w = 0; w < words; w++)
+    bound += ((wordEnds[w] as number) - (wordStarts[w] as number) + 2) * charGrams;
+  if (scratch.buckets.length < bound) scratch.buckets = new Int32Array(2 * bound);
+  const buckets = scratch.buckets;
+  let size = 0;
+
+  for (let w = 0; w < words; w++) {
     let h = wordHashes[w] as number;
-    for (let n = 1; n <= wordNgrams && w + n <= words.length; n++) {
+    for (let n = 1; n <= wordNgrams && w + n <= words; n++) {
       // Chaining with a multiply keeps "a b" and "b a" apart; n is mixed in so that a bigram
       // never lands on the bucket of a unigram by construction.
       if (n > 1) h = Math.imul(h ^ n, 0x9e3779b1) ^ (wordHashes[w + n - 1] as number);
-      emit(bucket(fmix32(h)));
+      const mixed = fmix32(h);
+      buckets[size++] = mask >= 0 ? mixed & mask : (mixed >>> 0) % features;
     }
   }
 
-  if (minChar < 1 || maxChar < minChar) return;
-  for (const word of words) {
-    const padded = word.length + 2;
-    for (let start = 0; start < padded; start++) {
-      let h = CHAR_SEED;
-      const stop = Math.min(padded, start + maxChar);
-      for (let at = start; at < stop; at++) {
-        const code = at === 0 || at === padded - 1 ? SPACE : word.charCodeAt(at - 1);
-        h = Math.imul(h ^ code, FNV_PRIME);
-        if (at - start + 1 >= minChar) emit(bucket(fmix32(h)));
+  if (charGrams > 0) {
+    for (let w = 0; w < words; w++) {
+      const first = (wordStarts[w] as number) - 1;
+      const padded = (wordEnds[w] as number) - first + 1;
+      for (let start = 0; start < padded; start++) {
+        let h = CHAR_SEED;
+        const stop = Math.min(padded, start + maxChar);
+        for (let at = start; at < stop; at++) {
+          const code = at === 0 || at === padded - 1 ? SPACE : lower.charCodeAt(first + at);
+          h = Math.imul(h ^ code, FNV_PRIME);
+          if (at - start + 1 >= minChar) {
+            const mixed = fmix32(h);
+            buckets[size++] = mask >= 0 ? mixed & mask : (mixed >>> 0) % features;
+          }
+        }
       }
     }
   }
+  scratch.size = size;
+}
+
+/**
+ * Spans and FNV-1a hashes of the words of a lowercased text into the scratch arrays; returns
+ * their number. ASCII is classified by range, anything else by WORD_PATTERN's character class.
+ */
+function findWords(lower: string, scratch: NgramScratch): number {
+  const length = lower.length;
+  let words = 0;
+  let at = 0;
+  while (at < length) {
+    let width = characterWidth(lower, at, scratch.wordCharacter);
+    if (width <= 0) {
+      at += -width;
+      continue;
+    }
+    if (words === scratch.wordStarts.length) growWords(scratch);
+    const start = at;
+    let h = WORD_SEED;
+    do {
+      for (let end = at + width; at < end; at++) h = Math.imul(h ^ lower.charCodeAt(at), FNV_PRIME);
+      width = at < length ? characterWidth(lower, at, scratch.wordCharacter) : 0;
+    } while (width > 0);
+    scratch.wordStarts[words] = start;
+    scratch.wordEnds[words] = at;
+    scratch.wordHashes[words++] = h;
+  }
+  return words;
+}
+
+/**
+ * Code units of the character at `at`: positive when it is a letter, mark or digit, negative
+ * (minus its width) when it separates words.
+ */
+function characterWidth(lower: string, at: number, wordCharacter: RegExp): number {
+  const code = lower.charCodeAt(at);
+  if (code < 128) return code - 97 < 26 && code >= 97 ? 1 : code - 48 < 10 && code >= 48 ? 1 : -1;
+  wordCharacter.lastIndex = at;
+  if (wordCharacter.test(lower)) return wordCharacter.lastIndex - at;
+  const pair = code >= 0xd800 && code < 0xdc00 && at + 1 < lower.length;
+  const next = pair ? lower.charCodeAt(at + 1) : 0;
+  return next >= 0xdc00 && next < 0xe000 ? -2 : -1;
+}
+
+function growWords(scratch: NgramScratch): void {
+  const grow = (from: Int32Array): Int32Array => {
+    const to = new Int32Array(2 * from.length);
+    to.set(from);
+    return to;
+  };
+  scratch.wordStarts = grow(scratch.wordStarts);
+  scratch.wordEnds = grow(scratch.wordEnds);
+  scratch.wordHashes = grow(scratch.wordHashes);
 }

@@ -1,4 +1,8 @@
-import { hashNgrams, type FeatureHashingOptions } from './feature-hashing.js';
+import {
+  createNgramScratch,
+  hashNgramsInto,
+  type FeatureHashingOptions,
+} from './feature-hashing.js';
 
 /** A sparse row: ascending column indices and their values. */
 export interface SparseVector {
@@ -49,13 +53,17 @@ export function fitHashedTfidf(
   // Document frequency without per-document sets: a bucket counts once per document id.
   const df = new Int32Array(full.features);
   const lastDocument = new Int32Array(full.features).fill(-1);
-  let document = 0;
-  const see = (bucket: number): void => {
-    if (lastDocument[bucket] === document) return;
-    lastDocument[bucket] = document;
-    df[bucket] = (df[bucket] as number) + 1;
-  };
-  for (; document < texts.length; document++) hashNgrams(texts[document] as string, full, see);
+  const scratch = createNgramScratch();
+  for (let document = 0; document < texts.length; document++) {
+    hashNgramsInto(texts[document] as string, full, scratch);
+    const { buckets, size } = scratch;
+    for (let t = 0; t < size; t++) {
+      const bucket = buckets[t] as number;
+      if (lastDocument[bucket] === document) continue;
+      lastDocument[bucket] = document;
+      df[bucket] = (df[bucket] as number) + 1;
+    }
+  }
   let dimension = 0;
   for (let b = 0; b < full.features; b++) if ((df[b] as number) >= full.minDf) dimension++;
   const buckets = new Int32Array(dimension);
@@ -100,25 +108,20 @@ export function createHashedTfidf(state: HashedTfidfState): HashedTfidf {
   // Counts go straight to columns (buckets unseen in training are dropped on the way) in a
   // dense scratch array that is zeroed again after each text.
   const counts = new Float64Array(dimension);
+  const scratch = createNgramScratch();
   let touched = new Int32Array(256);
-  let size = 0;
-  const add = (bucket: number): void => {
-    const column = columnOf[bucket] as number;
-    if (column < 0) return;
-    if (counts[column] === 0) {
-      if (size === touched.length) {
-        const grown = new Int32Array(size * 2);
-        grown.set(touched);
-        touched = grown;
-      }
-      touched[size++] = column;
-    }
-    counts[column] = (counts[column] as number) + 1;
-  };
 
   const transform = (text: string): SparseVector => {
-    size = 0;
-    hashNgrams(text, options, add);
+    hashNgramsInto(text, options, scratch);
+    const { buckets } = scratch;
+    if (touched.length < scratch.size) touched = new Int32Array(scratch.size);
+    let size = 0;
+    for (let t = 0; t < scratch.size; t++) {
+      const column = columnOf[buckets[t] as number] as number;
+      if (column < 0) continue;
+      if (counts[column] === 0) touched[size++] = column;
+      counts[column] = (counts[column] as number) + 1;
+    }
     if (size === 0) return EMPTY;
     const indices = sorter(touched, size);
     const values = new Float64Array(size);
