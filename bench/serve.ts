@@ -5,7 +5,9 @@
  * CPU each side spent per request, then checks the store: no item leased beyond its overlap,
  * every acknowledged answer stored exactly once, no duplicate votes.
  *
- *   npx tsx bench/serve.ts [--annotators 100] [--seconds 20] [--items 20000] [--write]
+ * The first `--warmup` seconds are not counted.
+ *
+ *   npx tsx bench/serve.ts [--annotators 100] [--seconds 20] [--warmup 2] [--items 20000] [--write]
  */
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -48,8 +50,13 @@ if (process.argv[2] === '--serve') {
     io,
   );
   process.stdout.write(`${server.url}\n`);
-  const cpu0 = process.cpuUsage();
+  let cpu0 = process.cpuUsage();
   let requests = 0;
+  // The bench's signal that warm-up (JIT, caches) is over: count from here.
+  process.on('SIGUSR2', () => {
+    cpu0 = process.cpuUsage();
+    requests = 0;
+  });
   server.app.server.on('request', () => (requests += 1));
   process.once('SIGTERM', () => {
     // What serving cost: CPU (user + system) of this process since it started listening.
@@ -64,6 +71,7 @@ if (process.argv[2] === '--serve') {
 async function runBench(): Promise<void> {
   const annotators = arg('annotators', 100);
   const seconds = arg('seconds', 20);
+  const warmup = arg('warmup', 2);
   const items = arg('items', 20_000);
   const dir = mkdtempSync(join(tmpdir(), 'hilo-bench-serve-'));
   const project = join(dir, 'p');
@@ -164,9 +172,16 @@ async function runBench(): Promise<void> {
   let acknowledged = 0;
   let failures = 0;
   const refusals = new Map<string, number>();
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  const clientCpu0 = process.cpuUsage();
+  let measuring = false;
+  const deadline = performance.now() + (warmup + seconds) * 1000;
+  let started = performance.now();
+  let clientCpu0 = process.cpuUsage();
+  setTimeout(() => {
+    measuring = true;
+    started = performance.now();
+    clientCpu0 = process.cpuUsage();
+    child.kill('SIGUSR2');
+  }, warmup * 1000);
   const errors = new Map<string, number>();
   await Promise.all(
     tokens.map(async (token, n) => {
@@ -203,7 +218,7 @@ async function runBench(): Promise<void> {
         failures += 1;
         refusals.set(res.body, (refusals.get(res.body) ?? 0) + 1);
       }
-      latencies.push(performance.now() - t0);
+      if (measuring) latencies.push(performance.now() - t0);
     }
   }
   const elapsed = (performance.now() - started) / 1000;

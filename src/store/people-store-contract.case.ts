@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../core/errors.js';
-import type { Annotator, QueueEntry, StoreWithPeople } from '../core/ports/people-store.js';
-import type { Item, NewVote } from '../core/types.js';
+import type { StoreWithPeople } from '../core/ports/people-store.js';
+import { annotator, entry, item, vote } from './people-store-fixtures.js';
 
 /**
  * The behaviour every PeopleStore must show (SQLite, PGlite, memory). `open` returns an empty,
@@ -230,57 +230,4 @@ function lease(
   expiresAt = T2,
 ): { annotatorId: string; kind: 'task'; now: string; expiresAt: string } {
   return { annotatorId, kind: 'task', now, expiresAt };
-}
-
-function item(id: string): Item {
-  return { id, fields: { text: id }, role: 'pool', batch: null, goldLabel: null };
-}
-
-function annotator(id: string): Annotator {
-  return {
-    id,
-    name: `Name ${id}`,
-    role: 'annotator',
-    state: 'active',
-    createdAt: T0,
-    suspendedReason: null,
-    flaggedReason: null,
-    controlsSeen: 0,
-    controlsCorrect: 0,
-    discounted: false,
-  };
-}
-
-function entry(itemId: string, over: Partial<QueueEntry> = {}): QueueEntry {
-  return {
-    itemId,
-    kind: 'task',
-    zone: 'human',
-    priority: 0,
-    overlap: 1,
-    goldLabel: null,
-    reviewReason: null,
-    ...over,
-  };
-}
-
-function vote(itemId: string, annotatorId: string, label = 'x'): NewVote {
-  return {
-    itemId,
-    source: `human:${annotatorId}`,
-    label,
-    probabilities: { x: label === 'x' ? 1 : 0, y: label === 'y' ? 1 : 0 },
-    method: 'human',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
-    timeSpentMs: 1200,
-    createdAt: T0,
-  };
 }

@@ -4,39 +4,47 @@ import type { VoteQuery } from '../core/ports/store.js';
 import type { Item, Vote } from '../core/types.js';
 import { KyselyStore, type KyselyStoreOptions } from './kysely-store.js';
 import { mapDatabaseError } from './map-database-error.js';
+import type { PeopleCache } from './sqlite-people-cache.js';
 import { SqlitePeopleStore } from './sqlite-people-store.js';
 import type { ItemsTable, VotesTable } from './store-database.js';
 import { rowToItem, rowToVote } from './store-rows.js';
 
 /**
  * The SQLite Store as `hilo serve` uses it: the Kysely store, with the people store over prepared
- * statements, and prepared statements for the two reads each answer makes (one item, one item's
- * votes), which through Kysely cost more to build than to run. While a Kysely transaction is open
- * on the connection, those reads go through Kysely, so they wait for it like any other query.
+ * statements, and the two reads each answer makes (one item, one item's votes) served from the
+ * people store's cache, or else by a prepared statement (through Kysely they cost more to build
+ * than to run). The cache learns of each answer's vote from the people store and is dropped when
+ * anything else writes. While a Kysely transaction is open on the connection, these reads go
+ * through Kysely, so they wait for it like any other query.
  * @example const store = new SqlitePeopleServingStore({ db, dialect: 'sqlite', clock }, database)
- * Complexity: getItem and a one-item listVotes are one indexed statement each.
+ * Complexity: getItem and a one-item listVotes are a map lookup or one indexed statement.
  */
 export class SqlitePeopleServingStore extends KyselyStore {
   readonly #database: Database.Database;
+  readonly #cache: PeopleCache;
   readonly #item: Database.Statement<[string]>;
   readonly #itemVotes: Database.Statement<[string]>;
-  readonly #itemSourceVotes: Database.Statement<[string, string]>;
 
   constructor(options: KyselyStoreOptions, database: Database.Database) {
-    super({ ...options, people: new SqlitePeopleStore(database) });
+    const people = new SqlitePeopleStore(database);
+    super({ ...options, people });
     this.#database = database;
+    this.#cache = people.cache;
     this.#item = database.prepare('select * from items where id = ?');
     this.#itemVotes = database.prepare('select * from votes where item_id = ? order by id');
-    this.#itemSourceVotes = database.prepare(
-      'select * from votes where item_id = ? and source = ? order by id',
-    );
   }
 
   override getItem(id: string): Promise<Item | undefined> {
     if (this.#database.inTransaction) return super.getItem(id);
     return this.#run('getItem', () => {
-      const row = this.#item.get(id) as Selectable<ItemsTable> | undefined;
-      return row && rowToItem(row);
+      this.#cache.validate();
+      let item = this.#cache.item(id);
+      if (item === undefined) {
+        const row = this.#item.get(id) as Selectable<ItemsTable> | undefined;
+        item = row === undefined ? null : rowToItem(row);
+        this.#cache.putItem(id, item);
+      }
+      return item ?? undefined;
     });
   }
 
@@ -51,11 +59,14 @@ export class SqlitePeopleServingStore extends KyselyStore {
       return super.listVotes(query);
     }
     return this.#run('listVotes', () => {
-      const rows =
-        query.source === undefined
-          ? this.#itemVotes.all(itemId)
-          : this.#itemSourceVotes.all(itemId, query.source);
-      return (rows as Selectable<VotesTable>[]).map(rowToVote);
+      this.#cache.validate();
+      let votes = this.#cache.itemVotes(itemId);
+      if (votes === undefined) {
+        votes = (this.#itemVotes.all(itemId) as Selectable<VotesTable>[]).map(rowToVote);
+        this.#cache.putItemVotes(itemId, votes);
+      }
+      const source = query.source;
+      return source === undefined ? votes.slice() : votes.filter((v) => v.source === source);
     });
   }
 

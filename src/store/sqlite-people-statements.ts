@@ -20,6 +20,7 @@ export interface PeopleStatements {
   readonly deleteSession: Statement;
   readonly upsertQueue: Statement;
   readonly queueEntry: Statement;
+  readonly queueKind: Statement;
   readonly setOverlap: Statement;
   readonly setReviewReason: Statement;
   readonly expireLeases: Statement;
@@ -34,6 +35,8 @@ export interface PeopleStatements {
   readonly deleteVote: Statement;
   readonly reopenAssignment: Statement;
   readonly recentVotes: Statement;
+  readonly item: Statement;
+  readonly itemVotes: Statement;
   /** Rows changed through this connection. */
   readonly totalChanges: Statement;
   /** Moves when another connection commits. */
@@ -68,11 +71,12 @@ export function preparePeopleStatements(db: Database.Database): PeopleStatements
         gold_label = excluded.gold_label, review_reason = excluded.review_reason`,
     ),
     queueEntry: p('select * from queue where item_id = ?'),
+    queueKind: p('select kind from queue where item_id = ?').pluck(),
     setOverlap: p('update queue set overlap = ? where item_id = ?'),
     setReviewReason: p('update queue set review_reason = ? where item_id = ?'),
     expireLeases: p(
       `update assignments set state = 'expired' where state = 'leased' and expires_at <= ?
-        returning item_id`,
+        returning item_id, annotator_id`,
     ),
     changeTaken: p('update queue set taken = taken + ? where item_id = ?'),
     pick: p(`${PICK} order by q.priority desc, q.item_id limit 1`).pluck(),
@@ -89,8 +93,8 @@ export function preparePeopleStatements(db: Database.Database): PeopleStatements
     ),
     finishAssignment: p(
       `update assignments set state = ?, vote_id = ? where item_id = ? and annotator_id = ?
-        and state = 'leased' and expires_at > ?`,
-    ),
+        and state = 'leased' and expires_at > ? returning kind`,
+    ).pluck(),
     answeredAssignment: p(
       `select * from assignments where item_id = ? and annotator_id = ?
         and state in ('done', 'skipped')`,
@@ -100,6 +104,8 @@ export function preparePeopleStatements(db: Database.Database): PeopleStatements
       `update assignments set state = 'leased', expires_at = ?, vote_id = null
         where item_id = ? and annotator_id = ?`,
     ),
+    item: p('select * from items where id = ?'),
+    itemVotes: p('select * from votes where item_id = ? order by id'),
     recentVotes: p(
       `select item_id, label, time_spent_ms, created_at from votes where source = ?
         order by id desc limit ?`,

@@ -16,17 +16,24 @@ import type {
 import { mapDatabaseError } from './map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import { PeopleCache } from './sqlite-people-cache.js';
+import { GroupCommit } from './sqlite-people-group-commit.js';
 import { preparePeopleStatements, type PeopleStatements } from './sqlite-people-statements.js';
 import type {
   AnnotatorsTable,
   AssignmentsTable,
+  ItemsTable,
   QueueTable,
   SessionsTable,
+  VotesTable,
 } from './store-database.js';
-import { voteToRow } from './store-rows.js';
+import { rowToItem, rowToVote, voteToRow } from './store-rows.js';
 
 type Statement = Database.Statement<unknown[]>;
+
 type AnnotatorRow = Selectable<AnnotatorsTable>;
+
+/** Queue lists up to this long are kept in memory. */
+const SHORT_LIST = 1000;
 
 /** Rules look at the newest few answers; reading a few more saves a read when a rule widens. */
 const WINDOW = 32;
@@ -44,12 +51,14 @@ const PATCH_COLUMNS: Record<keyof AnnotatorPatch, string> = {
 };
 
 /**
- * The PeopleStore port on SQLite through better-sqlite3 prepared statements, for `hilo serve`:
- * each method runs synchronously as one statement or one BEGIN IMMEDIATE transaction, so a lease
- * or an answer costs tens of microseconds and nothing can interleave inside it. Annotators,
- * sessions and each source's newest votes are served from memory (PeopleCache), dropped whenever
- * anything else wrote to the database. Shares the connection with the Kysely store; while a
- * Kysely transaction is open on it (across awaits), calls wait for it to end instead of joining it.
+ * The PeopleStore port on SQLite through better-sqlite3 prepared statements, for `hilo serve`.
+ * Each write runs synchronously in its own savepoint (nothing interleaves inside a lease or an
+ * answer), and the writes of one event-loop turn share one commit (GroupCommit): a promise settles
+ * once its write is committed. Reads that answer every request (annotators, sessions, rule
+ * windows, assignments, queue entries, control lists) come from memory (PeopleCache), dropped
+ * whenever anything else wrote to the database. Shares the connection with the Kysely store;
+ * while a Kysely transaction is open on it (across awaits), calls wait for it to end instead of
+ * joining it.
  * @example const people = new SqlitePeopleStore(database); await people.leaseNext({ annotatorId, kind: 'task', now, expiresAt })
  * Complexity: a lease walks the open-queue index from its head; other calls are O(1) statements.
  */
@@ -61,6 +70,12 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #shaped = new Map<string, Statement>();
   readonly #lease: Database.Transaction<(request: LeaseRequest) => Assignment | undefined>;
   readonly #complete: Database.Transaction<(request: CompleteRequest) => number | null>;
+  readonly #commits: GroupCommit;
+
+  /** What this store keeps in memory; the serving store caches items and their votes in it too. */
+  get cache(): PeopleCache {
+    return this.#cache;
+  }
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -73,6 +88,13 @@ export class SqlitePeopleStore implements PeopleStore {
     });
     this.#lease = db.transaction((request: LeaseRequest) => this.#leaseNow(request));
     this.#complete = db.transaction((request: CompleteRequest) => this.#completeNow(request));
+    const cache = this.#cache;
+    this.#commits = new GroupCommit(db, {
+      before: () => cache.validate(true),
+      after: () => cache.settle(),
+      // Nothing was committed; what the writes put in the cache may be wrong.
+      failed: () => cache.clear(),
+    });
   }
 
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
@@ -140,7 +162,7 @@ export class SqlitePeopleStore implements PeopleStore {
   createSession(tokenHash: string, annotatorId: string, expiresAt: string): Promise<void> {
     return this.#write('createSession', () => {
       this.#s.insertSession.run(tokenHash, annotatorId, expiresAt);
-      this.#cache.putSession(tokenHash, annotatorId, expiresAt);
+      this.#cache.putSession(tokenHash, { annotatorId, expiresAt });
     });
   }
 
@@ -150,45 +172,53 @@ export class SqlitePeopleStore implements PeopleStore {
       let session = this.#cache.session(tokenHash);
       if (session === undefined) {
         const row = this.#s.session.get(tokenHash) as Selectable<SessionsTable> | undefined;
-        if (row === undefined) return undefined;
-        session = { annotatorId: row.annotator_id, expiresAt: row.expires_at };
-        this.#cache.putSession(tokenHash, session.annotatorId, session.expiresAt);
+        session =
+          row === undefined ? null : { annotatorId: row.annotator_id, expiresAt: row.expires_at };
+        this.#cache.putSession(tokenHash, session);
       }
-      return session.expiresAt > now ? session.annotatorId : undefined;
+      return session !== null && session.expiresAt > now ? session.annotatorId : undefined;
     });
   }
 
   deleteSession(tokenHash: string): Promise<void> {
     return this.#write('deleteSession', () => {
       this.#s.deleteSession.run(tokenHash);
-      this.#cache.deleteSession(tokenHash);
+      this.#cache.putSession(tokenHash, null);
     });
   }
 
   upsertQueue(entries: readonly QueueEntry[]): Promise<void> {
     return this.#write('upsertQueue', () =>
-      this.#db
-        .transaction(() => {
-          for (const e of entries) {
-            this.#s.upsertQueue.run(
-              e.itemId,
-              e.kind,
-              e.zone,
-              e.priority,
-              e.overlap,
-              e.goldLabel,
-              e.reviewReason,
-            );
-          }
-        })
-        .immediate(),
+      this.#db.transaction(() => {
+        for (const e of entries) {
+          this.#s.upsertQueue.run(
+            e.itemId,
+            e.kind,
+            e.zone,
+            e.priority,
+            e.overlap,
+            e.goldLabel,
+            e.reviewReason,
+          );
+        }
+        this.#cache.queueChanged(
+          entries.map((e) => e.itemId),
+          undefined,
+        );
+      })(),
     );
   }
 
   getQueueEntry(itemId: string): Promise<QueueEntry | undefined> {
     return this.#read('getQueueEntry', () => {
-      const row = this.#s.queueEntry.get(itemId) as Selectable<QueueTable> | undefined;
-      return row && rowToQueue(row);
+      this.#cache.validate();
+      let entry = this.#cache.queueEntry(itemId);
+      if (entry === undefined) {
+        const row = this.#s.queueEntry.get(itemId) as Selectable<QueueTable> | undefined;
+        entry = row === undefined ? null : rowToQueue(row);
+        this.#cache.putQueueEntry(itemId, entry);
+      }
+      return entry ?? undefined;
     });
   }
 
@@ -207,34 +237,46 @@ export class SqlitePeopleStore implements PeopleStore {
         where.push(`review_reason is ${query.underReview ? 'not ' : ''}null`);
       const filter = where.length > 0 ? `where ${where.join(' and ')}` : '';
       const sql = `select * from queue ${filter} order by priority desc, item_id`;
-      return (this.#statement(sql).all(...values) as Selectable<QueueTable>[]).map(rowToQueue);
+      const key = `${sql}\n${query.kind ?? ''}`;
+      this.#cache.validate();
+      const hit = this.#cache.queueList(key);
+      if (hit !== undefined) return hit.slice();
+      const rows = this.#statement(sql).all(...values) as Selectable<QueueTable>[];
+      const entries = rows.map(rowToQueue);
+      // Short lists (controls, the exam) are asked for on every lease of their kind.
+      if (entries.length <= SHORT_LIST)
+        this.#cache.putQueueList(key, query.kind ?? null, entries.slice());
+      return entries;
     });
   }
 
   setOverlap(itemId: string, overlap: number): Promise<void> {
     return this.#write('setOverlap', () => {
       this.#s.setOverlap.run(overlap, itemId);
+      this.#queueChanged([itemId]);
     });
   }
 
   setReviewReason(itemIds: readonly string[], reason: string | null): Promise<void> {
     return this.#write('setReviewReason', () =>
-      this.#db
-        .transaction(() => {
-          for (const itemId of itemIds) this.#s.setReviewReason.run(reason, itemId);
-        })
-        .immediate(),
+      this.#db.transaction(() => {
+        for (const itemId of itemIds) this.#s.setReviewReason.run(reason, itemId);
+        this.#queueChanged(itemIds);
+      })(),
     );
   }
 
   leaseNext(request: LeaseRequest): Promise<Assignment | undefined> {
-    return this.#write('leaseNext', () => this.#lease.immediate(request));
+    return this.#write('leaseNext', () => this.#lease(request));
   }
 
   #leaseNow(request: LeaseRequest): Assignment | undefined {
     const s = this.#s;
-    for (const row of s.expireLeases.all(request.now) as { item_id: string }[])
+    const expired = s.expireLeases.all(request.now) as { item_id: string; annotator_id: string }[];
+    for (const row of expired) {
       s.changeTaken.run(-1, row.item_id);
+      this.#cache.forgetAssignment(row.item_id, row.annotator_id);
+    }
     const chosen = (
       request.goldLabel === undefined
         ? undefined
@@ -243,6 +285,11 @@ export class SqlitePeopleStore implements PeopleStore {
     const itemId = chosen ?? (s.pick.get(request.kind, request.annotatorId) as string | undefined);
     if (itemId === undefined) return undefined;
     s.changeTaken.run(1, itemId);
+    // The item is served next; inside this transaction reading it is cheap.
+    if (this.#cache.item(itemId) === undefined) {
+      const row = s.item.get(itemId) as Selectable<ItemsTable> | undefined;
+      this.#cache.putItem(itemId, row === undefined ? null : rowToItem(row));
+    }
     s.insertAssignment.run(
       itemId,
       request.annotatorId,
@@ -250,7 +297,7 @@ export class SqlitePeopleStore implements PeopleStore {
       request.now,
       request.expiresAt,
     );
-    return {
+    const assignment: Assignment = {
       itemId,
       annotatorId: request.annotatorId,
       kind: request.kind,
@@ -258,19 +305,27 @@ export class SqlitePeopleStore implements PeopleStore {
       expiresAt: request.expiresAt,
       state: 'leased',
     };
+    this.#cache.putAssignment(itemId, request.annotatorId, assignment);
+    return assignment;
   }
 
   getAssignment(itemId: string, annotatorId: string): Promise<Assignment | undefined> {
     return this.#read('getAssignment', () => {
-      const row = this.#s.assignment.get(itemId, annotatorId) as
-        Selectable<AssignmentsTable> | undefined;
-      return row && rowToAssignment(row);
+      this.#cache.validate();
+      let assignment = this.#cache.assignment(itemId, annotatorId);
+      if (assignment === undefined) {
+        const row = this.#s.assignment.get(itemId, annotatorId) as
+          Selectable<AssignmentsTable> | undefined;
+        assignment = row === undefined ? null : rowToAssignment(row);
+        this.#cache.putAssignment(itemId, annotatorId, assignment);
+      }
+      return assignment ?? undefined;
     });
   }
 
   completeAssignment(request: CompleteRequest): Promise<number | null> {
     return this.#write('completeAssignment', () => {
-      const voteId = this.#complete.immediate(request);
+      const voteId = this.#complete(request);
       const vote = request.vote;
       if (vote !== null) {
         this.#cache.addVote(vote.source, {
@@ -291,37 +346,47 @@ export class SqlitePeopleStore implements PeopleStore {
         ? null
         : Number(s.insertVote.run(voteToRow(request.vote)).lastInsertRowid);
     const state: AssignmentState = request.vote === null ? 'skipped' : 'done';
-    const result = s.finishAssignment.run(
+    const kind = s.finishAssignment.get(
       state,
       voteId,
       request.itemId,
       request.annotatorId,
       request.now,
-    );
-    if (result.changes === 0) {
+    ) as QueueKind | undefined;
+    if (kind === undefined) {
       throw new HiloError(
         'CONFLICT',
         `no live lease of item "${request.itemId}" for this annotator`,
       );
     }
     if (state === 'skipped') s.changeTaken.run(-1, request.itemId);
+    this.#cache.forgetAssignment(request.itemId, request.annotatorId);
+    if (voteId !== null && request.vote !== null) {
+      // Dynamic overlap reads a task's votes next; inside this transaction reading is cheap.
+      if (this.#cache.itemVotes(request.itemId) !== undefined)
+        this.#cache.addItemVote({ id: voteId, ...request.vote });
+      else if (kind === 'task') {
+        const rows = s.itemVotes.all(request.itemId) as Selectable<VotesTable>[];
+        this.#cache.putItemVotes(request.itemId, rows.map(rowToVote));
+      }
+    }
     return voteId;
   }
 
   reopenAssignment(itemId: string, annotatorId: string, expiresAt: string): Promise<void> {
     return this.#write('reopenAssignment', () => {
       const s = this.#s;
-      this.#db
-        .transaction(() => {
-          const row = s.answeredAssignment.get(itemId, annotatorId) as
-            Selectable<AssignmentsTable> | undefined;
-          if (row === undefined)
-            throw new HiloError('NOT_FOUND', `no answer on item "${itemId}" to undo`);
-          if (row.vote_id !== null) s.deleteVote.run(Number(row.vote_id));
-          if (row.state === 'skipped') s.changeTaken.run(1, itemId);
-          s.reopenAssignment.run(expiresAt, itemId, annotatorId);
-        })
-        .immediate();
+      this.#db.transaction(() => {
+        const row = s.answeredAssignment.get(itemId, annotatorId) as
+          Selectable<AssignmentsTable> | undefined;
+        if (row === undefined)
+          throw new HiloError('NOT_FOUND', `no answer on item "${itemId}" to undo`);
+        if (row.vote_id !== null) s.deleteVote.run(Number(row.vote_id));
+        if (row.state === 'skipped') s.changeTaken.run(1, itemId);
+        s.reopenAssignment.run(expiresAt, itemId, annotatorId);
+        this.#cache.forgetAssignment(itemId, annotatorId);
+        this.#cache.dropItemVotes(itemId);
+      })();
       this.#cache.dropWindows();
     });
   }
@@ -374,6 +439,13 @@ export class SqlitePeopleStore implements PeopleStore {
     });
   }
 
+  /** Queue entries changed (inside a write): forget them and the lists of their kinds. */
+  #queueChanged(itemIds: readonly string[]): void {
+    const kinds = new Set(itemIds.map((id) => this.#s.queueKind.get(id) as QueueKind | undefined));
+    const [only] = kinds;
+    this.#cache.queueChanged(itemIds, kinds.size === 1 ? only : undefined);
+  }
+
   /** Caches an annotator row just read and returns it as the port type. */
   #remember(row: unknown): Annotator | undefined {
     if (row === undefined) return undefined;
@@ -401,14 +473,8 @@ export class SqlitePeopleStore implements PeopleStore {
     }
   }
 
-  /** As #read, for the store's own writes: the cache sees them, so they do not invalidate it. */
   #write<T>(operation: string, work: () => T): Promise<T> {
-    return this.#read(operation, () => {
-      this.#cache.validate();
-      const result = work();
-      this.#cache.settle();
-      return result;
-    });
+    return this.#commits.run(operation, work);
   }
 
   async #idle(): Promise<void> {

@@ -1,0 +1,60 @@
+import type { Annotator, QueueEntry } from '../core/ports/people-store.js';
+import type { Item, NewVote } from '../core/types.js';
+
+// Rows the people store tests build: a pool item, an active annotator, a task queue entry and a
+// person's vote, each overridable where tests need it.
+
+const T0 = '2026-01-01T00:00:00.000Z';
+
+export function item(id: string): Item {
+  return { id, fields: { text: id }, role: 'pool', batch: null, goldLabel: null };
+}
+
+export function annotator(id: string): Annotator {
+  return {
+    id,
+    name: `Name ${id}`,
+    role: 'annotator',
+    state: 'active',
+    createdAt: T0,
+    suspendedReason: null,
+    flaggedReason: null,
+    controlsSeen: 0,
+    controlsCorrect: 0,
+    discounted: false,
+  };
+}
+
+export function entry(itemId: string, over: Partial<QueueEntry> = {}): QueueEntry {
+  return {
+    itemId,
+    kind: 'task',
+    zone: 'human',
+    priority: 0,
+    overlap: 1,
+    goldLabel: null,
+    reviewReason: null,
+    ...over,
+  };
+}
+
+export function vote(itemId: string, annotatorId: string, label = 'x'): NewVote {
+  return {
+    itemId,
+    source: `human:${annotatorId}`,
+    label,
+    probabilities: { x: label === 'x' ? 1 : 0, y: label === 'y' ? 1 : 0 },
+    method: 'human',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: null,
+    runId: null,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    latencyMs: 0,
+    timeSpentMs: 1200,
+    createdAt: T0,
+  };
+}
