@@ -46,6 +46,19 @@ export interface ConfusionEmState {
  * O(items × K + annotators × K²) besides the matrix.
  */
 export function runConfusionEm(setup: ConfusionEmSetup, start: ConfusionEmStart): ConfusionEmState {
+  return runToEnd(confusionEmSteps(setup, start));
+}
+
+/**
+ * {@link runConfusionEm} one sweep at a time: yields the number of sweeps done after each one
+ * and returns the fitted model, so a caller can give other work a turn between sweeps.
+ * @example const steps = confusionEmSteps(setup, start); let r = steps.next(); while (!r.done) r = steps.next();
+ * Complexity: that of runConfusionEm, O(K × votes + K² × soft votes + annotators × K²) a step.
+ */
+export function* confusionEmSteps(
+  setup: ConfusionEmSetup,
+  start: ConfusionEmStart,
+): Generator<number, ConfusionEmState, void> {
   const { matrix, gold } = setup;
   const K = matrix.numClasses;
   const arrays = createEmArrays(matrix);
@@ -79,8 +92,21 @@ export function runConfusionEm(setup: ConfusionEmSetup, start: ConfusionEmStart)
       converged = true;
       break;
     }
+    if (iterations < setup.maxIterations) yield iterations;
   }
   return { posteriors, conf, counts, priors, logLikelihood, iterations, converged };
+}
+
+/**
+ * Runs a step generator to its end and returns its result.
+ * @example runToEnd(confusionEmSteps(setup, start)).conf;
+ * Complexity: that of the steps.
+ */
+export function runToEnd<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**

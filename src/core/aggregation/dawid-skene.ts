@@ -1,7 +1,12 @@
 import { HiloError } from '../errors.js';
 import type { AggregationOptions, AggregationResult } from './aggregation-types.js';
 import { checkGold } from './clamp-gold.js';
-import { runConfusionEm, type ConfusionEmState, type PriorSetting } from './confusion-em.js';
+import {
+  confusionEmSteps,
+  runToEnd,
+  type ConfusionEmState,
+  type PriorSetting,
+} from './confusion-em.js';
 import { confusionResult } from './confusion-result.js';
 import { fitFullConfusion } from './fit-confusion.js';
 import type { VoteMatrix } from './vote-matrix.js';
@@ -57,12 +62,29 @@ export interface DawidSkeneResult extends AggregationResult {
  * Complexity: O((K × votes + annotators × K²) × sweeps), memory O(items × K + annotators × K²).
  */
 export function dawidSkene(matrix: VoteMatrix, options: DawidSkeneOptions = {}): DawidSkeneResult {
+  return runToEnd(dawidSkeneSteps(matrix, options));
+}
+
+/**
+ * {@link dawidSkene} one EM sweep at a time (the same fit): yields the sweeps done after each
+ * one and returns the result, so a server can let requests through between sweeps.
+ * @example
+ * const steps = dawidSkeneSteps(matrix, RECOMMENDED_DAWID_SKENE);
+ * let step = steps.next();
+ * while (!step.done) { await turn(); step = steps.next(); }
+ * step.value.skills.confusion;
+ * Complexity: that of dawidSkene, O(K × votes + K² × soft votes + annotators × K²) a step.
+ */
+export function* dawidSkeneSteps(
+  matrix: VoteMatrix,
+  options: DawidSkeneOptions = {},
+): Generator<number, DawidSkeneResult, void> {
   const resolved = resolveDawidSkeneOptions(matrix, options);
   const start = options.initialPosteriors ?? voteShares(matrix);
   if (start.length !== matrix.numItems * matrix.numClasses) {
     throw new HiloError('INVALID_INPUT', 'initialPosteriors needs items × K entries');
   }
-  const em = runConfusionEm(
+  const em = yield* confusionEmSteps(
     {
       matrix,
       fitAnnotators: fitFullConfusion(matrix.numClasses, resolved.smoothing, resolved.shrinkage),

@@ -12,6 +12,7 @@ export { wawa } from './wawa.js';
 export { zeroBasedSkill, type ZeroBasedSkillOptions } from './zero-based-skill.js';
 export {
   dawidSkene,
+  dawidSkeneSteps,
   type DawidSkeneOptions,
   type DawidSkeneResult,
   type DawidSkeneState,

@@ -69,4 +69,22 @@ describe('createCrowdModel', () => {
     await crowd.idle();
     expect(await crowd.current()).not.toBe(first);
   });
+
+  it('lets other work run after the read and between EM sweeps', async () => {
+    const store = new FlakyStore();
+    await store.addVotes(votes(60));
+    let pauses = 0;
+    const crowd = createCrowdModel({
+      store,
+      labels: LABELS,
+      pause: async () => {
+        pauses++;
+        await Promise.resolve();
+      },
+    });
+    const snapshot = await crowd.refit();
+    expect(snapshot.iterations).toBeGreaterThan(1);
+    // One after the read, one between every two sweeps.
+    expect(pauses).toBe(snapshot.iterations);
+  });
 });

@@ -10,6 +10,11 @@ export interface CrowdModelOptions extends CrowdFitOptions {
   readonly refitShare?: number;
   /** Told about a background refit that failed; the previous snapshot stays in use. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Awaited after reading the votes and between EM sweeps of a fit, so requests get through
+   * while it runs; default: one turn of the event loop (setImmediate).
+   */
+  readonly pause?: () => Promise<void>;
 }
 
 /**
@@ -44,6 +49,7 @@ export interface CrowdModel {
 export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
   const refitEvery = options.refitEvery ?? 50;
   const refitShare = options.refitShare ?? 0.2;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
   let snapshot: CrowdSnapshot | null = null;
   let running: Promise<CrowdSnapshot> | null = null;
   let pending = 0;
@@ -52,7 +58,7 @@ export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
     running ??= (async () => {
       const counted = pending;
       try {
-        const next = await readCrowd({ ...options, people: options.store.people });
+        const next = await readCrowd({ ...options, people: options.store.people, pause });
         snapshot = next;
         pending -= counted;
         return next;

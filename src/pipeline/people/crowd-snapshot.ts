@@ -4,7 +4,8 @@ import {
   pooledConfusionMatrix,
   type ConfusionModel,
 } from '../../core/aggregation/confusion-posterior.js';
-import { dawidSkene } from '../../core/aggregation/dawid-skene.js';
+import { runToEnd } from '../../core/aggregation/confusion-em.js';
+import { dawidSkeneSteps } from '../../core/aggregation/dawid-skene.js';
 import { readVoteInput, type VoteInput, type VoteInputOptions } from '../aggregate-votes-input.js';
 
 /** Accuracy assumed for people before their votes say otherwise. */
@@ -56,14 +57,21 @@ export interface CrowdFitOptions {
 
 /**
  * Reads the project's votes (machines as soft votes, gold and controls clamped, discounted
- * people dropped) and fits the crowd with {@link fitCrowd}.
+ * people dropped) and fits the crowd with {@link fitCrowd}; with `pause`, awaits it after the
+ * read and between EM sweeps, so a server keeps answering while it fits.
  * @example const crowd = await readCrowd({ store, labels, people: store.people });
  * Complexity: reading the votes plus the fit.
  */
 export async function readCrowd(
-  options: VoteInputOptions & CrowdFitOptions,
+  options: VoteInputOptions & CrowdFitOptions & { readonly pause?: () => Promise<void> },
 ): Promise<CrowdSnapshot> {
-  return fitCrowd(await readVoteInput(options), options);
+  const input = await readVoteInput(options);
+  const steps = crowdFitSteps(input, options);
+  for (;;) {
+    if (options.pause) await options.pause();
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -75,6 +83,14 @@ export async function readCrowd(
  * Complexity: O((K × votes + annotators × K²) × sweeps), memory O(items × K + annotators × K²).
  */
 export function fitCrowd(input: VoteInput, options: CrowdFitOptions = {}): CrowdSnapshot {
+  return runToEnd(crowdFitSteps(input, options));
+}
+
+/** {@link fitCrowd} one EM sweep a step. */
+function* crowdFitSteps(
+  input: VoteInput,
+  options: CrowdFitOptions,
+): Generator<number, CrowdSnapshot, void> {
   const { built, gold } = input;
   const { matrix, labels, labelIndex } = built;
   const K = labels.length;
@@ -85,7 +101,7 @@ export function fitCrowd(input: VoteInput, options: CrowdFitOptions = {}): Crowd
   let accuracy: Float64Array = new Float64Array(A);
   let iterations = 0;
   if (matrix.numVotes > 0) {
-    const ds = dawidSkene(matrix, {
+    const ds = yield* dawidSkeneSteps(matrix, {
       ...RECOMMENDED_DAWID_SKENE,
       gold,
       maxIterations: options.maxIterations ?? 50,
