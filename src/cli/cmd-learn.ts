@@ -95,7 +95,9 @@ export function registerLearn(program: Command, io: CliIo): void {
 
 /** What one training did, with the version's gold scores. */
 function learnedLine(r: LearnReport): string {
-  const classifier = r.classifier === 'mlp' ? 'an MLP' : 'logistic regression';
+  const classifier =
+    (r.classifier === 'mlp' ? 'an MLP' : 'logistic regression') +
+    (r.input === 'embeddings' ? ' over embeddings' : '');
   return (
     `trained ${r.source} on ${r.trainedOn} items (${r.fromGold} gold, ${r.fromDecisions} verified) with ${classifier} in ${r.seconds.toFixed(1)} s` +
     (r.crossFitAccuracy !== null ? `; cross-fitted accuracy ${pct(r.crossFitAccuracy)}` : '') +

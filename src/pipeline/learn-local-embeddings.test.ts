@@ -54,7 +54,7 @@ describe('the local model over embeddings', () => {
       embedder,
       folds: 3,
     });
-    expect(round.learn.classifier).toBe('logistic');
+    expect(round.learn).toMatchObject({ classifier: 'logistic', input: 'embeddings' });
     expect(round.learn.crossFitAccuracy).toBe(1);
     expect(round.learn.heldOut).toMatchObject({ items: 3, accuracy: 1 });
     expect(round.rescore.rescored).toBe(10);

@@ -33,6 +33,8 @@ export interface LearnReport {
   readonly source: string;
   /** `logistic` or `mlp`. */
   readonly classifier: string;
+  /** What the classifier reads: `text` (hashed TF-IDF) or `embeddings`. */
+  readonly input: 'text' | 'embeddings';
   readonly trainedOn: number;
   readonly fromGold: number;
   /** Pool items with a verified decision or people's answers (those included). */
@@ -110,12 +112,14 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   }
   const heldOut = await heldOutScores(store, project.fields, fitted.predictor);
   const { classifier } = fitted;
+  const input = config.input ?? 'text';
   const createdAt = new Date(clock.now()).toISOString();
   const version = await store.saveModel({
     name: LOCAL_MODEL_NAME,
     payload: fitted.payload,
     metrics: {
       classifier,
+      input,
       crossFitAccuracy,
       heldOut,
       folds,
@@ -145,6 +149,7 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
     version,
     source,
     classifier,
+    input,
     trainedOn: training.items.length,
     fromGold: training.fromGold,
     fromDecisions: training.fromDecisions,
