@@ -29,7 +29,13 @@ export async function migrateStore(db: Kysely<unknown>, dialect: StoreDialect): 
   const provider: MigrationProvider = {
     getMigrations: () => Promise.resolve(storeMigrations(dialect)),
   };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Migrations touch separate tables, so one added with a lower number than one a database has
+  // already run (two branches of work meeting) is run, not refused as "corrupted".
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName;
   // No failed migration means the database could not be reached or read at all.
