@@ -9,7 +9,10 @@ import type { Item, Vote } from '../core/types.js';
 
 /** How the cache learns that the database changed behind it. */
 export interface ChangeProbe {
-  /** Rows changed through this connection so far (SQLite total_changes()). */
+  /**
+   * Moves when this connection changed the database other than through the people store (SQLite
+   * total_changes(), or a count of the other writers' statements).
+   */
   changes(): number;
   /** Moves when another connection commits (SQLite's data_version). */
   version(): number;

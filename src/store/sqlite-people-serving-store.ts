@@ -25,8 +25,13 @@ export class SqlitePeopleServingStore extends KyselyStore {
   readonly #item: Database.Statement<[string]>;
   readonly #itemVotes: Database.Statement<[string]>;
 
-  constructor(options: KyselyStoreOptions, database: Database.Database) {
-    const people = new SqlitePeopleStore(database);
+  /** `foreignWrites` counts the writes Kysely ran on `database` (see countForeignWrites). */
+  constructor(
+    options: KyselyStoreOptions,
+    database: Database.Database,
+    foreignWrites?: () => number,
+  ) {
+    const people = new SqlitePeopleStore(database, foreignWrites);
     super({ ...options, people });
     this.#database = database;
     this.#cache = people.cache;

@@ -77,12 +77,16 @@ export class SqlitePeopleStore implements PeopleStore {
     return this.#cache;
   }
 
-  constructor(db: Database.Database) {
+  /**
+   * `foreignWrites`, when the connection's other writers are counted (countForeignWrites), spares
+   * asking SQLite for total_changes() on every cached read.
+   */
+  constructor(db: Database.Database, foreignWrites?: () => number) {
     this.#db = db;
     this.#s = preparePeopleStatements(db);
     const s = this.#s;
     this.#cache = new PeopleCache({
-      changes: () => s.totalChanges.get() as number,
+      changes: foreignWrites ?? (() => s.totalChanges.get() as number),
       version: () => s.dataVersion.get() as number,
       now: () => performance.now(),
     });

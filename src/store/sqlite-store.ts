@@ -15,6 +15,7 @@ import type { StoreWithPeople } from '../core/ports/people-store.js';
 import { cachedStatements } from './cached-statements.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { openKyselyStore, systemClock } from './open-kysely-store.js';
+import { countForeignWrites } from './sqlite-people-foreign-writes.js';
 import { SqlitePeopleServingStore } from './sqlite-people-serving-store.js';
 import type { StoreDatabase } from './store-database.js';
 
@@ -52,15 +53,17 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     database?.close();
     throw mapDatabaseError(error, `open ${options.path}`);
   }
+  // The people store caches rows; it learns of Kysely's writes on this connection from this count.
+  const writes = countForeignWrites(cachedStatements(database));
   const db = new Kysely<StoreDatabase>({
-    dialect: new StoreSqliteDialect({ database: cachedStatements(database) }),
+    dialect: new StoreSqliteDialect({ database: writes.database }),
   });
   const connection = database;
   return openKyselyStore(
     db,
     'sqlite',
     options.clock ?? systemClock,
-    (kysely) => new SqlitePeopleServingStore(kysely, connection),
+    (kysely) => new SqlitePeopleServingStore(kysely, connection, writes.count),
   );
 }
 
