@@ -3,7 +3,9 @@ import { confusionMatrix } from '../core/metrics/confusion-matrix.js';
 import type { Clock, EmbeddingModel, Logger, Store } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import { HiloError } from '../core/errors.js';
-import type { Item, NewVote } from '../core/types.js';
+import type { PeopleStore } from '../core/ports/people-store.js';
+import type { Item, NewVote, Vote } from '../core/types.js';
+import { voteFilter } from './aggregate-votes-input.js';
 import { itemText } from './item-text.js';
 import { voteOf, type LabelOutcome } from './labeller.js';
 import { fitLocalModel } from './learn-local-fit.js';
@@ -19,6 +21,8 @@ export interface LearnLocalOptions {
   readonly folds?: number;
   /** The embedding model, for `labeller.local.input: embeddings`. */
   readonly embedder?: EmbeddingModel | undefined;
+  /** Where discounted people are looked up: their answers do not teach the model. */
+  readonly people?: Pick<PeopleStore, 'listAnnotators'> | undefined;
 }
 
 /** Scores of a model on held-out items (role `test`) with trusted labels. */
@@ -69,7 +73,8 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   const started = clock.now();
   const labelSet = project.labels.map((l) => l.name);
   const known = new Set(labelSet);
-  const training = await collectTraining(store, project.fields, known);
+  const keep = (await voteFilter({ includeMachines: false, people: options.people })).keep;
+  const training = await collectTraining(store, project.fields, known, keep);
   if (training.items.length < 2) {
     throw new HiloError(
       'INVALID_INPUT',
@@ -195,6 +200,7 @@ async function collectTraining(
   store: Store,
   fields: readonly string[],
   known: ReadonlySet<string>,
+  keep: (vote: Vote) => boolean,
 ) {
   const items: Item[] = [];
   const texts: string[] = [];
@@ -214,6 +220,7 @@ async function collectTraining(
     const { decided, answered } = await verifiedLabels(
       store,
       page.filter((i) => i.role === 'pool').map((i) => i.id),
+      keep,
     );
     for (const item of page) {
       let label: string | null = null;
@@ -239,9 +246,14 @@ async function collectTraining(
 /**
  * Labels of pool items from verified decisions and, for items people answered that have no
  * verified decision yet (not aggregated yet), from the most common answer (ties left out), so a
- * running loop learns from answers as they arrive.
+ * running loop learns from answers as they arrive. Answers of discounted people are left out, as
+ * aggregation leaves them out.
  */
-async function verifiedLabels(store: Store, poolIds: readonly string[]) {
+async function verifiedLabels(
+  store: Store,
+  poolIds: readonly string[],
+  keep: (vote: Vote) => boolean,
+) {
   const decided = new Map<string, string>();
   const answered = new Map<string, string>();
   if (poolIds.length === 0) return { decided, answered };
@@ -253,7 +265,7 @@ async function verifiedLabels(store: Store, poolIds: readonly string[]) {
   const votes =
     open.length > 0 ? await store.listVotes({ itemIds: open, sourcePrefix: 'human:' }) : [];
   for (const vote of votes) {
-    if (vote.label === null) continue;
+    if (vote.label === null || !keep(vote)) continue;
     const tally = counts.get(vote.itemId) ?? new Map<string, number>();
     tally.set(vote.label, (tally.get(vote.label) ?? 0) + 1);
     counts.set(vote.itemId, tally);

@@ -50,6 +50,7 @@ export async function learnRound(options: LearnRoundOptions): Promise<LearnRound
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.folds !== undefined ? { folds: options.folds } : {}),
     embedder: options.embedder,
+    people: store.people,
   });
   const labeller = createLocalLabeller({
     model: learn.model,

@@ -11,6 +11,7 @@ import {
 } from './learn-loop-fixture.js';
 import { runLearnLoop, type LearnLoopRound } from './learn-loop.js';
 import { learnRound } from './learn-loop-round.js';
+import { annotatorFixture } from './people/vote-fixture.js';
 import { runTournament } from './tournament.js';
 import type { MemoryStore } from './testing/memory-store.js';
 
@@ -184,5 +185,25 @@ describe('learnRound', () => {
       'model:local@1',
       'model:local@2',
     ]);
+  });
+});
+
+describe('learnRound with discounted people', () => {
+  it('learns from answers of people in good standing only', async () => {
+    const store = await loopStore();
+    await store.people.createAnnotator(annotatorFixture('careless'), 'h-careless');
+    await store.people.updateAnnotator('careless', { discounted: true });
+    await store.addVotes([
+      humanVote('a0', 'fruit'),
+      humanVote('a1', 'cars', 'careless'),
+      humanVote('a2', 'cars', 'careless'),
+    ]);
+    const round = await learnRound({ store, project: loopProject, clock, rng: createRng(1) });
+    // Gold (40) and a0; a1 and a2 were answered only by the discounted person.
+    expect(round.learn.fromVotes).toBe(1);
+    expect(round.learn.trainedOn).toBe(41);
+    await store.people.updateAnnotator('careless', { discounted: false });
+    const again = await learnRound({ store, project: loopProject, clock, rng: createRng(1) });
+    expect(again.learn.fromVotes).toBe(3);
   });
 });
