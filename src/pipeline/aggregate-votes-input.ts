@@ -18,14 +18,13 @@ export interface VoteInputOptions {
   readonly keepDiscounted?: boolean;
 }
 
-/** The project's votes as a vote matrix, with gold and what was left out. */
+/** Votes as a vote matrix, with gold and what was left out. */
 export interface VoteInput {
   readonly built: BuiltVoteMatrix;
   /** The votes in the matrix, in its input order. */
   readonly votes: readonly Vote[];
   /** Per matrix item: the class of a gold or control item, else -1. */
   readonly gold: Int32Array;
-  readonly items: ReadonlyMap<string, Item>;
   /** Votes of discounted people left out, and whose (`human:<id>` sources). */
   readonly dropped: { readonly votes: number; readonly sources: readonly string[] };
 }
@@ -38,40 +37,76 @@ export interface VoteInput {
  * @example const { built, gold, dropped } = await readVoteInput({ store, labels, people: store.people });
  * Complexity: O(votes × K) plus reading the votes and their items.
  */
-export async function readVoteInput(options: VoteInputOptions): Promise<VoteInput> {
+export async function readVoteInput(
+  options: VoteInputOptions,
+): Promise<VoteInput & { readonly items: ReadonlyMap<string, Item> }> {
   const { store, labels } = options;
+  const filter = await voteFilter(options);
+  const votes = (await store.listVotes({})).filter(filter.keep);
+  const items = await itemsById(store, [...new Set(votes.map((v) => v.itemId))]);
+  const trusted = (id: string): string | null => {
+    const item = items.get(id);
+    return item && (item.role === 'gold' || item.role === 'control') ? item.goldLabel : null;
+  };
+  return { ...voteInput(votes, { labels, gold: trusted, dropped: filter.dropped() }), items };
+}
+
+/** Which votes aggregation keeps, counting those of discounted people it drops. */
+export interface VoteFilter {
+  readonly keep: (vote: Vote) => boolean;
+  readonly dropped: () => VoteInput['dropped'];
+}
+
+/**
+ * The vote filter of {@link readVoteInput}: no abstentions, machines unless left out, and no
+ * discounted people unless kept (looked up once, here).
+ * @example const filter = await voteFilter({ people: store.people }); votes.filter(filter.keep);
+ * Complexity: reads the annotators once; O(1) a vote.
+ */
+export async function voteFilter(
+  options: Pick<VoteInputOptions, 'includeMachines' | 'people' | 'keepDiscounted'>,
+): Promise<VoteFilter> {
   const includeMachines = options.includeMachines ?? true;
   const discounted = new Set<string>();
   if (options.people && options.keepDiscounted !== true) {
     for (const a of await options.people.listAnnotators())
       if (a.discounted) discounted.add(`human:${a.id}`);
   }
-  let droppedVotes = 0;
-  const droppedSources = new Set<string>();
-  const votes = (await store.listVotes({})).filter((v) => {
-    if (v.label === null || (!includeMachines && !v.source.startsWith('human:'))) return false;
-    if (!discounted.has(v.source)) return true;
-    droppedVotes++;
-    droppedSources.add(v.source);
-    return false;
-  });
+  let votes = 0;
+  const sources = new Set<string>();
+  return {
+    keep: (v) => {
+      if (v.label === null || (!includeMachines && !v.source.startsWith('human:'))) return false;
+      if (!discounted.has(v.source)) return true;
+      votes++;
+      sources.add(v.source);
+      return false;
+    },
+    dropped: () => ({ votes, sources: [...sources].sort() }),
+  };
+}
+
+/**
+ * Builds the vote matrix of kept votes, with gold from `gold(itemId)` (a trusted label or null).
+ * @example voteInput(votes, { labels, gold: (id) => goldOf.get(id) ?? null, dropped });
+ * Complexity: O(votes × K).
+ */
+export function voteInput(
+  votes: readonly Vote[],
+  how: {
+    readonly labels: readonly string[];
+    readonly gold: (itemId: string) => string | null;
+    readonly dropped: VoteInput['dropped'];
+  },
+): VoteInput {
   const itemIds = [...new Set(votes.map((v) => v.itemId))];
-  const items = await itemsById(store, itemIds);
-  const built = buildVoteMatrix(votes.map(toLongVote), { labels, items: itemIds });
+  const built = buildVoteMatrix(votes.map(toLongVote), { labels: how.labels, items: itemIds });
   const gold = new Int32Array(built.items.length).fill(-1);
   built.items.forEach((id, i) => {
-    const item = items.get(id);
-    if (item && (item.role === 'gold' || item.role === 'control') && item.goldLabel !== null) {
-      gold[i] = built.labelIndex.get(item.goldLabel) ?? -1;
-    }
+    const label = how.gold(id);
+    if (label !== null) gold[i] = built.labelIndex.get(label) ?? -1;
   });
-  return {
-    built,
-    votes,
-    gold,
-    items,
-    dropped: { votes: droppedVotes, sources: [...droppedSources].sort() },
-  };
+  return { built, votes, gold, dropped: how.dropped };
 }
 
 /** A stored vote as aggregation reads it: machines soft, people hard. */

@@ -61,6 +61,17 @@ export async function crowdHistory(): Promise<PeopleContext> {
     votes.push(crowdVote(id, CROWD_MACHINE, rng.next() < 0.75 ? truth : wrong, 0.8));
   });
   await store.addVotes(votes);
+  await store.people.upsertQueue(
+    ids.map((itemId, i) => ({
+      itemId,
+      kind: 'control' as const,
+      zone: null,
+      priority: 0,
+      overlap: 8,
+      goldLabel: CROWD_LABELS[i % 2] as string,
+      reviewReason: null,
+    })),
+  );
   for (const id of Object.keys(skill))
     await store.people.createAnnotator(annotatorFixture(id), `h-${id}`);
   await store.people.updateAnnotator('disc', { discounted: true });

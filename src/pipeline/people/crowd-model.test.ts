@@ -26,20 +26,37 @@ function votes(count: number, from = 0): NewVote[] {
   );
 }
 
+/** Adds `count` votes from index `from` on task items of the people queue. */
+async function answered(store: MemoryStore, count: number, from = 0): Promise<void> {
+  const added = votes(count, from);
+  await store.addVotes(added);
+  await store.people.upsertQueue(
+    added.map((v) => ({
+      itemId: v.itemId,
+      kind: 'task' as const,
+      zone: 'overlap' as const,
+      priority: 1,
+      overlap: 2,
+      goldLabel: null,
+      reviewReason: null,
+    })),
+  );
+}
+
 describe('createCrowdModel', () => {
   it('fits once, serves the cached fit, and refits in the background after enough answers', async () => {
     const store = new FlakyStore();
-    await store.addVotes(votes(100));
+    await answered(store, 100);
     const crowd = createCrowdModel({ store, labels: LABELS, refitEvery: 5, refitShare: 0.2 });
     const first = await crowd.current();
     expect(first.votes).toBe(100);
     expect(await crowd.current()).toBe(first);
-    await store.addVotes(votes(19, 100));
+    await answered(store, 19, 100);
     crowd.noteAnswers(19); // below max(5, 0.2 × 100)
     await crowd.idle();
     expect(await crowd.current()).toBe(first);
     expect(store.reads).toBe(1);
-    await store.addVotes(votes(1, 119));
+    await answered(store, 1, 119);
     crowd.noteAnswers();
     // The refit runs in the background: answers meanwhile get the previous fit.
     expect(await crowd.current()).toBe(first);
@@ -50,7 +67,7 @@ describe('createCrowdModel', () => {
 
   it('keeps the previous fit and reports the error when a background refit fails', async () => {
     const store = new FlakyStore();
-    await store.addVotes(votes(10));
+    await answered(store, 10);
     const errors: unknown[] = [];
     const crowd = createCrowdModel({
       store,
@@ -72,7 +89,7 @@ describe('createCrowdModel', () => {
 
   it('lets other work run after the read and between EM sweeps', async () => {
     const store = new FlakyStore();
-    await store.addVotes(votes(60));
+    await answered(store, 60);
     let pauses = 0;
     const crowd = createCrowdModel({
       store,
@@ -84,7 +101,7 @@ describe('createCrowdModel', () => {
     });
     const snapshot = await crowd.refit();
     expect(snapshot.iterations).toBeGreaterThan(1);
-    // One after the read, one between every two sweeps.
-    expect(pauses).toBe(snapshot.iterations);
+    // One before each page of votes read (one page here) and before each sweep.
+    expect(pauses).toBe(1 + snapshot.iterations);
   });
 });

@@ -1,5 +1,6 @@
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
-import { readCrowd, type CrowdFitOptions, type CrowdSnapshot } from './crowd-snapshot.js';
+import type { CrowdFitOptions, CrowdSnapshot } from './crowd-snapshot.js';
+import { readQueueCrowd } from './crowd-votes.js';
 
 export interface CrowdModelOptions extends CrowdFitOptions {
   readonly store: StoreWithPeople;
@@ -11,8 +12,8 @@ export interface CrowdModelOptions extends CrowdFitOptions {
   /** Told about a background refit that failed; the previous snapshot stays in use. */
   readonly onError?: (error: unknown) => void;
   /**
-   * Awaited after reading the votes and between EM sweeps of a fit, so requests get through
-   * while it runs; default: one turn of the event loop (setImmediate).
+   * Awaited before each page of votes a fit reads and before each of its EM sweeps, so requests
+   * get through while it runs; default: one turn of the event loop (setImmediate).
    */
   readonly pause?: () => Promise<void>;
 }
@@ -36,15 +37,15 @@ export interface CrowdModel {
 }
 
 /**
- * Keeps a {@link CrowdSnapshot} of the project's votes (Dawid-Skene, people and machine
- * labellers, gold and controls clamped, discounted people left out) fresh enough for dynamic
+ * Keeps a {@link CrowdSnapshot} of the votes on the people queue's items (Dawid-Skene, people
+ * and machine labellers, controls clamped, discounted people left out) fresh enough for dynamic
  * overlap: refit in the background after `max(refitEvery, refitShare × fitted votes)` new
  * answers, so the number of refits grows with the log of the votes.
  * @example
  * const crowd = createCrowdModel({ store, labels });
  * await crowd.refit(); // at start, so no answer waits for the first fit
  * const deps = { store, project, clock, rng, crowd };
- * Complexity: `current` and `noteAnswers` O(1); a refit reads all votes and fits them.
+ * Complexity: `current` and `noteAnswers` O(1); a refit reads the queue's votes and fits them.
  */
 export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
   const refitEvery = options.refitEvery ?? 50;
@@ -58,7 +59,7 @@ export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
     running ??= (async () => {
       const counted = pending;
       try {
-        const next = await readCrowd({ ...options, people: options.store.people, pause });
+        const next = await readQueueCrowd({ ...options, pause });
         snapshot = next;
         pending -= counted;
         return next;

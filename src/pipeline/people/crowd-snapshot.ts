@@ -56,16 +56,27 @@ export interface CrowdFitOptions {
 }
 
 /**
- * Reads the project's votes (machines as soft votes, gold and controls clamped, discounted
- * people dropped) and fits the crowd with {@link fitCrowd}; with `pause`, awaits it after the
- * read and between EM sweeps, so a server keeps answering while it fits.
+ * Reads all the project's votes (machines as soft votes, gold and controls clamped, discounted
+ * people dropped unless kept) and fits the crowd with {@link fitCrowd}.
  * @example const crowd = await readCrowd({ store, labels, people: store.people });
  * Complexity: reading the votes plus the fit.
  */
 export async function readCrowd(
   options: VoteInputOptions & CrowdFitOptions & { readonly pause?: () => Promise<void> },
 ): Promise<CrowdSnapshot> {
-  const input = await readVoteInput(options);
+  return fitCrowdPaused(await readVoteInput(options), options);
+}
+
+/**
+ * {@link fitCrowd} that awaits `pause` before each EM sweep, so a server keeps answering
+ * while it fits.
+ * @example const crowd = await fitCrowdPaused(input, { pause: () => new Promise((r) => setImmediate(r)) });
+ * Complexity: that of fitCrowd.
+ */
+export async function fitCrowdPaused(
+  input: VoteInput,
+  options: CrowdFitOptions & { readonly pause?: () => Promise<void> },
+): Promise<CrowdSnapshot> {
   const steps = crowdFitSteps(input, options);
   for (;;) {
     if (options.pause) await options.pause();
