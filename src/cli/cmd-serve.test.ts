@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inviteAnnotator } from '../server/auth-tokens.js';
+import type { CliIo } from './cli-io.js';
+import { startServer, type RunningServer } from './cmd-serve.js';
+import { main } from './main.js';
+
+// The annotation API on the SQLite store `hilo serve` uses, whose people store answers from
+// memory: refusals must still take effect at once.
+const io: CliIo = {
+  version: 'test',
+  env: {},
+  cwd: process.cwd(),
+  out: () => undefined,
+  err: () => undefined,
+  stderr: { write: () => true },
+  setExitCode: () => undefined,
+  exitCode: () => 0,
+};
+const dir = mkdtempSync(join(tmpdir(), 'hilo-serve-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let server: RunningServer;
+let admin: string;
+let ann: string;
+let projects = 0;
+
+beforeEach(async () => {
+  const project = join(dir, `p${(projects += 1)}`);
+  await main(['init', project, '--labels', 'spam,ham'], io);
+  await writeFile(
+    join(project, 'hilo.yaml'),
+    'name: p\nlabels: [spam, ham]\npeople:\n  overlap: { human: 2, overlap: 2, max: 2 }\n  controlRate: 0\n  exam: { size: 0 }\n  rules: { fastMs: 1000, fastCount: 2, fastWindow: 3, sameLabelRun: 0 }\n',
+  );
+  const rows = Array.from({ length: 8 }, (_, i) => JSON.stringify({ id: `i${i}`, text: `t${i}` }));
+  await writeFile(join(project, 'pool.jsonl'), rows.join('\n'));
+  await main(['import', join(project, 'pool.jsonl'), '--project', project], io);
+  server = await startServer({ dir: project, host: '127.0.0.1', port: 0 }, io);
+  const people = server.ctx.store.people;
+  admin = (await inviteAnnotator(people, server.ctx.clock, { name: 'Root', role: 'admin' })).token;
+  ann = (await inviteAnnotator(people, server.ctx.clock, { name: 'Ada', role: 'annotator' })).token;
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const as = (token: string) => ({ authorization: `Bearer ${token}` });
+const next = (token: string) =>
+  server.app.inject({ method: 'GET', url: '/api/next', headers: as(token) });
+const answer = (token: string, itemId: string, timeSpentMs: number) =>
+  server.app.inject({
+    method: 'POST',
+    url: '/api/answers',
+    headers: as(token),
+    payload: { itemId, label: 'ham', timeSpentMs },
+  });
+
+describe('hilo serve on SQLite', () => {
+  it('refuses an annotator the moment an admin suspends them, and serves them once reinstated', async () => {
+    expect((await next(ann)).statusCode).toBe(200);
+    const id = (await server.ctx.store.people.listAnnotators()).find((a) => a.name === 'Ada')?.id;
+    const patch = (state: string) =>
+      server.app.inject({
+        method: 'PATCH',
+        url: `/api/annotators/${id ?? ''}`,
+        headers: as(admin),
+        payload: { state },
+      });
+    expect((await patch('suspended')).statusCode).toBe(200);
+    const refused = await next(ann);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'CONFLICT' });
+    expect((await patch('active')).statusCode).toBe(200);
+    expect((await next(ann)).statusCode).toBe(200);
+  });
+
+  it('suspends a too-fast annotator by the rules and refuses their next request', async () => {
+    for (let i = 0; i < 2; i++) {
+      const item = (await next(ann)).json<{ item: { itemId: string } }>().item;
+      expect((await answer(ann, item.itemId, 200)).statusCode).toBe(200);
+    }
+    expect((await next(ann)).statusCode).toBe(409);
+  });
+
+  it('refuses a session cookie once signed out', async () => {
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { token: ann },
+    });
+    const session = /hilo_session=([^;]+)/.exec(String(login.headers['set-cookie']))?.[1] ?? '';
+    const me = () =>
+      server.app.inject({ method: 'GET', url: '/api/me', cookies: { hilo_session: session } });
+    expect((await me()).statusCode).toBe(200);
+    await server.app.inject({
+      method: 'POST',
+      url: '/api/logout',
+      cookies: { hilo_session: session },
+    });
+    expect((await me()).statusCode).toBe(401);
+    expect((await next('forged-token')).statusCode).toBe(401);
+  });
+
+  it('stores every acknowledged answer once, under concurrent annotators', async () => {
+    const tokens = [ann];
+    for (let i = 0; i < 3; i++)
+      tokens.push(
+        (
+          await inviteAnnotator(server.ctx.store.people, server.ctx.clock, {
+            name: `p${i}`,
+            role: 'annotator',
+          })
+        ).token,
+      );
+    const acknowledged = await Promise.all(
+      tokens.map(async (token) => {
+        let stored = 0;
+        for (;;) {
+          const item = (await next(token)).json<{ item: { itemId: string } | null }>().item;
+          if (item === null) return stored;
+          if ((await answer(token, item.itemId, 5000)).statusCode === 200) stored += 1;
+        }
+      }),
+    );
+    const votes = await server.ctx.store.listVotes({ sourcePrefix: 'human:' });
+    // 8 items, two people each: 16 answers, none lost or doubled.
+    expect(acknowledged.reduce((a, b) => a + b, 0)).toBe(votes.length);
+    expect(votes).toHaveLength(16);
+    expect(new Set(votes.map((v) => `${v.itemId} ${v.source}`)).size).toBe(16);
+  });
+});
