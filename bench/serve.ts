@@ -17,8 +17,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { CliIo } from '../src/cli/cli-io.js';
-import { startServer } from '../src/cli/cmd-serve.js';
+import { silentIo, startServer } from '../src/cli/cmd-serve.js';
 import { main } from '../src/cli/main.js';
 import { inviteAnnotator } from '../src/server/auth-tokens.js';
 
@@ -27,16 +26,7 @@ const arg = (name: string, fallback: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 
-const io: CliIo = {
-  version: 'bench',
-  env: {},
-  cwd: process.cwd(),
-  out: () => undefined,
-  err: () => undefined,
-  stderr: { write: () => true },
-  setExitCode: () => undefined,
-  exitCode: () => 0,
-};
+const io = silentIo('bench');
 
 if (process.argv[2] === '--serve') {
   // Child: serve the project and print the URL.

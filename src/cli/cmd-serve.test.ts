@@ -4,22 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteAnnotator } from '../server/auth-tokens.js';
-import type { CliIo } from './cli-io.js';
-import { startServer, type RunningServer } from './cmd-serve.js';
+import { silentIo, startServer, type RunningServer } from './cmd-serve.js';
 import { main } from './main.js';
 
 // The annotation API on the SQLite store `hilo serve` uses, whose people store answers from
 // memory: refusals must still take effect at once.
-const io: CliIo = {
-  version: 'test',
-  env: {},
-  cwd: process.cwd(),
-  out: () => undefined,
-  err: () => undefined,
-  stderr: { write: () => true },
-  setExitCode: () => undefined,
-  exitCode: () => 0,
-};
+const io = silentIo('test');
 const dir = mkdtempSync(join(tmpdir(), 'hilo-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -18,6 +18,24 @@ interface ServeFlags {
 /** The built web UI, beside dist/ in the package (and beside src/ in a checkout). */
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/**
+ * An io that prints nothing, in this process's working directory: for tests and benchmarks that
+ * start a server and drive it themselves.
+ * @example const server = await startServer({ dir, host: '127.0.0.1', port: 0 }, silentIo('bench'))
+ */
+export function silentIo(version: string): CliIo {
+  return {
+    version,
+    env: {},
+    cwd: process.cwd(),
+    out: () => undefined,
+    err: () => undefined,
+    stderr: { write: () => true },
+    setExitCode: () => undefined,
+    exitCode: () => 0,
+  };
+}
+
 export interface RunningServer {
   readonly url: string;
   /** The first admin's invitation link, when this start created them. */
