@@ -67,6 +67,7 @@ describe('dynamic overlap from the Dawid-Skene crowd', () => {
     await task(ctx, 't2', 'spam', 0.8);
     await answer(withCrowd, 't2', 'bad1', 'ham');
     expect(await answer(withCrowd, 't2', 'bad2', 'ham')).toBe('raised');
+    const oneFit = fitReads;
     expect(await answer(withCrowd, 't2', 'bad3', 'ham')).toBe('raised');
     expect(await answer(withCrowd, 't2', 'bad4', 'spam')).toBe('raised');
     expect(await overlapOf(ctx, 't2')).toBe(5);
@@ -77,7 +78,8 @@ describe('dynamic overlap from the Dawid-Skene crowd', () => {
     await task(ctx, 't3', 'spam', 0.8);
     await answer(withCrowd, 't3', 'good1', 'ham');
     expect(await answer(withCrowd, 't3', 'good2', 'ham')).toBe('settled');
-    expect(fitReads).toBe(1);
+    expect(oneFit).toBeGreaterThan(0);
+    expect(fitReads).toBe(oneFit);
   });
 
   it('ignores a discounted person, in the fit and in the item posterior', async () => {

@@ -3,7 +3,7 @@ import type { NewVote, Vote } from '../../core/types.js';
 import type { VoteQuery } from '../../core/ports/store.js';
 import { MemoryStore } from '../testing/memory-store.js';
 import { createCrowdModel } from './crowd-model.js';
-import { voteFixture } from './vote-fixture.js';
+import { annotatorFixture, voteFixture } from './vote-fixture.js';
 
 const LABELS = ['a', 'b'];
 
@@ -26,48 +26,39 @@ function votes(count: number, from = 0): NewVote[] {
   );
 }
 
-/** Adds `count` votes from index `from` on task items of the people queue. */
-async function answered(store: MemoryStore, count: number, from = 0): Promise<void> {
-  const added = votes(count, from);
-  await store.addVotes(added);
-  await store.people.upsertQueue(
-    added.map((v) => ({
-      itemId: v.itemId,
-      kind: 'task' as const,
-      zone: 'overlap' as const,
-      priority: 1,
-      overlap: 2,
-      goldLabel: null,
-      reviewReason: null,
-    })),
-  );
+/** A store with people p0, p1 and p2. */
+async function peopleStore(): Promise<FlakyStore> {
+  const store = new FlakyStore();
+  for (const id of ['p0', 'p1', 'p2'])
+    await store.people.createAnnotator(annotatorFixture(id), `h-${id}`);
+  return store;
 }
 
 describe('createCrowdModel', () => {
   it('fits once, serves the cached fit, and refits in the background after enough answers', async () => {
-    const store = new FlakyStore();
-    await answered(store, 100);
+    const store = await peopleStore();
+    await store.addVotes(votes(100));
     const crowd = createCrowdModel({ store, labels: LABELS, refitEvery: 5, refitShare: 0.2 });
     const first = await crowd.current();
     expect(first.votes).toBe(100);
     expect(await crowd.current()).toBe(first);
-    await answered(store, 19, 100);
+    await store.addVotes(votes(19, 100));
     crowd.noteAnswers(19); // below max(5, 0.2 × 100)
     await crowd.idle();
     expect(await crowd.current()).toBe(first);
-    expect(store.reads).toBe(1);
-    await answered(store, 1, 119);
+    expect(store.reads).toBe(4);
+    await store.addVotes(votes(1, 119));
     crowd.noteAnswers();
     // The refit runs in the background: answers meanwhile get the previous fit.
     expect(await crowd.current()).toBe(first);
     await crowd.idle();
     expect((await crowd.current()).votes).toBe(120);
-    expect(store.reads).toBe(2);
+    expect(store.reads).toBe(8);
   });
 
   it('keeps the previous fit and reports the error when a background refit fails', async () => {
-    const store = new FlakyStore();
-    await answered(store, 10);
+    const store = await peopleStore();
+    await store.addVotes(votes(10));
     const errors: unknown[] = [];
     const crowd = createCrowdModel({
       store,
@@ -88,8 +79,8 @@ describe('createCrowdModel', () => {
   });
 
   it('lets other work run after the read and between EM sweeps', async () => {
-    const store = new FlakyStore();
-    await answered(store, 60);
+    const store = await peopleStore();
+    await store.addVotes(votes(60));
     let pauses = 0;
     const crowd = createCrowdModel({
       store,
@@ -101,7 +92,7 @@ describe('createCrowdModel', () => {
     });
     const snapshot = await crowd.refit();
     expect(snapshot.iterations).toBeGreaterThan(1);
-    // One before each page of votes read (one page here) and before each sweep.
-    expect(pauses).toBe(1 + snapshot.iterations);
+    // One before the votes of each person, each page of items and each sweep.
+    expect(pauses).toBe(3 + 1 + snapshot.iterations);
   });
 });

@@ -2,6 +2,7 @@ import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Vote } from '../../core/types.js';
 import { voteFilter, voteInput, type VoteInput } from '../aggregate-votes-input.js';
 import { fitCrowdPaused, type CrowdFitOptions, type CrowdSnapshot } from './crowd-snapshot.js';
+import { humanSource } from './people-context.js';
 
 /** Items whose votes one query reads. */
 const PAGE = 500;
@@ -9,32 +10,41 @@ const PAGE = 500;
 export interface QueueVotesOptions {
   readonly store: StoreWithPeople;
   readonly labels: readonly string[];
-  /** Awaited between pages, so a server keeps answering while the votes are read. */
+  /** Awaited before each query, so a server keeps answering while the votes are read. */
   readonly pause?: () => Promise<void>;
 }
 
 /**
- * The votes on the items people are asked about (tasks, controls, exam), read a page of items
- * at a time: people as hard votes, machine labellers as soft votes, control and exam items
- * clamped to their trusted label, discounted people left out. Items outside the people queue
- * tell nothing about people, so they are not read.
+ * The votes of the people of the people store and, on the items they answered, of machine
+ * labellers, read a person and then a page of 500 items at a time: people as hard votes,
+ * machines as soft votes, control and exam items clamped to their trusted label, discounted
+ * people left out. The cost follows the votes, not the size of the queue.
  * @example const input = await readQueueVotes({ store, labels });
- * Complexity: the queue, then one query per 500 items; O(votes × K) to build the matrix.
+ * Complexity: one query per person and per 500 answered items; O(votes × K) to build the matrix.
  */
 export async function readQueueVotes(options: QueueVotesOptions): Promise<VoteInput> {
   const { store, pause } = options;
   const filter = await voteFilter({ people: store.people });
   const gold = new Map<string, string>();
-  const ids: string[] = [];
-  for (const entry of await store.people.listQueue({})) {
-    ids.push(entry.itemId);
-    if (entry.kind !== 'task' && entry.goldLabel !== null) gold.set(entry.itemId, entry.goldLabel);
+  for (const kind of ['control', 'exam'] as const) {
+    for (const entry of await store.people.listQueue({ kind }))
+      if (entry.goldLabel !== null) gold.set(entry.itemId, entry.goldLabel);
   }
   const votes: Vote[] = [];
+  const answered = new Set<string>();
+  for (const person of await store.people.listAnnotators()) {
+    if (pause) await pause();
+    for (const vote of await store.listVotes({ source: humanSource(person.id) })) {
+      if (!filter.keep(vote)) continue;
+      votes.push(vote);
+      answered.add(vote.itemId);
+    }
+  }
+  const ids = [...answered];
   for (let at = 0; at < ids.length; at += PAGE) {
     if (pause) await pause();
     for (const vote of await store.listVotes({ itemIds: ids.slice(at, at + PAGE) }))
-      if (filter.keep(vote)) votes.push(vote);
+      if (!vote.source.startsWith('human:') && filter.keep(vote)) votes.push(vote);
   }
   return voteInput(votes, {
     labels: options.labels,
