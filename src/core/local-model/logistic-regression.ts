@@ -99,8 +99,8 @@ export function trainLogisticRegression(
       const y = labels[i] as number;
       const weight = classWeights[y] as number;
       logits.set(bias);
-      // Four rows per pass over the K logits: a quarter of the loads and stores of the logits,
-      // which takes a fifth off training time (unrolling over k instead gains less).
+      // Four rows per pass over the K logits: a quarter of the loads and stores of the logits
+      // (5–20% less training time than unrolling one row over k, in runs on a shared machine).
       const nnz = indices.length;
       let t = 0;
       for (; t + 3 < nnz; t += 4) {
