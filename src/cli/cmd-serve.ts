@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { HiloError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
 import { buildQueue } from '../pipeline/people/build-queue.js';
+import { createCrowdModel } from '../pipeline/people/crowd-model.js';
 import { invitationLink, inviteAnnotator } from '../server/auth-tokens.js';
 import { createServer } from '../server/create-server.js';
 import type { CliIo } from './cli-io.js';
@@ -66,6 +67,13 @@ export async function startServer(
       project: ctx.config,
       clock: ctx.clock,
       rng: createRng(ctx.clock.now() >>> 0),
+      // Fitted at the first overlap-zone answer and refitted in the background after that, so an
+      // answer costs one item's posterior, not a fit of the project's votes.
+      crowd: createCrowdModel({
+        store: ctx.store,
+        labels: ctx.config.labels.map((l) => l.name),
+        onError: (error) => ctx.logger.warn(`crowd refit failed: ${String(error)}`),
+      }),
     };
     const counts = await buildQueue(deps);
     ctx.logger.info(

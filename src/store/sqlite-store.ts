@@ -46,9 +46,6 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     database.pragma('foreign_keys = ON');
     // 64 MB page cache (default 2 MB): the id index of a million-item table stays in memory.
     database.pragma('cache_size = -65536');
-    // Checkpoint every 10,000 WAL pages (default 1,000): many small commits rewrite the same hot
-    // pages (the queue's head, index tails), which a checkpoint then copies once, not ten times.
-    database.pragma('wal_autocheckpoint = 10000');
   } catch (error) {
     database?.close();
     throw mapDatabaseError(error, `open ${options.path}`);
