@@ -1,5 +1,5 @@
 import {
-  buildVoteMatrix,
+  voteMatrixBuilder,
   type BuiltVoteMatrix,
   type LongVote,
 } from '../core/aggregation/build-vote-matrix.js';
@@ -86,27 +86,41 @@ export async function voteFilter(
   };
 }
 
+/** Where gold comes from and what was dropped, for {@link voteInput}. */
+export interface VoteInputParts {
+  readonly labels: readonly string[];
+  /** The trusted label of an item, or null. */
+  readonly gold: (itemId: string) => string | null;
+  readonly dropped: VoteInput['dropped'];
+}
+
 /**
- * Builds the vote matrix of kept votes, with gold from `gold(itemId)` (a trusted label or null).
+ * Builds the vote matrix of kept votes, with gold from `gold(itemId)`.
  * @example voteInput(votes, { labels, gold: (id) => goldOf.get(id) ?? null, dropped });
  * Complexity: O(votes × K).
  */
-export function voteInput(
+export function voteInput(votes: readonly Vote[], parts: VoteInputParts): VoteInput {
+  const builder = voteMatrixBuilder({ labels: parts.labels });
+  builder.add(votes.map(toLongVote));
+  return withGold(builder.build(), votes, parts);
+}
+
+/**
+ * A built matrix with its gold array (the trusted label of each of its items, else -1).
+ * @example withGold(builder.build(), votes, { labels, gold, dropped });
+ * Complexity: O(items).
+ */
+export function withGold(
+  built: BuiltVoteMatrix,
   votes: readonly Vote[],
-  how: {
-    readonly labels: readonly string[];
-    readonly gold: (itemId: string) => string | null;
-    readonly dropped: VoteInput['dropped'];
-  },
+  parts: VoteInputParts,
 ): VoteInput {
-  const itemIds = [...new Set(votes.map((v) => v.itemId))];
-  const built = buildVoteMatrix(votes.map(toLongVote), { labels: how.labels, items: itemIds });
   const gold = new Int32Array(built.items.length).fill(-1);
   built.items.forEach((id, i) => {
-    const label = how.gold(id);
+    const label = parts.gold(id);
     if (label !== null) gold[i] = built.labelIndex.get(label) ?? -1;
   });
-  return { built, votes, gold, dropped: how.dropped };
+  return { built, votes, gold, dropped: parts.dropped };
 }
 
 /** A stored vote as aggregation reads it: machines soft, people hard. */

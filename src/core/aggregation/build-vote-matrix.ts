@@ -49,7 +49,36 @@ export function buildVoteMatrix(
   votes: readonly LongVote[],
   options: BuildVoteMatrixOptions = {},
 ): BuiltVoteMatrix {
-  const labels = options.labels ? [...options.labels] : collectLabels(votes);
+  const builder = voteMatrixBuilder({
+    ...options,
+    labels: options.labels ? [...options.labels] : collectLabels(votes),
+  });
+  builder.add(votes);
+  return builder.build();
+}
+
+/** Builds a vote matrix from votes that arrive in batches (see {@link voteMatrixBuilder}). */
+export interface VoteMatrixBuilder {
+  /** Interns a batch of votes. O(batch × K). */
+  add(votes: readonly LongVote[]): void;
+  /** The matrix of every vote added so far. O(votes + items + annotators). */
+  build(): BuiltVoteMatrix;
+}
+
+/**
+ * {@link buildVoteMatrix} for votes read in batches, so a caller can pause between them: the
+ * label set is fixed up front, names are interned as votes are added, and `build` gives the
+ * same matrix buildVoteMatrix gives for all the votes in the order added.
+ * @example
+ * const builder = voteMatrixBuilder({ labels: ['ham', 'spam'] });
+ * for await (const page of pages) builder.add(page);
+ * const { matrix } = builder.build();
+ * Complexity: O(votes × K) over all batches with hashing of names.
+ */
+export function voteMatrixBuilder(
+  options: BuildVoteMatrixOptions & { readonly labels: readonly string[] },
+): VoteMatrixBuilder {
+  const labels = [...options.labels];
   const labelIndex = indexOf(labels, 'label');
   const K = labels.length;
   if (K < 2) throw new HiloError('INVALID_INPUT', `need at least 2 labels, got ${K}`);
@@ -58,53 +87,59 @@ export function buildVoteMatrix(
   for (const id of options.items ?? []) intern(id, itemIndex, items);
   const annotatorIndex = new Map<string, number>();
   const annotators: string[] = [];
-  const n = votes.length;
-  const item = new Int32Array(n);
-  const annotator = new Int32Array(n);
-  const label = new Int32Array(n);
+  const item: number[] = [];
+  const annotator: number[] = [];
+  const label: number[] = [];
   const softVotes: number[] = [];
   const softProbabilities: number[] = [];
-  for (let v = 0; v < n; v++) {
-    const vote = votes[v] as LongVote;
-    item[v] = intern(vote.item, itemIndex, items);
-    annotator[v] = intern(vote.annotator, annotatorIndex, annotators);
-    if (vote.probabilities) {
-      softVotes.push(v);
-      const row = new Array<number>(K).fill(0);
-      for (const [name, p] of Object.entries(vote.probabilities)) {
-        row[labelOf(name, labelIndex, { vote: v, field: 'probabilities' })] = p;
-      }
-      softProbabilities.push(...row);
-      label[v] = -1;
-    } else if (vote.label !== undefined && vote.label !== null) {
-      label[v] = labelOf(vote.label, labelIndex, { vote: v, field: 'label' });
-    } else {
-      throw new HiloError('INVALID_INPUT', `vote ${v} has neither a label nor probabilities`, {
-        field: 'label',
-      });
-    }
-  }
-  const annotatorWeight = options.annotatorWeights
-    ? Float64Array.from(annotators, (name) => options.annotatorWeights?.[name] ?? 1)
-    : undefined;
-  const matrix = createVoteMatrix({
-    numClasses: K,
-    numItems: items.length,
-    numAnnotators: annotators.length,
-    item,
-    annotator,
-    label,
-    ...(softVotes.length > 0
-      ? {
-          soft: {
-            votes: Int32Array.from(softVotes),
-            probabilities: Float64Array.from(softProbabilities),
-          },
+  const add = (votes: readonly LongVote[]): void => {
+    for (const vote of votes) {
+      const v = item.length;
+      let given: number;
+      if (vote.probabilities) {
+        const row = new Array<number>(K).fill(0);
+        for (const [name, p] of Object.entries(vote.probabilities)) {
+          row[labelOf(name, labelIndex, { vote: v, field: 'probabilities' })] = p;
         }
-      : {}),
-    ...(annotatorWeight ? { annotatorWeight } : {}),
-  });
-  return { matrix, items, annotators, labels, itemIndex, annotatorIndex, labelIndex };
+        softVotes.push(v);
+        for (const p of row) softProbabilities.push(p);
+        given = -1;
+      } else if (vote.label !== undefined && vote.label !== null) {
+        given = labelOf(vote.label, labelIndex, { vote: v, field: 'label' });
+      } else {
+        throw new HiloError('INVALID_INPUT', `vote ${v} has neither a label nor probabilities`, {
+          field: 'label',
+        });
+      }
+      item.push(intern(vote.item, itemIndex, items));
+      annotator.push(intern(vote.annotator, annotatorIndex, annotators));
+      label.push(given);
+    }
+  };
+  const build = (): BuiltVoteMatrix => {
+    const annotatorWeight = options.annotatorWeights
+      ? Float64Array.from(annotators, (name) => options.annotatorWeights?.[name] ?? 1)
+      : undefined;
+    const matrix = createVoteMatrix({
+      numClasses: K,
+      numItems: items.length,
+      numAnnotators: annotators.length,
+      item: Int32Array.from(item),
+      annotator: Int32Array.from(annotator),
+      label: Int32Array.from(label),
+      ...(softVotes.length > 0
+        ? {
+            soft: {
+              votes: Int32Array.from(softVotes),
+              probabilities: Float64Array.from(softProbabilities),
+            },
+          }
+        : {}),
+      ...(annotatorWeight ? { annotatorWeight } : {}),
+    });
+    return { matrix, items, annotators, labels, itemIndex, annotatorIndex, labelIndex };
+  };
+  return { add, build };
 }
 
 /**

@@ -3,6 +3,8 @@ export { createVoteMatrix, type VoteMatrix, type VoteMatrixInput } from './vote-
 export {
   buildVoteMatrix,
   sortLabels,
+  voteMatrixBuilder,
+  type VoteMatrixBuilder,
   type BuildVoteMatrixOptions,
   type BuiltVoteMatrix,
   type LongVote,

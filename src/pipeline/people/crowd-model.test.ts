@@ -92,7 +92,7 @@ describe('createCrowdModel', () => {
     });
     const snapshot = await crowd.refit();
     expect(snapshot.iterations).toBeGreaterThan(1);
-    // One before the votes of each person, each page of items and each sweep.
-    expect(pauses).toBe(3 + 1 + snapshot.iterations);
+    // One before the votes of each person, each page of items, building the matrix and each sweep.
+    expect(pauses).toBe(3 + 1 + 1 + snapshot.iterations);
   });
 });

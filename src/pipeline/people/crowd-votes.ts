@@ -1,6 +1,7 @@
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Vote } from '../../core/types.js';
-import { voteFilter, voteInput, type VoteInput } from '../aggregate-votes-input.js';
+import { voteMatrixBuilder } from '../../core/aggregation/build-vote-matrix.js';
+import { toLongVote, voteFilter, withGold, type VoteInput } from '../aggregate-votes-input.js';
 import { fitCrowdPaused, type CrowdFitOptions, type CrowdSnapshot } from './crowd-snapshot.js';
 import { humanSource } from './people-context.js';
 
@@ -30,23 +31,26 @@ export async function readQueueVotes(options: QueueVotesOptions): Promise<VoteIn
     for (const entry of await store.people.listQueue({ kind }))
       if (entry.goldLabel !== null) gold.set(entry.itemId, entry.goldLabel);
   }
+  const builder = voteMatrixBuilder({ labels: options.labels });
   const votes: Vote[] = [];
-  const answered = new Set<string>();
+  const take = (batch: readonly Vote[], machinesOnly: boolean): void => {
+    const kept = batch.filter(
+      (v) => (!machinesOnly || !v.source.startsWith('human:')) && filter.keep(v),
+    );
+    for (const vote of kept) votes.push(vote);
+    builder.add(kept.map(toLongVote));
+  };
   for (const person of await store.people.listAnnotators()) {
     if (pause) await pause();
-    for (const vote of await store.listVotes({ source: humanSource(person.id) })) {
-      if (!filter.keep(vote)) continue;
-      votes.push(vote);
-      answered.add(vote.itemId);
-    }
+    take(await store.listVotes({ source: humanSource(person.id) }), false);
   }
-  const ids = [...answered];
+  const ids = [...new Set(votes.map((v) => v.itemId))];
   for (let at = 0; at < ids.length; at += PAGE) {
     if (pause) await pause();
-    for (const vote of await store.listVotes({ itemIds: ids.slice(at, at + PAGE) }))
-      if (!vote.source.startsWith('human:') && filter.keep(vote)) votes.push(vote);
+    take(await store.listVotes({ itemIds: ids.slice(at, at + PAGE) }), true);
   }
-  return voteInput(votes, {
+  if (pause) await pause();
+  return withGold(builder.build(), votes, {
     labels: options.labels,
     gold: (id) => gold.get(id) ?? null,
     dropped: filter.dropped(),
