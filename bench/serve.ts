@@ -1,26 +1,34 @@
 /**
  * Annotation server under load: 100 simulated annotators on loopback doing next → submit cycles
  * against a SQLite project. The server runs in a child process (one core), the annotators here
- * (the other core) over keep-alive connections. Prints cycles/s, p50/p99 cycle latency and the
- * CPU each side spent per request, then checks the store: no item leased beyond its overlap,
- * every acknowledged answer stored exactly once, no duplicate votes.
+ * (the other core) over keep-alive connections. Prints cycles/s, p50/p99 cycle latency, the CPU
+ * each side spent per request and the server's event-loop delay, then checks the store: no item
+ * leased beyond its overlap, every acknowledged answer stored exactly once, no duplicate votes.
+ * The first `--warmup` seconds are not counted. Then the same annotators drive a bare Fastify
+ * server answering the same two routes with fixed bodies for `--reference` seconds (0: skip): its
+ * CPU per request, measured on the same machine in the same minute, is the floor that HTTP alone
+ * costs, and the ratio stays meaningful when the machine is shared.
  *
- * The first `--warmup` seconds are not counted.
- *
- *   npx tsx bench/serve.ts [--annotators 100] [--seconds 20] [--warmup 2] [--items 20000] [--write]
+ *   npx tsx bench/serve.ts [--annotators 100] [--seconds 20] [--warmup 2] [--reference 5]
+ *                          [--items 20000] [--write]
  */
-import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import Fastify from 'fastify';
 import { silentIo, startServer } from '../src/cli/cmd-serve.js';
 import { main } from '../src/cli/main.js';
 import { inviteAnnotator } from '../src/server/auth-tokens.js';
+import {
+  driveAnnotators,
+  quantile,
+  reportServing,
+  spawnServer,
+  type LoadResult,
+  type ServerStats,
+} from './serve-load.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +38,6 @@ const arg = (name: string, fallback: number): number => {
 const io = silentIo('bench');
 
 if (process.argv[2] === '--serve') {
-  // Child: serve the project and print the URL.
   const server = await startServer(
     {
       dir: process.argv[3] ?? '.',
@@ -40,27 +47,17 @@ if (process.argv[2] === '--serve') {
     },
     io,
   );
-  process.stdout.write(`${server.url}\n`);
-  let cpu0 = process.cpuUsage();
-  let requests = 0;
-  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-  loopDelay.enable();
-  // The bench's signal that warm-up (JIT, caches) is over: count from here.
-  process.on('SIGUSR2', () => {
-    cpu0 = process.cpuUsage();
-    requests = 0;
-    loopDelay.reset();
-  });
-  server.app.server.on('request', () => (requests += 1));
-  process.once('SIGTERM', () => {
-    // What serving cost: CPU (user + system) of this process since it started listening.
-    const cpu = process.cpuUsage(cpu0);
-    const loop = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
-    process.stdout.write(
-      `${JSON.stringify({ requests, cpuMicros: cpu.user + cpu.system, loop })}\n`,
-    );
-    void server.close().then(() => process.exit(0));
-  });
+  reportServing(server.url, server.app.server, server.close);
+} else if (process.argv[2] === '--reference') {
+  // The floor: Fastify alone, the same routes and similar bodies, no store, no auth.
+  const app = Fastify({ logger: false });
+  const fields = { text: 'message 1' };
+  app.get('/api/next', async () => ({
+    item: { itemId: 'p1', fields, expiresAt: new Date().toISOString(), exam: false },
+  }));
+  app.post('/api/answers', async () => ({ feedback: null, state: 'active', reason: null }));
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  reportServing(url, app.server, () => app.close());
 } else {
   await runBench();
 }
@@ -113,130 +110,17 @@ async function runBench(): Promise<void> {
   }
   await setup.close();
 
-  const child = spawn(
-    process.execPath,
-    [
-      // HILO_BENCH_SERVER_FLAGS="--cpu-prof" profiles the server.
-      ...(process.env.HILO_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean),
-      '--import',
-      'tsx',
-      import.meta.filename,
-      '--serve',
-      project,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve) =>
-    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())),
-  );
+  const server = await spawnServer(import.meta.filename, ['--serve', project]);
+  // Wrong on one task answer in ten, never on a control, so no rule suspends anyone and all keep
+  // cycling (the rules still run on every answer).
+  const label = (itemId: string, cycle: number): string => {
+    const right = truth.get(itemId) ?? 'ham';
+    const wrong = cycle % 10 === 0 && !itemId.startsWith('c');
+    return wrong ? (right === 'spam' ? 'ham' : 'spam') : right;
+  };
+  const load = await driveAnnotators({ server, tokens, seconds, warmup, label });
+  const served = await server.stop();
 
-  const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: annotators });
-  const call = (
-    method: string,
-    path: string,
-    token: string,
-    body?: string,
-  ): Promise<{ status: number; body: string }> =>
-    new Promise((resolve, reject) => {
-      const req = request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          method,
-          path,
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(body === undefined
-              ? {}
-              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
-          },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-
-  const latencies: number[] = [];
-  let acknowledged = 0;
-  let failures = 0;
-  const refusals = new Map<string, number>();
-  let measuring = false;
-  const deadline = performance.now() + (warmup + seconds) * 1000;
-  let started = performance.now();
-  let clientCpu0 = process.cpuUsage();
-  setTimeout(() => {
-    measuring = true;
-    started = performance.now();
-    clientCpu0 = process.cpuUsage();
-    child.kill('SIGUSR2');
-  }, warmup * 1000);
-  const errors = new Map<string, number>();
-  await Promise.all(
-    tokens.map(async (token, n) => {
-      try {
-        await annotate(token, n);
-      } catch (error) {
-        const key = `${String(error)} after ${((performance.now() - started) / 1000).toFixed(1)} s`;
-        errors.set(key, (errors.get(key) ?? 0) + 1);
-      }
-    }),
-  );
-  async function annotate(token: string, n: number): Promise<void> {
-    let k = n;
-    while (performance.now() < deadline) {
-      const t0 = performance.now();
-      const next = await call('GET', '/api/next', token);
-      const served = (JSON.parse(next.body) as { item?: { itemId: string } | null }).item;
-      if (next.status !== 200 || !served) {
-        refusals.set(next.body, (refusals.get(next.body) ?? 0) + 1);
-        break;
-      }
-      k += 1;
-      // Wrong on one task answer in ten, never on a control, so no rule suspends anyone and all
-      // keep cycling (the rules still run on every answer).
-      const right = truth.get(served.itemId) ?? 'ham';
-      const wrong = k % 10 === 0 && !served.itemId.startsWith('c');
-      const label = wrong ? (right === 'spam' ? 'ham' : 'spam') : right;
-      const res = await call(
-        'POST',
-        '/api/answers',
-        token,
-        JSON.stringify({ itemId: served.itemId, label, timeSpentMs: 5000 }),
-      );
-      if (res.status === 200) acknowledged += 1;
-      else {
-        failures += 1;
-        refusals.set(res.body, (refusals.get(res.body) ?? 0) + 1);
-      }
-      if (measuring) latencies.push(performance.now() - t0);
-    }
-  }
-  const elapsed = (performance.now() - started) / 1000;
-  const clientCpu = process.cpuUsage(clientCpu0);
-  agent.destroy();
-  const serverCpu = new Promise<{
-    requests: number;
-    cpuMicros: number;
-    loop: { p99: number; max: number };
-  }>((resolve) =>
-    child.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as never)),
-  );
-  child.kill('SIGTERM');
-  const served = await serverCpu;
-  await new Promise((resolve) => child.once('exit', resolve));
-
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   const db = new Database(join(project, 'hilo.db'), { readonly: true });
   const over = db
     .prepare(
@@ -256,25 +140,48 @@ async function runBench(): Promise<void> {
     .get() as { n: number };
   db.close();
 
+  const referenceSeconds = arg('reference', 5);
+  let reference: { load: LoadResult; served: ServerStats } | null = null;
+  if (referenceSeconds > 0) {
+    const floor = await spawnServer(import.meta.filename, ['--reference']);
+    const floorLoad = await driveAnnotators({
+      server: floor,
+      tokens,
+      seconds: referenceSeconds,
+      warmup: 1,
+      label: () => 'ham',
+    });
+    reference = { load: floorLoad, served: await floor.stop() };
+  }
+
+  const perRequest = (s: ServerStats) => s.cpuMicros / Math.max(1, s.requests);
+  const clientPerRequest = (l: LoadResult) =>
+    l.clientCpuMicros / Math.max(1, 2 * l.latencies.length);
+  const { latencies } = load;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
-    `annotators ${annotators}, ${latencies.length} cycles in ${elapsed.toFixed(1)} s: ${(latencies.length / elapsed).toFixed(0)} cycles/s`,
-    `cycle latency (next + submit): p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms`,
-    `server CPU ${(served.cpuMicros / Math.max(1, served.requests)).toFixed(0)} µs per request (${served.requests} requests, ${(served.cpuMicros / 1e6 / elapsed).toFixed(2)} cores); event-loop delay p99 ${served.loop.p99.toFixed(1)} ms, max ${served.loop.max.toFixed(1)} ms; client CPU ${((clientCpu.user + clientCpu.system) / Math.max(1, 2 * latencies.length)).toFixed(0)} µs per request`,
-    `acknowledged answers ${acknowledged}, refused ${failures}; human votes stored ${votes.n}, done assignments ${done.n}, duplicate votes ${dupes.n}`,
+    `annotators ${annotators}, ${latencies.length} cycles in ${load.seconds.toFixed(1)} s: ${(latencies.length / load.seconds).toFixed(0)} cycles/s`,
+    `cycle latency (next + submit): p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms`,
+    `server CPU ${perRequest(served).toFixed(0)} µs per request (${served.requests} requests, ${(served.cpuMicros / 1e6 / load.seconds).toFixed(2)} cores busy); event-loop delay p99 ${served.loop.p99.toFixed(1)} ms, max ${served.loop.max.toFixed(1)} ms; client CPU ${clientPerRequest(load).toFixed(0)} µs per request`,
+    ...(reference === null
+      ? []
+      : [
+          `reference (bare Fastify, same routes, no store): server CPU ${perRequest(reference.served).toFixed(0)} µs per request, ${(reference.load.latencies.length / reference.load.seconds).toFixed(0)} cycles/s; hilo costs ${(perRequest(served) / perRequest(reference.served)).toFixed(2)}× the floor`,
+        ]),
+    `acknowledged answers ${load.acknowledged}, refused ${load.failures}; human votes stored ${votes.n}, done assignments ${done.n}, duplicate votes ${dupes.n}`,
     `items leased beyond overlap: ${over.n}`,
     `machine: ${cpu}, ${cpus().length} cores, Node ${process.version}, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')} at the end; ${new Date().toISOString().slice(0, 10)}`,
   ];
   console.log(lines.join('\n'));
-  for (const [body, count] of refusals) console.log(`refused ${count}×: ${body}`);
-  for (const [error, count] of errors) console.log(`failed ${count}×: ${error}`);
+  for (const [body, count] of load.refusals) console.log(`refused ${count}×: ${body}`);
+  for (const [error, count] of load.errors) console.log(`failed ${count}×: ${error}`);
   const ok =
-    errors.size === 0 &&
+    load.errors.size === 0 &&
     over.n === 0 &&
-    votes.n === acknowledged &&
-    done.n === acknowledged &&
+    votes.n === load.acknowledged &&
+    done.n === load.acknowledged &&
     dupes.n === 0;
   console.log(ok ? 'checks: pass' : 'checks: FAIL');
   if (process.argv.includes('--write')) {
