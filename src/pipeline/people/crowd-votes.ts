@@ -3,7 +3,6 @@ import type { Vote } from '../../core/types.js';
 import { voteMatrixBuilder } from '../../core/aggregation/build-vote-matrix.js';
 import { toLongVote, voteFilter, withGold, type VoteInput } from '../aggregate-votes-input.js';
 import { fitCrowdPaused, type CrowdFitOptions, type CrowdSnapshot } from './crowd-snapshot.js';
-import { humanSource } from './people-context.js';
 
 /** Items whose votes one query reads. */
 const PAGE = 500;
@@ -42,7 +41,8 @@ export async function readQueueVotes(options: QueueVotesOptions): Promise<VoteIn
   };
   for (const person of await store.people.listAnnotators()) {
     if (pause) await pause();
-    take(await store.listVotes({ source: humanSource(person.id) }), false);
+    // `human:<id>` as humanSource writes it (people-context imports this module's model).
+    take(await store.listVotes({ source: `human:${person.id}` }), false);
   }
   const ids = [...new Set(votes.map((v) => v.itemId))];
   for (let at = 0; at < ids.length; at += PAGE) {
