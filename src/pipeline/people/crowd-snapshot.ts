@@ -4,7 +4,6 @@ import {
   pooledConfusionMatrix,
   type ConfusionModel,
 } from '../../core/aggregation/confusion-posterior.js';
-import { runToEnd } from '../../core/aggregation/confusion-em.js';
 import { dawidSkeneSteps } from '../../core/aggregation/dawid-skene.js';
 import { readVoteInput, type VoteInput, type VoteInputOptions } from '../aggregate-votes-input.js';
 
@@ -57,7 +56,7 @@ export interface CrowdFitOptions {
 
 /**
  * Reads all the project's votes (machines as soft votes, gold and controls clamped, discounted
- * people dropped unless kept) and fits the crowd with {@link fitCrowd}.
+ * people dropped unless kept) and fits the crowd with {@link fitCrowdPaused}.
  * @example const crowd = await readCrowd({ store, labels, people: store.people });
  * Complexity: reading the votes plus the fit.
  */
@@ -68,10 +67,13 @@ export async function readCrowd(
 }
 
 /**
- * {@link fitCrowd} that awaits `pause` before each EM sweep, so a server keeps answering
- * while it fits.
+ * Fits the recommended Dawid-Skene (shrinkage toward the crowd) on the votes, gold clamped, and
+ * packs it as a {@link CrowdSnapshot}, awaiting `pause` (when given) before each EM sweep so a
+ * server keeps answering while it fits. The pooled matrix is the people's expected counts plus
+ * 4 pseudo-votes per class of an 80%-accurate one-coin annotator, so a project without votes
+ * yet still believes people a little.
  * @example const crowd = await fitCrowdPaused(input, { pause: () => new Promise((r) => setImmediate(r)) });
- * Complexity: that of fitCrowd.
+ * Complexity: O((K × votes + annotators × K²) × sweeps), memory O(items × K + annotators × K²).
  */
 export async function fitCrowdPaused(
   input: VoteInput,
@@ -85,19 +87,7 @@ export async function fitCrowdPaused(
   }
 }
 
-/**
- * Fits the recommended Dawid-Skene (shrinkage toward the crowd) on the votes, gold clamped, and
- * packs it as a {@link CrowdSnapshot}. The pooled matrix is the people's expected counts plus
- * 4 pseudo-votes per class of an 80%-accurate one-coin annotator, so a project without votes
- * yet still believes people a little.
- * @example const crowd = fitCrowd(await readVoteInput({ store, labels }), { minVotes: 10 });
- * Complexity: O((K × votes + annotators × K²) × sweeps), memory O(items × K + annotators × K²).
- */
-export function fitCrowd(input: VoteInput, options: CrowdFitOptions = {}): CrowdSnapshot {
-  return runToEnd(crowdFitSteps(input, options));
-}
-
-/** {@link fitCrowd} one EM sweep a step. */
+/** The fit of {@link fitCrowdPaused}, one EM sweep a step. */
 function* crowdFitSteps(
   input: VoteInput,
   options: CrowdFitOptions,
