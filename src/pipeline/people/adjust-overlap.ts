@@ -1,4 +1,4 @@
-import { readQueueCrowd } from './crowd-votes.js';
+import { readPeopleCrowd } from './crowd-votes.js';
 import { itemPosterior } from './item-posterior.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
@@ -30,7 +30,7 @@ export async function adjustOverlap(
     return distinct.size > 1 ? 'review' : 'settled';
   }
   const crowd = await (ctx.crowd?.current() ??
-    readQueueCrowd({ store, labels: ctx.project.labels.map((l) => l.name) }));
+    readPeopleCrowd({ store, labels: ctx.project.labels.map((l) => l.name) }));
   const ignored = new Set<string>();
   for (const source of new Set(human.map((v) => v.source))) {
     const annotator = await store.people.getAnnotator(source.slice('human:'.length));

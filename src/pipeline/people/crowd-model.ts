@@ -1,6 +1,6 @@
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import type { CrowdFitOptions, CrowdSnapshot } from './crowd-snapshot.js';
-import { readQueueCrowd } from './crowd-votes.js';
+import { readPeopleCrowd } from './crowd-votes.js';
 
 export interface CrowdModelOptions extends CrowdFitOptions {
   readonly store: StoreWithPeople;
@@ -37,15 +37,15 @@ export interface CrowdModel {
 }
 
 /**
- * Keeps a {@link CrowdSnapshot} of the votes on the people queue's items (Dawid-Skene, people
- * and machine labellers, controls clamped, discounted people left out) fresh enough for dynamic
+ * Keeps a {@link CrowdSnapshot} of people's votes and the machine votes on the same items
+ * (Dawid-Skene, controls clamped, discounted people left out) fresh enough for dynamic
  * overlap: refit in the background after `max(refitEvery, refitShare × fitted votes)` new
  * answers, so the number of refits grows with the log of the votes.
  * @example
  * const crowd = createCrowdModel({ store, labels });
  * await crowd.refit(); // at start, so no answer waits for the first fit
  * const deps = { store, project, clock, rng, crowd };
- * Complexity: `current` and `noteAnswers` O(1); a refit reads the queue's votes and fits them.
+ * Complexity: `current` and `noteAnswers` O(1); a refit reads people's votes and fits them.
  */
 export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
   const refitEvery = options.refitEvery ?? 50;
@@ -59,7 +59,7 @@ export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
     running ??= (async () => {
       const counted = pending;
       try {
-        const next = await readQueueCrowd({ ...options, pause });
+        const next = await readPeopleCrowd({ ...options, pause });
         snapshot = next;
         pending -= counted;
         return next;

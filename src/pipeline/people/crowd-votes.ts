@@ -7,7 +7,7 @@ import { fitCrowdPaused, type CrowdFitOptions, type CrowdSnapshot } from './crow
 /** Items whose votes one query reads. */
 const PAGE = 500;
 
-export interface QueueVotesOptions {
+export interface PeopleVotesOptions {
   readonly store: StoreWithPeople;
   readonly labels: readonly string[];
   /** Awaited before each query, so a server keeps answering while the votes are read. */
@@ -19,10 +19,10 @@ export interface QueueVotesOptions {
  * labellers, read a person and then a page of 500 items at a time: people as hard votes,
  * machines as soft votes, control and exam items clamped to their trusted label, discounted
  * people left out. The cost follows the votes, not the size of the queue.
- * @example const input = await readQueueVotes({ store, labels });
+ * @example const input = await readPeopleVotes({ store, labels });
  * Complexity: one query per person and per 500 answered items; O(votes × K) to build the matrix.
  */
-export async function readQueueVotes(options: QueueVotesOptions): Promise<VoteInput> {
+export async function readPeopleVotes(options: PeopleVotesOptions): Promise<VoteInput> {
   const { store, pause } = options;
   const filter = await voteFilter({ people: store.people });
   const gold = new Map<string, string>();
@@ -58,13 +58,13 @@ export async function readQueueVotes(options: QueueVotesOptions): Promise<VoteIn
 }
 
 /**
- * The crowd of the people queue: {@link readQueueVotes} then the fit, pausing between pages
+ * The crowd of the people store: {@link readPeopleVotes} then the fit, pausing between pages
  * and sweeps when given `pause`.
- * @example const crowd = await readQueueCrowd({ store, labels });
- * Complexity: reading the queue's votes plus the fit.
+ * @example const crowd = await readPeopleCrowd({ store, labels });
+ * Complexity: reading people's votes plus the fit.
  */
-export async function readQueueCrowd(
-  options: QueueVotesOptions & CrowdFitOptions,
+export async function readPeopleCrowd(
+  options: PeopleVotesOptions & CrowdFitOptions,
 ): Promise<CrowdSnapshot> {
-  return fitCrowdPaused(await readQueueVotes(options), options);
+  return fitCrowdPaused(await readPeopleVotes(options), options);
 }
