@@ -8,7 +8,7 @@
  * local model (the product's defaults) on banking77's 10k training texts. curves: `simulateActiveLearning` on real
  * data from ../shared/datasets (or $HILO_DATASETS): labels each strategy needs to reach 99% of
  * the full-data accuracy of the same model, and the saving against random; JSON and SVG
- * learning curves go to bench/out/. Times are wall-clock and CPU seconds of this process; on a
+ * learning curves go to bench/out/ (the ones BENCHMARKS.md shows are copied to docs/al/). Times are wall-clock and CPU seconds of this process; on a
  * shared machine the CPU figure is the steadier one.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

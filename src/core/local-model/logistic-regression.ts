@@ -32,8 +32,8 @@ export interface LogisticRegressionOptions {
  *
  * Why this optimizer: a text row touches ~200 of ~10⁵ columns, so one exact full-batch gradient
  * (as L-BFGS needs, for ~100 iterations) costs as much as a whole epoch of per-example steps, and
- * on text the per-example steps reach the accuracy plateau in a handful of epochs (banking77:
- * 0.86 after one epoch, 0.89 after ten). Adagrad gives rare n-grams large steps and frequent
+ * on text the per-example steps reach the accuracy plateau in a handful of epochs (banking77
+ * with the default features: 0.905 after four epochs, 0.911 after ten). Adagrad gives rare n-grams large steps and frequent
  * ones small steps without a schedule to tune. Only the touched rows are updated: the L2
  * shrinkage a row would have received while untouched (a proximal step w ← w / (1 + ηλ) per
  * example, stable for any step size) is applied in closed form when the row is next read, and
