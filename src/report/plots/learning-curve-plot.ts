@@ -52,7 +52,8 @@ export function learningCurvePlot(result: AlView, context: PlotContext): PlotEle
     marginRight: 112,
     x: { label: 'Labels', labelAnchor: 'center', grid: true },
     y: {
-      label: 'Held-out accuracy',
+      // The legend takes the top margin (seven strategies are wide); the caption names the axis.
+      label: null,
       domain: [Math.max(0, low - 0.02), Math.min(1, high + 0.01)],
       grid: true,
       tickFormat: percentTick,
