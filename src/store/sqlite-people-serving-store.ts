@@ -22,6 +22,7 @@ import { rowToItem, rowToVote } from './store-rows.js';
 export class SqlitePeopleServingStore extends KyselyStore {
   readonly #database: Database.Database;
   readonly #cache: PeopleCache;
+  readonly #people: SqlitePeopleStore;
   readonly #item: Database.Statement<[string]>;
   readonly #itemVotes: Database.Statement<[string]>;
 
@@ -35,6 +36,7 @@ export class SqlitePeopleServingStore extends KyselyStore {
     super({ ...options, people });
     this.#database = database;
     this.#cache = people.cache;
+    this.#people = people;
     this.#item = database.prepare('select * from items where id = ?');
     this.#itemVotes = database.prepare('select * from votes where item_id = ? order by id');
   }
@@ -73,6 +75,11 @@ export class SqlitePeopleServingStore extends KyselyStore {
       const source = query.source;
       return source === undefined ? votes.slice() : votes.filter((v) => v.source === source);
     });
+  }
+
+  override async close(): Promise<void> {
+    await this.#people.stop();
+    await super.close();
   }
 
   async #run<T>(operation: string, work: () => T): Promise<T> {

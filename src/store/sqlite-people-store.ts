@@ -16,6 +16,7 @@ import type {
 import { mapDatabaseError } from './map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import { PeopleCache } from './sqlite-people-cache.js';
+import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
 import { GroupCommit } from './sqlite-people-group-commit.js';
 import { preparePeopleStatements, type PeopleStatements } from './sqlite-people-statements.js';
 import type {
@@ -31,6 +32,9 @@ import { rowToItem, rowToVote, voteToRow } from './store-rows.js';
 type Statement = Database.Statement<unknown[]>;
 
 type AnnotatorRow = Selectable<AnnotatorsTable>;
+
+/** Group commits after which the store counts as serving (see #committed). */
+const BUSY_COMMITS = 200;
 
 /** Queue lists up to this long are kept in memory. */
 const SHORT_LIST = 1000;
@@ -71,6 +75,9 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #lease: Database.Transaction<(request: LeaseRequest) => Assignment | undefined>;
   readonly #complete: Database.Transaction<(request: CompleteRequest) => number | null>;
   readonly #commits: GroupCommit;
+  #commitCount = 0;
+  #checkpoints: { stop(): Promise<void> } | undefined;
+  #stopped = false;
 
   /** What this store keeps in memory; the serving store caches items and their votes in it too. */
   get cache(): PeopleCache {
@@ -95,7 +102,10 @@ export class SqlitePeopleStore implements PeopleStore {
     const cache = this.#cache;
     this.#commits = new GroupCommit(db, {
       before: () => cache.validate(true),
-      after: () => cache.settle(),
+      after: () => {
+        cache.settle();
+        this.#committed();
+      },
       // Nothing was committed; what the writes put in the cache may be wrong.
       failed: () => cache.clear(),
     });
@@ -475,6 +485,22 @@ export class SqlitePeopleStore implements PeopleStore {
     } catch (error) {
       throw mapDatabaseError(error, operation);
     }
+  }
+
+  /**
+   * After BUSY_COMMITS group commits this is a server at work: WAL checkpoints move to a worker
+   * thread, off the event loop. One-shot commands never get there.
+   */
+  #committed(): void {
+    this.#commitCount += 1;
+    if (this.#commitCount === BUSY_COMMITS && !this.#stopped)
+      this.#checkpoints = startBackgroundCheckpoints(this.#db);
+  }
+
+  /** Stops the background checkpoints, if any; call before closing the connection. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#checkpoints?.stop();
   }
 
   #write<T>(operation: string, work: () => T): Promise<T> {
