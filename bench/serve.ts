@@ -10,7 +10,7 @@
  * costs, and the ratio stays meaningful when the machine is shared.
  *
  *   npx tsx bench/serve.ts [--annotators 100] [--seconds 20] [--warmup 2] [--reference 5]
- *                          [--items 20000] [--write]
+ *                          [--items 60000] [--write]
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -66,7 +66,7 @@ async function runBench(): Promise<void> {
   const annotators = arg('annotators', 100);
   const seconds = arg('seconds', 20);
   const warmup = arg('warmup', 2);
-  const items = arg('items', 20_000);
+  const items = arg('items', 60_000);
   const dir = mkdtempSync(join(tmpdir(), 'hilo-bench-serve-'));
   const project = join(dir, 'p');
   await main(['init', project, '--labels', 'spam,ham'], io);
