@@ -23,6 +23,7 @@ export interface PeopleStatements {
   readonly queueKind: Statement;
   readonly setOverlap: Statement;
   readonly setReviewReason: Statement;
+  readonly setPriority: Statement;
   readonly expireLeases: Statement;
   readonly changeTaken: Statement;
   readonly pick: Statement;
@@ -74,6 +75,7 @@ export function preparePeopleStatements(db: Database.Database): PeopleStatements
     queueKind: p('select kind from queue where item_id = ?').pluck(),
     setOverlap: p('update queue set overlap = ? where item_id = ?'),
     setReviewReason: p('update queue set review_reason = ? where item_id = ?'),
+    setPriority: p('update queue set priority = ? where item_id = ?'),
     expireLeases: p(
       `update assignments set state = 'expired' where state = 'leased' and expires_at <= ?
         returning item_id, annotator_id`,

@@ -10,6 +10,7 @@ import type {
   LeaseRequest,
   PeopleStore,
   QueueEntry,
+  QueuePriority,
   QueueKind,
   RecentVote,
 } from '../core/ports/people-store.js';
@@ -276,6 +277,15 @@ export class SqlitePeopleStore implements PeopleStore {
       this.#db.transaction(() => {
         for (const itemId of itemIds) this.#s.setReviewReason.run(reason, itemId);
         this.#queueChanged(itemIds);
+      })(),
+    );
+  }
+
+  setQueuePriorities(priorities: readonly QueuePriority[]): Promise<void> {
+    return this.#write('setQueuePriorities', () =>
+      this.#db.transaction(() => {
+        for (const p of priorities) this.#s.setPriority.run(p.priority, p.itemId);
+        this.#queueChanged(priorities.map((p) => p.itemId));
       })(),
     );
   }
