@@ -1,3 +1,4 @@
+import { humanVote } from '../core/human-vote.js';
 import { HiloError } from '../core/errors.js';
 import type { Clock, Progress, RecordSource, Store } from '../core/ports/index.js';
 import type { Item, ItemRole, NewVote } from '../core/types.js';
@@ -112,24 +113,9 @@ export async function importVotes(options: ImportVotesOptions): Promise<ImportVo
             alreadyStored++;
             continue;
           }
-          votes.push({
-            itemId: row.item,
-            source: row.source,
-            label: row.label,
-            probabilities: null,
-            method: 'human',
-            otherMass: 0,
-            verbalized: null,
-            rationale: null,
-            abstainReason: null,
-            runId: null,
-            tokensIn: 0,
-            tokensOut: 0,
-            costUsd: 0,
-            latencyMs: 0,
-            timeSpentMs: null,
-            createdAt: now,
-          });
+          votes.push(
+            humanVote({ itemId: row.item, source: row.source, label: row.label, createdAt: now }),
+          );
         }
         if (votes.length > 0) await tx.addVotes(votes);
         added += votes.length;

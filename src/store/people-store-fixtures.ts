@@ -1,3 +1,4 @@
+import { humanVote, oneHot } from '../core/human-vote.js';
 import type { Annotator, QueueEntry } from '../core/ports/people-store.js';
 import type { Item, NewVote } from '../core/types.js';
 
@@ -39,22 +40,12 @@ export function entry(itemId: string, over: Partial<QueueEntry> = {}): QueueEntr
 }
 
 export function vote(itemId: string, annotatorId: string, label = 'x'): NewVote {
-  return {
+  return humanVote({
     itemId,
     source: `human:${annotatorId}`,
     label,
-    probabilities: { x: label === 'x' ? 1 : 0, y: label === 'y' ? 1 : 0 },
-    method: 'human',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
+    probabilities: oneHot(['x', 'y'], label),
     timeSpentMs: 1200,
     createdAt: T0,
-  };
+  });
 }

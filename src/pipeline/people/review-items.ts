@@ -1,3 +1,4 @@
+import { humanVote, oneHot } from '../../core/human-vote.js';
 import { HiloError } from '../../core/errors.js';
 import type { Annotator } from '../../core/ports/people-store.js';
 import type { Decision, Distribution, Fields, Vote } from '../../core/types.js';
@@ -66,27 +67,19 @@ export async function settleReview(
     throw new HiloError('CONFLICT', `item "${input.itemId}" has a gold label`);
   }
   const now = isoAt(ctx.clock);
-  const probabilities: Distribution = {};
-  for (const l of ctx.project.labels) probabilities[l.name] = l.name === input.label ? 1 : 0;
+  const probabilities: Distribution = oneHot(
+    ctx.project.labels.map((l) => l.name),
+    input.label,
+  );
   const [voteId] = await store.addVotes([
-    {
+    humanVote({
       itemId: input.itemId,
       source: humanSource(reviewer.id),
       label: input.label,
       probabilities,
-      method: 'human',
-      otherMass: 0,
-      verbalized: null,
       rationale: 'review',
-      abstainReason: null,
-      runId: null,
-      tokensIn: 0,
-      tokensOut: 0,
-      costUsd: 0,
-      latencyMs: 0,
-      timeSpentMs: null,
       createdAt: now,
-    },
+    }),
   ]);
   const decision: Decision = {
     itemId: input.itemId,

@@ -1,4 +1,5 @@
 import { HiloError } from '../../core/errors.js';
+import { humanVote, oneHot } from '../../core/human-vote.js';
 import type { Annotator, AnnotatorState } from '../../core/ports/people-store.js';
 import type { NewVote } from '../../core/types.js';
 import { adjustOverlap } from './adjust-overlap.js';
@@ -50,7 +51,8 @@ export async function submitAnswer(
     itemId: answer.itemId,
     annotatorId: annotator.id,
     now,
-    vote: answer.label === null ? null : humanVote(annotator.id, answer, labels, now),
+    vote:
+      answer.label === null ? null : answerVote(annotator.id, answer, answer.label, labels, now),
   });
   let current = annotator;
   let feedback: AnswerResult['feedback'] = null;
@@ -78,32 +80,21 @@ export async function submitAnswer(
   };
 }
 
-function humanVote(
+function answerVote(
   annotatorId: string,
   answer: Answer,
+  label: string,
   labels: readonly string[],
   now: string,
 ): NewVote {
-  const probabilities: Record<string, number> = {};
-  for (const label of labels) probabilities[label] = label === answer.label ? 1 : 0;
-  return {
+  return humanVote({
     itemId: answer.itemId,
     source: humanSource(annotatorId),
-    label: answer.label,
-    probabilities,
-    method: 'human',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
+    label,
+    probabilities: oneHot(labels, label),
     timeSpentMs: Math.max(0, Math.round(answer.timeSpentMs)),
     createdAt: now,
-  };
+  });
 }
 
 async function settleExam(ctx: PeopleContext, annotator: Annotator): Promise<Annotator> {
