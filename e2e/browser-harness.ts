@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import type { CliIo } from '../src/cli/cli-io.js';
-import { startServer, WEB_ROOT, type RunningServer } from '../src/cli/cmd-serve.js';
+import { silentIo, startServer, WEB_ROOT, type RunningServer } from '../src/cli/cmd-serve.js';
 
 /** Debian's chromium, which `.ci/run` installs when it is absent. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -26,6 +25,11 @@ const ARGS = [
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(join(WEB_ROOT, 'index.html')))
     execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'warn'], { stdio: 'inherit' });
+  return launchChromium();
+}
+
+/** Headless Chromium as every browser test runs it. */
+export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
@@ -35,19 +39,9 @@ export async function serveProject(
   dir: string,
   rateLimits?: { answersPerMinute?: number },
 ): Promise<{ server: RunningServer; adminToken: string }> {
-  const io: CliIo = {
-    version: 'test',
-    env: {},
-    cwd: dir,
-    out: () => undefined,
-    err: () => undefined,
-    stderr: { write: () => true },
-    setExitCode: () => undefined,
-    exitCode: () => 0,
-  };
   const server = await startServer(
     { dir, host: '127.0.0.1', port: 0, ...(rateLimits ? { rateLimits } : {}) },
-    io,
+    { ...silentIo('test'), cwd: dir },
   );
   return { server, adminToken: /invite=([\w-]+)/.exec(server.adminLink ?? '')?.[1] ?? '' };
 }

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bankingSubset, SUBSET_LABELS } from './banking-subset.js';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from './browser-harness.js';
 import { hilo, tempDir, writeJsonl } from './cli-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) {
   console.warn(
     `e2e/report.test.ts: ${CHROMIUM} is missing, so the report is not opened in a browser (apt-get install chromium)`,
@@ -90,20 +88,7 @@ describe('hilo report (init → import → learn → label → report, local lab
     'opens offline in Chromium and renders: every plot has a size, the page is not blank (needs /usr/bin/chromium)',
     { timeout: 120_000 },
     async () => {
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const tab = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
         const requests: string[] = [];
