@@ -19,16 +19,14 @@ import { rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows
 import { PeopleCache } from './sqlite-people-cache.js';
 import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
 import { GroupCommit } from './sqlite-people-group-commit.js';
+import { completeNow, leaseNow } from './sqlite-people-leases.js';
 import { preparePeopleStatements, type PeopleStatements } from './sqlite-people-statements.js';
 import type {
   AnnotatorsTable,
   AssignmentsTable,
-  ItemsTable,
   QueueTable,
   SessionsTable,
-  VotesTable,
 } from './store-database.js';
-import { rowToItem, rowToVote, voteToRow } from './store-rows.js';
 
 type Statement = Database.Statement<unknown[]>;
 
@@ -98,8 +96,10 @@ export class SqlitePeopleStore implements PeopleStore {
       version: () => s.dataVersion.get() as number,
       now: () => performance.now(),
     });
-    this.#lease = db.transaction((request: LeaseRequest) => this.#leaseNow(request));
-    this.#complete = db.transaction((request: CompleteRequest) => this.#completeNow(request));
+    this.#lease = db.transaction((request: LeaseRequest) => leaseNow(s, this.#cache, request));
+    this.#complete = db.transaction((request: CompleteRequest) =>
+      completeNow(s, this.#cache, request),
+    );
     const cache = this.#cache;
     this.#commits = new GroupCommit(db, {
       before: () => cache.validate(true),
@@ -294,45 +294,6 @@ export class SqlitePeopleStore implements PeopleStore {
     return this.#write('leaseNext', () => this.#lease(request));
   }
 
-  #leaseNow(request: LeaseRequest): Assignment | undefined {
-    const s = this.#s;
-    const expired = s.expireLeases.all(request.now) as { item_id: string; annotator_id: string }[];
-    for (const row of expired) {
-      s.changeTaken.run(-1, row.item_id);
-      this.#cache.forgetAssignment(row.item_id, row.annotator_id);
-    }
-    const chosen = (
-      request.goldLabel === undefined
-        ? undefined
-        : s.pickWithGold.get(request.kind, request.annotatorId, request.goldLabel)
-    ) as string | undefined;
-    const itemId = chosen ?? (s.pick.get(request.kind, request.annotatorId) as string | undefined);
-    if (itemId === undefined) return undefined;
-    s.changeTaken.run(1, itemId);
-    // The item is served next; inside this transaction reading it is cheap.
-    if (this.#cache.item(itemId) === undefined) {
-      const row = s.item.get(itemId) as Selectable<ItemsTable> | undefined;
-      this.#cache.putItem(itemId, row === undefined ? null : rowToItem(row));
-    }
-    s.insertAssignment.run(
-      itemId,
-      request.annotatorId,
-      request.kind,
-      request.now,
-      request.expiresAt,
-    );
-    const assignment: Assignment = {
-      itemId,
-      annotatorId: request.annotatorId,
-      kind: request.kind,
-      leasedAt: request.now,
-      expiresAt: request.expiresAt,
-      state: 'leased',
-    };
-    this.#cache.putAssignment(itemId, request.annotatorId, assignment);
-    return assignment;
-  }
-
   getAssignment(itemId: string, annotatorId: string): Promise<Assignment | undefined> {
     return this.#read('getAssignment', () => {
       this.#cache.validate();
@@ -361,40 +322,6 @@ export class SqlitePeopleStore implements PeopleStore {
       }
       return voteId;
     });
-  }
-
-  #completeNow(request: CompleteRequest): number | null {
-    const s = this.#s;
-    const voteId =
-      request.vote === null
-        ? null
-        : Number(s.insertVote.run(voteToRow(request.vote)).lastInsertRowid);
-    const state: AssignmentState = request.vote === null ? 'skipped' : 'done';
-    const kind = s.finishAssignment.get(
-      state,
-      voteId,
-      request.itemId,
-      request.annotatorId,
-      request.now,
-    ) as QueueKind | undefined;
-    if (kind === undefined) {
-      throw new HiloError(
-        'CONFLICT',
-        `no live lease of item "${request.itemId}" for this annotator`,
-      );
-    }
-    if (state === 'skipped') s.changeTaken.run(-1, request.itemId);
-    this.#cache.forgetAssignment(request.itemId, request.annotatorId);
-    if (voteId !== null && request.vote !== null) {
-      // Dynamic overlap reads a task's votes next; inside this transaction reading is cheap.
-      if (this.#cache.itemVotes(request.itemId) !== undefined)
-        this.#cache.addItemVote({ id: voteId, ...request.vote });
-      else if (kind === 'task') {
-        const rows = s.itemVotes.all(request.itemId) as Selectable<VotesTable>[];
-        this.#cache.putItemVotes(request.itemId, rows.map(rowToVote));
-      }
-    }
-    return voteId;
   }
 
   reopenAssignment(itemId: string, annotatorId: string, expiresAt: string): Promise<void> {
