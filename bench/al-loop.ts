@@ -21,9 +21,9 @@ import {
   crowdForLabels,
   parametricCrowd,
   type SimulatedCrowd,
-} from '../src/pipeline/simulate-crowd.js';
-import { simulateHybrid, type HybridSimulationResult } from '../src/pipeline/simulate-hybrid.js';
-import { simulateRelabel } from '../src/pipeline/simulate-relabel.js';
+} from '../src/pipeline/simulate/simulate-crowd.js';
+import { simulateHybrid, type HybridSimulationResult } from '../src/pipeline/simulate/simulate-hybrid.js';
+import { simulateRelabel } from '../src/pipeline/simulate/simulate-relabel.js';
 import {
   banking77,
   convAbuse,

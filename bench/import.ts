@@ -17,11 +17,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openRecordSink } from '../src/files/open-record-sink.js';
 import { openRecordSource } from '../src/files/open-record-source.js';
-import { importItems } from '../src/pipeline/import-items.js';
-import { MemoryStore } from '../src/pipeline/testing/memory-store.js';
+import { importItems } from '../src/pipeline/items/import-items.js';
+import { MemoryStore } from '../src/testing/fakes/memory-store.js';
 import type { Store, UpsertCounts } from '../src/core/ports/store.js';
 import type { Item } from '../src/core/types.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 interface PhaseResult {
   readonly phase: string;

@@ -13,10 +13,10 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { withResponseCache } from '../src/llm/cached-model.js';
 import { createOpenAiCompatibleModel } from '../src/llm/openai-compatible-model.js';
-import { labelItems } from '../src/pipeline/label-items.js';
-import { createLlmBatchLabeller } from '../src/pipeline/llm-batch-labeller.js';
+import { labelItems } from '../src/pipeline/label/label-items.js';
+import { createLlmBatchLabeller } from '../src/pipeline/label/llm-batch-labeller.js';
 import { parseProjectConfig } from '../src/project/project-schema.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,7 @@ import {
   type FakeOpenAiServer,
 } from '../src/llm/testing/fake-openai-server.js';
 import { hilo, tempDir, writeJsonl } from './cli-harness.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 
 let server: FakeOpenAiServer | undefined;
 afterEach(async () => {

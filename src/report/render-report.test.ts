@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLinkedomDocument } from './linkedom-document.js';
 import { renderReportHtml } from './render-report.js';
-import { HOSTILE, HOSTILE_LABEL, reportFixture } from './testing/report-fixture.js';
+import { HOSTILE, HOSTILE_LABEL, reportFixture } from '../testing/fixtures/report-fixture.js';
 
 const PLOT_IDS = [
   'plot-confusion-matrix',

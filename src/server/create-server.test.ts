@@ -4,7 +4,7 @@ import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
 import type { Item } from '../core/types.js';
 import { buildQueue } from '../pipeline/people/build-queue.js';
-import { MemoryStore } from '../pipeline/testing/memory-store.js';
+import { MemoryStore } from '../testing/fakes/memory-store.js';
 import { hashToken, inviteAnnotator } from './auth-tokens.js';
 import { createServer } from './create-server.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLinkedomDocument } from '../report/linkedom-document.js';
-import { HOSTILE, reportFixture } from '../report/testing/report-fixture.js';
+import { HOSTILE, reportFixture } from '../testing/fixtures/report-fixture.js';
 import { dashboardPlots } from './dashboard-plots.js';
 
 const context = () => ({ document: createLinkedomDocument() });

@@ -1,8 +1,8 @@
 import { HiloError } from '../core/errors.js';
 import type { Clock } from '../core/ports/runtime.js';
 import type { StoreWithPeople } from '../core/ports/people-store.js';
-import { openPostgresStore } from './postgres-store.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 export interface OpenStoreOptions {
   /** SQLite database file. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll } from 'vitest';
-import { describePeopleStoreContract } from './people-store-contract.case.js';
-import { openPgliteStore } from './pglite-store.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { describePeopleStoreContract } from '../testing/contracts/people-store-contract.case.js';
+import { openPgliteStore } from './postgres/pglite-store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hilo-people-'));
 let files = 0;

@@ -5,9 +5,9 @@ import type { Decision } from '../../src/core/types.js';
 import { openRecordSink } from '../../src/files/open-record-sink.js';
 import { openRecordSource } from '../../src/files/open-record-source.js';
 import { readAll, useTempDir } from '../../src/files/testing/temp-dir.js';
-import { exportItems } from '../../src/pipeline/export-items.js';
-import { importItems, type ImportItemsOptions } from '../../src/pipeline/import-items.js';
-import { MemoryStore } from '../../src/pipeline/testing/memory-store.js';
+import { exportItems } from '../../src/pipeline/items/export-items.js';
+import { importItems, type ImportItemsOptions } from '../../src/pipeline/items/import-items.js';
+import { MemoryStore } from '../../src/testing/fakes/memory-store.js';
 
 const dir = useTempDir();
 const LABELS = ['ham', 'spam'];

@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../src/pipeline/testing/memory-store.js';
-import { describePeopleStoreContract } from '../../src/store/people-store-contract.case.js';
+import { MemoryStore } from '../../src/testing/fakes/memory-store.js';
+import { describePeopleStoreContract } from '../../src/testing/contracts/people-store-contract.case.js';
 
 describePeopleStoreContract('memory', () => Promise.resolve(new MemoryStore()));

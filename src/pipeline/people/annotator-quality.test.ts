@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotatorQuality } from './annotator-quality.js';
-import { crowdHistory } from './crowd-fixture.js';
-import { annotatorFixture } from './vote-fixture.js';
+import { crowdHistory } from '../../testing/fixtures/crowd-fixture.js';
+import { annotatorFixture } from '../../testing/fixtures/vote-fixture.js';
 
 describe('annotatorQuality', () => {
   it("joins control accuracy and its interval with each person's Dawid-Skene matrix", async () => {

@@ -6,7 +6,7 @@ import {
   queuePriority,
   queueScores,
   queueStrategy,
-} from '../rescore-queue-priority.js';
+} from '../learn/rescore-queue-priority.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
 /** Controls and exam items may be answered by everyone once. */

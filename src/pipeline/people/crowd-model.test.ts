@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NewVote, Vote } from '../../core/types.js';
 import type { VoteQuery } from '../../core/ports/store.js';
-import { MemoryStore } from '../testing/memory-store.js';
+import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { createCrowdModel } from './crowd-model.js';
-import { annotatorFixture, voteFixture } from './vote-fixture.js';
+import { annotatorFixture, voteFixture } from '../../testing/fixtures/vote-fixture.js';
 
 const LABELS = ['a', 'b'];
 

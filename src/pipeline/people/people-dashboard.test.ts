@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
-import { MemoryStore } from '../testing/memory-store.js';
+import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { peopleDashboard } from './people-dashboard.js';
-import { annotatorFixture as annotator, voteFixture } from './vote-fixture.js';
+import { annotatorFixture as annotator, voteFixture } from '../../testing/fixtures/vote-fixture.js';
 
 const project = {
   name: 't',

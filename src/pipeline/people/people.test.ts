@@ -3,7 +3,7 @@ import type { Annotator } from '../../core/ports/people-store.js';
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
 import type { Decision, Item } from '../../core/types.js';
-import { MemoryStore } from '../testing/memory-store.js';
+import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { adjustOverlap } from './adjust-overlap.js';
 import { buildQueue } from './build-queue.js';
 import { nextItem } from './next-item.js';

@@ -1,0 +1,126 @@
+import { auditEstimate, type AuditBatch, type AuditRow } from '../../core/routing/audit-estimate.js';
+import { HiloError } from '../../core/errors.js';
+import type { Store } from '../../core/ports/index.js';
+import type { Vote } from '../../core/types.js';
+import { readAuditedItems, type AuditedItem } from './audit-sample.js';
+
+export interface AuditReport {
+  /** Per batch (in the order batches were first audited): the batch's and the running figures. */
+  readonly rows: readonly AuditRow[];
+  readonly target: number;
+  /** Two-sided error level of the intervals. */
+  readonly alpha: number;
+  /** Items drawn for audit, those people answered, those still waiting, and ties between people. */
+  readonly drawn: number;
+  readonly answered: number;
+  readonly pending: number;
+  readonly disputed: number;
+  /** Rows whose batch or running figure is in alarm (its upper bound is below the target). */
+  readonly alarms: readonly AuditRow[];
+}
+
+const CHUNK = 500;
+
+/**
+ * People's answer on one item: the label most of them gave (each person's newest vote counts
+ * once); null on a tie, which says nothing about the machine.
+ */
+function peopleAnswer(votes: readonly Vote[]): string | null {
+  const newest = new Map<string, Vote>();
+  for (const vote of votes) {
+    const seen = newest.get(vote.source);
+    if (vote.label !== null && (!seen || vote.id > seen.id)) newest.set(vote.source, vote);
+  }
+  const tally = new Map<string, number>();
+  for (const vote of newest.values()) {
+    tally.set(vote.label as string, (tally.get(vote.label as string) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let top = 0;
+  let tie = false;
+  for (const [label, n] of tally) {
+    if (n > top) {
+      best = label;
+      top = n;
+      tie = false;
+    } else if (n === top) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/**
+ * `hilo audit`: checks the accepted labels of the items drawn for audit (`audit` runs) against
+ * the answers people gave on them (votes from `human:` sources), and estimates accepted-label
+ * accuracy per batch and running, with Clopper–Pearson intervals (see `auditEstimate`). A batch
+ * is in alarm when even its upper bound is below the target. The target and level default to
+ * those of the newest route run.
+ * @example const report = await auditAccuracy({ store }); report.alarms.length > 0
+ * Complexity: O(audited items + their votes) store reads in chunks of 500.
+ */
+export async function auditAccuracy(options: {
+  readonly store: Store;
+  readonly target?: number;
+  readonly alpha?: number;
+}): Promise<AuditReport> {
+  const { store } = options;
+  const routes = await store.listRuns({ kind: 'route' });
+  const latest = routes[routes.length - 1]?.config;
+  const target = options.target ?? (typeof latest?.target === 'number' ? latest.target : undefined);
+  if (target === undefined) {
+    throw new HiloError(
+      'INVALID_INPUT',
+      'no route run to take the target accuracy from: pass --target',
+    );
+  }
+  const alpha = options.alpha ?? (typeof latest?.delta === 'number' ? latest.delta : 0.05);
+  const audited = [...(await readAuditedItems(store)).values()];
+  const batches = new Map<string, { first: string; audited: number; correct: number }>();
+  for (const item of audited) {
+    const batch = batches.get(item.batch);
+    if (!batch) batches.set(item.batch, { first: item.startedAt, audited: 0, correct: 0 });
+    else if (item.startedAt < batch.first) batch.first = item.startedAt;
+  }
+  let answered = 0;
+  let disputed = 0;
+  for (let start = 0; start < audited.length; start += CHUNK) {
+    const chunk: AuditedItem[] = audited.slice(start, start + CHUNK);
+    const votes = await store.listVotes({
+      itemIds: chunk.map((item) => item.id),
+      sourcePrefix: 'human:',
+    });
+    const byItem = new Map<string, Vote[]>();
+    for (const vote of votes) {
+      const list = byItem.get(vote.itemId);
+      if (list) list.push(vote);
+      else byItem.set(vote.itemId, [vote]);
+    }
+    for (const item of chunk) {
+      const mine = byItem.get(item.id);
+      if (!mine || mine.length === 0) continue;
+      answered++;
+      const answer = peopleAnswer(mine);
+      if (answer === null) {
+        disputed++;
+        continue;
+      }
+      const batch = batches.get(item.batch);
+      if (!batch) continue;
+      batch.audited++;
+      if (answer === item.label) batch.correct++;
+    }
+  }
+  const ordered: AuditBatch[] = [...batches.entries()]
+    .sort(([a, x], [b, y]) => x.first.localeCompare(y.first) || a.localeCompare(b))
+    .map(([batch, figures]) => ({ batch, audited: figures.audited, correct: figures.correct }));
+  const rows = auditEstimate({ batches: ordered, target, alpha });
+  return {
+    rows,
+    target,
+    alpha,
+    drawn: audited.length,
+    answered,
+    pending: audited.length - answered,
+    disputed,
+    alarms: rows.filter((row) => row.status === 'alarm' || row.cumulative.status === 'alarm'),
+  };
+}

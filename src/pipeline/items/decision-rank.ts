@@ -1,0 +1,19 @@
+import type { DecidedBy, Decision } from '../../core/types.js';
+
+/** Higher outranks lower: a decision is never overwritten by a lower-ranked source. */
+const RANK: Record<DecidedBy, number> = {
+  machine: 0,
+  auto: 1,
+  aggregated: 2,
+  human: 2,
+  reviewer: 3,
+  gold: 4,
+};
+
+/**
+ * Whether a decision made `by` may replace `existing`: only by an equal or higher rank.
+ * @example canReplaceDecision({ decidedBy: 'reviewer', … }, 'aggregated') // false
+ */
+export function canReplaceDecision(existing: Decision | undefined, by: DecidedBy): boolean {
+  return existing === undefined || RANK[by] >= RANK[existing.decidedBy];
+}

@@ -1,0 +1,128 @@
+import { HiloError } from '../../core/errors.js';
+import type { Progress, RecordSource, Store } from '../../core/ports/index.js';
+import type { Item, ItemRole } from '../../core/types.js';
+import { isProblem, itemFromRecord, type ItemRules } from './item-from-record.js';
+
+export interface ImportItemsOptions {
+  readonly store: Store;
+  readonly source: RecordSource;
+  readonly role: ItemRole;
+  /** Column holding each item's id. */
+  readonly idField: string;
+  /** Column holding the expert label (gold, control, test); ignored for pool items. */
+  readonly labelField: string;
+  /** The project's fields; every record must have each of them. */
+  readonly fields: readonly string[];
+  /** The project's label set. */
+  readonly labels: readonly string[];
+  /** Store the good records and report the bad ones, instead of stopping at the first. */
+  readonly skipInvalid: boolean;
+  readonly batch?: string;
+  readonly progress?: Progress;
+}
+
+/** A record that was not imported, and why. */
+export interface SkippedRecord {
+  readonly line: number;
+  readonly field?: string;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  readonly file: string;
+  /** Records read (good and bad; blank lines are not records). */
+  readonly read: number;
+  readonly inserted: number;
+  readonly updated: number;
+  /** Every record left out (only with `skipInvalid`); its length is the skipped count. */
+  readonly skipped: readonly SkippedRecord[];
+}
+
+/** Records per read and per `upsertItems` call. */
+const BATCH = 1000;
+
+/**
+ * Imports a file of items into the store in one transaction. A bad record (unreadable, no id,
+ * a project field missing, a gold/control label missing or outside the label set, an id seen
+ * earlier in the file) stops the import with INVALID_INPUT naming the file, line and field,
+ * and nothing from the file is stored; with `skipInvalid` the good records are stored and every
+ * bad one is reported. Items are upserted by id, so importing a file again updates, never
+ * duplicates. Columns other than the id and label are kept in `fields` (see itemFromRecord).
+ * Progress has no total (a stream's length is unknown): `update` gets the records read.
+ * @example
+ * const report = await importItems({ store, source, role: 'pool', idField: 'id',
+ *   labelField: 'label', fields: ['text'], labels: ['spam', 'ham'], skipInvalid: false });
+ * Complexity O(records); memory one batch plus the ids seen (to catch duplicates).
+ */
+export async function importItems(options: ImportItemsOptions): Promise<ImportReport> {
+  const { store, source, skipInvalid, progress } = options;
+  const rules: ItemRules = {
+    role: options.role,
+    idField: options.idField,
+    labelField: options.labelField,
+    fields: options.fields,
+    labels: new Set(options.labels),
+    batch: options.batch ?? null,
+  };
+  const file = source.path;
+  const firstLineOf = new Map<string, number>();
+  const skipped: SkippedRecord[] = [];
+  let read = 0;
+  let inserted = 0;
+  let updated = 0;
+
+  const reject = (problem: SkippedRecord): void => {
+    if (!skipInvalid) {
+      const { line, field } = problem;
+      throw new HiloError(
+        'INVALID_INPUT',
+        problem.reason,
+        field === undefined ? { file, line } : { file, line, field },
+      );
+    }
+    skipped.push(problem);
+  };
+
+  progress?.start(`import ${file}`, 0);
+  let finished = `import of ${file} stopped`;
+  try {
+    await store.transaction(async (tx) => {
+      for await (const records of source.batches(BATCH)) {
+        const items: Item[] = [];
+        for (const record of records) {
+          read += 1;
+          if ('error' in record) {
+            reject({ line: record.line, reason: record.error });
+            continue;
+          }
+          const result = itemFromRecord(record.values, rules);
+          if (isProblem(result)) {
+            reject({ line: record.line, ...result });
+            continue;
+          }
+          const earlier = firstLineOf.get(result.id);
+          if (earlier !== undefined) {
+            reject({
+              line: record.line,
+              field: rules.idField,
+              reason: `id "${result.id}" already appears on line ${earlier}`,
+            });
+            continue;
+          }
+          firstLineOf.set(result.id, record.line);
+          items.push(result);
+        }
+        if (items.length > 0) {
+          const counts = await tx.upsertItems(items);
+          inserted += counts.inserted;
+          updated += counts.updated;
+        }
+        progress?.update(read);
+      }
+    });
+    finished = `imported ${inserted + updated} items from ${file}`;
+  } finally {
+    progress?.finish(finished);
+  }
+  return { file, read, inserted, updated, skipped };
+}

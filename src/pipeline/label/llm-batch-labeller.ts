@@ -1,0 +1,91 @@
+import { HiloError } from '../../core/errors.js';
+import type { ChatModel } from '../../core/ports/index.js';
+import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/project.js';
+import type { Item } from '../../core/types.js';
+import type { LabelOutcome, Labeller } from './labeller.js';
+import { labelItemWithLlm, llmVoteSource } from './llm-labeller.js';
+
+export interface LlmBatchLabellerOptions {
+  readonly model: ChatModel;
+  readonly project: ProjectConfig;
+  readonly settings: LlmLabellerConfig;
+  /** The run's few-shot demos (gold items), chosen once per run so the prompt version is stable. */
+  readonly demos: readonly Item[];
+  readonly price?: ModelPrice;
+}
+
+/** Consecutive items failing with a model error that mean the provider is down, not the item. */
+const OUTAGE_AFTER = 5;
+
+/**
+ * The LLM as a first-pass labeller: one item per call, `settings.concurrency` calls at once
+ * (the HTTP adapter enforces the rate limits and retries). An item the model cannot answer after
+ * the retries (a 400 for a prompt over the context, a 500 the server gives for that prompt every
+ * time) becomes an abstention with the server's reason, so one bad item does not block a run;
+ * but OUTAGE_AFTER such failures in a row stop the run (the provider is down, or every request
+ * is wrong), and a resumed run pays for nothing twice thanks to the response cache.
+ * @example const labeller = createLlmBatchLabeller({ model, project, settings, demos });
+ */
+export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labeller {
+  const { model, project, settings, demos, price } = options;
+  let failuresInARow = 0;
+  const labelOne = async (item: Item): Promise<LabelOutcome> => {
+    try {
+      const outcome = await labelItemWithLlm({
+        model,
+        project,
+        item,
+        demos,
+        settings,
+        ...(price ? { price } : {}),
+      });
+      failuresInARow = 0;
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof HiloError) || !PER_ITEM_CODES.has(error.code)) throw error;
+      failuresInARow++;
+      if (failuresInARow >= OUTAGE_AFTER) {
+        throw new HiloError(
+          error.code,
+          `${OUTAGE_AFTER} items in a row failed; last: ${error.message}`,
+          undefined,
+          { cause: error },
+        );
+      }
+      return modelFailure(error.message);
+    }
+  };
+  return {
+    source: llmVoteSource({ project, demos, settings }),
+    batchSize: 1,
+    concurrency: settings.concurrency,
+    description: {
+      kind: 'llm',
+      model: settings.model,
+      fewShot: demos.map((d) => d.id),
+      chainOfThought: settings.chainOfThought,
+      confidence: settings.confidence,
+      samples: settings.samples,
+      temperature: settings.temperature,
+    },
+    label: async (items) => Promise.all(items.map(labelOne)),
+  };
+}
+
+const PER_ITEM_CODES = new Set(['MODEL_UNAVAILABLE', 'INVALID_INPUT', 'TIMEOUT', 'MODEL_OUTPUT']);
+
+function modelFailure(reason: string): LabelOutcome {
+  return {
+    label: null,
+    probabilities: null,
+    method: 'logprobs',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: `model error: ${reason}`,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    latencyMs: 0,
+  };
+}

@@ -1,0 +1,418 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticPredictions } from '../../core/calibration/synthetic-predictions.js';
+import type { ProjectConfig } from '../../core/project.js';
+import type { Decision, Item, ItemRole, NewVote, Run } from '../../core/types.js';
+import { gatherReportData } from './report-data.js';
+import { MemoryStore } from '../../testing/fakes/memory-store.js';
+
+const LABELS = ['billing', 'delivery', 'refund'];
+const SOURCE = 'model:local@1';
+const clock = { now: () => Date.parse('2025-03-01T12:00:00Z') };
+
+const project: ProjectConfig = {
+  name: 'support',
+  kind: 'classify',
+  fields: ['text'],
+  labels: LABELS.map((name) => ({ name, description: '' })),
+  guidelines: '',
+  labeller: {
+    default: 'local',
+    llm: {
+      model: 'm',
+      fewShot: 0,
+      chainOfThought: false,
+      confidence: 'auto',
+      samples: 5,
+      temperature: 0.7,
+      askVerbalized: false,
+      maxTokens: 16,
+      concurrency: 1,
+      requestsPerMinute: 1,
+      tokensPerMinute: 1,
+      timeoutMs: 1000,
+      maxRetries: 0,
+    },
+    local: { features: 1024, wordNgrams: 1, charNgrams: [2, 3], l2: 1e-4, epochs: 1, seed: 1 },
+  },
+  prices: { models: {}, humanHourlyUsd: 30, humanItemsPerHour: 60, hostingPerHourUsd: 0 },
+  database: null,
+};
+
+function vote(itemId: string, probs: Float64Array, row: number, source = SOURCE): NewVote {
+  const p = Object.fromEntries(LABELS.map((l, k) => [l, probs[row * 3 + k] as number]));
+  const top = LABELS.reduce((a, b) => ((p[b] as number) > (p[a] as number) ? b : a));
+  return {
+    itemId,
+    source,
+    label: top,
+    probabilities: p,
+    method: 'local-model',
+    otherMass: 0,
+    verbalized: null,
+    rationale: null,
+    abstainReason: null,
+    runId: null,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    latencyMs: 0,
+    timeSpentMs: null,
+    createdAt: '2025-03-01T00:00:00Z',
+  };
+}
+
+/**
+ * A store with an overconfident labeller (reported = softmax(2.5·z)): gold and test items
+ * carry the drawn label, pool items none.
+ */
+async function seededStore(
+  counts: Partial<Record<ItemRole, number>>,
+  spend = { costUsd: 0, items: 0 },
+): Promise<MemoryStore> {
+  const store = new MemoryStore();
+  await store.createRun(labelRun(spend.costUsd, spend.items));
+  for (const [role, n] of Object.entries(counts) as [ItemRole, number][]) {
+    const data = syntheticPredictions({
+      n,
+      K: 3,
+      temperature: 2.5,
+      spread: 1.5,
+      seed: role.length * 7,
+    });
+    const items: Item[] = [];
+    const votes: NewVote[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = `${role}-${String(i).padStart(4, '0')}`;
+      const label = LABELS[data.labels[i] as number] as string;
+      items.push({
+        id,
+        fields: { text: `${role} text ${i}` },
+        role,
+        batch: null,
+        goldLabel: role === 'pool' ? null : label,
+      });
+      votes.push(vote(id, data.probs, i));
+    }
+    await store.upsertItems(items);
+    await store.addVotes(votes);
+  }
+  return store;
+}
+
+function labelRun(costUsd: number, itemsDone: number): Run {
+  return {
+    id: 'label-1',
+    kind: 'label',
+    config: { labeller: SOURCE },
+    status: 'done',
+    itemsDone,
+    itemsFailed: 0,
+    tokensIn: 1000,
+    tokensOut: 10,
+    costUsd,
+    startedAt: '2025-03-01T10:00:00Z',
+    endedAt: '2025-03-01T10:01:00Z',
+  };
+}
+
+describe('gatherReportData', () => {
+  it('scores test items, fits its own calibration when none is stored, and says no policy was chosen', async () => {
+    const store = await seededStore(
+      { gold: 400, test: 400, pool: 300 },
+      { costUsd: 1.5, items: 1100 },
+    );
+    const data = await gatherReportData({ store, project, clock });
+
+    expect(data.source).toEqual({ id: SOURCE, chosenBy: 'label-run' });
+    expect(data.items).toEqual({ pool: 300, gold: 400, control: 0, test: 400 });
+    const held = data.heldOut!;
+    expect(held.set).toBe('test');
+    expect(held.scored).toBe(400);
+    const diagonal = held.confusion.reduce((s, row, g) => s + (row[g] as number), 0);
+    expect(held.accuracy.estimate).toBeCloseTo(diagonal / 400, 12);
+    expect(held.accuracy.lower).toBeLessThan(held.accuracy.estimate);
+    expect(held.accuracy.upper).toBeGreaterThan(held.accuracy.estimate);
+    expect(held.perClass.map((c) => c.label)).toEqual(LABELS);
+    expect(held.perClass.reduce((s, c) => s + c.support, 0)).toBe(400);
+
+    const cal = data.calibration!;
+    expect(cal).toMatchObject({ origin: 'fitted', evaluatedOn: 'test', fittedOn: 400, n: 400 });
+    expect(cal.methods.map((m) => m.method).sort()).toEqual([
+      'histogram',
+      'isotonic',
+      'none',
+      'platt',
+      'temperature',
+    ]);
+    // The labeller is overconfident by construction: calibration must shrink the error a lot.
+    expect(cal.before.ece.estimate).toBeGreaterThan(0.08);
+    expect(cal.after.ece.estimate).toBeLessThan(cal.before.ece.estimate / 2);
+    expect(cal.before.bins.reduce((s, b) => s + b.count, 0)).toBe(400);
+
+    expect(data.policy).toBeNull();
+    expect(data.plan?.chosen).toBeNull();
+    expect(data.plan?.poolFrom).toBe('pool');
+    expect(data.plan?.poolSize).toBe(300);
+    expect(data.plan?.assumptions.machinePerItem).toBeCloseTo(1.5 / 1100, 12);
+    // People alone: 300 items × 1 person × $0.50 × 1.1 for controls.
+    expect(data.plan?.allHuman.cost).toBeCloseTo(165, 9);
+    const costs = data.plan!.points.map((p) => p.cost);
+    // Strictest first: each looser threshold accepts more and sends fewer items to people.
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
+    expect(data.plan!.points.at(-1)?.coverage).toBe(1);
+    expect(data.plan!.points.every((p) => Number.isFinite(p.acceptedAccuracy.estimate))).toBe(true);
+
+    const hist = data.histogram!;
+    expect(hist.edges).toHaveLength(21);
+    expect(hist.right.reduce((a, b) => a + b) + hist.wrong.reduce((a, b) => a + b)).toBe(400);
+    expect(hist.pool.reduce((a, b) => a + b)).toBe(300);
+    expect(hist.calibrated).toBe(true);
+
+    const cov = data.coverage!;
+    expect(cov.points.at(-1)).toMatchObject({ coverage: 1, accepted: 400 });
+    expect(cov.points.at(-1)!.accuracy).toBeCloseTo(held.accuracy.estimate, 12);
+    expect(cov.points.length).toBeLessThanOrEqual(151);
+
+    expect(data.spend).toMatchObject({ runs: 1, items: 1100, costUsd: 1.5 });
+    expect(data.decisions).toMatchObject({ pool: 300, zones: { unrouted: 300 } });
+    expect(data.generatedAt).toBe('2025-03-01T12:00:00.000Z');
+  });
+
+  it('lists the most confident mistakes and the least sure pool items with their text', async () => {
+    const store = await seededStore({ gold: 60, test: 80, pool: 50 });
+    const data = await gatherReportData({ store, project, clock, examples: 4 });
+    const { mistakes, unsure } = data.examples;
+    expect(mistakes).toHaveLength(4);
+    expect(mistakes.every((m) => m.gold !== m.predicted && m.text.startsWith('test text'))).toBe(
+      true,
+    );
+    const conf = mistakes.map((m) => m.confidence);
+    expect(conf).toEqual([...conf].sort((a, b) => b - a));
+    expect(unsure).toHaveLength(4);
+    const low = unsure.map((u) => u.confidence);
+    expect(low).toEqual([...low].sort((a, b) => a - b));
+    const lowest = data.histogram!.pool.findIndex((count) => count > 0);
+    expect(low[0]).toBeGreaterThanOrEqual(data.histogram!.edges[lowest] as number);
+    expect(low[0]).toBeLessThan(data.histogram!.edges[lowest + 1] as number);
+    const none = await gatherReportData({ store, project, clock, examples: 0 });
+    expect(none.examples).toEqual({ mistakes: [], unsure: [] });
+  });
+
+  it('falls back to gold items scored out of fold when there are no test votes', async () => {
+    const store = await seededStore({ gold: 300, pool: 40 });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.heldOut?.set).toBe('gold');
+    expect(data.heldOut?.scored).toBe(300);
+    expect(data.calibration).toMatchObject({
+      origin: 'fitted',
+      evaluatedOn: 'gold-cross-fitted',
+      n: 300,
+    });
+    expect(data.calibration!.after.ece.estimate).toBeLessThan(
+      data.calibration!.before.ece.estimate,
+    );
+  });
+
+  it('uses the stored calibrator and the routing run, and marks the chosen threshold', async () => {
+    const store = await seededStore({ gold: 200, test: 200, pool: 200 });
+    await store.saveModel({
+      name: `calibrator:${SOURCE}`,
+      payload: JSON.stringify({ method: 'temperature', K: 3, temperature: 2.5 }),
+      metrics: {},
+      trainedOn: 200,
+      createdAt: '2025-03-01T00:00:00Z',
+    });
+    await store.createRun({
+      ...labelRun(0, 0),
+      id: 'route-1',
+      kind: 'route',
+      // As `hilo route` writes it.
+      config: {
+        source: SOURCE,
+        calibrator: 'temperature',
+        policy: 'fixed-sequence',
+        score: 'confidence',
+        target: 0.9,
+        delta: 0.1,
+        threshold: 0.8,
+        thresholds: null,
+        lo: 0.5,
+        perClass: false,
+        counts: { accept: 120, overlap: 50, human: 30 },
+        sentence: "Accepting the machine's label for 60% of items.",
+        certified: true,
+        goldItems: 200,
+        goldNeeded: null,
+        goldNeededDetail: null,
+        cost: {
+          plan: 40,
+          allHuman: 110,
+          allMachine: 0,
+          currency: 'USD',
+          machinePerItem: 0.001,
+          annotation: 0.5,
+          overlap: 2,
+          controlRate: 0.2,
+          auditRate: 0.05,
+        },
+        testCheck: {
+          items: 200,
+          accepted: 120,
+          correct: 113,
+          accuracy: { estimate: 113 / 120, lower: 0.88, upper: 0.97 },
+        },
+      },
+    });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.source.chosenBy).toBe('route');
+    expect(data.calibration).toMatchObject({
+      origin: 'stored',
+      method: 'temperature',
+      fittedOn: 200,
+      methods: [],
+    });
+    expect(data.policy).toMatchObject({
+      appliesToSource: true,
+      threshold: 0.8,
+      target: 0.9,
+      delta: 0.1,
+      goldItems: 200,
+    });
+    expect(data.policy?.cost).toEqual({ plan: 40, allHuman: 110, currency: '$' });
+    expect(data.policy?.testCheck).toMatchObject({ items: 200, accepted: 120, correct: 113 });
+    expect(data.policy?.perClass).toBeNull();
+    const plan = data.plan!;
+    expect(plan).toMatchObject({ target: 0.9, delta: 0.1 });
+    expect(plan.assumptions).toMatchObject({
+      from: 'route',
+      lo: 0.5,
+      machinePerItem: 0.001,
+      annotation: 0.5,
+      overlap: 2,
+      controlRate: 0.2,
+      auditRate: 0.05,
+    });
+    // People alone for 200 pool items: 200 × 2 people × $0.50 × 1.2 for controls.
+    expect(plan.allHuman.cost).toBeCloseTo(240, 9);
+    expect(plan.points[plan.chosen!]?.threshold).toBe(0.8);
+  });
+
+  it('reads per-class and meta-router policies without marking a confidence threshold', async () => {
+    const store = await seededStore({ gold: 60, test: 60, pool: 30 });
+    await store.createRun({
+      ...labelRun(0, 0),
+      id: 'route-1',
+      kind: 'route',
+      config: {
+        source: SOURCE,
+        score: 'router',
+        threshold: 0.6,
+        thresholds: { billing: 0.9, refund: null },
+        goldNeeded: 120,
+        goldNeededDetail: { additionalGold: 120, totalGold: 180, threshold: 0.9 },
+      },
+    });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.policy).toMatchObject({
+      score: 'router',
+      perClass: { billing: 0.9, refund: null },
+      goldNeeded: { additional: 120, total: 180 },
+      cost: null,
+      testCheck: null,
+    });
+    expect(data.plan?.chosen).toBeNull();
+  });
+
+  it('finds the labeller of a label run that only describes it', async () => {
+    const store = await seededStore({ gold: 30, test: 30 });
+    await store.createRun({
+      ...labelRun(0.25, 60),
+      id: 'label-2',
+      startedAt: '2025-03-01T11:00:00Z',
+      config: { labeller: 'local', version: 1, trainedOn: 30 },
+    });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.source).toEqual({ id: SOURCE, chosenBy: 'label-run' });
+    expect(data.spend).toMatchObject({ runs: 2, items: 60, costUsd: 0.25 });
+  });
+
+  it('finds an LLM labeller from its votes when its run names only the model', async () => {
+    const store = new MemoryStore();
+    const source = 'llm:mini#ab12';
+    await store.upsertItems([
+      { id: 't1', fields: { text: 'x' }, role: 'test', batch: null, goldLabel: 'refund' },
+    ]);
+    await store.addVotes([vote('t1', Float64Array.of(0.1, 0.2, 0.7), 0, source)]);
+    await store.createRun({ ...labelRun(0.5, 1), config: { labeller: 'llm', model: 'mini' } });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.source).toEqual({ id: source, chosenBy: 'label-run' });
+    expect(data.spend.costUsd).toBe(0.5);
+    expect(data.heldOut?.scored).toBe(1);
+  });
+
+  it('keeps a policy chosen for another labeller off the curves and says so', async () => {
+    const store = await seededStore({ gold: 50, test: 50 });
+    await store.createRun({
+      ...labelRun(0, 0),
+      id: 'route-1',
+      kind: 'route',
+      config: { source: 'llm:x', threshold: 0.7 },
+    });
+    const data = await gatherReportData({ store, project, clock, source: SOURCE });
+    expect(data.source.chosenBy).toBe('flag');
+    expect(data.policy?.appliesToSource).toBe(false);
+    expect(data.plan?.chosen).toBeNull();
+    expect(data.plan?.poolFrom).toBe('held-out');
+    expect(data.notes.join(' ')).toContain('llm:x');
+  });
+
+  it('counts abstentions, pool decisions and zones, and is plain JSON without NaN', async () => {
+    const store = await seededStore({ gold: 30, test: 30, pool: 20 });
+    await store.upsertItems([
+      { id: 'test-x', fields: { text: 'x' }, role: 'test', batch: null, goldLabel: 'refund' },
+    ]);
+    await store.addVotes([
+      { ...vote('test-x', new Float64Array(3), 0), label: null, probabilities: null },
+    ]);
+    const decision = (
+      itemId: string,
+      zone: Decision['zone'],
+      decidedBy: Decision['decidedBy'],
+    ): Decision => ({
+      itemId,
+      label: 'billing',
+      confidence: 0.9,
+      probabilities: null,
+      decidedBy,
+      source: SOURCE,
+      voteIds: [],
+      zone,
+      updatedAt: '2025-03-01T00:00:00Z',
+    });
+    await store.putDecisions([
+      decision('pool-0000', 'accept', 'auto'),
+      decision('pool-0001', 'human', 'human'),
+      decision('pool-0002', null, 'machine'),
+    ]);
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.heldOut).toMatchObject({ scored: 30, abstained: 1 });
+    expect(data.decisions.zones).toEqual({ accept: 1, overlap: 0, human: 1, unrouted: 18 });
+    expect(data.decisions.decidedBy).toMatchObject({ auto: 1, human: 1, machine: 1, none: 17 });
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+    expect(await gatherReportData({ store, project, clock })).toEqual(data);
+  });
+
+  it('reports raw confidence when gold is too small to calibrate', async () => {
+    const store = await seededStore({ gold: 5, test: 40 });
+    const data = await gatherReportData({ store, project, clock });
+    expect(data.calibration).toBeNull();
+    expect(data.histogram?.calibrated).toBe(false);
+    expect(data.notes.join(' ')).toMatch(/Only 5 gold items/);
+  });
+
+  it('fails with NOT_FOUND when no labeller has voted or been trained', async () => {
+    await expect(
+      gatherReportData({ store: new MemoryStore(), project, clock }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

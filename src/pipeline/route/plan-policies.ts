@@ -1,0 +1,110 @@
+import { identityCalibrator } from '../../core/calibration/fit-calibrator.js';
+import { compareWithBaselines, type BaselineComparison } from '../../core/cost/hybrid-cost.js';
+import type { PlanTable } from '../../core/cost/plan-table.js';
+import { HiloError } from '../../core/errors.js';
+import type { Store } from '../../core/ports/index.js';
+import type { Prices } from '../../core/project.js';
+import { loadCalibrator } from '../calibrate/calibration-source.js';
+import { planUnitCosts, type PricedUnits, type Staffing } from './plan-unit-costs.js';
+import { routePlanTable } from './route-budget.js';
+import { loadScoredItems } from './route-evidence.js';
+
+export interface PlanPoliciesOptions {
+  readonly store: Store;
+  readonly source: string;
+  readonly labels: readonly string[];
+  readonly fields: readonly string[];
+  readonly prices: Prices;
+  readonly target: number;
+  readonly delta: number;
+  /** Below this calibrated confidence, people alone; default: every unaccepted item overlaps. */
+  readonly lo?: number;
+  /** Accuracy assumed for labels people decide (until annotator data exists). */
+  readonly humanAccuracy: number;
+  readonly staffing?: Staffing;
+}
+
+export interface PlanReport {
+  readonly source: string;
+  /** The calibration method applied; `none` when no calibrator is stored yet. */
+  readonly calibrator: string;
+  readonly calibrated: boolean;
+  readonly goldItems: number;
+  /** Pool items priced (those with a machine label), and abstentions (people must take them). */
+  readonly poolItems: number;
+  readonly abstained: number;
+  readonly unlabelled: number;
+  readonly unit: PricedUnits;
+  readonly humanAccuracy: number;
+  readonly table: PlanTable;
+  /** Return on the guaranteed row (the loosest certified), null when none is certified. */
+  readonly roi: BaselineComparison | null;
+}
+
+/**
+ * `hilo plan`: the cost–accuracy table of candidate thresholds before anyone is paid: for
+ * each, the pool's zones, accepted accuracy on gold with its interval, expected final accuracy
+ * (people taken at `humanAccuracy`), the cost at the project's prices, and whether it is
+ * certified for the target; with the all-human and all-machine baselines and the return on the
+ * guaranteed row. Uses the stored calibrator, or raw confidence before `hilo calibrate`.
+ * @example const plan = await planPolicies({ store, source, labels, fields, prices, target: 0.97, delta: 0.05, humanAccuracy: 0.95 });
+ * Complexity: O((g + p) log(g + p) + m·p) for g gold, p pool items and m candidate thresholds.
+ */
+export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanReport> {
+  const { store, source, labels, target, delta, humanAccuracy } = options;
+  const stored = await loadCalibrator(store, source);
+  const calibrator = stored?.calibrator ?? identityCalibrator(labels.length);
+  const load = { store, source, labels, fields: options.fields, calibrator };
+  const gold = await loadScoredItems({ ...load, roles: ['gold'], trusted: true });
+  if (gold.ids.length === 0 || gold.correct === null) {
+    throw new HiloError(
+      'NOT_FOUND',
+      `no gold items with a vote from ${source}: import gold with --role gold and label it`,
+    );
+  }
+  const pool = await loadScoredItems({ ...load, roles: ['pool'], undecidedOnly: true });
+  if (pool.ids.length === 0) {
+    throw new HiloError(
+      'NOT_FOUND',
+      `no pool items with a vote from ${source}: run \`hilo label\` first`,
+    );
+  }
+  const unit = await planUnitCosts({
+    store,
+    source,
+    prices: options.prices,
+    ...(options.staffing ? { staffing: options.staffing } : {}),
+  });
+  const table = routePlanTable({
+    gold,
+    correct: gold.correct,
+    pool,
+    target,
+    delta,
+    lo: options.lo ?? Number.NEGATIVE_INFINITY,
+    humanAccuracy,
+    unit,
+  });
+  const chosen = table.chosen === null ? undefined : table.rows[table.chosen];
+  return {
+    source,
+    calibrator: calibrator.method,
+    calibrated: stored !== undefined,
+    goldItems: gold.ids.length,
+    poolItems: pool.ids.length,
+    abstained: pool.abstained.ids.length,
+    unlabelled: pool.missing,
+    unit,
+    humanAccuracy,
+    table,
+    roi: chosen
+      ? compareWithBaselines({
+          counts: chosen.counts,
+          unit,
+          planAccuracy: chosen.expectedAccuracy,
+          machineAccuracy: table.allMachine.accuracy,
+          humanAccuracy,
+        })
+      : null,
+  };
+}

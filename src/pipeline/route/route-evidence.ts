@@ -1,0 +1,162 @@
+import type { Calibrator } from '../../core/calibration/calibrator.js';
+import { topLabel } from '../../core/calibration/top-label.js';
+import type { Store } from '../../core/ports/index.js';
+import type { Distribution, ItemRole } from '../../core/types.js';
+import { distributionRow, newestVoteByItem } from '../calibrate/calibration-gold.js';
+import { canReplaceDecision } from '../items/decision-rank.js';
+import { itemText } from '../items/item-text.js';
+
+/** Items a labeller voted on, read through its calibrator: what routing decides on. */
+export interface ScoredItems {
+  readonly ids: readonly string[];
+  readonly voteIds: readonly number[];
+  readonly batches: readonly (string | null)[];
+  /** Calibrated probability of the predicted label. */
+  readonly confidence: Float64Array;
+  /** Index of the predicted label (the top of the calibrated distribution). */
+  readonly predicted: Int32Array;
+  /** 1 when the predicted label is the trusted one; null when the items carry no trusted label. */
+  readonly correct: Uint8Array | null;
+  /** Characters of the item's text (a feature of the meta-router). */
+  readonly textLength: Float64Array;
+  /** n×K calibrated distributions, kept only when asked for (the meta-router needs them). */
+  readonly probabilities: Float64Array | null;
+  /** Items whose vote abstained: no machine label, so they can only go to people. */
+  readonly abstained: {
+    readonly ids: readonly string[];
+    readonly voteIds: readonly number[];
+    readonly batches: readonly (string | null)[];
+  };
+  /** Items of these roles without any vote from the source. */
+  readonly missing: number;
+  /** Items skipped because people (or gold) already decided them (`undecidedOnly`). */
+  readonly decided: number;
+}
+
+export interface LoadScoredOptions {
+  readonly store: Store;
+  readonly source: string;
+  /** The project's labels, in order. */
+  readonly labels: readonly string[];
+  /** The project's fields (for text length). */
+  readonly fields: readonly string[];
+  readonly calibrator: Calibrator;
+  readonly roles: readonly ItemRole[];
+  /** Score only items with a trusted label in the label set, and say whether each was right. */
+  readonly trusted?: boolean;
+  readonly keepProbabilities?: boolean;
+  /** Skip items whose decision outranks routing (people, reviewers, aggregation, gold). */
+  readonly undecidedOnly?: boolean;
+}
+
+const PAGE = 2000;
+
+/**
+ * Reads the newest vote of `source` on every item of `roles`, calibrates each distribution and
+ * keeps the predicted label, its calibrated confidence and (for gold or test items) whether it
+ * was right. Memory stays O(n) unless the full calibrated distributions are kept.
+ * @example const gold = await loadScoredItems({ store, source, labels, fields, calibrator, roles: ['gold'], trusted: true });
+ * Complexity: O(items + votes) store reads in pages of 2,000, O(nK) arithmetic.
+ */
+export async function loadScoredItems(options: LoadScoredOptions): Promise<ScoredItems> {
+  const { store, source, labels, calibrator } = options;
+  const K = labels.length;
+  const index = new Map(labels.map((label, k) => [label, k]));
+  const ids: string[] = [];
+  const voteIds: number[] = [];
+  const batches: (string | null)[] = [];
+  const confidence: number[] = [];
+  const predicted: number[] = [];
+  const correct: number[] = [];
+  const textLength: number[] = [];
+  const kept: Float64Array[] = [];
+  const abstained = {
+    ids: [] as string[],
+    voteIds: [] as number[],
+    batches: [] as (string | null)[],
+  };
+  let missing = 0;
+  let decided = 0;
+  let afterId: string | undefined;
+  for (;;) {
+    const page = await store.listItems({
+      role: options.roles,
+      limit: PAGE,
+      ...(afterId === undefined ? {} : { afterId }),
+    });
+    if (page.length === 0) break;
+    afterId = page[page.length - 1]?.id;
+    const votes = newestVoteByItem(
+      await store.listVotes({ itemIds: page.map((item) => item.id), source }),
+    );
+    const settled = options.undecidedOnly
+      ? new Set(
+          (await store.listDecisions({ itemIds: page.map((item) => item.id) }))
+            .filter((d) => !canReplaceDecision(d, 'auto'))
+            .map((d) => d.itemId),
+        )
+      : undefined;
+    const rows: { distribution: Distribution; gold: number; text: number }[] = [];
+    for (const item of page) {
+      const gold = item.goldLabel === null ? undefined : index.get(item.goldLabel);
+      if (options.trusted && gold === undefined) continue;
+      if (settled?.has(item.id)) {
+        decided++;
+        continue;
+      }
+      const vote = votes.get(item.id);
+      if (!vote) {
+        missing++;
+        continue;
+      }
+      if (vote.label === null || vote.probabilities === null) {
+        abstained.ids.push(item.id);
+        abstained.voteIds.push(vote.id);
+        abstained.batches.push(item.batch);
+        continue;
+      }
+      ids.push(item.id);
+      voteIds.push(vote.id);
+      batches.push(item.batch);
+      rows.push({
+        distribution: vote.probabilities,
+        gold: gold ?? -1,
+        text: itemText(item, options.fields).length,
+      });
+    }
+    const raw = new Float64Array(rows.length * K);
+    rows.forEach((row, i) => distributionRow(row.distribution, labels, raw, i));
+    const calibrated = calibrator.apply(raw);
+    const top = topLabel(calibrated, K);
+    rows.forEach((row, i) => {
+      confidence.push(top.confidence[i] as number);
+      predicted.push(top.predicted[i] as number);
+      correct.push(top.predicted[i] === row.gold ? 1 : 0);
+      textLength.push(row.text);
+    });
+    if (options.keepProbabilities) kept.push(calibrated);
+    if (page.length < PAGE) break;
+  }
+  let probabilities: Float64Array | null = null;
+  if (options.keepProbabilities) {
+    probabilities = new Float64Array(ids.length * K);
+    let offset = 0;
+    for (const block of kept) {
+      probabilities.set(block, offset);
+      offset += block.length;
+    }
+  }
+  return {
+    ids,
+    voteIds,
+    batches,
+    confidence: Float64Array.from(confidence),
+    predicted: Int32Array.from(predicted),
+    correct: options.trusted ? Uint8Array.from(correct) : null,
+    textLength: Float64Array.from(textLength),
+    probabilities,
+    abstained,
+    missing,
+    decided,
+  };
+}

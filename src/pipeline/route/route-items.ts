@@ -1,0 +1,252 @@
+import { humanBaselineCost } from '../../core/cost/cost-model.js';
+import { hybridCost } from '../../core/cost/hybrid-cost.js';
+import type { GoldNeeded } from '../../core/routing/gold-needed.js';
+import { HiloError } from '../../core/errors.js';
+import type { Clock, Store } from '../../core/ports/index.js';
+import type { Prices } from '../../core/project.js';
+import type { Run } from '../../core/types.js';
+import { drawAudit } from '../audit/audit-draw.js';
+import { loadCalibrator } from '../calibrate/calibration-source.js';
+import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
+import { writeRouteDecisions } from './route-decisions.js';
+import { loadScoredItems } from './route-evidence.js';
+import { choosePolicy, type ChosenPolicy, type PolicyMode } from './route-policy.js';
+import { routeSentence } from './route-sentence.js';
+import { routeTestCheck, type TestCheck } from './route-test-check.js';
+
+export interface RouteItemsOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly source: string;
+  /** The project's labels and fields. */
+  readonly labels: readonly string[];
+  readonly fields: readonly string[];
+  readonly prices: Prices;
+  /** Required accuracy of accepted labels, and the allowed chance (delta) that the promise fails. */
+  readonly target: number;
+  readonly delta: number;
+  /** `fixed-sequence` (default), `per-class`, `meta`, or `budget` (with `budget`). */
+  readonly mode?: PolicyMode;
+  readonly budget?: number;
+  /** Below this calibrated confidence, people alone; default: every unaccepted item overlaps. */
+  readonly lo?: number;
+  /** People's accuracy, for expected final accuracy in budget mode (default 0.95). */
+  readonly humanAccuracy?: number;
+  readonly staffing?: Staffing;
+  /** Share of accepted items drawn for audit by people (default 0). */
+  readonly auditRate?: number;
+  readonly seed?: number;
+}
+
+export interface RouteReport {
+  readonly runId: string;
+  readonly calibrator: string;
+  readonly policy: Omit<ChosenPolicy, 'zones'>;
+  /** Zones of every routed item, abstentions (people only) included. */
+  readonly counts: { readonly accept: number; readonly overlap: number; readonly human: number };
+  readonly sentence: string;
+  readonly goldItems: number;
+  readonly goldNeeded: GoldNeeded | null;
+  readonly cost: { readonly plan: number; readonly allHuman: number; readonly allMachine: number };
+  /** Pool items without a vote from the source (not routed), and decisions left to people's rank. */
+  readonly unlabelled: number;
+  /** Pool items already decided by people (or aggregation), not routed. */
+  readonly decided: number;
+  readonly kept: number;
+  readonly testCheck: TestCheck | null;
+  readonly audit: { readonly runId: string; readonly items: number } | null;
+}
+
+/**
+ * `hilo route`: applies the stored calibrator to a labeller's votes, chooses a policy on gold
+ * (by default the loosest threshold that fixed-sequence testing certifies for the target),
+ * writes every pool item's zone into its decision (accepted ones decided `auto`), optionally
+ * draws a seeded share of accepted items for audit, and records a `route` run (and an `audit`
+ * run) whose config the report reads. Everything is written in one transaction.
+ * @example const report = await routeItems({ store, clock, source, labels, fields, prices, target: 0.97, delta: 0.05 });
+ * Complexity: O((g + p) log(g + p)) for g gold and p pool items, plus store reads and writes in pages.
+ */
+export async function routeItems(options: RouteItemsOptions): Promise<RouteReport> {
+  const { store, source, labels, target, delta } = options;
+  const mode = options.mode ?? 'fixed-sequence';
+  const started = options.clock.now();
+  const stored = await loadCalibrator(store, source);
+  if (!stored) {
+    throw new HiloError('NOT_FOUND', `no calibrator for ${source}: run \`hilo calibrate\` first`);
+  }
+  const { calibrator } = stored;
+  const load = {
+    store,
+    source,
+    labels,
+    fields: options.fields,
+    calibrator,
+    keepProbabilities: mode === 'meta',
+  };
+  const gold = await loadScoredItems({ ...load, roles: ['gold'], trusted: true });
+  if (gold.ids.length === 0) {
+    throw new HiloError(
+      'NOT_FOUND',
+      `no gold items with a vote from ${source}: import gold with --role gold and label it`,
+    );
+  }
+  const pool = await loadScoredItems({ ...load, roles: ['pool'], undecidedOnly: true });
+  const abstained = pool.abstained.ids.length;
+  if (pool.ids.length + abstained === 0) {
+    throw new HiloError(
+      'NOT_FOUND',
+      `no pool items to route with a vote from ${source}` +
+        (pool.missing > 0 ? `: ${pool.missing} await \`hilo label\`` : ''),
+    );
+  }
+  const unit = await planUnitCosts({
+    store,
+    source,
+    prices: options.prices,
+    staffing: { ...options.staffing, auditRate: options.auditRate ?? 0 },
+  });
+  const policy = choosePolicy({
+    gold,
+    pool,
+    labels,
+    request: {
+      mode,
+      target,
+      delta,
+      ...(options.lo === undefined ? {} : { lo: options.lo }),
+      seed: options.seed ?? 1,
+      ...(options.budget === undefined ? {} : { budget: options.budget }),
+      unit,
+      humanAccuracy: options.humanAccuracy ?? 0.95,
+      fixedHumanItems: abstained,
+    },
+  });
+  const counts = { ...policy.counts, human: policy.counts.human + abstained };
+  const total = counts.accept + counts.overlap + counts.human;
+  const cost = {
+    plan: hybridCost(counts, unit).total,
+    allHuman: humanBaselineCost({
+      items: total,
+      controlRate: unit.controlRate,
+      overlap: unit.overlap,
+      annotationCost: unit.annotation,
+    }),
+    allMachine: total * unit.machinePerItem,
+  };
+  const sentence = routeSentence({ policy, counts, target, delta, cost });
+  const testItems = await loadScoredItems({ ...load, roles: ['test'], trusted: true });
+  const testCheck = routeTestCheck({ policy, test: testItems, labels, delta });
+
+  const ids = [...pool.ids, ...pool.abstained.ids];
+  const zones = new Uint8Array(ids.length).fill(2);
+  zones.set(policy.zones);
+  const previous = (await store.listRuns({ kind: 'route' })).length;
+  const runId = `route-${previous + 1}-${stamp(started)}`;
+  const auditRate = options.auditRate ?? 0;
+  const { zones: _zones, ...policyFigures } = policy;
+  const result = await store.transaction(async (tx) => {
+    const now = new Date(options.clock.now()).toISOString();
+    const written = await writeRouteDecisions({
+      store: tx,
+      source,
+      labels,
+      calibrator,
+      ids,
+      zones,
+      now,
+    });
+    let audit: RouteReport['audit'] = null;
+    if (auditRate > 0)
+      audit = await drawAudit(tx, {
+        runId,
+        ids,
+        zones,
+        batches: pool.batches,
+        labels,
+        predicted: pool.predicted,
+        rate: auditRate,
+        seed: options.seed ?? 1,
+        source,
+        target,
+        delta,
+        now,
+      });
+    const run: Run = {
+      id: runId,
+      kind: 'route',
+      config: {
+        source,
+        calibrator: calibrator.method,
+        calibratorVersion: stored.version,
+        policy: mode,
+        score: policy.score,
+        target,
+        delta,
+        confidence: 1 - delta,
+        threshold: policy.threshold,
+        thresholds: policy.thresholds,
+        lo: options.lo ?? null,
+        perClass: mode === 'per-class',
+        meta: mode === 'meta',
+        budget: options.budget ?? null,
+        humanAccuracy: options.humanAccuracy ?? 0.95,
+        counts,
+        sentence,
+        certified: policy.certified,
+        goldItems: gold.ids.length,
+        goldUsed: policy.goldUsed,
+        goldAccepted: policy.goldAccepted,
+        goldAcceptedCorrect: policy.goldAcceptedCorrect,
+        goldNeeded: policy.goldNeeded?.additionalGold ?? null,
+        goldNeededDetail: policy.goldNeeded,
+        cost: {
+          ...cost,
+          currency: 'USD',
+          machinePerItem: unit.machinePerItem,
+          annotation: unit.annotation,
+          overlap: unit.overlap,
+          overlapZoneHumans: unit.overlapZoneHumans,
+          controlRate: unit.controlRate,
+          auditRate,
+        },
+        testCheck,
+        unlabelled: pool.missing,
+        decided: pool.decided,
+        router: policy.router,
+        auditRun: audit?.runId ?? null,
+      },
+      status: 'done',
+      itemsDone: written.written,
+      itemsFailed: 0,
+      tokensIn: 0,
+      tokensOut: 0,
+      costUsd: 0,
+      startedAt: new Date(started).toISOString(),
+      endedAt: now,
+    };
+    await tx.createRun(run);
+    return { kept: written.kept, audit };
+  });
+  return {
+    runId,
+    calibrator: calibrator.method,
+    policy: policyFigures,
+    counts,
+    sentence,
+    goldItems: gold.ids.length,
+    goldNeeded: policy.goldNeeded,
+    cost,
+    unlabelled: pool.missing,
+    decided: pool.decided,
+    kept: result.kept,
+    testCheck,
+    audit: result.audit,
+  };
+}
+
+function stamp(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14);
+}

@@ -1,0 +1,83 @@
+import { buildVoteMatrix } from '../../core/aggregation/build-vote-matrix.js';
+import { majorityVote } from '../../core/aggregation/majority-vote.js';
+import { annotatorAgreement } from '../../core/agreement/annotator-agreement.js';
+import { bootstrapInterval, type BootstrapInterval } from '../../core/agreement/bootstrap-interval.js';
+import { fleissKappa } from '../../core/agreement/fleiss-kappa.js';
+import { krippendorffAlpha } from '../../core/agreement/krippendorff-alpha.js';
+import { percentAgreement } from '../../core/agreement/percent-agreement.js';
+import { HiloError } from '../../core/errors.js';
+import type { Store } from '../../core/ports/index.js';
+
+export interface AgreementOptions {
+  readonly store: Store;
+  readonly labels: readonly string[];
+  /** Bootstrap resamples for the intervals (0 = none). Default 500. */
+  readonly samples?: number;
+  readonly seed?: number;
+  /** Include machine labellers as raters; default false (agreement among people). */
+  readonly includeMachines?: boolean;
+}
+
+export interface AgreementTable {
+  readonly items: number;
+  readonly raters: number;
+  readonly votes: number;
+  readonly percentAgreement: BootstrapInterval;
+  readonly fleissKappa: BootstrapInterval;
+  readonly krippendorffAlpha: BootstrapInterval;
+  /** Each rater against the aggregate (the stored decision, else majority vote). */
+  readonly perRater: readonly { rater: string; votes: number; agreement: number; kappa: number }[];
+}
+
+/**
+ * The agreement table annotation leads expect: percent agreement, Fleiss' κ and Krippendorff's α
+ * (nominal, missing data allowed) with bootstrap intervals over items, and each rater's raw
+ * agreement and Cohen's κ against the aggregate label.
+ * @example const table = await agreementTable({ store, labels });
+ * Complexity: O(votes × samples) for the intervals.
+ */
+export async function agreementTable(options: AgreementOptions): Promise<AgreementTable> {
+  const { store, labels } = options;
+  const votes = (
+    await store.listVotes(options.includeMachines ? {} : { sourcePrefix: 'human:' })
+  ).filter((v) => v.label !== null);
+  if (votes.length === 0)
+    throw new HiloError(
+      'NOT_FOUND',
+      'no votes to measure agreement on; import some with `hilo import-votes`',
+    );
+  const built = buildVoteMatrix(
+    votes.map((v) => ({ item: v.itemId, annotator: v.source, label: v.label })),
+    { labels },
+  );
+  const { matrix } = built;
+  const bootstrap = { samples: options.samples ?? 500, seed: options.seed ?? 0 };
+  const interval = (stat: (m: typeof matrix) => number): BootstrapInterval =>
+    bootstrap.samples > 0
+      ? bootstrapInterval(matrix, stat, bootstrap)
+      : { estimate: stat(matrix), lower: NaN, upper: NaN, level: 0.95, samples: 0 };
+  const decisions = new Map(
+    (await store.listDecisions({ itemIds: built.items })).map((d) => [d.itemId, d]),
+  );
+  const fallback = majorityVote(matrix, { seed: options.seed ?? 0 }).labels;
+  const aggregate = Int32Array.from(built.items, (id, i) => {
+    const label = decisions.get(id)?.label;
+    const k = label ? built.labelIndex.get(label) : undefined;
+    return k ?? (fallback[i] as number);
+  });
+  const per = annotatorAgreement(matrix, aggregate);
+  return {
+    items: matrix.numItems,
+    raters: matrix.numAnnotators,
+    votes: matrix.numVotes,
+    percentAgreement: interval(percentAgreement),
+    fleissKappa: interval(fleissKappa),
+    krippendorffAlpha: interval((m) => krippendorffAlpha(m)),
+    perRater: built.annotators.map((rater, a) => ({
+      rater,
+      votes: per.votes[a] as number,
+      agreement: per.agreement[a] as number,
+      kappa: per.kappa[a] as number,
+    })),
+  };
+}

@@ -1,0 +1,99 @@
+import { PGlite } from '@electric-sql/pglite';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../open-store.js';
+import { openPgliteStore } from './pglite-store.js';
+import { openPostgresStore } from './postgres-store.js';
+import { describeStoreContract } from '../../testing/contracts/store-contract.case.js';
+import { storeMigrations } from '../sql/store-migrations.js';
+
+const TABLES = 'items, votes, decisions, runs, models, llm_cache, embeddings';
+const serverUrl = process.env['HILO_TEST_POSTGRES_URL'];
+
+// Starting PGlite takes seconds, so one instance serves every test; each test starts from empty tables.
+let client: PGlite;
+beforeAll(async () => {
+  client = await PGlite.create();
+});
+afterAll(async () => {
+  await client.close();
+});
+
+describeStoreContract('postgres (PGlite)', async () => {
+  const store = await openPgliteStore({ client });
+  await client.query(`truncate ${TABLES} restart identity cascade`);
+  return store;
+});
+
+describe('openPgliteStore', () => {
+  it('leaves a caller-owned client open on close, and migrating twice is harmless', async () => {
+    const store = await openPgliteStore({ client });
+    await store.close();
+    const again = await openPgliteStore({ client });
+    await again.close();
+    const { rows } = await client.query<{ name: string }>(
+      'select name from kysely_migration order by name',
+    );
+    expect(rows.map((row) => row.name)).toEqual(Object.keys(storeMigrations('postgres')));
+  });
+
+  it('starts its own PGlite in the data directory and closes it on close', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hilo-pglite-'));
+    try {
+      const store = await openPgliteStore({ dataDir });
+      await store.upsertItems([
+        { id: 'a', fields: { text: 'x' }, role: 'pool', batch: null, goldLabel: null },
+      ]);
+      expect(await store.countItems({})).toBe(1);
+      await store.close();
+      // PostgreSQL's own marker file: the cluster lives in the directory, not in memory.
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+      await expect(store.countItems({})).rejects.toMatchObject({ code: 'INTERNAL' });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('openPostgresStore', () => {
+  it('reports an unreachable server as a HiloError with the cause', async () => {
+    const error = await openPostgresStore({ url: 'postgres://nobody@127.0.0.1:1/none' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/^cannot open the store/),
+    });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+});
+
+if (serverUrl === undefined) {
+  describe.skip('Store contract: postgres (server) — set HILO_TEST_POSTGRES_URL=postgres://… to run it', () => {
+    it('needs a PostgreSQL server', () => undefined);
+  });
+} else {
+  const url = serverUrl;
+  describeStoreContract('postgres (server)', async () => {
+    const store = await openPostgresStore({ url });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`truncate ${TABLES} restart identity cascade`);
+    } finally {
+      await admin.end();
+    }
+    return store;
+  });
+
+  describe('openStore', () => {
+    it('opens PostgreSQL for a url', async () => {
+      const store = await openStore({ url });
+      expect(await store.countItems({ role: 'pool' })).toBeGreaterThanOrEqual(0);
+      await store.close();
+    });
+  });
+}

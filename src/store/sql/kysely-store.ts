@@ -1,0 +1,324 @@
+import type { Kysely } from 'kysely';
+import { HiloError } from '../../core/errors.js';
+import type { Clock } from '../../core/ports/runtime.js';
+import type { PeopleStore } from '../../core/ports/people-store.js';
+import type {
+  EmbeddingEntry,
+  ItemQuery,
+  RunPatch,
+  Store,
+  UpsertCounts,
+  VoteQuery,
+} from '../../core/ports/store.js';
+import type { Decision, Item, NewVote, Run, StoredModel, Vote } from '../../core/types.js';
+import {
+  insertVoteRows,
+  upsertDecisionRows,
+  upsertItemRows,
+  type StoreSql,
+} from './bulk-writes.js';
+import { readEmbeddingRows, writeEmbeddingRows } from './embedding-rows.js';
+import { KyselyPeopleStore } from './kysely-people-store.js';
+import { mapDatabaseError } from './map-database-error.js';
+import type { StoreDatabase } from './store-database.js';
+import { textSet, type StoreDialect } from './store-dialect.js';
+import { itemConditions, matchesNothing, voteConditions } from './store-filters.js';
+import {
+  rowToDecision,
+  rowToItem,
+  rowToModel,
+  rowToRun,
+  rowToVote,
+  runPatchToRow,
+  runToRow,
+} from './store-rows.js';
+
+export interface KyselyStoreOptions {
+  readonly db: Kysely<StoreDatabase>;
+  readonly dialect: StoreDialect;
+  readonly clock: Clock;
+  /** A faster people store over the same database (SQLite); the Kysely one otherwise. */
+  readonly people?: PeopleStore;
+}
+
+/**
+ * The Store port over Kysely, shared by the SQLite and PostgreSQL adapters (which only build the
+ * Kysely instance and migrate). Every database error surfaces as a HiloError (see mapDatabaseError).
+ * @example const store = new KyselyStore({ db, dialect: 'sqlite', clock: { now: () => Date.now() } })
+ * Complexity: each call is one or a few statements; bulk writes are chunked under the parameter limit.
+ */
+export class KyselyStore implements Store {
+  readonly #db: Kysely<StoreDatabase>;
+  readonly #dialect: StoreDialect;
+  readonly #clock: Clock;
+  #closed = false;
+  /** Annotators, sessions, the queue and its leases, over the same connection. */
+  readonly people: PeopleStore;
+
+  constructor(options: KyselyStoreOptions) {
+    this.#db = options.db;
+    this.#dialect = options.dialect;
+    this.#clock = options.clock;
+    this.people = options.people ?? new KyselyPeopleStore(options.db, options.dialect);
+  }
+
+  /** Nested calls reuse the enclosing transaction; errors thrown by `work` propagate unchanged. */
+  async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return this.#inTransaction(work);
+  }
+
+  /** `updated` counts ids that already existed (their row is overwritten); a repeated id counts once, the last wins. */
+  upsertItems(items: readonly Item[]): Promise<UpsertCounts> {
+    return this.#guard('upsertItems', async () => {
+      if (items.length === 0) return { inserted: 0, updated: 0 };
+      const now = this.#now();
+      return this.#inTransaction((store) => upsertItemRows(store.#sql(), items, now));
+    });
+  }
+
+  getItem(id: string): Promise<Item | undefined> {
+    return this.#guard('getItem', async () => {
+      const row = await this.#db
+        .selectFrom('items')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : rowToItem(row);
+    });
+  }
+
+  listItems(query: ItemQuery): Promise<Item[]> {
+    return this.#guard('listItems', async () => {
+      if (matchesNothing(query)) return [];
+      const rows = await this.#db
+        .selectFrom('items')
+        .selectAll()
+        .where((eb) => eb.and(itemConditions(eb, query, this.#dialect)))
+        .orderBy('id')
+        .$if(query.limit !== undefined, (qb) => qb.limit(query.limit ?? 0))
+        .execute();
+      return rows.map(rowToItem);
+    });
+  }
+
+  countItems(query: Omit<ItemQuery, 'afterId' | 'limit'>): Promise<number> {
+    return this.#guard('countItems', async () => {
+      if (matchesNothing(query)) return 0;
+      const row = await this.#db
+        .selectFrom('items')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where((eb) => eb.and(itemConditions(eb, query, this.#dialect)))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    });
+  }
+
+  addVotes(votes: readonly NewVote[]): Promise<number[]> {
+    return this.#guard('addVotes', async () => {
+      if (votes.length === 0) return [];
+      return this.#inTransaction((store) => insertVoteRows(store.#sql(), votes));
+    });
+  }
+
+  listVotes(query: VoteQuery): Promise<Vote[]> {
+    return this.#guard('listVotes', async () => {
+      if (query.itemIds?.length === 0) return [];
+      const rows = await this.#db
+        .selectFrom('votes')
+        .selectAll()
+        .where((eb) => eb.and(voteConditions(eb, query, this.#dialect)))
+        .orderBy('id')
+        .execute();
+      return rows.map(rowToVote);
+    });
+  }
+
+  putDecisions(decisions: readonly Decision[]): Promise<void> {
+    return this.#guard('putDecisions', async () => {
+      if (decisions.length === 0) return;
+      await this.#inTransaction((store) => upsertDecisionRows(store.#sql(), decisions));
+    });
+  }
+
+  listDecisions(query: { readonly itemIds?: readonly string[] }): Promise<Decision[]> {
+    return this.#guard('listDecisions', async () => {
+      const itemIds = query.itemIds;
+      if (itemIds?.length === 0) return [];
+      const rows = await this.#db
+        .selectFrom('decisions')
+        .selectAll()
+        .$if(itemIds !== undefined, (qb) =>
+          qb.where('item_id', 'in', textSet(this.#dialect, itemIds ?? [])),
+        )
+        .orderBy('item_id')
+        .execute();
+      return rows.map(rowToDecision);
+    });
+  }
+
+  createRun(run: Run): Promise<void> {
+    return this.#guard('createRun', async () => {
+      await this.#db.insertInto('runs').values(runToRow(run)).execute();
+    });
+  }
+
+  updateRun(id: string, patch: RunPatch): Promise<void> {
+    return this.#guard('updateRun', async () => {
+      const row = runPatchToRow(patch);
+      const found =
+        Object.keys(row).length === 0
+          ? (await this.#db
+              .selectFrom('runs')
+              .select('id')
+              .where('id', '=', id)
+              .executeTakeFirst()) !== undefined
+          : (await this.#db.updateTable('runs').set(row).where('id', '=', id).executeTakeFirst())
+              .numUpdatedRows > 0n;
+      if (!found) throw new HiloError('NOT_FOUND', `run "${id}" does not exist`);
+    });
+  }
+
+  getRun(id: string): Promise<Run | undefined> {
+    return this.#guard('getRun', async () => {
+      const row = await this.#db
+        .selectFrom('runs')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row === undefined ? undefined : rowToRun(row);
+    });
+  }
+
+  listRuns(query: { readonly kind?: string }): Promise<Run[]> {
+    return this.#guard('listRuns', async () => {
+      const rows = await this.#db
+        .selectFrom('runs')
+        .selectAll()
+        .$if(query.kind !== undefined, (qb) => qb.where('kind', '=', query.kind ?? ''))
+        .orderBy('started_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(rowToRun);
+    });
+  }
+
+  saveModel(model: Omit<StoredModel, 'version'>): Promise<number> {
+    return this.#guard('saveModel', () =>
+      this.#inTransaction(async (store) => {
+        const latest = await store.#db
+          .selectFrom('models')
+          .select((eb) => eb.fn.max('version').as('v'))
+          .where('name', '=', model.name)
+          .executeTakeFirst();
+        const version = Number(latest?.v ?? 0) + 1;
+        await store.#db
+          .insertInto('models')
+          .values({
+            name: model.name,
+            version,
+            payload: model.payload,
+            metrics: JSON.stringify(model.metrics),
+            trained_on: model.trainedOn,
+            created_at: model.createdAt,
+          })
+          .execute();
+        return version;
+      }),
+    );
+  }
+
+  getModel(name: string, version?: number): Promise<StoredModel | undefined> {
+    return this.#guard('getModel', async () => {
+      const row = await this.#db
+        .selectFrom('models')
+        .selectAll()
+        .where('name', '=', name)
+        .$if(version !== undefined, (qb) => qb.where('version', '=', version ?? 0))
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? undefined : rowToModel(row);
+    });
+  }
+
+  cacheGet(key: string): Promise<string | undefined> {
+    return this.#guard('cacheGet', async () => {
+      const row = await this.#db
+        .selectFrom('llm_cache')
+        .select('value')
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row?.value;
+    });
+  }
+
+  cachePut(key: string, value: string): Promise<void> {
+    return this.#guard('cachePut', async () => {
+      await this.#db
+        .insertInto('llm_cache')
+        .values({ key, value, created_at: this.#now() })
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            created_at: eb.ref('excluded.created_at'),
+          })),
+        )
+        .execute();
+    });
+  }
+
+  getEmbeddings(model: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
+    return this.#guard('getEmbeddings', () => readEmbeddingRows(this.#sql(), model, texts));
+  }
+
+  putEmbeddings(model: string, entries: readonly EmbeddingEntry[]): Promise<void> {
+    return this.#guard('putEmbeddings', () =>
+      this.#inTransaction((store) => writeEmbeddingRows(store.#sql(), model, entries, this.#now())),
+    );
+  }
+
+  /** Closes the connection; a no-op on a transaction-bound store and on a second call. */
+  async close(): Promise<void> {
+    if (this.#closed || this.#db.isTransaction) return;
+    this.#closed = true;
+    await this.#guard('close', () => this.#db.destroy());
+  }
+
+  async #inTransaction<T>(work: (store: KyselyStore) => Promise<T>): Promise<T> {
+    if (this.#db.isTransaction) return work(this);
+    // Errors thrown by `work` are the caller's own and pass through; only failures of
+    // BEGIN/COMMIT themselves are database errors to map.
+    let failure: { readonly error: unknown } | undefined;
+    try {
+      return await this.#db.transaction().execute(async (trx) => {
+        try {
+          return await work(
+            new KyselyStore({ db: trx, dialect: this.#dialect, clock: this.#clock }),
+          );
+        } catch (error) {
+          failure = { error };
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (failure !== undefined && failure.error === error) throw error;
+      throw mapDatabaseError(error, 'transaction');
+    }
+  }
+
+  async #guard<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw mapDatabaseError(error, operation);
+    }
+  }
+
+  #sql(): StoreSql {
+    return { db: this.#db, dialect: this.#dialect };
+  }
+
+  #now(): string {
+    return new Date(this.#clock.now()).toISOString();
+  }
+}
