@@ -22,7 +22,10 @@ import {
   parametricCrowd,
   type SimulatedCrowd,
 } from '../src/pipeline/simulate/simulate-crowd.js';
-import { simulateHybrid, type HybridSimulationResult } from '../src/pipeline/simulate/simulate-hybrid.js';
+import {
+  simulateHybrid,
+  type HybridSimulationResult,
+} from '../src/pipeline/simulate/simulate-hybrid.js';
 import { simulateRelabel } from '../src/pipeline/simulate/simulate-relabel.js';
 import {
   banking77,

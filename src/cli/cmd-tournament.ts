@@ -4,7 +4,11 @@ import { parseDocument } from 'yaml';
 import { annotationCost } from '../core/cost/cost-model.js';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
-import { labellerSetting, runTournament, type TournamentResult } from '../pipeline/learn/tournament.js';
+import {
+  labellerSetting,
+  runTournament,
+  type TournamentResult,
+} from '../pipeline/learn/tournament.js';
 import { loadProject, projectFilePath } from '../project/project-file.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';

@@ -1,4 +1,8 @@
-import { auditEstimate, type AuditBatch, type AuditRow } from '../../core/routing/audit-estimate.js';
+import {
+  auditEstimate,
+  type AuditBatch,
+  type AuditRow,
+} from '../../core/routing/audit-estimate.js';
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
 import type { Vote } from '../../core/types.js';

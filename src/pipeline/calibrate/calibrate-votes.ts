@@ -1,4 +1,7 @@
-import { reliabilityDiagram, type ReliabilityBin } from '../../core/calibration/calibration-error.js';
+import {
+  reliabilityDiagram,
+  type ReliabilityBin,
+} from '../../core/calibration/calibration-error.js';
 import type { CalibrationMethod } from '../../core/calibration/calibrator.js';
 import {
   crossFitCalibration,

@@ -8,7 +8,12 @@ import { selfConsistency } from '../../core/confidence/self-consistency.js';
 import { toDistribution } from '../../core/confidence/to-distribution.js';
 import { parseVerbalizedConfidence } from '../../core/confidence/verbalized.js';
 import { HiloError } from '../../core/errors.js';
-import type { ChatChoice, ChatModel, ChatRequest, ChatResponse } from '../../core/ports/chat-model.js';
+import type {
+  ChatChoice,
+  ChatModel,
+  ChatRequest,
+  ChatResponse,
+} from '../../core/ports/chat-model.js';
 import {
   buildLabelPrompt,
   labelPromptVersion,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adjustOverlap } from './adjust-overlap.js';
-import { CROWD_LABELS, CROWD_MACHINE, crowdHistory, crowdVote } from '../../testing/fixtures/crowd-fixture.js';
+import {
+  CROWD_LABELS,
+  CROWD_MACHINE,
+  crowdHistory,
+  crowdVote,
+} from '../../testing/fixtures/crowd-fixture.js';
 import { createCrowdModel } from './crowd-model.js';
 import { readCrowd } from './crowd-snapshot.js';
 import { itemPosterior } from './item-posterior.js';

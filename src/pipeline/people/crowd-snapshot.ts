@@ -5,7 +5,11 @@ import {
   type ConfusionModel,
 } from '../../core/aggregation/confusion-posterior.js';
 import { dawidSkeneSteps } from '../../core/aggregation/dawid-skene.js';
-import { readVoteInput, type VoteInput, type VoteInputOptions } from '../votes/aggregate-votes-input.js';
+import {
+  readVoteInput,
+  type VoteInput,
+  type VoteInputOptions,
+} from '../votes/aggregate-votes-input.js';
 
 /** Accuracy assumed for people before their votes say otherwise. */
 export const PRIOR_ACCURACY = 0.8;

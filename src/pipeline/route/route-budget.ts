@@ -3,7 +3,10 @@ import { planTable, type PlanTable } from '../../core/cost/plan-table.js';
 import { learnThenTest } from '../../core/routing/learn-then-test.js';
 import { assignZones, countZones } from '../../core/routing/assign-zones.js';
 import { chooseWithinBudget } from '../../core/routing/budget-policy.js';
-import { candidateThresholds, suggestedMinCoverage } from '../../core/routing/candidate-thresholds.js';
+import {
+  candidateThresholds,
+  suggestedMinCoverage,
+} from '../../core/routing/candidate-thresholds.js';
 import type { Interval } from '../../core/routing/clopper-pearson.js';
 import { HiloError } from '../../core/errors.js';
 import type { ScoredItems } from './route-evidence.js';

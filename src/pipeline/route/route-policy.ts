@@ -1,6 +1,9 @@
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
 import { assignZones, countZones, type Zone } from '../../core/routing/assign-zones.js';
-import { candidateThresholds, suggestedMinCoverage } from '../../core/routing/candidate-thresholds.js';
+import {
+  candidateThresholds,
+  suggestedMinCoverage,
+} from '../../core/routing/candidate-thresholds.js';
 import { goldNeeded, type GoldNeeded } from '../../core/routing/gold-needed.js';
 import { guaranteedPolicy } from '../../core/routing/guaranteed-policy.js';
 import { learnThenTestPerClass } from '../../core/routing/learn-then-test-per-class.js';

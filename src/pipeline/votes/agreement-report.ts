@@ -1,7 +1,10 @@
 import { buildVoteMatrix } from '../../core/aggregation/build-vote-matrix.js';
 import { majorityVote } from '../../core/aggregation/majority-vote.js';
 import { annotatorAgreement } from '../../core/agreement/annotator-agreement.js';
-import { bootstrapInterval, type BootstrapInterval } from '../../core/agreement/bootstrap-interval.js';
+import {
+  bootstrapInterval,
+  type BootstrapInterval,
+} from '../../core/agreement/bootstrap-interval.js';
 import { fleissKappa } from '../../core/agreement/fleiss-kappa.js';
 import { krippendorffAlpha } from '../../core/agreement/krippendorff-alpha.js';
 import { percentAgreement } from '../../core/agreement/percent-agreement.js';

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
-import { annotator as person, entry, item, vote } from '../../testing/fixtures/people-store-fixtures.js';
+import {
+  annotator as person,
+  entry,
+  item,
+  vote,
+} from '../../testing/fixtures/people-store-fixtures.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 // What the in-memory side of the SQLite people store must never get wrong: it forgets what others
