@@ -63,6 +63,33 @@ module.exports = {
       to: { path: '^src/(llm|store|files|project)/' },
     },
     {
+      name: 'capabilities-through-index',
+      comment: 'A capability reaches another only through its index.ts (its public face).',
+      severity: 'error',
+      from: { path: '^src/pipeline/([^/]+)/' },
+      to: {
+        path: '^src/pipeline/[^/]+/',
+        pathNot: ['^src/pipeline/$1/', '^src/pipeline/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'edges-through-index',
+      comment: 'The CLI and the server use a capability only through its index.ts.',
+      severity: 'error',
+      from: { path: '^src/(cli|server)/' },
+      to: { path: '^src/pipeline/', pathNot: '^src/pipeline/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'production-not-testing',
+      comment: 'The test kit and fixtures are for tests only and never ship.',
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot: ['\\.test\\.ts$', '\\.case\\.ts$', '^src/testing/', '/testing/'],
+      },
+      to: { path: ['^src/testing/', '/testing/', '/fixtures/'] },
+    },
+    {
       name: 'nothing-imports-cli',
       severity: 'error',
       from: { pathNot: '^src/cli/' },

@@ -4,7 +4,7 @@
  */
 import { createLinkedomDocument } from '../src/report/linkedom-document.js';
 import { learningCurvePlot } from '../src/report/plots/learning-curve-plot.js';
-import type { AlSimulationResult } from '../src/pipeline/simulate/simulate-al.js';
+import type { AlSimulationResult } from '../src/pipeline/simulate/index.js';
 
 /**
  * Held-out accuracy against labels for every strategy, with the full-data accuracy and its 99%

@@ -21,12 +21,9 @@ import {
   crowdForLabels,
   parametricCrowd,
   type SimulatedCrowd,
-} from '../src/pipeline/simulate/simulate-crowd.js';
-import {
-  simulateHybrid,
-  type HybridSimulationResult,
-} from '../src/pipeline/simulate/simulate-hybrid.js';
-import { simulateRelabel } from '../src/pipeline/simulate/simulate-relabel.js';
+} from '../src/pipeline/simulate/index.js';
+import { simulateHybrid, type HybridSimulationResult } from '../src/pipeline/simulate/index.js';
+import { simulateRelabel } from '../src/pipeline/simulate/index.js';
 import {
   banking77,
   convAbuse,

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { AlSimulationResult } from '../src/pipeline/simulate/simulate-al.js';
+import type { AlSimulationResult } from '../src/pipeline/simulate/index.js';
 
 const files = process.argv.slice(2);
 const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as AlSimulationResult);

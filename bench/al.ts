@@ -22,10 +22,7 @@ import { trainLocalClassifier } from '../src/core/local-model/local-classifier.j
 import { trainMlpClassifier } from '../src/core/local-model/mlp-classifier.js';
 import type { LocalLabellerConfig } from '../src/core/project.js';
 import { parseProjectConfig } from '../src/project/project-schema.js';
-import {
-  simulateActiveLearning,
-  type AlSimulationResult,
-} from '../src/pipeline/simulate/simulate-al.js';
+import { simulateActiveLearning, type AlSimulationResult } from '../src/pipeline/simulate/index.js';
 import { banking77, subsample, TEXT_SETS, type TextSet } from './al-data.js';
 import { learningCurveSvg } from './al-curves.js';
 import { measure, scoringBench } from './al-speed.js';

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openRecordSink } from '../src/files/open-record-sink.js';
 import { openRecordSource } from '../src/files/open-record-source.js';
-import { importItems } from '../src/pipeline/items/import-items.js';
+import { importItems } from '../src/pipeline/items/index.js';
 import { MemoryStore } from '../src/testing/fakes/memory-store.js';
 import type { Store, UpsertCounts } from '../src/core/ports/store.js';
 import type { Item } from '../src/core/types.js';

@@ -13,8 +13,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { withResponseCache } from '../src/llm/cached-model.js';
 import { createOpenAiCompatibleModel } from '../src/llm/openai-compatible-model.js';
-import { labelItems } from '../src/pipeline/label/label-items.js';
-import { createLlmBatchLabeller } from '../src/pipeline/label/llm-batch-labeller.js';
+import { labelItems } from '../src/pipeline/label/index.js';
+import { createLlmBatchLabeller } from '../src/pipeline/label/index.js';
 import { parseProjectConfig } from '../src/project/project-schema.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import type { AnnotatorRole } from '../core/ports/people-store.js';
 import { createRng } from '../core/rng.js';
-import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/annotator-quality.js';
+import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/index.js';
 import { invitationLink, inviteAnnotator } from '../server/auth-tokens.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';

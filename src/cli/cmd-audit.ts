@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { auditAccuracy, type AuditReport } from '../pipeline/audit/audit-accuracy.js';
+import { auditAccuracy, type AuditReport } from '../pipeline/audit/index.js';
 import type { CliIo } from './cli-io.js';
 import { probabilityFlag } from './cmd-route.js';
 import { withProject } from './compose.js';

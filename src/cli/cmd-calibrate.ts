@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { CALIBRATION_METHODS, type CalibrationMethod } from '../core/calibration/calibrator.js';
 import { HiloError } from '../core/errors.js';
-import { calibrateVotes, type CalibrateReport } from '../pipeline/calibrate/calibrate-votes.js';
-import { calibratorName, defaultVoteSource } from '../pipeline/calibrate/calibration-source.js';
+import { calibrateVotes, type CalibrateReport } from '../pipeline/calibrate/index.js';
+import { calibratorName, defaultVoteSource } from '../pipeline/calibrate/index.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
-import { evaluateVotes, type Evaluation } from '../pipeline/calibrate/evaluate-votes.js';
-import { localSource } from '../pipeline/learn/local-labeller.js';
+import { evaluateVotes, type Evaluation } from '../pipeline/calibrate/index.js';
+import { localSource } from '../pipeline/learn/index.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
 

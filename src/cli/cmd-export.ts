@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openRecordSink } from '../files/open-record-sink.js';
-import { exportItems } from '../pipeline/items/export-items.js';
+import { exportItems } from '../pipeline/items/index.js';
 import type { CliIo } from './cli-io.js';
 import { createProgress, withProject } from './compose.js';
 

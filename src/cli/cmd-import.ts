@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
 import { openRecordSource } from '../files/open-record-source.js';
-import { importItems } from '../pipeline/items/import-items.js';
+import { importItems } from '../pipeline/items/index.js';
 import type { CliIo } from './cli-io.js';
 import { createProgress, withProject } from './compose.js';
 

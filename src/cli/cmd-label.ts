@@ -5,10 +5,10 @@ import { selectDemos } from '../core/prompt/select-demos.js';
 import { createRng } from '../core/rng.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
 import { priceOf } from '../llm/price-table.js';
-import { estimateLabelCost } from '../pipeline/label/estimate-label-cost.js';
-import { labelItems } from '../pipeline/label/label-items.js';
-import type { Labeller } from '../pipeline/label/labeller.js';
-import { createLlmBatchLabeller } from '../pipeline/label/llm-batch-labeller.js';
+import { estimateLabelCost } from '../pipeline/label/index.js';
+import { labelItems } from '../pipeline/label/index.js';
+import type { Labeller } from '../pipeline/label/index.js';
+import { createLlmBatchLabeller } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
 import {
   createChatModel,

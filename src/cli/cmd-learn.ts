@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { createRng } from '../core/rng.js';
-import { runLearnLoop, type LearnLoopRound } from '../pipeline/learn/learn-loop.js';
-import { learnRound, type LearnRoundReport } from '../pipeline/learn/learn-loop-round.js';
-import type { LearnReport } from '../pipeline/learn/learn-local.js';
+import { runLearnLoop, type LearnLoopRound } from '../pipeline/learn/index.js';
+import { learnRound, type LearnRoundReport } from '../pipeline/learn/index.js';
+import type { LearnReport } from '../pipeline/learn/index.js';
 import type { CliIo } from './cli-io.js';
 import { createLocalEmbedder, withProject } from './compose.js';
 import { pct } from './figures.js';

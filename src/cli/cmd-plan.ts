@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { defaultVoteSource } from '../pipeline/calibrate/calibration-source.js';
-import { planPolicies, type PlanReport } from '../pipeline/route/plan-policies.js';
+import { defaultVoteSource } from '../pipeline/calibrate/index.js';
+import { planPolicies, type PlanReport } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
 import { nonNegativeFlag, probabilityFlag, routingOptions, staffingFlags } from './cmd-route.js';
 import { withProject } from './compose.js';

@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { gatherReportData, type ReportData } from '../pipeline/report/report-data.js';
+import { gatherReportData, type ReportData } from '../pipeline/report/index.js';
 import { createLinkedomDocument } from '../report/linkedom-document.js';
 import { renderReportHtml } from '../report/render-report.js';
 import { simulationViewOf } from '../report/simulation-json.js';

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { defaultVoteSource } from '../pipeline/calibrate/calibration-source.js';
-import type { Staffing } from '../pipeline/route/plan-unit-costs.js';
-import { routeItems, type RouteReport } from '../pipeline/route/route-items.js';
-import type { PolicyMode } from '../pipeline/route/route-policy.js';
+import { defaultVoteSource } from '../pipeline/calibrate/index.js';
+import type { Staffing } from '../pipeline/route/index.js';
+import { routeItems, type RouteReport } from '../pipeline/route/index.js';
+import type { PolicyMode } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
 

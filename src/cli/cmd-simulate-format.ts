@@ -1,8 +1,8 @@
 import { HiloError } from '../core/errors.js';
-import type { AlSimulationResult } from '../pipeline/simulate/simulate-al.js';
-import type { AnnotatorSpec } from '../pipeline/simulate/simulate-crowd.js';
-import type { HybridSimulationResult } from '../pipeline/simulate/simulate-hybrid.js';
-import type { RelabelSimulationResult } from '../pipeline/simulate/simulate-relabel.js';
+import type { AlSimulationResult } from '../pipeline/simulate/index.js';
+import type { AnnotatorSpec } from '../pipeline/simulate/index.js';
+import type { HybridSimulationResult } from '../pipeline/simulate/index.js';
+import type { RelabelSimulationResult } from '../pipeline/simulate/index.js';
 import { pct, usd } from './figures.js';
 
 /** The learning curves in a few lines: end point, labels to the target, saving, stop. */

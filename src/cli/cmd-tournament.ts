@@ -4,11 +4,7 @@ import { parseDocument } from 'yaml';
 import { annotationCost } from '../core/cost/cost-model.js';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
-import {
-  labellerSetting,
-  runTournament,
-  type TournamentResult,
-} from '../pipeline/learn/tournament.js';
+import { labellerSetting, runTournament, type TournamentResult } from '../pipeline/learn/index.js';
 import { loadProject, projectFilePath } from '../project/project-file.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';

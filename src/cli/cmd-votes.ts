@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
 import { openRecordSource } from '../files/open-record-source.js';
-import { aggregateVotes } from '../pipeline/votes/aggregate-votes.js';
-import { agreementTable } from '../pipeline/votes/agreement-report.js';
-import { importTruth } from '../pipeline/items/import-truth.js';
-import { importVotes } from '../pipeline/votes/import-votes.js';
+import { aggregateVotes } from '../pipeline/votes/index.js';
+import { agreementTable } from '../pipeline/votes/index.js';
+import { importTruth } from '../pipeline/items/index.js';
+import { importVotes } from '../pipeline/votes/index.js';
 import type { CliIo } from './cli-io.js';
 import { createProgress, withProject } from './compose.js';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
 import type { Item } from '../core/types.js';
-import { buildQueue } from '../pipeline/people/build-queue.js';
+import { buildQueue } from '../pipeline/people/index.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
 import { hashToken, inviteAnnotator } from './auth-tokens.js';
 import { createServer } from './create-server.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { answerBody, undoBody } from '../contract/people-api.js';
-import { nextItem } from '../pipeline/people/next-item.js';
-import { submitAnswer } from '../pipeline/people/submit-answer.js';
-import { undoAnswer } from '../pipeline/people/undo-answer.js';
+import { nextItem } from '../pipeline/people/index.js';
+import { submitAnswer } from '../pipeline/people/index.js';
+import { undoAnswer } from '../pipeline/people/index.js';
 import { authenticate, parseBody } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DashboardPlotsResponse } from '../contract/people-api.js';
-import { refreshingCache } from '../pipeline/people/dashboard-cache.js';
-import { dashboardReport, dashboardReportVersion } from '../pipeline/people/dashboard-report.js';
+import { refreshingCache } from '../pipeline/people/index.js';
+import { dashboardReport, dashboardReportVersion } from '../pipeline/people/index.js';
 import { createLinkedomDocument } from '../report/linkedom-document.js';
 import { dashboardPlots } from './dashboard-plots.js';
 import { authenticate } from './request-auth.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { settleBody } from '../contract/people-api.js';
-import { listReviewItems, settleReview } from '../pipeline/people/review-items.js';
+import { listReviewItems, settleReview } from '../pipeline/people/index.js';
 import { authenticate, parseBody } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 

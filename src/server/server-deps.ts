@@ -1,4 +1,4 @@
-import type { PeopleContext } from '../pipeline/people/people-context.js';
+import type { PeopleContext } from '../pipeline/people/index.js';
 
 /** Rate limits per minute: sign-in per address, answers per person. */
 export interface RateLimits {

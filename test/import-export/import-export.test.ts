@@ -5,8 +5,8 @@ import type { Decision } from '../../src/core/types.js';
 import { openRecordSink } from '../../src/files/open-record-sink.js';
 import { openRecordSource } from '../../src/files/open-record-source.js';
 import { readAll, useTempDir } from '../../src/files/testing/temp-dir.js';
-import { exportItems } from '../../src/pipeline/items/export-items.js';
-import { importItems, type ImportItemsOptions } from '../../src/pipeline/items/import-items.js';
+import { exportItems } from '../../src/pipeline/items/index.js';
+import { importItems, type ImportItemsOptions } from '../../src/pipeline/items/index.js';
 import { MemoryStore } from '../../src/testing/fakes/memory-store.js';
 
 const dir = useTempDir();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EmbeddingModel, EmbeddingResult } from '../../src/core/ports/embedding-model.js';
 import { createOpenAiCompatibleEmbeddings } from '../../src/llm/openai-compatible-embeddings.js';
-import { embedTexts } from '../../src/pipeline/learn/embed-texts.js';
+import { embedTexts } from '../../src/pipeline/learn/index.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { LLAMA_EMBED_URL, TINY_EMBEDDING, noteSkip } from './llama-server-env.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../core/types.js';
-import { evaluateVotes } from '../calibrate/evaluate-votes.js';
+import { evaluateVotes } from '../calibrate/index.js';
 import { labelItems } from './label-items.js';
 import type { LabelOutcome, Labeller } from './labeller.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';

@@ -1,6 +1,6 @@
 import type { Clock, Progress, Store } from '../../core/ports/index.js';
 import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
-import { canReplaceDecision } from '../items/decision-rank.js';
+import { canReplaceDecision } from '../items/index.js';
 import { voteOf, type LabelOutcome, type Labeller } from './labeller.js';
 
 export interface LabelItemsOptions {

@@ -3,7 +3,7 @@ import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import type { ProjectConfig } from '../../core/project.js';
 import type { Rng } from '../../core/rng.js';
 import type { Decision } from '../../core/types.js';
-import { labelItems } from '../label/label-items.js';
+import { labelItems } from '../label/index.js';
 import { learnLocal, type LearnReport } from './learn-local.js';
 import { createLocalLabeller } from './local-labeller.js';
 import { rescoreQueue, type RescoreReport } from './rescore-queue.js';

@@ -1,8 +1,8 @@
 import type { LocalClassifier } from '../../core/local-model/local-classifier.js';
 import type { Item } from '../../core/types.js';
-import { itemText } from '../items/item-text.js';
+import { itemText } from '../items/index.js';
 import { textPredictor, type LocalPredictor } from './local-predictor.js';
-import type { LabelOutcome, Labeller } from '../label/labeller.js';
+import type { LabelOutcome, Labeller } from '../label/index.js';
 
 /** The store name of the local model; versions count up from 1. */
 export const LOCAL_MODEL_NAME = 'local';

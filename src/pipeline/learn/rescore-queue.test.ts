@@ -3,7 +3,7 @@ import type { QueueEntry, QueueKind, StoreWithPeople } from '../../core/ports/pe
 import { createRng } from '../../core/rng.js';
 import type { Item } from '../../core/types.js';
 import { loopProject, loopStore, WAITING } from '../../testing/fixtures/learn-loop-fixture.js';
-import type { LabelOutcome, Labeller } from '../label/labeller.js';
+import type { LabelOutcome, Labeller } from '../label/index.js';
 import { localOutcome } from './local-labeller.js';
 import { rescoreQueue } from './rescore-queue.js';
 import { distributionRows, queuePriority, queueScores } from './rescore-queue-priority.js';

@@ -2,7 +2,7 @@ import type { QueuePriority, StoreWithPeople } from '../../core/ports/people-sto
 import type { ProjectConfig, QueueStrategyName } from '../../core/project.js';
 import type { Rng } from '../../core/rng.js';
 import type { Item } from '../../core/types.js';
-import type { Labeller } from '../label/labeller.js';
+import type { Labeller } from '../label/index.js';
 import {
   distributionRows,
   queuePriority,

@@ -1,12 +1,7 @@
 import type { QueueEntry } from '../../core/ports/people-store.js';
 import { shuffled } from '../../core/rng.js';
 import type { Decision } from '../../core/types.js';
-import {
-  distributionRows,
-  queuePriority,
-  queueScores,
-  queueStrategy,
-} from '../learn/rescore-queue-priority.js';
+import { distributionRows, queuePriority, queueScores, queueStrategy } from '../learn/index.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
 /** Controls and exam items may be answered by everyone once. */

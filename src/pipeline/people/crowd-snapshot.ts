@@ -5,11 +5,7 @@ import {
   type ConfusionModel,
 } from '../../core/aggregation/confusion-posterior.js';
 import { dawidSkeneSteps } from '../../core/aggregation/dawid-skene.js';
-import {
-  readVoteInput,
-  type VoteInput,
-  type VoteInputOptions,
-} from '../votes/aggregate-votes-input.js';
+import { readVoteInput, type VoteInput, type VoteInputOptions } from '../votes/index.js';
 
 /** Accuracy assumed for people before their votes say otherwise. */
 export const PRIOR_ACCURACY = 0.8;

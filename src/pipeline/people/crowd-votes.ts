@@ -1,12 +1,7 @@
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Vote } from '../../core/types.js';
 import { voteMatrixBuilder } from '../../core/aggregation/build-vote-matrix.js';
-import {
-  toLongVote,
-  voteFilter,
-  withGold,
-  type VoteInput,
-} from '../votes/aggregate-votes-input.js';
+import { toLongVote, voteFilter, withGold, type VoteInput } from '../votes/index.js';
 import { fitCrowdPaused, type CrowdFitOptions, type CrowdSnapshot } from './crowd-snapshot.js';
 
 /** Items whose votes one query reads. */

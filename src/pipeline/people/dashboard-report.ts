@@ -2,7 +2,7 @@ import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
 import type { ProjectConfig } from '../../core/project.js';
 import type { Clock } from '../../core/ports/runtime.js';
-import { gatherReportData, type ReportData } from '../report/report-data.js';
+import { gatherReportData, type ReportData } from '../report/index.js';
 
 /**
  * The numbers behind the report's plots, gathered the way `hilo report` gathers them (no

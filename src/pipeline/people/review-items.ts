@@ -2,7 +2,7 @@ import { humanVote, oneHot } from '../../core/human-vote.js';
 import { HiloError } from '../../core/errors.js';
 import type { Annotator } from '../../core/ports/people-store.js';
 import type { Decision, Distribution, Fields, Vote } from '../../core/types.js';
-import { canReplaceDecision } from '../items/decision-rank.js';
+import { canReplaceDecision } from '../items/index.js';
 import { humanSource, isoAt, type PeopleContext } from './people-context.js';
 
 /** An item waiting for a reviewer, with everything needed to settle it. */

@@ -4,7 +4,7 @@ import type { Clock, Store } from '../../core/ports/index.js';
 import type { ProjectConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
 import { ITEM_ROLES, type DecidedBy, type ItemRole } from '../../core/types.js';
-import { itemText } from '../items/item-text.js';
+import { itemText } from '../items/index.js';
 import { calibrateForReport, type StoredCalibrator } from './report-data-calibration.js';
 import { confidenceHistogram, coverageData, heldOutMetrics } from './report-data-metrics.js';
 import { planAssumptions, planData, policyFromRun } from './report-data-policy.js';

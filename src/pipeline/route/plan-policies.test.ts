@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prices } from '../../core/project.js';
-import { calibrateVotes } from '../calibrate/calibrate-votes.js';
+import { calibrateVotes } from '../calibrate/index.js';
 import { planPolicies } from './plan-policies.js';
 import {
   FIXTURE_LABELS,

@@ -4,7 +4,7 @@ import type { PlanTable } from '../../core/cost/plan-table.js';
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
 import type { Prices } from '../../core/project.js';
-import { loadCalibrator } from '../calibrate/calibration-source.js';
+import { loadCalibrator } from '../calibrate/index.js';
 import { planUnitCosts, type PricedUnits, type Staffing } from './plan-unit-costs.js';
 import { routePlanTable } from './route-budget.js';
 import { loadScoredItems } from './route-evidence.js';

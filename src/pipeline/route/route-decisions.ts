@@ -3,8 +3,8 @@ import { topLabel } from '../../core/calibration/top-label.js';
 import type { Store } from '../../core/ports/index.js';
 import { ZONES } from '../../core/routing/assign-zones.js';
 import type { Decision, Vote } from '../../core/types.js';
-import { distributionRow, newestVoteByItem } from '../calibrate/calibration-gold.js';
-import { canReplaceDecision } from '../items/decision-rank.js';
+import { distributionRow, newestVoteByItem } from '../calibrate/index.js';
+import { canReplaceDecision } from '../items/index.js';
 
 export interface RouteDecisionsInput {
   /** The store, usually a transaction, so a routing is written whole or not at all. */

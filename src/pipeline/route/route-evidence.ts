@@ -2,9 +2,9 @@ import type { Calibrator } from '../../core/calibration/calibrator.js';
 import { topLabel } from '../../core/calibration/top-label.js';
 import type { Store } from '../../core/ports/index.js';
 import type { Distribution, ItemRole } from '../../core/types.js';
-import { distributionRow, newestVoteByItem } from '../calibrate/calibration-gold.js';
-import { canReplaceDecision } from '../items/decision-rank.js';
-import { itemText } from '../items/item-text.js';
+import { distributionRow, newestVoteByItem } from '../calibrate/index.js';
+import { canReplaceDecision } from '../items/index.js';
+import { itemText } from '../items/index.js';
 
 /** Items a labeller voted on, read through its calibrator: what routing decides on. */
 export interface ScoredItems {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Prices } from '../../core/project.js';
 import type { Decision } from '../../core/types.js';
-import { readAuditedItems } from '../audit/audit-sample.js';
-import { calibrateVotes } from '../calibrate/calibrate-votes.js';
+import { readAuditedItems } from '../audit/index.js';
+import { calibrateVotes } from '../calibrate/index.js';
 import { routeItems, type RouteItemsOptions } from './route-items.js';
 import {
   FIXTURE_LABELS,

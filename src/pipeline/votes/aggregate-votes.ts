@@ -8,7 +8,7 @@ import type { PeopleStore } from '../../core/ports/people-store.js';
 import type { Clock, Store } from '../../core/ports/index.js';
 import type { Decision, Item, Vote } from '../../core/types.js';
 import { readVoteInput } from './aggregate-votes-input.js';
-import { canReplaceDecision } from '../items/decision-rank.js';
+import { canReplaceDecision } from '../items/index.js';
 
 export interface AggregateVotesOptions {
   readonly store: Store;

@@ -1,0 +1,13 @@
+export { embedTexts } from './embed-texts.js';
+export { learnLocal, type LearnReport } from './learn-local.js';
+export { learnRound, type LearnRoundReport } from './learn-loop-round.js';
+export { runLearnLoop, type LearnLoopRound } from './learn-loop.js';
+export { LOCAL_MODEL_NAME, createLocalLabeller, localSource } from './local-labeller.js';
+export { loadLocalPredictor } from './local-predictor.js';
+export {
+  distributionRows,
+  queuePriority,
+  queueScores,
+  queueStrategy,
+} from './rescore-queue-priority.js';
+export { labellerSetting, runTournament, type TournamentResult } from './tournament.js';

@@ -1,0 +1,1 @@
+export { gatherReportData, type ReportData } from './report-data.js';

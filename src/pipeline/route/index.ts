@@ -1,0 +1,4 @@
+export { planPolicies, type PlanReport } from './plan-policies.js';
+export { type Staffing } from './plan-unit-costs.js';
+export { routeItems, type RouteReport } from './route-items.js';
+export { type PolicyMode } from './route-policy.js';
