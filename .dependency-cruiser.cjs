@@ -90,6 +90,30 @@ module.exports = {
       to: { path: ['^src/testing/', '/testing/', '/fixtures/'] },
     },
     {
+      name: 'web-only-contract-and-core',
+      comment:
+        'The web app talks to the server over HTTP; of the code base it shares only the API contract and the pure core.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { dependencyTypes: ['local'], pathNot: ['^web/src/', '^src/(contract|core)/'] },
+    },
+    {
+      name: 'web-runs-in-the-browser',
+      comment: 'No Node built-ins, and of the packages only React, in the browser bundle.',
+      severity: 'error',
+      from: { path: '^web/src/', pathNot: '\\.test\\.ts$' },
+      to: {
+        dependencyTypesNot: ['local'],
+        pathNot: ['node_modules/(react|react-dom)/'],
+      },
+    },
+    {
+      name: 'nothing-imports-web',
+      severity: 'error',
+      from: { pathNot: '^web/' },
+      to: { path: '^web/' },
+    },
+    {
       name: 'nothing-imports-cli',
       severity: 'error',
       from: { pathNot: '^src/cli/' },

@@ -38,6 +38,27 @@ export default tseslint.config(
     },
   },
   {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      // A `void`ed promise still rejects, unseen: web actions run through useAction, which shows
+      // the failure to the person.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The web app runs in the browser.' },
+            {
+              regex: '(^|/)src/(?!contract/|core/)',
+              message: 'The web app shares only src/contract and src/core with the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: {

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerResponse, MeResponse, ServedItemBody } from '../../src/contract/people-api.js';
 import { api, ApiError } from './api-client.js';
+import { FailureNote } from './failure-note.js';
 import { ItemFields } from './item-fields.js';
+import { useAction } from './use-action.js';
 
 type Loaded = { item: ServedItemBody | null };
 
@@ -21,45 +23,39 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
   const [last, setLast] = useState<string | null>(null);
   const shownAt = useRef(performance.now());
   const prefetch = useRef<Promise<Loaded> | null>(null);
-  const busy = useRef(false);
+  const loading = useAction();
+  const saving = useAction();
 
-  const fetchNext = useCallback((): Promise<Loaded> => api.next(), []);
+  const show = useCallback((item: ServedItemBody | null) => {
+    setCurrent(item);
+    setChoice(null);
+    shownAt.current = performance.now();
+    // Lease the following item now, so the next cycle needs no round trip; if that fails, the
+    // next cycle asks again.
+    prefetch.current = item === null ? null : api.next().catch(() => ({ item: null }));
+  }, []);
 
-  const show = useCallback(
-    (item: ServedItemBody | null) => {
-      setCurrent(item);
-      setChoice(null);
-      shownAt.current = performance.now();
-      // Lease the following item now, so the next cycle needs no round trip.
-      prefetch.current = item === null ? null : fetchNext().catch(() => ({ item: null }));
-    },
-    [fetchNext],
-  );
-
-  const fail = useCallback((e: unknown) => {
-    setMessage(e instanceof ApiError ? e.message : String(e));
+  /** A suspension from elsewhere (an admin, another tab) ends the session's work. */
+  const stopIfSuspended = useCallback((e: unknown) => {
     if (e instanceof ApiError && e.code === 'CONFLICT' && /suspended/.test(e.message))
       setCurrent(null);
   }, []);
 
+  const { run: runLoad } = loading;
+  const loadNext = useCallback(() => {
+    setCurrent(undefined);
+    runLoad('load the next item', async () => show((await api.next()).item), stopIfSuspended);
+  }, [runLoad, show, stopIfSuspended]);
+
   useEffect(() => {
-    if (me.state === 'suspended') return;
-    fetchNext()
-      .then((r) => show(r.item))
-      .catch(fail);
-  }, [me.state, fetchNext, show, fail]);
+    if (me.state !== 'suspended') loadNext();
+  }, [me.state, loadNext]);
 
-  const advance = useCallback(async () => {
-    const pending = prefetch.current;
-    const next = pending !== null ? await pending : await fetchNext();
-    show(next.item ?? (await fetchNext()).item);
-  }, [fetchNext, show]);
-
-  const submit = useCallback(
-    async (label: string | null) => {
-      if (busy.current || !current) return;
-      busy.current = true;
-      try {
+  const submit = (label: string | null) => {
+    if (!current) return;
+    saving.run(
+      label === null ? 'skip the item' : 'send the answer',
+      async () => {
         const result: AnswerResponse = await api.answer({
           itemId: current.itemId,
           label,
@@ -79,33 +75,30 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
               ? 'Correct.'
               : `The expected answer was “${result.feedback.goldLabel}”.`,
         );
-        await advance();
-      } catch (e) {
-        fail(e);
-      } finally {
-        busy.current = false;
-      }
-    },
-    [current, advance, fail],
-  );
+        const next = prefetch.current === null ? null : (await prefetch.current).item;
+        if (next !== null) show(next);
+        else loadNext();
+      },
+      stopIfSuspended,
+    );
+  };
 
-  const undo = useCallback(async () => {
-    if (busy.current || last === null) return;
-    busy.current = true;
-    try {
-      const item = await api.undo(last);
-      setLast(null);
-      setDone((n) => Math.max(0, n - 1));
-      setMessage('Answer undone.');
-      setCurrent(item);
-      setChoice(null);
-      shownAt.current = performance.now();
-    } catch (e) {
-      fail(e);
-    } finally {
-      busy.current = false;
-    }
-  }, [last, fail]);
+  const undo = () => {
+    if (last === null || loading.busy) return;
+    saving.run(
+      'undo the last answer',
+      async () => {
+        const item = await api.undo(last);
+        setLast(null);
+        setDone((n) => Math.max(0, n - 1));
+        setMessage('Answer undone.');
+        setCurrent(item);
+        setChoice(null);
+        shownAt.current = performance.now();
+      },
+      stopIfSuspended,
+    );
+  };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -114,13 +107,13 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       const key = event.key.toLowerCase();
       if (key === 'g' || key === '?') return setGuidelines((v) => !v);
       if (key === 'escape') return setGuidelines(false);
-      if (key === 'u') return void undo();
+      if (key === 'u') return undo();
       if (!current) return;
       const n = Number(event.key);
       if (Number.isInteger(n) && n >= 1 && n <= labels.length)
         return setChoice(labels[n - 1]?.name ?? null);
-      if (key === 'enter' && choice !== null) return void submit(choice);
-      if (key === 's') return void submit(null);
+      if (key === 'enter' && choice !== null) return submit(choice);
+      if (key === 's') return submit(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -131,7 +124,9 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       <p className="status" role="status" data-testid="status">
         {message ?? (current?.exam ? 'Qualification: answer these to start.' : `${done} answered`)}
       </p>
-      {current === undefined && <p>Loading…</p>}
+      <FailureNote message={saving.error} />
+      <FailureNote message={loading.error} retry={loadNext} />
+      {current === undefined && loading.error === null && <p>Loading…</p>}
       {current === null && me.state !== 'suspended' && !message?.startsWith('Suspended') && (
         <p data-testid="empty">Nothing left to label for now. Thank you.</p>
       )}
@@ -152,13 +147,13 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
             ))}
           </ol>
           <p className="actions">
-            <button disabled={choice === null} onClick={() => void submit(choice)}>
+            <button disabled={choice === null || saving.busy} onClick={() => submit(choice)}>
               <kbd>Enter</kbd> submit
             </button>
-            <button onClick={() => void submit(null)}>
+            <button disabled={saving.busy} onClick={() => submit(null)}>
               <kbd>S</kbd> skip
             </button>
-            <button disabled={last === null} onClick={() => void undo()}>
+            <button disabled={last === null || saving.busy} onClick={() => undo()}>
               <kbd>U</kbd> undo
             </button>
             <button onClick={() => setGuidelines(true)}>

@@ -9,7 +9,10 @@ import type {
   ServedItemBody,
 } from '../../src/contract/people-api.js';
 
-/** An API error with its neutral code. */
+/**
+ * An API error with its neutral code; `status` 0 and code `NETWORK` when no answer came back.
+ * @example if (e instanceof ApiError && e.status === 401) showSignIn()
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -17,45 +20,67 @@ export class ApiError extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'ApiError';
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const data: unknown = await response.json().catch(() => ({}));
+/** The slice of `fetch` the client uses. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+async function call<T>(fetcher: Fetch, method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetcher(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
+  }
+  const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = data as { code?: string; message?: string };
+    const error = (data ?? {}) as { code?: unknown; message?: unknown };
     throw new ApiError(
       response.status,
-      error.code ?? 'INTERNAL',
-      error.message ?? response.statusText,
+      typeof error.code === 'string' ? error.code : 'INTERNAL',
+      typeof error.message === 'string' ? error.message : response.statusText,
     );
   }
+  if (data === undefined)
+    throw new ApiError(response.status, 'INTERNAL', 'the answer from the server was not JSON');
   return data as T;
 }
 
+/**
+ * The web app's calls to the HTTP API over `fetcher`; every failure, a lost connection included,
+ * rejects with an ApiError.
+ * @example const review = await createApi(fakeFetch).review()
+ */
+export function createApi(fetcher: Fetch) {
+  const send = <T>(method: string, path: string, body?: unknown) =>
+    call<T>(fetcher, method, path, body);
+  return {
+    login: (token: string) => send<MeResponse>('POST', '/api/login', { token }),
+    logout: () => send<unknown>('POST', '/api/logout'),
+    me: () => send<MeResponse>('GET', '/api/me'),
+    next: () => send<{ item: ServedItemBody | null }>('GET', '/api/next'),
+    answer: (body: AnswerBody) => send<AnswerResponse>('POST', '/api/answers', body),
+    undo: (itemId: string) => send<ServedItemBody>('POST', '/api/undo', { itemId }),
+    dashboard: () => send<DashboardResponse>('GET', '/api/dashboard'),
+    plots: () => send<DashboardPlotsResponse>('GET', '/api/admin/plots'),
+    invite: (name: string, role: string) =>
+      send<Invitation>('POST', '/api/annotators', { name, role }),
+    setState: (id: string, state: 'active' | 'suspended') =>
+      send<unknown>('PATCH', `/api/annotators/${encodeURIComponent(id)}`, { state }),
+    setDiscounted: (id: string, discounted: boolean) =>
+      send<unknown>('PATCH', `/api/annotators/${encodeURIComponent(id)}`, { discounted }),
+    review: () => send<ReviewResponse>('GET', '/api/review'),
+    settle: (itemId: string, label: string) =>
+      send<unknown>('POST', `/api/review/${encodeURIComponent(itemId)}`, { label }),
+  };
+}
+
 /** The one API client of the web app. */
-export const api = {
-  login: (token: string) => call<MeResponse>('POST', '/api/login', { token }),
-  logout: () => call<unknown>('POST', '/api/logout'),
-  me: () => call<MeResponse>('GET', '/api/me'),
-  next: () => call<{ item: ServedItemBody | null }>('GET', '/api/next'),
-  answer: (body: AnswerBody) => call<AnswerResponse>('POST', '/api/answers', body),
-  undo: (itemId: string) => call<ServedItemBody>('POST', '/api/undo', { itemId }),
-  dashboard: () => call<DashboardResponse>('GET', '/api/dashboard'),
-  plots: () => call<DashboardPlotsResponse>('GET', '/api/admin/plots'),
-  invite: (name: string, role: string) =>
-    call<Invitation>('POST', '/api/annotators', { name, role }),
-  setState: (id: string, state: 'active' | 'suspended') =>
-    call<unknown>('PATCH', `/api/annotators/${encodeURIComponent(id)}`, { state }),
-  setDiscounted: (id: string, discounted: boolean) =>
-    call<unknown>('PATCH', `/api/annotators/${encodeURIComponent(id)}`, { discounted }),
-  review: () => call<ReviewResponse>('GET', '/api/review'),
-  settle: (itemId: string, label: string) =>
-    call<unknown>('POST', `/api/review/${encodeURIComponent(itemId)}`, { label }),
-};
+export const api = createApi((url, init) => fetch(url, init));

@@ -1,43 +1,65 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeResponse } from '../../src/contract/people-api.js';
 import { AnnotatePage } from './annotate-page.js';
 import { api, ApiError } from './api-client.js';
 import { DashboardPage } from './dashboard-page.js';
+import { FailureNote } from './failure-note.js';
 import { ReviewPage } from './review-page.js';
+import { useAction } from './use-action.js';
 
 type View = 'annotate' | 'dashboard' | 'review';
 
 /** Signs in from an invitation link (#invite=…), then shows the page for the person's role. */
 export function App() {
   const [me, setMe] = useState<MeResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [signedOut, setSignedOut] = useState<string | null>(null);
   const [view, setView] = useState<View>('annotate');
+  const invite = useRef<string | undefined>(undefined);
+  const signingIn = useAction();
+  const { run } = signingIn;
 
-  useEffect(() => {
-    const invite = /invite=([\w-]+)/.exec(window.location.hash)?.[1];
-    // The token leaves the address bar at once, so it is not kept in history.
-    if (invite !== undefined) history.replaceState(null, '', window.location.pathname);
-    const signIn = invite !== undefined ? api.login(invite) : api.me();
-    signIn
-      .then((who) => {
+  const signIn = useCallback(() => {
+    const token = invite.current;
+    run(
+      'sign in',
+      async () => {
+        const who = token !== undefined ? await api.login(token) : await api.me();
         setMe(who);
         setView(
           who.role === 'admin' ? 'dashboard' : who.role === 'reviewer' ? 'review' : 'annotate',
         );
-      })
-      .catch((e: unknown) =>
-        setError(
-          e instanceof ApiError && e.status === 401
-            ? 'Open your invitation link to sign in.'
-            : String(e),
-        ),
-      );
-  }, []);
+      },
+      (e) => {
+        if (e instanceof ApiError && e.status === 401)
+          setSignedOut(
+            token === undefined
+              ? 'Open your invitation link to sign in.'
+              : 'This invitation link is not valid: ask the project’s admin for a new one.',
+          );
+      },
+    );
+  }, [run]);
 
-  if (error !== null)
+  useEffect(() => {
+    const token = /invite=([\w-]+)/.exec(window.location.hash)?.[1];
+    if (token !== undefined) {
+      invite.current = token;
+      // The token leaves the address bar at once, so it is not kept in history.
+      history.replaceState(null, '', window.location.pathname);
+    }
+    signIn();
+  }, [signIn]);
+
+  if (signedOut !== null)
     return (
       <main className="centre">
-        <p role="alert">{error}</p>
+        <p role="alert">{signedOut}</p>
+      </main>
+    );
+  if (me === null && signingIn.error !== null)
+    return (
+      <main className="centre">
+        <FailureNote message={signingIn.error} retry={signIn} />
       </main>
     );
   if (me === null)

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DashboardResponse } from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
 import { DashboardPlots } from './dashboard-plots.js';
+import { FailureNote } from './failure-note.js';
 import { PeopleTable } from './people-table.js';
+import { useAction } from './use-action.js';
 
 const usd = (v: number) => `$${v.toFixed(2)}`;
 const hourOf = (iso: string) => `${new Date(iso).getHours().toString().padStart(2, '0')}:00`;
@@ -16,31 +18,42 @@ export function DashboardPage() {
   const [name, setName] = useState('');
   const [role, setRole] = useState('annotator');
   const [link, setLink] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api
-      .dashboard()
-      .then(setData)
-      .catch((e: unknown) => setError(String(e)));
-  }, []);
+  const loading = useAction();
+  const inviting = useAction();
+  const acting = useAction();
+  const { run: runLoad } = loading;
+  const load = useCallback(
+    () => runLoad('load the dashboard', async () => setData(await api.dashboard())),
+    [runLoad],
+  );
   useEffect(() => {
     load();
     const timer = setInterval(load, 5000);
     return () => clearInterval(timer);
   }, [load]);
 
-  const invite = async () => {
-    if (name.trim() === '') return;
-    const created = await api.invite(name.trim(), role);
-    setLink(`${window.location.origin}/#invite=${created.token}`);
-    setName('');
-    load();
+  const invite = () => {
+    const who = name.trim();
+    if (who === '') return;
+    inviting.run(`invite ${who}`, async () => {
+      const created = await api.invite(who, role);
+      setLink(`${window.location.origin}/#invite=${created.token}`);
+      setName('');
+      load();
+    });
   };
+  const act = (action: string, change: () => Promise<unknown>) =>
+    acting.run(action, async () => {
+      await change();
+      load();
+    });
 
-  if (data === null) return <main>{error ?? 'Loading…'}</main>;
+  const loadFailure = <FailureNote message={loading.error} retry={load} />;
+  if (data === null) return <main>{loading.error === null ? 'Loading…' : loadFailure}</main>;
   const t = data.throughput;
   return (
     <main className="dashboard">
+      {loadFailure}
       <section>
         <h2>Progress</h2>
         <table data-testid="zones">
@@ -95,7 +108,8 @@ export function DashboardPage() {
       </section>
       <section>
         <h2>People</h2>
-        <PeopleTable people={data.annotators} changed={load} />
+        <FailureNote message={acting.error} />
+        <PeopleTable people={data.annotators} busy={acting.busy} act={act} />
       </section>
       <DashboardPlots />
       <section>
@@ -103,7 +117,7 @@ export function DashboardPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void invite();
+            invite();
           }}
         >
           <input
@@ -117,8 +131,11 @@ export function DashboardPage() {
             <option>reviewer</option>
             <option>admin</option>
           </select>
-          <button type="submit">Invite</button>
+          <button type="submit" disabled={inviting.busy}>
+            Invite
+          </button>
         </form>
+        <FailureNote message={inviting.error} />
         {link && (
           <p>
             Send this link (shown once): <code data-testid="invite-link">{link}</code>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DashboardPlotsResponse } from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
+import { failureMessage } from './failure-message.js';
+import { FailureNote } from './failure-note.js';
 import { SvgFigure } from './svg-figure.js';
 
 /** The server keeps drawn plots for up to a minute; asking more often than this gains nothing. */
@@ -18,7 +20,7 @@ export function DashboardPlots() {
           setPlots(data);
           setError(null);
         })
-        .catch((e: unknown) => setError(String(e)));
+        .catch((e: unknown) => setError(failureMessage('draw the plots', e)));
     };
     load();
     const timer = setInterval(load, REFRESH_MS);
@@ -28,7 +30,7 @@ export function DashboardPlots() {
   return (
     <section>
       <h2>Machine quality</h2>
-      {error !== null && <p role="alert">{error}</p>}
+      <FailureNote message={error} />
       {plots === null ? (
         error === null && <p className="muted">Drawing the plots…</p>
       ) : (

@@ -5,12 +5,16 @@ type Person = DashboardResponse['annotators'][number];
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
 
-/** Each person's volume, speed, control accuracy with its interval, agreement and state. */
+/**
+ * Each person's volume, speed, control accuracy with its interval, agreement and state; its
+ * buttons hand their change to `act`, named for the failure message, and wait while `busy`.
+ */
 export function PeopleTable(props: {
   readonly people: readonly Person[];
-  readonly changed: () => void;
+  readonly busy: boolean;
+  readonly act: (action: string, change: () => Promise<unknown>) => void;
 }) {
-  const act = (change: Promise<unknown>) => void change.then(props.changed);
+  const { act, busy } = props;
   return (
     <table data-testid="people">
       <thead>
@@ -51,12 +55,31 @@ export function PeopleTable(props: {
             </td>
             <td className="row-actions">
               {a.state === 'suspended' ? (
-                <button onClick={() => act(api.setState(a.id, 'active'))}>lift suspension</button>
+                <button
+                  disabled={busy}
+                  onClick={() =>
+                    act(`lift ${a.name}’s suspension`, () => api.setState(a.id, 'active'))
+                  }
+                >
+                  lift suspension
+                </button>
               ) : (
-                <button onClick={() => act(api.setState(a.id, 'suspended'))}>suspend</button>
+                <button
+                  disabled={busy}
+                  onClick={() => act(`suspend ${a.name}`, () => api.setState(a.id, 'suspended'))}
+                >
+                  suspend
+                </button>
               )}
               {a.discounted && (
-                <button onClick={() => act(api.setDiscounted(a.id, false))}>count votes</button>
+                <button
+                  disabled={busy}
+                  onClick={() =>
+                    act(`count ${a.name}’s votes again`, () => api.setDiscounted(a.id, false))
+                  }
+                >
+                  count votes
+                </button>
               )}
             </td>
           </tr>
