@@ -225,4 +225,60 @@ describe.skipIf(missing)('annotation in a real browser', () => {
     await admin.getByRole('button', { name: 'lift suspension' }).first().click();
     await expect.poll(() => admin.locator('tr[data-state=suspended]').count()).toBe(0);
   }, 180_000);
+
+  it('a failed answer keeps the item and the choice; a failed fetch of the next item offers to try again; both then work', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(await invite('Cleo'));
+    for (let i = 0; i < 3; i++)
+      await answer(page, truth.get((await itemText(page)).text) ?? 'ham', 350);
+    const alert = page.getByRole('alert');
+
+    // Sending the answer: the connection drops.
+    const { id, text } = await itemText(page);
+    const label = truth.get(text) ?? 'ham';
+    await page.route('**/api/answers', (route) => route.abort('connectionfailed'));
+    await page.waitForTimeout(350);
+    await page.keyboard.press(label === 'spam' ? '1' : '2');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(
+        'Could not send the answer: the server did not answer. Check the connection, then try again.',
+      );
+    expect((await itemText(page)).id).toBe(id);
+    expect(await page.locator('button.chosen').textContent()).toContain(label);
+    await page.screenshot({ path: join(ARTIFACTS, 'annotate-answer-failed.png') });
+    await page.unroute('**/api/answers');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await itemText(page)).id).not.toBe(id);
+    expect(await alert.count()).toBe(0);
+
+    // Fetching the next item: the connection drops. The item on screen was fetched ahead, so the
+    // failure shows once the one after it is needed.
+    await page.route('**/api/next', (route) => route.abort('connectionfailed'));
+    await answer(page, truth.get((await itemText(page)).text) ?? 'ham', 350);
+    const last = await itemText(page);
+    await page.waitForTimeout(350);
+    await page.keyboard.press(truth.get(last.text) === 'spam' ? '1' : '2');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => alert.textContent())
+      .toBe(
+        'Could not load the next item: the server did not answer. Check the connection, then try again.Try again',
+      );
+    expect(await page.getByTestId('item').count()).toBe(0);
+    expect(await page.getByText('Loading…').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'annotate-next-failed.png') });
+    await page.unroute('**/api/next');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(async () => (await itemText(page)).id).not.toBe(last.id);
+    expect(await alert.count()).toBe(0);
+    const cleo = (await server.ctx.store.people.listAnnotators()).find((a) => a.name === 'Cleo');
+    const answered = await server.ctx.store.listVotes({ sourcePrefix: `human:${cleo?.id ?? ''}` });
+    expect(answered.map((v) => v.itemId)).toEqual(expect.arrayContaining([id, last.id]));
+    expect(answered.length).toBe(6);
+    expect(errors).toEqual([]);
+  }, 180_000);
 });

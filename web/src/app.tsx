@@ -30,7 +30,11 @@ export function App() {
         );
       },
       (e) => {
-        if (e instanceof ApiError && e.status === 401)
+        // A token that is malformed (400) or unknown (401) will not work however often it is tried.
+        if (
+          e instanceof ApiError &&
+          (e.status === 401 || (token !== undefined && e.status === 400))
+        )
           setSignedOut(
             token === undefined
               ? 'Open your invitation link to sign in.'

@@ -114,6 +114,7 @@ export function DashboardPage() {
       <DashboardPlots />
       <section>
         <h2>Invite</h2>
+        <FailureNote message={inviting.error} />
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -135,7 +136,6 @@ export function DashboardPage() {
             Invite
           </button>
         </form>
-        <FailureNote message={inviting.error} />
         {link && (
           <p>
             Send this link (shown once): <code data-testid="invite-link">{link}</code>
