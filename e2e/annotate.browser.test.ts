@@ -9,8 +9,10 @@ import {
   HAS_CHROMIUM,
   launchBrowser,
   serveProject,
+  spamHamProject,
+  watchedPage,
 } from './browser-harness.js';
-import { hilo, tempDir } from './cli-harness.js';
+import { hilo } from './cli-harness.js';
 
 interface PageElement {
   getAttribute(name: string): string | null;
@@ -33,12 +35,9 @@ describe.skipIf(missing)('annotation in a real browser', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    const dir = await tempDir('serve');
-    const project = join(dir, 'p');
-    expect((await hilo(['init', project, '--labels', 'spam,ham'])).code).toBe(0);
     // Rules scaled to test time: "too fast" is under 300 ms here (3 s by default).
-    await writeFile(
-      join(project, 'hilo.yaml'),
+    const { dir, project } = await spamHamProject(
+      'serve',
       `name: p\nlabels: [spam, ham]\nguidelines: "Spam sells or scams."\npeople:\n  controlRate: 0.25\n  exam: { size: 3, threshold: 0.6 }\n  rules: { fastMs: 300, fastCount: 4, fastWindow: 10, sameLabelRun: 0 }\n`,
     );
     const rows: string[] = [];
@@ -142,9 +141,7 @@ describe.skipIf(missing)('annotation in a real browser', () => {
   it('an invited annotator passes the exam, labels 20 items with the keyboard and meets controls; an item holding <script> and <img onerror> renders inert', async () => {
     const link = await invite('Ada');
     expect(link).toMatch(/#invite=/);
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await watchedPage(browser);
     await page.goto(link);
     await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/Qualification/);
     await page.keyboard.press('g');
@@ -227,9 +224,7 @@ describe.skipIf(missing)('annotation in a real browser', () => {
   }, 180_000);
 
   it('a failed answer keeps the item and the choice; a failed fetch of the next item offers to try again; both then work', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await watchedPage(browser);
     await page.goto(await invite('Cleo'));
     for (let i = 0; i < 3; i++)
       await answer(page, truth.get((await itemText(page)).text) ?? 'ham', 350);

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { silentIo, startServer, WEB_ROOT, type RunningServer } from '../src/cli/cmd-serve.js';
+import { hilo, tempDir } from './cli-harness.js';
 
 /** Debian's chromium, which `.ci/run` installs when it is absent. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -44,4 +47,27 @@ export async function serveProject(
     { ...silentIo('test'), cwd: dir },
   );
   return { server, adminToken: /invite=([\w-]+)/.exec(server.adminLink ?? '')?.[1] ?? '' };
+}
+
+/** A new page that records its uncaught errors, so a test can assert there were none. */
+export async function watchedPage(
+  browser: Browser,
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage(viewport ? { viewport } : {});
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** A new project in a temporary folder, labels spam and ham, with `yaml` as its hilo.yaml. */
+export async function spamHamProject(
+  prefix: string,
+  yaml: string,
+): Promise<{ dir: string; project: string }> {
+  const dir = await tempDir(prefix);
+  const project = join(dir, 'p');
+  expect((await hilo(['init', project, '--labels', 'spam,ham'])).code).toBe(0);
+  await writeFile(join(project, 'hilo.yaml'), yaml);
+  return { dir, project };
 }

@@ -9,6 +9,7 @@ import {
   HAS_CHROMIUM,
   launchBrowser,
   serveProject,
+  watchedPage,
 } from './browser-harness.js';
 import { hilo, tempDir, writeJsonl } from './cli-harness.js';
 
@@ -66,9 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     });
 
     it('shows the report’s calibration and cost–accuracy plots, drawn, sized and inert', async () => {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
+      const { page, errors } = await watchedPage(browser, { width: 1200, height: 900 });
       const started = Date.now();
       await page.goto(`${server.url}/#invite=${adminToken}`);
       for (const [testId, plotId] of [

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +8,10 @@ import {
   HAS_CHROMIUM,
   launchBrowser,
   serveProject,
+  spamHamProject,
+  watchedPage,
 } from './browser-harness.js';
-import { hilo, tempDir, writeJsonl } from './cli-harness.js';
+import { hilo, writeJsonl } from './cli-harness.js';
 
 const TEXTS: Record<string, string> = {
   r1: 'WIN a cruise, reply now',
@@ -74,20 +75,15 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
     (await server.ctx.store.people.listQueue({ underReview: true })).map((e) => e.itemId).sort();
 
   async function open(token: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await watchedPage(browser, { width: 1000, height: 900 });
     await page.goto(`${server.url}/#invite=${token}`);
     return { page, errors };
   }
 
   beforeAll(async () => {
-    const dir = await tempDir('e2e-review');
-    const project = join(dir, 'p');
-    expect((await hilo(['init', project, '--labels', 'spam,ham'])).code).toBe(0);
     // Two people per item and no exam or controls: every item is a task both answer.
-    await writeFile(
-      join(project, 'hilo.yaml'),
+    const { dir, project } = await spamHamProject(
+      'e2e-review',
       'name: p\nlabels: [spam, ham]\npeople:\n  overlap: { human: 2 }\n  controlRate: 0\n  exam: { size: 0 }\n',
     );
     await writeJsonl(
