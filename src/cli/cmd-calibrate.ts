@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { CALIBRATION_METHODS, type CalibrationMethod } from '../core/calibration/calibrator.js';
 import { HiloError } from '../core/errors.js';
 import { calibrateVotes, type CalibrateReport } from '../pipeline/calibrate/index.js';
-import { calibratorName, defaultVoteSource } from '../pipeline/calibrate/index.js';
+import { calibratorName } from '../pipeline/calibrate/index.js';
+import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
 
@@ -24,7 +25,7 @@ export function registerCalibrate(program: Command, io: CliIo): void {
     .option('--project <dir>', 'project directory', '.')
     .option(
       '--source <source>',
-      'labeller whose votes to calibrate (default: the labeller of the last label run)',
+      'labeller whose votes to calibrate (default: the labeller of the newest finished label run)',
     )
     .option(
       '--method <m>',
@@ -52,7 +53,9 @@ export function registerCalibrate(program: Command, io: CliIo): void {
       if (!Number.isInteger(seed))
         throw new HiloError('INVALID_INPUT', `--seed must be an integer, not "${flags.seed}"`);
       await withProject(flags.project, io, async (ctx) => {
-        const source = flags.source ?? (await defaultVoteSource(ctx.store));
+        const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
+        ctx.logger.info(labellerLine(labeller));
+        const source = labeller.id;
         const report = await calibrateVotes({
           store: ctx.store,
           clock: ctx.clock,

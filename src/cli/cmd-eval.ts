@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
 import { evaluateVotes, type Evaluation } from '../pipeline/calibrate/index.js';
-import { localSource } from '../pipeline/learn/index.js';
+import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
 
@@ -22,7 +22,7 @@ export function registerEval(program: Command, io: CliIo): void {
     .option('--project <dir>', 'project directory', '.')
     .option(
       '--source <source>',
-      'vote source to score, e.g. model:local@2 or llm:gpt-4o-mini#… (default: newest local model)',
+      'vote source to score, e.g. model:local@2 or llm:gpt-4o-mini#… (default: the labeller of the newest finished label run)',
     )
     .option('--roles <list>', 'roles whose trusted labels are used', 'test')
     .option('--json', 'print JSON')
@@ -33,16 +33,9 @@ export function registerEval(program: Command, io: CliIo): void {
           throw new HiloError('INVALID_INPUT', `--roles: "${role}" is not a role`);
       }
       await withProject(flags.project, io, async (ctx) => {
-        let source = flags.source;
-        if (!source) {
-          const model = await ctx.store.getModel('local');
-          if (!model)
-            throw new HiloError(
-              'NOT_FOUND',
-              'no local model yet; pass --source with the labeller to score',
-            );
-          source = localSource(model.version);
-        }
+        const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
+        ctx.logger.info(labellerLine(labeller));
+        const source = labeller.id;
         const evaluation = await evaluateVotes({
           store: ctx.store,
           source,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { defaultVoteSource } from '../pipeline/calibrate/index.js';
+import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import { planPolicies, type PlanReport } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
 import { nonNegativeFlag, probabilityFlag, routingOptions, staffingFlags } from './cmd-route.js';
@@ -51,7 +51,9 @@ export function registerPlan(program: Command, io: CliIo): void {
         },
       };
       await withProject(flags.project, io, async (ctx) => {
-        const source = flags.source ?? (await defaultVoteSource(ctx.store));
+        const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
+        ctx.logger.info(labellerLine(labeller));
+        const source = labeller.id;
         const plan = await planPolicies({
           store: ctx.store,
           source,

@@ -1,6 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { labellerLine } from '../pipeline/label/index.js';
 import { gatherReportData, type ReportData } from '../pipeline/report/index.js';
 import { createLinkedomDocument } from '../report/linkedom-document.js';
 import { renderReportHtml } from '../report/render-report.js';
@@ -27,7 +28,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .option('--out <file>', 'HTML file to write (default: report.html in the project directory)')
     .option(
       '--source <source>',
-      "labeller to report on, e.g. model:local@2 (default: the newest routing policy's, else the newest labelling run's)",
+      'labeller to report on, e.g. model:local@2 (default: the labeller of the newest finished label run)',
     )
     .option(
       '--simulation <files...>',
@@ -42,6 +43,7 @@ export function registerReport(program: Command, io: CliIo): void {
           clock: ctx.clock,
           ...(flags.source ? { source: flags.source } : {}),
         });
+        ctx.logger.info(labellerLine(data.source));
         const page = renderReportHtml(data, { document: createLinkedomDocument() }, simulations);
         const path = flags.out ? resolve(io.cwd, flags.out) : join(ctx.dir, 'report.html');
         // Written beside and renamed, so a killed run never leaves half a report.

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { defaultVoteSource } from '../pipeline/calibrate/index.js';
+import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { Staffing } from '../pipeline/route/index.js';
 import { routeItems, type RouteReport } from '../pipeline/route/index.js';
 import type { PolicyMode } from '../pipeline/route/index.js';
@@ -68,7 +68,7 @@ export function routingOptions(command: Command): Command {
     .option('--project <dir>', 'project directory', '.')
     .option(
       '--source <source>',
-      'labeller whose votes to route (default: the labeller of the last label run)',
+      'labeller whose votes to route (default: the labeller of the newest finished label run)',
     )
     .option('--target-accuracy <p>', 'required accuracy of accepted labels', '0.97')
     .option('--confidence <p>', 'confidence of that promise (1 − δ)', '0.95')
@@ -137,7 +137,9 @@ export function registerRoute(program: Command, io: CliIo): void {
         seed,
       };
       await withProject(flags.project, io, async (ctx) => {
-        const source = flags.source ?? (await defaultVoteSource(ctx.store));
+        const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
+        ctx.logger.info(labellerLine(labeller));
+        const source = labeller.id;
         const report = await routeItems({
           store: ctx.store,
           clock: ctx.clock,

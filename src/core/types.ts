@@ -80,23 +80,6 @@ export interface Decision {
   readonly updatedAt: string;
 }
 
-export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
-
-/** One machine pass or experiment. */
-export interface Run {
-  readonly id: string;
-  readonly kind: string;
-  readonly config: Record<string, unknown>;
-  readonly status: RunStatus;
-  readonly itemsDone: number;
-  readonly itemsFailed: number;
-  readonly tokensIn: number;
-  readonly tokensOut: number;
-  readonly costUsd: number;
-  readonly startedAt: string;
-  readonly endedAt: string | null;
-}
-
 /** A trained local model as stored: opaque JSON payload plus its evaluation. */
 export interface StoredModel {
   readonly name: string;

@@ -12,9 +12,8 @@ import type { SimulationView } from './simulation-view.js';
 
 const SOURCE_CHOICE: Readonly<Record<string, string>> = {
   flag: 'as asked',
-  route: 'the labeller of the newest routing policy',
-  'label-run': 'the labeller of the newest labelling run',
-  'local-model': 'the newest local model',
+  'label-run': 'the labeller of the newest finished labelling run',
+  'local-model': 'the newest local model; no labelling run has finished',
 };
 
 /**

@@ -4,7 +4,8 @@ import type { DashboardPlotsResponse } from '../contract/people-api.js';
 import { syntheticPredictions } from '../core/calibration/synthetic-predictions.js';
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
-import type { Item, ItemRole, NewVote, Run } from '../core/types.js';
+import type { Item, ItemRole, NewVote } from '../core/types.js';
+import { labelRun, routeRun } from '../testing/fixtures/run-builders.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
 import { inviteAnnotator } from './auth-tokens.js';
 import { createServer } from './create-server.js';
@@ -12,6 +13,7 @@ import { createServer } from './create-server.js';
 const EVIL = '<script>alert(1)</script>';
 const LABELS = ['refund', EVIL, 'delivery'];
 const SOURCE = 'model:local@1';
+const RUN_TIMES = { startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:01:00Z' };
 
 const project = {
   name: `shop ${EVIL}`,
@@ -88,33 +90,17 @@ async function seed(): Promise<void> {
     await store.upsertItems(items);
     await store.addVotes(votes);
   }
-  await store.createRun(run('label-1', 'label', { labeller: SOURCE }));
+  await store.createRun(labelRun('label-1', SOURCE, RUN_TIMES));
   // A routing run whose recorded currency is hostile text: it lands on the cost axis.
-  await store.createRun(
-    run('route-1', 'route', {
-      source: SOURCE,
-      target: 0.9,
-      delta: 0.1,
-      threshold: 0.8,
-      cost: { plan: 10, allHuman: 40, currency: EVIL },
-    }),
-  );
-}
-
-function run(id: string, kind: string, config: Record<string, unknown>): Run {
-  return {
-    id,
-    kind,
-    config,
-    status: 'done',
-    itemsDone: 1,
-    itemsFailed: 0,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    startedAt: '2026-01-01T00:00:00Z',
-    endedAt: '2026-01-01T00:01:00Z',
-  };
+  const route = routeRun('route-1', { source: SOURCE, target: 0.9, delta: 0.1, threshold: 0.8 });
+  await store.createRun({
+    ...route,
+    ...RUN_TIMES,
+    config: {
+      ...route.config,
+      cost: { ...route.config.cost, plan: 10, allHuman: 40, currency: EVIL },
+    },
+  });
 }
 
 describe('GET /api/admin/plots', () => {
@@ -167,7 +153,7 @@ describe('GET /api/admin/plots', () => {
     const first = (await plots()).data;
     now += 5_000;
     expect((await plots()).data.generatedAt).toBe(first.generatedAt);
-    await store.createRun(run('label-2', 'label', { labeller: SOURCE }));
+    await store.createRun(labelRun('label-2', SOURCE, RUN_TIMES));
     const afterRun = (await plots()).data;
     expect(afterRun.generatedAt).not.toBe(first.generatedAt);
     now += 5_000;

@@ -1,4 +1,5 @@
-import type { Decision, Item, ItemRole, NewVote, Run, StoredModel, Vote } from '../types.js';
+import type { Run, RunKind, RunRecord } from '../runs/run-records.js';
+import type { Decision, Item, ItemRole, NewVote, StoredModel, Vote } from '../types.js';
 
 export interface UpsertCounts {
   readonly inserted: number;
@@ -30,7 +31,8 @@ export interface EmbeddingEntry {
   readonly vector: Float32Array;
 }
 
-export type RunPatch = Partial<Omit<Run, 'id' | 'kind' | 'startedAt'>>;
+/** What a run may update as it goes: progress, spend, status and end. Its config is fixed at creation. */
+export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>>;
 
 /**
  * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same
@@ -57,8 +59,13 @@ export interface Store {
 
   createRun(run: Run): Promise<void>;
   updateRun(id: string, patch: RunPatch): Promise<void>;
+  /**
+   * Runs come back checked against the record of their kind (`parseRun`): a damaged stored
+   * record is an INTERNAL error naming the run and the field, never a run with a blank field.
+   */
   getRun(id: string): Promise<Run | undefined>;
-  listRuns(query: { readonly kind?: string }): Promise<Run[]>;
+  /** Runs by start time, then id. */
+  listRuns(query: { readonly kind?: RunKind }): Promise<Run[]>;
 
   /** Stores a model under the next version of its name; returns that version. */
   saveModel(model: Omit<StoredModel, 'version'>): Promise<number>;

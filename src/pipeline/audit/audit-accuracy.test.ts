@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { NewVote, Run } from '../../core/types.js';
+import type { NewVote } from '../../core/types.js';
 import { auditAccuracy } from './audit-accuracy.js';
 import { readAuditedItems } from './audit-sample.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
+import { auditRun, routeRun } from '../../testing/fixtures/run-builders.js';
 
 function humanVote(itemId: string, annotator: string, label: string): NewVote {
   return {
@@ -25,35 +26,15 @@ function humanVote(itemId: string, annotator: string, label: string): NewVote {
   };
 }
 
-function run(id: string, kind: string, startedAt: string, config: Record<string, unknown>): Run {
-  return {
-    id,
-    kind,
-    config,
-    status: 'done',
-    itemsDone: 0,
-    itemsFailed: 0,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    startedAt,
-    endedAt: startedAt,
-  };
-}
-
 /** Two audit draws: batch b1 (40 items) and, a day later, batch b2 (40 items); accepted label "a". */
 async function audited(): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await store.createRun(
-    run('route-1', 'route', '2026-01-01T00:00:00.000Z', { target: 0.95, delta: 0.05 }),
-  );
+  await store.createRun(routeRun('route-1', { target: 0.95, delta: 0.05 }));
   const items = (batch: string) =>
     Array.from({ length: 40 }, (_, i) => ({ id: `${batch}-${i}`, batch, label: 'a' }));
+  await store.createRun(auditRun('audit-1', { items: items('b1') }));
   await store.createRun(
-    run('audit-1', 'audit', '2026-01-01T00:00:00.000Z', { items: items('b1') }),
-  );
-  await store.createRun(
-    run('audit-2', 'audit', '2026-01-02T00:00:00.000Z', { items: items('b2') }),
+    auditRun('audit-2', { items: items('b2') }, { startedAt: '2026-01-02T00:00:00.000Z' }),
   );
   return store;
 }
@@ -107,17 +88,32 @@ describe('auditAccuracy', () => {
     await expect(auditAccuracy({ store: new MemoryStore() })).rejects.toThrow(/--target/);
   });
 
-  it('reads audit runs defensively and keeps an item’s latest draw', async () => {
+  it('takes the target and level of the newest route run', async () => {
+    const store = new MemoryStore();
+    await store.createRun(routeRun('route-1', { target: 0.9, delta: 0.1 }));
+    await store.createRun(
+      routeRun('route-2', { target: 0.97, delta: 0.01 }, { startedAt: '2026-01-02T00:00:00.000Z' }),
+    );
+    expect(await auditAccuracy({ store })).toMatchObject({ target: 0.97, alpha: 0.01 });
+  });
+
+  it('keeps an item’s latest draw', async () => {
     const store = new MemoryStore();
     await store.createRun(
-      run('audit-1', 'audit', '2026-01-01T00:00:00.000Z', {
-        items: [{ id: 'x', batch: 'b1', label: 'a' }, { id: 7 }, null],
+      auditRun('audit-1', {
+        items: [
+          { id: 'x', batch: 'b1', label: 'a' },
+          { id: 'y', batch: 'b1', label: 'a' },
+        ],
       }),
     );
     await store.createRun(
-      run('audit-2', 'audit', '2026-01-02T00:00:00.000Z', { items: [{ id: 'x', label: 'b' }] }),
+      auditRun(
+        'audit-2',
+        { items: [{ id: 'x', batch: '(no batch)', label: 'b' }] },
+        { startedAt: '2026-01-02T00:00:00.000Z' },
+      ),
     );
-    await store.createRun(run('audit-3', 'audit', '2026-01-03T00:00:00.000Z', { items: 'broken' }));
     const items = await readAuditedItems(store);
     expect([...items.values()]).toEqual([
       {
@@ -127,6 +123,7 @@ describe('auditAccuracy', () => {
         runId: 'audit-2',
         startedAt: '2026-01-02T00:00:00.000Z',
       },
+      { id: 'y', batch: 'b1', label: 'a', runId: 'audit-1', startedAt: '2026-01-01T00:00:00.000Z' },
     ]);
   });
 });

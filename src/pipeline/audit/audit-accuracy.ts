@@ -5,6 +5,7 @@ import {
 } from '../../core/routing/audit-estimate.js';
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
+import { runsOfKind } from '../../core/runs/run-records.js';
 import type { Vote } from '../../core/types.js';
 import { readAuditedItems, type AuditedItem } from './audit-sample.js';
 
@@ -67,16 +68,15 @@ export async function auditAccuracy(options: {
   readonly alpha?: number;
 }): Promise<AuditReport> {
   const { store } = options;
-  const routes = await store.listRuns({ kind: 'route' });
-  const latest = routes[routes.length - 1]?.config;
-  const target = options.target ?? (typeof latest?.target === 'number' ? latest.target : undefined);
+  const latest = runsOfKind(await store.listRuns({ kind: 'route' }), 'route').at(-1)?.config;
+  const target = options.target ?? latest?.target;
   if (target === undefined) {
     throw new HiloError(
       'INVALID_INPUT',
       'no route run to take the target accuracy from: pass --target',
     );
   }
-  const alpha = options.alpha ?? (typeof latest?.delta === 'number' ? latest.delta : 0.05);
+  const alpha = options.alpha ?? latest?.delta ?? 0.05;
   const audited = [...(await readAuditedItems(store)).values()];
   const batches = new Map<string, { first: string; audited: number; correct: number }>();
   for (const item of audited) {

@@ -1,4 +1,5 @@
 import type { Store } from '../../core/ports/index.js';
+import type { AuditDraw, AuditRunConfig } from '../../core/runs/run-records.js';
 import { auditSample, NO_BATCH, readAuditedItems } from './audit-sample.js';
 
 /**
@@ -31,7 +32,7 @@ export async function drawAudit(
   for (let i = 0; i < input.predicted.length; i++) {
     if (input.zones[i] === 0 && !before.has(input.ids[i] as string)) eligible.push(i);
   }
-  const items = auditSample(eligible.length, input.rate, input.seed).map((e) => {
+  const items = auditSample(eligible.length, input.rate, input.seed).map((e): AuditDraw => {
     const i = eligible[e] as number;
     return {
       id: input.ids[i] as string,
@@ -40,19 +41,20 @@ export async function drawAudit(
     };
   });
   const runId = input.runId.replace(/^route-/, 'audit-');
+  const config: AuditRunConfig = {
+    routeRun: input.runId,
+    source: input.source,
+    rate: input.rate,
+    seed: input.seed,
+    target: input.target,
+    delta: input.delta,
+    eligible: eligible.length,
+    items,
+  };
   await store.createRun({
     id: runId,
     kind: 'audit',
-    config: {
-      routeRun: input.runId,
-      source: input.source,
-      rate: input.rate,
-      seed: input.seed,
-      target: input.target,
-      delta: input.delta,
-      eligible: eligible.length,
-      items,
-    },
+    config,
     status: 'done',
     itemsDone: items.length,
     itemsFailed: 0,

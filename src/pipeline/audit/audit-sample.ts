@@ -1,5 +1,6 @@
 import { createRng, shuffled } from '../../core/rng.js';
 import type { Store } from '../../core/ports/index.js';
+import { runsOfKind } from '../../core/runs/run-records.js';
 
 /** One accepted item sent to people for audit, with the label the machine gave it. */
 export interface AuditedItem {
@@ -18,27 +19,15 @@ export const NO_BATCH = '(no batch)';
 
 /**
  * Every item drawn for audit so far, from the `audit` runs that `hilo route --audit-rate`
- * records (config.items: `{ id, batch, label }[]`), oldest run first; an item drawn twice keeps
- * its latest draw.
+ * records (`AuditRunConfig.items`), oldest run first; an item drawn twice keeps its latest draw.
  * @example const audited = await readAuditedItems(store); audited.get('m17')?.label
  * Complexity: O(audited items).
  */
 export async function readAuditedItems(store: Store): Promise<Map<string, AuditedItem>> {
   const out = new Map<string, AuditedItem>();
-  for (const run of await store.listRuns({ kind: 'audit' })) {
-    const items = run.config.items;
-    if (!Array.isArray(items)) continue;
-    for (const entry of items as unknown[]) {
-      if (typeof entry !== 'object' || entry === null) continue;
-      const { id, batch, label } = entry as Record<string, unknown>;
-      if (typeof id !== 'string' || typeof label !== 'string') continue;
-      out.set(id, {
-        id,
-        batch: typeof batch === 'string' ? batch : NO_BATCH,
-        label,
-        runId: run.id,
-        startedAt: run.startedAt,
-      });
+  for (const run of runsOfKind(await store.listRuns({ kind: 'audit' }), 'audit')) {
+    for (const { id, batch, label } of run.config.items) {
+      out.set(id, { id, batch, label, runId: run.id, startedAt: run.startedAt });
     }
   }
   return out;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreCalibrator } from '../../core/calibration/restore-calibrator.js';
 import { HiloError } from '../../core/errors.js';
 import { calibrateVotes } from './calibrate-votes.js';
-import { defaultVoteSource, labelRunSource, loadCalibrator } from './calibration-source.js';
+import { loadCalibrator } from './calibration-source.js';
 import {
   FIXTURE_LABELS,
   FIXTURE_SOURCE,
@@ -101,47 +101,5 @@ describe('calibrateVotes', () => {
     expect(report.warnings.join(' ')).toMatch(
       /50 gold votes of model:local@1 come from a label run/,
     );
-  });
-});
-
-describe('defaultVoteSource', () => {
-  it('takes the labeller of the newest label run, else the newest local model', async () => {
-    const store = new MemoryStore();
-    await expect(defaultVoteSource(store)).rejects.toThrow(/hilo learn/);
-    await store.saveModel({ name: 'local', payload: '', metrics: {}, trainedOn: 1, createdAt: '' });
-    await store.saveModel({ name: 'local', payload: '', metrics: {}, trainedOn: 1, createdAt: '' });
-    expect(await defaultVoteSource(store)).toBe('model:local@2');
-    await seedRoutingFixture(store, { gold: 1, pool: 1 });
-    expect(await defaultVoteSource(store)).toBe(FIXTURE_SOURCE);
-  });
-});
-
-describe('labelRunSource', () => {
-  const run = (id: string, config: Record<string, unknown>) => ({
-    id,
-    kind: 'label',
-    config,
-    status: 'done' as const,
-    itemsDone: 1,
-    itemsFailed: 0,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    endedAt: null,
-  });
-
-  it('reads the source from the run, the local version, or the run’s votes', async () => {
-    const store = new MemoryStore();
-    await seedRoutingFixture(store, { gold: 0, pool: 3 });
-    expect(await labelRunSource(store, run('r1', { labeller: 'llm:m#ab' }))).toBe('llm:m#ab');
-    expect(await labelRunSource(store, run('r2', { labeller: 'local', version: 3 }))).toBe(
-      'model:local@3',
-    );
-    // The fixture's votes were written by run `label-1`.
-    expect(await labelRunSource(store, run('label-1', { labeller: 'llm', model: 'm' }))).toBe(
-      FIXTURE_SOURCE,
-    );
-    expect(await labelRunSource(store, run('r4', { labeller: 'llm' }))).toBeNull();
   });
 });

@@ -12,7 +12,8 @@ import { topLabelOutcomes } from '../../core/calibration/top-label.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Store } from '../../core/ports/index.js';
 import { loadGoldVotes } from './calibration-gold.js';
-import { calibratorName, labelRunsOf } from './calibration-source.js';
+import { labelRunsOf } from '../label/index.js';
+import { calibratorName } from './calibration-source.js';
 
 export interface CalibrateVotesOptions {
   readonly store: Store;

@@ -23,7 +23,7 @@ function keywordLabeller(calls: string[], source = 'model:kw@1'): Labeller {
     source,
     batchSize: 2,
     concurrency: 3,
-    description: { kind: 'keyword' },
+    description: { kind: 'local', version: 1, trainedOn: 0 },
     label: async (items) => {
       calls.push(...items.map((i) => i.id));
       return items.map((i): LabelOutcome => {
@@ -88,6 +88,14 @@ describe('labelItems', () => {
     expect(decisions.has('c')).toBe(false);
     const run = await store.getRun(report.runId);
     expect(run).toMatchObject({ status: 'done', itemsDone: 3, itemsFailed: 1, tokensIn: 30 });
+    expect(run?.config).toEqual({
+      kind: 'local',
+      version: 1,
+      trainedOn: 0,
+      labeller: 'model:kw@1',
+      roles: ['pool', 'gold', 'test'],
+      limit: null,
+    });
     expect(run?.costUsd).toBeCloseTo(0.003, 10);
   });
 

@@ -1,4 +1,5 @@
 import type { Clock, Progress, Store } from '../../core/ports/index.js';
+import type { LabelRunConfig } from '../../core/runs/run-records.js';
 import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
 import { canReplaceDecision } from '../items/index.js';
 import { voteOf, type LabelOutcome, type Labeller } from './labeller.js';
@@ -51,15 +52,16 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
   const todo = await store.countItems({ role: roles, withoutVoteFrom: labeller.source });
   const total = await store.countItems({ role: roles });
   const goal = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
+  const config: LabelRunConfig = {
+    ...labeller.description,
+    labeller: labeller.source,
+    roles,
+    limit: options.limit ?? null,
+  };
   await store.createRun({
     id: runId,
     kind: 'label',
-    config: {
-      ...labeller.description,
-      labeller: labeller.source,
-      roles,
-      limit: options.limit ?? null,
-    },
+    config,
     status: 'running',
     itemsDone: 0,
     itemsFailed: 0,

@@ -1,3 +1,4 @@
+import type { LabellerDescription } from '../../core/runs/run-records.js';
 import type { ConfidenceMethod, Distribution, Item, NewVote } from '../../core/types.js';
 
 /** What a labeller says about one item: a full distribution, or an abstention with its reason. */
@@ -28,7 +29,8 @@ export interface Labeller {
   readonly batchSize: number;
   /** How many `label` calls may run at once. */
   readonly concurrency: number;
-  readonly description: Record<string, unknown>;
+  /** What its label runs record about it (model and prompt settings, or model version). */
+  readonly description: LabellerDescription;
   label(items: readonly Item[]): Promise<LabelOutcome[]>;
 }
 

@@ -7,9 +7,9 @@ import type { PeopleStore } from '../../core/ports/people-store.js';
 import type { Item, NewVote, Vote } from '../../core/types.js';
 import { voteFilter } from '../votes/index.js';
 import { itemText } from '../items/index.js';
-import { voteOf, type LabelOutcome } from '../label/index.js';
+import { LOCAL_MODEL_NAME, localSource, voteOf, type LabelOutcome } from '../label/index.js';
 import { fitLocalModel } from './learn-local-fit.js';
-import { LOCAL_MODEL_NAME, localOutcome, localSource, topIndex } from './local-labeller.js';
+import { localOutcome, topIndex } from './local-labeller.js';
 import type { LocalPredictor } from './local-predictor.js';
 
 export interface LearnLocalOptions {

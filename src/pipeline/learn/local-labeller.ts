@@ -2,15 +2,7 @@ import type { LocalClassifier } from '../../core/local-model/local-classifier.js
 import type { Item } from '../../core/types.js';
 import { itemText } from '../items/index.js';
 import { textPredictor, type LocalPredictor } from './local-predictor.js';
-import type { LabelOutcome, Labeller } from '../label/index.js';
-
-/** The store name of the local model; versions count up from 1. */
-export const LOCAL_MODEL_NAME = 'local';
-
-/** Vote source of a local model version, e.g. `model:local@3`. */
-export function localSource(version: number): string {
-  return `model:${LOCAL_MODEL_NAME}@${version}`;
-}
+import { localSource, type LabelOutcome, type Labeller } from '../label/index.js';
 
 export interface LocalLabellerOptions {
   /** A text classifier, or any predictor (e.g. one over embeddings). */

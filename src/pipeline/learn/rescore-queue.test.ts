@@ -14,7 +14,7 @@ function tableLabeller(fruit: Record<string, number>, otherwise = 0.5): Labeller
     source: 'model:table@1',
     batchSize: 3,
     concurrency: 1,
-    description: {},
+    description: { kind: 'local', version: 1, trainedOn: 0 },
     label: async (items: readonly Item[]): Promise<LabelOutcome[]> =>
       items.map((i) => {
         const p = fruit[i.id] ?? otherwise;

@@ -4,6 +4,7 @@ import { createRng } from '../../core/rng.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { peopleDashboard } from './people-dashboard.js';
 import { annotatorFixture as annotator, voteFixture } from '../../testing/fixtures/vote-fixture.js';
+import { labelRun } from '../../testing/fixtures/run-builders.js';
 
 const project = {
   name: 't',
@@ -53,19 +54,14 @@ describe('peopleDashboard', () => {
       answer('c', 't2', 'spam', 1, '2026-01-01T11:41:00Z'),
       answer('a', 'c9', 'spam', 2, '2026-01-01T11:42:00Z'), // a control: not compared
     ]);
-    await store.createRun({
-      id: 'r1',
-      kind: 'label',
-      config: {},
-      status: 'done',
-      itemsDone: 2,
-      itemsFailed: 0,
-      tokensIn: 0,
-      tokensOut: 0,
-      costUsd: 1.25,
-      startedAt: '2026-01-01T10:00:00Z',
-      endedAt: null,
-    });
+    await store.createRun(
+      labelRun('r1', 'model:local@1', {
+        itemsDone: 2,
+        costUsd: 1.25,
+        startedAt: '2026-01-01T10:00:00Z',
+        endedAt: null,
+      }),
+    );
     const ctx = {
       store,
       project,

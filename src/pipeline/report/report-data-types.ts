@@ -1,6 +1,7 @@
 import type { CalibrationMethod } from '../../core/calibration/calibrator.js';
 import type { Interval } from '../../core/routing/clopper-pearson.js';
 import type { DecidedBy, ItemRole, TaskKind } from '../../core/types.js';
+import type { LabellerChoice } from '../label/index.js';
 
 /**
  * Every number the HTML report (and later the dashboard) shows, as plain JSON-ready data: no
@@ -14,8 +15,8 @@ export interface ReportData {
   };
   /** ISO-8601 time the numbers were gathered. */
   readonly generatedAt: string;
-  /** The labeller whose votes are scored, and why it was picked. */
-  readonly source: { readonly id: string; readonly chosenBy: SourceChoice };
+  /** The labeller whose votes are scored, and why it was picked (`currentLabeller`). */
+  readonly source: LabellerChoice;
   /** Items per role in the project. */
   readonly items: Readonly<Record<ItemRole, number>>;
   /** Scores on held-out items with trusted labels; null when none has a vote from the source. */
@@ -41,9 +42,6 @@ export interface ReportData {
   /** Caveats found while gathering, in plain words. */
   readonly notes: readonly string[];
 }
-
-/** `flag`: asked for; `route`: the newest policy's; `label-run`: newest labelling run's; `local-model`: newest local model. */
-export type SourceChoice = 'flag' | 'route' | 'label-run' | 'local-model';
 
 /** `test`: items held out from everything; `gold`: gold items' votes (out-of-fold for the local model). */
 export type HeldOutSet = 'test' | 'gold';
@@ -194,14 +192,15 @@ export interface PlanData {
 export interface PolicyData {
   readonly runId: string;
   readonly at: string;
-  readonly source: string | null;
+  /** The labeller whose votes were routed. */
+  readonly source: string;
   /** False when the policy was chosen for another labeller than the one scored here. */
   readonly appliesToSource: boolean;
-  readonly calibrator: string | null;
+  readonly calibrator: CalibrationMethod;
   /** What the threshold is on: calibrated confidence, or a meta-router's P(right). */
   readonly score: 'confidence' | 'router';
-  readonly target: number | null;
-  readonly delta: number | null;
+  readonly target: number;
+  readonly delta: number;
   readonly threshold: number | null;
   readonly lo: number | null;
   /** Per-class thresholds by predicted label; null: that label is never accepted. */
@@ -210,15 +209,16 @@ export interface PolicyData {
     readonly accept: number;
     readonly overlap: number;
     readonly human: number;
-  } | null;
-  readonly sentence: string | null;
-  readonly goldItems: number | null;
+  };
+  readonly sentence: string;
+  readonly goldItems: number;
   readonly goldNeeded: { readonly additional: number | null; readonly total: number | null } | null;
   readonly cost: {
     readonly plan: number;
     readonly allHuman: number;
+    /** Symbol or code to print amounts with (`$`, `CHF `). */
     readonly currency: string;
-  } | null;
+  };
   /** The routing step's own check of the policy on test items, when it made one. */
   readonly testCheck: {
     readonly items: number;

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticPredictions } from '../../core/calibration/synthetic-predictions.js';
 import type { ProjectConfig } from '../../core/project.js';
-import type { Decision, Item, ItemRole, NewVote, Run } from '../../core/types.js';
+import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
 import { gatherReportData } from './report-data.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
+import { labelRun, routeRun } from '../../testing/fixtures/run-builders.js';
 
 const LABELS = ['billing', 'delivery', 'refund'];
 const SOURCE = 'model:local@1';
 const clock = { now: () => Date.parse('2025-03-01T12:00:00Z') };
+const RUN_TIMES = { startedAt: '2025-03-01T10:00:00Z', endedAt: '2025-03-01T10:01:00Z' };
 
 const project: ProjectConfig = {
   name: 'support',
@@ -70,7 +72,15 @@ async function seededStore(
   spend = { costUsd: 0, items: 0 },
 ): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await store.createRun(labelRun(spend.costUsd, spend.items));
+  await store.createRun(
+    labelRun('label-1', SOURCE, {
+      ...RUN_TIMES,
+      itemsDone: spend.items,
+      tokensIn: 1000,
+      tokensOut: 10,
+      costUsd: spend.costUsd,
+    }),
+  );
   for (const [role, n] of Object.entries(counts) as [ItemRole, number][]) {
     const data = syntheticPredictions({
       n,
@@ -99,22 +109,6 @@ async function seededStore(
   return store;
 }
 
-function labelRun(costUsd: number, itemsDone: number): Run {
-  return {
-    id: 'label-1',
-    kind: 'label',
-    config: { labeller: SOURCE },
-    status: 'done',
-    itemsDone,
-    itemsFailed: 0,
-    tokensIn: 1000,
-    tokensOut: 10,
-    costUsd,
-    startedAt: '2025-03-01T10:00:00Z',
-    endedAt: '2025-03-01T10:01:00Z',
-  };
-}
-
 describe('gatherReportData', () => {
   it('scores test items, fits its own calibration when none is stored, and says no policy was chosen', async () => {
     const store = await seededStore(
@@ -123,7 +117,7 @@ describe('gatherReportData', () => {
     );
     const data = await gatherReportData({ store, project, clock });
 
-    expect(data.source).toEqual({ id: SOURCE, chosenBy: 'label-run' });
+    expect(data.source).toEqual({ id: SOURCE, chosenBy: 'label-run', runId: 'label-1' });
     expect(data.items).toEqual({ pool: 300, gold: 400, control: 0, test: 400 });
     const held = data.heldOut!;
     expect(held.set).toBe('test');
@@ -222,49 +216,34 @@ describe('gatherReportData', () => {
       trainedOn: 200,
       createdAt: '2025-03-01T00:00:00Z',
     });
+    const route = routeRun('route-1', {
+      source: SOURCE,
+      target: 0.9,
+      delta: 0.1,
+      threshold: 0.8,
+      lo: 0.5,
+      counts: { accept: 120, overlap: 50, human: 30 },
+      sentence: "Accepting the machine's label for 60% of items.",
+      certified: true,
+      goldItems: 200,
+      testCheck: {
+        items: 200,
+        accepted: 120,
+        correct: 113,
+        accuracy: { estimate: 113 / 120, lower: 0.88, upper: 0.97 },
+      },
+    });
+    const cost = { plan: 40, allHuman: 110, machinePerItem: 0.001, annotation: 0.5, overlap: 2 };
     await store.createRun({
-      ...labelRun(0, 0),
-      id: 'route-1',
-      kind: 'route',
-      // As `hilo route` writes it.
+      ...route,
+      ...RUN_TIMES,
       config: {
-        source: SOURCE,
-        calibrator: 'temperature',
-        policy: 'fixed-sequence',
-        score: 'confidence',
-        target: 0.9,
-        delta: 0.1,
-        threshold: 0.8,
-        thresholds: null,
-        lo: 0.5,
-        perClass: false,
-        counts: { accept: 120, overlap: 50, human: 30 },
-        sentence: "Accepting the machine's label for 60% of items.",
-        certified: true,
-        goldItems: 200,
-        goldNeeded: null,
-        goldNeededDetail: null,
-        cost: {
-          plan: 40,
-          allHuman: 110,
-          allMachine: 0,
-          currency: 'USD',
-          machinePerItem: 0.001,
-          annotation: 0.5,
-          overlap: 2,
-          controlRate: 0.2,
-          auditRate: 0.05,
-        },
-        testCheck: {
-          items: 200,
-          accepted: 120,
-          correct: 113,
-          accuracy: { estimate: 113 / 120, lower: 0.88, upper: 0.97 },
-        },
+        ...route.config,
+        cost: { ...route.config.cost, ...cost, controlRate: 0.2, auditRate: 0.05 },
       },
     });
     const data = await gatherReportData({ store, project, clock });
-    expect(data.source.chosenBy).toBe('route');
+    expect(data.source).toEqual({ id: SOURCE, chosenBy: 'label-run', runId: 'label-1' });
     expect(data.calibration).toMatchObject({
       origin: 'stored',
       method: 'temperature',
@@ -299,65 +278,68 @@ describe('gatherReportData', () => {
 
   it('reads per-class and meta-router policies without marking a confidence threshold', async () => {
     const store = await seededStore({ gold: 60, test: 60, pool: 30 });
-    await store.createRun({
-      ...labelRun(0, 0),
-      id: 'route-1',
-      kind: 'route',
-      config: {
-        source: SOURCE,
-        score: 'router',
-        threshold: 0.6,
-        thresholds: { billing: 0.9, refund: null },
-        goldNeeded: 120,
-        goldNeededDetail: { additionalGold: 120, totalGold: 180, threshold: 0.9 },
-      },
-    });
+    await store.createRun(
+      routeRun(
+        'route-1',
+        {
+          source: SOURCE,
+          score: 'router',
+          threshold: 0.6,
+          thresholds: { billing: 0.9, refund: null },
+          goldNeededDetail: {
+            threshold: 0.9,
+            observedAccuracy: 0.98,
+            goldCoverage: 0.5,
+            acceptedNeeded: 90,
+            totalGold: 180,
+            additionalGold: 120,
+          },
+        },
+        RUN_TIMES,
+      ),
+    );
     const data = await gatherReportData({ store, project, clock });
     expect(data.policy).toMatchObject({
       score: 'router',
       perClass: { billing: 0.9, refund: null },
       goldNeeded: { additional: 120, total: 180 },
-      cost: null,
       testCheck: null,
     });
     expect(data.plan?.chosen).toBeNull();
   });
 
-  it('finds the labeller of a label run that only describes it', async () => {
-    const store = await seededStore({ gold: 30, test: 30 });
-    await store.createRun({
-      ...labelRun(0.25, 60),
-      id: 'label-2',
-      startedAt: '2025-03-01T11:00:00Z',
-      config: { labeller: 'local', version: 1, trainedOn: 30 },
-    });
-    const data = await gatherReportData({ store, project, clock });
-    expect(data.source).toEqual({ id: SOURCE, chosenBy: 'label-run' });
-    expect(data.spend).toMatchObject({ runs: 2, items: 60, costUsd: 0.25 });
+  it('counts the spend of every label run of the source, a failed one too', async () => {
+    const store = await seededStore({ gold: 30, test: 30 }, { costUsd: 0.5, items: 60 });
+    const later = { startedAt: '2025-03-01T11:00:00Z', endedAt: '2025-03-01T11:01:00Z' };
+    await store.createRun(
+      labelRun('label-2', SOURCE, { ...later, status: 'failed', itemsDone: 5, costUsd: 0.25 }),
+    );
+    await store.createRun(labelRun('label-3', 'llm:mini#ab12', { ...later, costUsd: 9 }));
+    const data = await gatherReportData({ store, project, clock, source: SOURCE });
+    expect(data.spend).toMatchObject({ runs: 2, items: 65, costUsd: 0.75 });
   });
 
-  it('finds an LLM labeller from its votes when its run names only the model', async () => {
-    const store = new MemoryStore();
+  it('reports the labeller of the newest finished label run, not that of the newest policy', async () => {
+    const store = await seededStore({ gold: 30, test: 30 });
+    await store.createRun(routeRun('route-1', { source: SOURCE }, RUN_TIMES));
     const source = 'llm:mini#ab12';
-    await store.upsertItems([
-      { id: 't1', fields: { text: 'x' }, role: 'test', batch: null, goldLabel: 'refund' },
-    ]);
-    await store.addVotes([vote('t1', Float64Array.of(0.1, 0.2, 0.7), 0, source)]);
-    await store.createRun({ ...labelRun(0.5, 1), config: { labeller: 'llm', model: 'mini' } });
+    await store.addVotes([vote('test-0000', Float64Array.of(0.1, 0.2, 0.7), 0, source)]);
+    const later = { startedAt: '2025-03-01T11:00:00Z', endedAt: '2025-03-01T11:01:00Z' };
+    await store.createRun(labelRun('label-2', source, { ...later, costUsd: 0.5 }));
+    // Its rerun was cut short: an interrupted run is never the current labeller.
+    const latest = { startedAt: '2025-03-01T11:30:00Z', endedAt: '2025-03-01T11:31:00Z' };
+    await store.createRun(labelRun('label-3', SOURCE, { ...latest, status: 'interrupted' }));
     const data = await gatherReportData({ store, project, clock });
-    expect(data.source).toEqual({ id: source, chosenBy: 'label-run' });
+    expect(data.source).toEqual({ id: source, chosenBy: 'label-run', runId: 'label-2' });
     expect(data.spend.costUsd).toBe(0.5);
     expect(data.heldOut?.scored).toBe(1);
+    expect(data.policy?.appliesToSource).toBe(false);
+    expect(data.notes.join(' ')).toContain(`chosen for ${SOURCE}, not for ${source}`);
   });
 
   it('keeps a policy chosen for another labeller off the curves and says so', async () => {
     const store = await seededStore({ gold: 50, test: 50 });
-    await store.createRun({
-      ...labelRun(0, 0),
-      id: 'route-1',
-      kind: 'route',
-      config: { source: 'llm:x', threshold: 0.7 },
-    });
+    await store.createRun(routeRun('route-1', { source: 'llm:x', threshold: 0.7 }, RUN_TIMES));
     const data = await gatherReportData({ store, project, clock, source: SOURCE });
     expect(data.source.chosenBy).toBe('flag');
     expect(data.policy?.appliesToSource).toBe(false);

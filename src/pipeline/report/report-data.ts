@@ -3,12 +3,14 @@ import { topLabel, topLabelOutcomes } from '../../core/calibration/top-label.js'
 import type { Clock, Store } from '../../core/ports/index.js';
 import type { ProjectConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
+import { runsOfKind } from '../../core/runs/run-records.js';
 import { ITEM_ROLES, type DecidedBy, type ItemRole } from '../../core/types.js';
 import { itemText } from '../items/index.js';
+import { currentLabeller, labelRunsOf } from '../label/index.js';
 import { calibrateForReport, type StoredCalibrator } from './report-data-calibration.js';
 import { confidenceHistogram, coverageData, heldOutMetrics } from './report-data-metrics.js';
 import { planAssumptions, planData, policyFromRun } from './report-data-policy.js';
-import { chooseSource, newestRun, spendOf } from './report-data-source.js';
+import { newestRun, spendOf } from './report-data-source.js';
 import { readLabelledRows, RowBuffer, voteRow, votedPages } from './report-data-read.js';
 import type { DecisionCounts, ExampleItem, ReportData } from './report-data-types.js';
 
@@ -18,7 +20,7 @@ export interface GatherReportOptions {
   readonly store: Store;
   readonly project: ProjectConfig;
   readonly clock: Clock;
-  /** The labeller to report on; default: the newest policy's, else the newest label run's, else the newest local model. */
+  /** The labeller to report on; default: the current labeller (`currentLabeller`). */
   readonly source?: string;
   /** Seeds cross-fitting and bootstrap intervals (default 1): the same store gives the same report. */
   readonly seed?: number;
@@ -48,11 +50,12 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
   const items = Object.fromEntries(
     await Promise.all(ITEM_ROLES.map(async (role) => [role, await store.countItems({ role })])),
   ) as Record<ItemRole, number>;
+  const labeller = await currentLabeller({ store, asked: options.source });
+  const source = labeller.id;
   const routeRun = newestRun(
-    await store.listRuns({ kind: 'route' }),
+    runsOfKind(await store.listRuns({ kind: 'route' }), 'route'),
     (run) => run.status === 'done',
   );
-  const { id: source, chosenBy } = await chooseSource(store, options.source, routeRun);
 
   const test = await readLabelledRows(store, { role: 'test', source, labels });
   const gold = await readLabelledRows(store, { role: 'gold', source, labels });
@@ -78,15 +81,15 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
   const policy = routeRun ? policyFromRun(routeRun, source) : null;
   if (policy && !policy.appliesToSource) {
     notes.push(
-      `The newest routing policy was chosen for ${policy.source ?? 'another labeller'}, not for ${source}; it is not drawn on the curves.`,
+      `The newest routing policy was chosen for ${policy.source}, not for ${source}; it is not drawn on the curves.`,
     );
   }
-  const spend = spendOf(await store.listRuns({ kind: 'label' }), source);
+  const spend = spendOf(await labelRunsOf(store, source));
   const held = rows.ids.length > 0;
   return {
     project: { name: project.name, kind: project.kind, labels },
     generatedAt: new Date(options.clock.now()).toISOString(),
-    source: { id: source, chosenBy },
+    source: labeller,
     items,
     heldOut: held ? heldOutMetrics({ rows, set, labels, rng: createRng(seed) }) : null,
     calibration: calibration.report,

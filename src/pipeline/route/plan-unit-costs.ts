@@ -2,7 +2,7 @@ import { annotationCost } from '../../core/cost/cost-model.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
 import type { Store } from '../../core/ports/index.js';
 import type { Prices } from '../../core/project.js';
-import { labelRunsOf } from '../calibrate/index.js';
+import { labelRunsOf } from '../label/index.js';
 
 /** Staffing choices a plan is priced with (people per item, controls, audits). */
 export interface Staffing {

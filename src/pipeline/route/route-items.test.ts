@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prices } from '../../core/project.js';
+import type { RouteRunConfig } from '../../core/runs/run-records.js';
 import type { Decision } from '../../core/types.js';
 import { readAuditedItems } from '../audit/index.js';
 import { calibrateVotes } from '../calibrate/index.js';
@@ -48,6 +49,12 @@ async function project(
   return { store, truth, route };
 }
 
+async function routeConfig(store: MemoryStore, runId: string): Promise<RouteRunConfig> {
+  const run = await store.getRun(runId);
+  if (run?.kind !== 'route') throw new Error(`${runId} is not a route run`);
+  return run.config;
+}
+
 async function decisions(store: MemoryStore): Promise<Map<string, Decision>> {
   return new Map((await store.listDecisions({})).map((d) => [d.itemId, d]));
 }
@@ -94,23 +101,28 @@ describe('routeItems', () => {
     expect(report.sentence).toContain('these 1,500 gold items');
     expect(report.testCheck?.items).toBe(600);
     expect(report.testCheck?.accepted).toBeGreaterThan(0);
-    const run = await store.getRun(report.runId);
-    expect(run).toMatchObject({ kind: 'route', status: 'done', itemsDone: 3000 });
-    expect(run?.config).toMatchObject({
+    expect(await store.getRun(report.runId)).toMatchObject({
+      kind: 'route',
+      status: 'done',
+      itemsDone: 3000,
+    });
+    const config = await routeConfig(store, report.runId);
+    expect(config).toMatchObject({
       source: FIXTURE_SOURCE,
       calibrator: report.calibrator,
+      policy: 'fixed-sequence',
       target: 0.9,
       delta: 0.05,
       threshold,
       lo: null,
-      perClass: false,
       counts: report.counts,
       sentence: report.sentence,
       goldItems: 1500,
-      goldNeeded: null,
+      goldNeededDetail: null,
       humanAccuracy: 0.95,
+      testCheck: report.testCheck,
     });
-    expect(run?.config.cost).toMatchObject({
+    expect(config.cost).toMatchObject({
       currency: 'USD',
       overlap: 1,
       overlapZoneHumans: 1,
@@ -118,26 +130,34 @@ describe('routeItems', () => {
       auditRate: 0,
     });
     // Machine cost: $3 over the 3,600 items the label run did; people: $12/h at 60 an hour.
-    expect((run?.config.cost as { machinePerItem: number }).machinePerItem).toBeCloseTo(
-      3 / 3600,
-      12,
-    );
+    expect(config.cost.machinePerItem).toBeCloseTo(3 / 3600, 12);
     expect(report.cost.allHuman).toBeCloseTo(3000 * 1.1 * 0.2, 9);
   });
 
   it('says how much more gold a too-small gold set would need, and accepts nothing', async () => {
     // Right with probability c + 0.2: at the top the machine is never wrong, but 120 gold items
     // cannot show 97% with 95% confidence (that takes 99 accepted gold items, all right).
-    const { store, route } = await project(120, 500, { accuracy: (c) => Math.min(1, c + 0.2) });
+    const { store, route } = await project(120, 500, {
+      test: 50,
+      accuracy: (c) => Math.min(1, c + 0.2),
+    });
     const report = await route({ target: 0.97 });
     expect(report.policy.certified).toBe(false);
     expect(report.counts).toEqual({ accept: 0, overlap: 500, human: 0 });
     expect(report.goldNeeded?.additionalGold ?? 0).toBeGreaterThan(0);
     expect(report.sentence).toMatch(/^No threshold can promise accepted labels 97\.0% correct/);
     expect(report.sentence).toMatch(/about [\d,]+ more gold items/);
-    expect((await store.getRun(report.runId))?.config.goldNeeded).toBe(
-      report.goldNeeded?.additionalGold,
-    );
+    const config = await routeConfig(store, report.runId);
+    expect(config.goldNeededDetail).toEqual(report.goldNeeded);
+    // No test item accepted: no accuracy estimate (NaN in the report, null in the stored run).
+    expect(report.testCheck).toMatchObject({ items: 50, accepted: 0 });
+    expect(report.testCheck?.accuracy.estimate).toBeNaN();
+    expect(config.testCheck).toEqual({
+      items: 50,
+      accepted: 0,
+      correct: 0,
+      accuracy: { estimate: null, lower: 0, upper: 1 },
+    });
     expect([...(await decisions(store)).values()].some((d) => d.decidedBy === 'auto')).toBe(false);
   });
 
@@ -187,14 +207,16 @@ describe('routeItems', () => {
       expect(report.policy.certified).toBe(true);
       expect(report.counts.accept).toBeGreaterThan(0);
       expect(acceptedAccuracy(await decisions(store), truth).accuracy).toBeGreaterThanOrEqual(0.85);
-      const config = (await store.getRun(report.runId))?.config;
+      const config = await routeConfig(store, report.runId);
+      expect(config.policy).toBe(mode);
       if (mode === 'per-class') {
-        expect(Object.keys(config?.thresholds as object).sort()).toEqual(FIXTURE_LABELS);
-        expect(config?.perClass).toBe(true);
+        expect(Object.keys(config.thresholds ?? {}).sort()).toEqual(FIXTURE_LABELS);
+        expect(config.score).toBe('confidence');
       } else {
         expect(report.policy.goldUsed).toBe(1500);
         expect(report.sentence).toContain('fitted on the other gold items');
-        expect(config?.router).not.toBeNull();
+        expect(config.router?.names.length).toBeGreaterThan(0);
+        expect(config.score).toBe('router');
       }
       expect(report.testCheck?.accepted).toBeGreaterThan(0);
     },
@@ -243,7 +265,7 @@ describe('routeItems', () => {
     const again = await route({ auditRate: 0.05 });
     const both = await readAuditedItems(store);
     expect(both.size).toBe(audited.size + (again.audit?.items ?? 0));
-    expect((await store.getRun(report.runId))?.config.auditRun).toBe(report.audit?.runId);
+    expect((await routeConfig(store, report.runId)).auditRun).toBe(report.audit?.runId);
   });
 
   it('asks for calibration first', async () => {

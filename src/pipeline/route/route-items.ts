@@ -4,7 +4,7 @@ import type { GoldNeeded } from '../../core/routing/gold-needed.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Store } from '../../core/ports/index.js';
 import type { Prices } from '../../core/project.js';
-import type { Run } from '../../core/types.js';
+import type { RouteRun, RouteRunConfig } from '../../core/runs/run-records.js';
 import { drawAudit } from '../audit/index.js';
 import { loadCalibrator } from '../calibrate/index.js';
 import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
@@ -171,50 +171,54 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
         delta,
         now,
       });
-    const run: Run = {
+    const config: RouteRunConfig = {
+      source,
+      calibrator: calibrator.method,
+      calibratorVersion: stored.version,
+      policy: mode,
+      score: policy.score,
+      target,
+      delta,
+      threshold: policy.threshold,
+      thresholds: policy.thresholds,
+      lo: options.lo ?? null,
+      budget: options.budget ?? null,
+      humanAccuracy: options.humanAccuracy ?? 0.95,
+      counts,
+      sentence,
+      certified: policy.certified,
+      goldItems: gold.ids.length,
+      goldUsed: policy.goldUsed,
+      goldAccepted: policy.goldAccepted,
+      goldAcceptedCorrect: policy.goldAcceptedCorrect,
+      goldNeededDetail: policy.goldNeeded,
+      cost: {
+        ...cost,
+        currency: 'USD',
+        machinePerItem: unit.machinePerItem,
+        annotation: unit.annotation,
+        overlap: unit.overlap,
+        overlapZoneHumans: unit.overlapZoneHumans,
+        controlRate: unit.controlRate,
+        auditRate,
+      },
+      testCheck: testCheck && {
+        ...testCheck,
+        // No accepted test item: no estimate (NaN in memory, which JSON cannot hold).
+        accuracy: {
+          ...testCheck.accuracy,
+          estimate: Number.isNaN(testCheck.accuracy.estimate) ? null : testCheck.accuracy.estimate,
+        },
+      },
+      unlabelled: pool.missing,
+      decided: pool.decided,
+      router: policy.router,
+      auditRun: audit?.runId ?? null,
+    };
+    const run: RouteRun = {
       id: runId,
       kind: 'route',
-      config: {
-        source,
-        calibrator: calibrator.method,
-        calibratorVersion: stored.version,
-        policy: mode,
-        score: policy.score,
-        target,
-        delta,
-        confidence: 1 - delta,
-        threshold: policy.threshold,
-        thresholds: policy.thresholds,
-        lo: options.lo ?? null,
-        perClass: mode === 'per-class',
-        meta: mode === 'meta',
-        budget: options.budget ?? null,
-        humanAccuracy: options.humanAccuracy ?? 0.95,
-        counts,
-        sentence,
-        certified: policy.certified,
-        goldItems: gold.ids.length,
-        goldUsed: policy.goldUsed,
-        goldAccepted: policy.goldAccepted,
-        goldAcceptedCorrect: policy.goldAcceptedCorrect,
-        goldNeeded: policy.goldNeeded?.additionalGold ?? null,
-        goldNeededDetail: policy.goldNeeded,
-        cost: {
-          ...cost,
-          currency: 'USD',
-          machinePerItem: unit.machinePerItem,
-          annotation: unit.annotation,
-          overlap: unit.overlap,
-          overlapZoneHumans: unit.overlapZoneHumans,
-          controlRate: unit.controlRate,
-          auditRate,
-        },
-        testCheck,
-        unlabelled: pool.missing,
-        decided: pool.decided,
-        router: policy.router,
-        auditRun: audit?.runId ?? null,
-      },
+      config,
       status: 'done',
       itemsDone: written.written,
       itemsFailed: 0,

@@ -11,11 +11,13 @@ import type { MetaRouterParams } from '../../core/routing/meta-router.js';
 import { selectMetaRouterPolicy } from '../../core/routing/meta-router-policy.js';
 import { routerFeatures } from '../../core/routing/router-features.js';
 import { HiloError } from '../../core/errors.js';
+import type { RoutePolicyMode } from '../../core/runs/run-records.js';
 import { createRng, shuffled } from '../../core/rng.js';
 import { routeBudgetRow, type BudgetChoice } from './route-budget.js';
 import type { ScoredItems } from './route-evidence.js';
 
-export type PolicyMode = 'fixed-sequence' | 'per-class' | 'meta' | 'budget';
+/** How thresholds are chosen; route runs record it (`RouteRunConfig.policy`). */
+export type PolicyMode = RoutePolicyMode;
 
 export interface PolicyRequest {
   readonly mode: PolicyMode;

@@ -10,7 +10,8 @@ import type {
   UpsertCounts,
   VoteQuery,
 } from '../../core/ports/store.js';
-import type { Decision, Item, NewVote, Run, StoredModel, Vote } from '../../core/types.js';
+import type { Run, RunKind } from '../../core/runs/run-records.js';
+import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import {
   insertVoteRows,
   upsertDecisionRows,
@@ -189,7 +190,7 @@ export class KyselyStore implements Store {
     });
   }
 
-  listRuns(query: { readonly kind?: string }): Promise<Run[]> {
+  listRuns(query: { readonly kind?: RunKind }): Promise<Run[]> {
     return this.#guard('listRuns', async () => {
       const rows = await this.#db
         .selectFrom('runs')

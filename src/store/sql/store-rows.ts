@@ -1,5 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { HiloError } from '../../core/errors.js';
 import type { RunPatch } from '../../core/ports/store.js';
+import { parseRun } from '../../core/runs/parse-run.js';
+import type { Run } from '../../core/runs/run-records.js';
 import type {
   ConfidenceMethod,
   DecidedBy,
@@ -8,8 +11,6 @@ import type {
   Item,
   ItemRole,
   NewVote,
-  Run,
-  RunStatus,
   StoredModel,
   Vote,
 } from '../../core/types.js';
@@ -23,7 +24,9 @@ import type {
 
 /*
  * Domain objects ⇄ table rows. The store wrote every row itself, so enum columns are trusted on
- * the way back; integer columns go through Number() because PostgreSQL returns bigint as text.
+ * the way back; runs are the exception, checked against their kind's record (their JSON config
+ * may come from another version of hilo). Integer columns go through Number() because
+ * PostgreSQL returns bigint as text.
  */
 
 /** Columns of `items` in the order of itemValues. */
@@ -158,7 +161,6 @@ export function runToRow(run: Run): Insertable<RunsTable> {
 /** Only the fields present in the patch become SET clauses. */
 export function runPatchToRow(patch: RunPatch): Updateable<RunsTable> {
   const row: Updateable<RunsTable> = {};
-  if (patch.config !== undefined) row.config = JSON.stringify(patch.config);
   if (patch.status !== undefined) row.status = patch.status;
   if (patch.itemsDone !== undefined) row.items_done = patch.itemsDone;
   if (patch.itemsFailed !== undefined) row.items_failed = patch.itemsFailed;
@@ -169,12 +171,26 @@ export function runPatchToRow(patch: RunPatch): Updateable<RunsTable> {
   return row;
 }
 
+/** A run row back as a typed run, checked once here (see `parseRun`). */
 export function rowToRun(row: Selectable<RunsTable>): Run {
-  return {
+  let config: unknown;
+  try {
+    config = JSON.parse(row.config);
+  } catch (error) {
+    throw new HiloError(
+      'INTERNAL',
+      `stored run "${row.id}" is malformed: config is not JSON`,
+      undefined,
+      {
+        cause: error,
+      },
+    );
+  }
+  return parseRun({
     id: row.id,
     kind: row.kind,
-    config: JSON.parse(row.config) as Run['config'],
-    status: row.status as RunStatus,
+    config,
+    status: row.status,
     itemsDone: Number(row.items_done),
     itemsFailed: Number(row.items_failed),
     tokensIn: Number(row.tokens_in),
@@ -182,7 +198,7 @@ export function rowToRun(row: Selectable<RunsTable>): Run {
     costUsd: Number(row.cost_usd),
     startedAt: row.started_at,
     endedAt: row.ended_at,
-  };
+  });
 }
 
 export function rowToModel(row: Selectable<ModelsTable>): StoredModel {

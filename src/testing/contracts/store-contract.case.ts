@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/store.js';
-import type { Decision, Item, ItemRole, NewVote, Run } from '../../core/types.js';
+import type { Run, RunKind, RunRecord } from '../../core/runs/run-records.js';
+import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
+import { auditRun, labelRun, routeRun } from '../fixtures/run-builders.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 
 /**
@@ -239,7 +241,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('creates, patches and lists runs', async () => {
         const created = run('r1', 'label');
         await store.createRun(created);
-        await store.createRun(run('r2', 'synth', { startedAt: '2025-01-02T00:00:00.000Z' }));
+        await store.createRun(run('r2', 'audit', { startedAt: '2025-01-02T00:00:00.000Z' }));
         await store.createRun(run('r0', 'label', { startedAt: '2025-01-03T00:00:00.000Z' }));
         await store.updateRun('r1', {
           status: 'done',
@@ -258,6 +260,55 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((await store.listRuns({ kind: 'label' })).map((r) => r.id)).toEqual(['r1', 'r0']);
         expect((await store.listRuns({})).map((r) => r.id)).toEqual(['r1', 'r2', 'r0']);
         expect(await store.getRun('nope')).toBeUndefined();
+      });
+
+      it('reads back every kind of run exactly as written', async () => {
+        const written: Run[] = [
+          labelRun('l1', 'llm:gpt-4o-mini#1a2b3c4d', {
+            status: 'failed',
+            tokensIn: 12,
+            startedAt: '2025-01-01T00:00:00.000Z',
+          }),
+          labelRun('l2', 'model:local@3', { startedAt: '2025-01-02T00:00:00.000Z' }),
+          routeRun(
+            'r1',
+            {
+              threshold: 0.8125,
+              thresholds: { a: 0.9, b: null },
+              goldNeededDetail: {
+                threshold: 0.7,
+                observedAccuracy: 0.96,
+                goldCoverage: 0.4,
+                acceptedNeeded: 120,
+                totalGold: 300,
+                additionalGold: 100,
+              },
+              testCheck: {
+                items: 10,
+                accepted: 0,
+                correct: 0,
+                accuracy: { estimate: null, lower: 0, upper: 1 },
+              },
+              router: {
+                names: ['confidence'],
+                mean: [0.5],
+                scale: [0.25],
+                weights: [-2],
+                bias: 0.1,
+              },
+              auditRun: 'a1',
+            },
+            { startedAt: '2025-01-03T00:00:00.000Z' },
+          ),
+          auditRun(
+            'a1',
+            { items: [{ id: 'p1', batch: '(no batch)', label: 'spam' }] },
+            { startedAt: '2025-01-03T00:00:00.000Z' },
+          ),
+        ];
+        for (const r of written) await store.createRun(r);
+        expect(await store.listRuns({})).toEqual([written[0], written[1], written[3], written[2]]);
+        expect(await store.getRun('r1')).toEqual(written[2]);
       });
 
       it('refuses a duplicate run id (CONFLICT) and a patch of an unknown run (NOT_FOUND)', async () => {
@@ -420,21 +471,22 @@ function decision(itemId: string, over: Partial<Decision> = {}): Decision {
   };
 }
 
-function run(id: string, kind: string, over: Partial<Run> = {}): Run {
-  return {
-    id,
-    kind,
-    config: { model: 'm', k: 3, nested: { t: 0.7 } },
-    status: 'running',
-    itemsDone: 0,
-    itemsFailed: 0,
-    tokensIn: 0,
-    tokensOut: 0,
+function run(id: string, kind: RunKind, over: Partial<Omit<RunRecord, 'id'>> = {}): Run {
+  const record = {
+    status: 'running' as const,
     costUsd: 0.5,
     startedAt: '2025-01-01T00:00:00.000Z',
     endedAt: null,
     ...over,
   };
+  switch (kind) {
+    case 'label':
+      return labelRun(id, 'llm:m#p', record);
+    case 'route':
+      return routeRun(id, {}, record);
+    case 'audit':
+      return auditRun(id, {}, record);
+  }
 }
 
 function ids(items: readonly Item[]): string[] {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Item, NewVote, Run } from '../../core/types.js';
+import type { Run } from '../../core/runs/run-records.js';
+import type { Item, NewVote } from '../../core/types.js';
+import { auditRun, labelRun } from '../fixtures/run-builders.js';
 import { compareIds, MemoryStore } from './memory-store.js';
 
 function item(id: string, extra: Partial<Item> = {}): Item {
@@ -28,19 +30,11 @@ function vote(itemId: string, source: string, extra: Partial<NewVote> = {}): New
   };
 }
 
-const run: Run = {
-  id: 'r1',
-  kind: 'label',
-  config: {},
+const run: Run = labelRun('r1', 'model:local@1', {
   status: 'running',
-  itemsDone: 0,
-  itemsFailed: 0,
-  tokensIn: 0,
-  tokensOut: 0,
-  costUsd: 0,
   startedAt: '2024-01-01T00:00:00.000Z',
   endedAt: null,
-};
+});
 
 describe('MemoryStore', () => {
   it('upserts items by id, counting inserts and updates', async () => {
@@ -134,12 +128,7 @@ describe('MemoryStore', () => {
     await store.updateRun('r1', { status: 'done', itemsDone: 5 });
     expect(await store.getRun('r1')).toMatchObject({ status: 'done', itemsDone: 5, kind: 'label' });
     await expect(store.updateRun('nope', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await store.createRun({
-      ...run,
-      id: 'r0',
-      kind: 'calibrate',
-      startedAt: '2023-01-01T00:00:00.000Z',
-    });
+    await store.createRun(auditRun('r0', {}, { startedAt: '2023-01-01T00:00:00.000Z' }));
     expect((await store.listRuns({})).map((r) => r.id)).toEqual(['r0', 'r1']);
     expect((await store.listRuns({ kind: 'label' })).map((r) => r.id)).toEqual(['r1']);
   });

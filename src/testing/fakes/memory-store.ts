@@ -8,7 +8,8 @@ import type {
   VoteQuery,
 } from '../../core/ports/store.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
-import type { Decision, Item, NewVote, Run, StoredModel, Vote } from '../../core/types.js';
+import type { Run } from '../../core/runs/run-records.js';
+import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
