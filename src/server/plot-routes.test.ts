@@ -146,6 +146,16 @@ describe('GET /api/admin/plots', () => {
     expect(body).not.toContain(EVIL);
   });
 
+  it('plots the current labeller: never one whose label run failed', async () => {
+    await seed();
+    const llm = 'llm:mini#ab12';
+    const later = { startedAt: '2026-01-02T00:00:00Z', endedAt: '2026-01-02T00:01:00Z' };
+    await store.createRun(labelRun('label-2', llm, { ...later, status: 'failed' }));
+    expect((await plots()).data.source).toBe(SOURCE);
+    await store.createRun(labelRun('label-3', llm, later));
+    expect((await plots()).data.source).toBe(llm);
+  });
+
   it('keeps the drawn plots until a run or the labeller’s calibrator changes, or a minute passes', async () => {
     await seed();
     const calibrator = { payload: '{}', metrics: {}, trainedOn: 150, createdAt: '' };
