@@ -161,9 +161,9 @@ export interface StoredRun {
 
 /**
  * Checks a run read back from storage against the record of its kind and returns it typed, with
- * only the config fields that kind declares. Records written by any version of hilo that wrote
- * these kinds parse; a field missing or of the wrong type is an error naming the run and the
- * field, so a report never shows a blank figure for a damaged record.
+ * only the config fields that kind declares (records as hilo 0.1.0 wrote them parse: see
+ * `testing/fixtures/stored-runs.ts`). A field missing or of the wrong type is an error naming the
+ * run and the field, so a report never shows a blank figure for a damaged record.
  * @example parseRun({ ...row, config: JSON.parse(row.config) }).config
  * @throws HiloError INTERNAL naming the run id and the field that does not fit.
  * Complexity: O(size of the config).
@@ -182,13 +182,7 @@ export function parseRun(stored: StoredRun): Run {
     }
   } catch (error) {
     if (!(error instanceof ShapeMismatch)) throw error;
-    throw new HiloError(
-      'INTERNAL',
-      `stored run "${stored.id}" is malformed: ${error.message}`,
-      undefined,
-      {
-        cause: error,
-      },
-    );
+    const message = `stored run "${stored.id}" is malformed: ${error.message}`;
+    throw new HiloError('INTERNAL', message, undefined, { cause: error });
   }
 }

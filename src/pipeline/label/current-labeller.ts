@@ -37,7 +37,7 @@ export async function currentLabeller(options: {
   throw new HiloError(
     'NOT_FOUND',
     'no labeller to work on: run `hilo learn` or `hilo label` first, or pass --source' +
-      (last ? ` (the last label run, ${last.id}, ended ${last.status})` : ''),
+      (last ? ` (the last label run, ${last.id}, is ${last.status})` : ''),
   );
 }
 

@@ -25,7 +25,6 @@ const DEFAULTS = {
 export function policyFromRun(run: RouteRun, scoredSource: string): PolicyData {
   const c = run.config;
   const need = c.goldNeededDetail;
-  const check = c.testCheck;
   return {
     runId: run.id,
     at: run.endedAt ?? run.startedAt,
@@ -47,12 +46,7 @@ export function policyFromRun(run: RouteRun, scoredSource: string): PolicyData {
       allHuman: c.cost.allHuman,
       currency: currencySymbol(c.cost.currency),
     },
-    testCheck: check && {
-      items: check.items,
-      accepted: check.accepted,
-      correct: check.correct,
-      accuracy: check.accuracy,
-    },
+    testCheck: c.testCheck,
   };
 }
 
