@@ -8,7 +8,7 @@ export {
 } from './project-sparse-rows.js';
 export { pickCenters, type PickCentersOptions, type PickedCenters } from './pick-centers.js';
 export { badge, type BadgeOptions } from './badge.js';
-export { coreSet, labelledDistances, type CoreSetOptions, type CoreSetResult } from './core-set.js';
+export { coreSet, type CoreSetOptions, type CoreSetResult } from './core-set.js';
 export { diverseSample } from './diverse-sample.js';
 export { createNearestLabelled, type NearestLabelled } from './nearest-labelled.js';
 export { contrastiveScores } from './contrastive-scores.js';
@@ -25,3 +25,4 @@ export {
   type QueryStrategyContext,
   type QueryStrategyName,
 } from './query-strategy.js';
+export { createRng, type Rng } from '../rng.js';

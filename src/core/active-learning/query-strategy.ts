@@ -12,6 +12,10 @@ import { entropyScores, leastConfidenceScores, marginScores } from './uncertaint
 export type QueryStrategyName =
   'random' | 'least-confidence' | 'margin' | 'entropy' | 'cal' | 'badge' | 'core-set';
 
+/**
+ * Every query strategy name.
+ * @example QUERY_STRATEGIES.includes('margin') // true
+ */
 export const QUERY_STRATEGIES: readonly QueryStrategyName[] = [
   'random',
   'least-confidence',

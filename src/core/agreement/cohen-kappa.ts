@@ -3,6 +3,13 @@ import { HiloError } from '../errors.js';
 /** How far apart two classes are for weighted κ: all equally (unweighted), |i−j|, or (i−j)². */
 export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
 
+/** Cohen's κ options: the number of classes, and how far apart two classes are. */
+export interface CohenKappaOptions {
+  readonly numClasses: number;
+  /** Default 'unweighted'. */
+  readonly weights?: KappaWeights;
+}
+
 /**
  * Cohen's κ between two raters who labelled the same items: `a[i]` and `b[i]` are class
  * indices, -1 where that rater has no label (such items are skipped). Weighted variants treat
@@ -10,12 +17,6 @@ export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
  * @example cohenKappa(Int32Array.of(0, 0, 1, 1), Int32Array.of(0, 1, 1, 1), { numClasses: 2 }); // 0.5
  * Complexity: O(items + K²).
  */
-export interface CohenKappaOptions {
-  readonly numClasses: number;
-  /** Default 'unweighted'. */
-  readonly weights?: KappaWeights;
-}
-
 export function cohenKappa(a: Int32Array, b: Int32Array, options: CohenKappaOptions): number {
   const K = options.numClasses;
   const weights = options.weights ?? 'unweighted';

@@ -6,8 +6,13 @@ import { HiloError } from '../errors.js';
  * (`restoreCalibrator`).
  */
 
+/** A calibration method by name (`none` renormalises only). */
 export type CalibrationMethod = 'none' | 'temperature' | 'platt' | 'isotonic' | 'histogram';
 
+/**
+ * Every calibration method, `none` included so calibration must earn its place.
+ * @example crossFitCalibration({ probs, labels, K: 3, seed: 1, methods: CALIBRATION_METHODS })
+ */
 export const CALIBRATION_METHODS: readonly CalibrationMethod[] = [
   'none',
   'temperature',

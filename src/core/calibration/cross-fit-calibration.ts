@@ -21,7 +21,7 @@ export interface CrossFitOptions {
 }
 
 /** Held-out scores of one method (every number on items its calibrator was not fitted on). */
-interface HeldOutScores {
+export interface HeldOutScores {
   readonly nll: number;
   /** Top-label ECE, 15 equal-width bins. */
   readonly ece: number;

@@ -4,7 +4,10 @@ export type Zone = 'accept' | 'overlap' | 'human';
 /** Zone codes in the `Uint8Array` that `assignZones` returns. */
 const ZONE_CODES: Readonly<Record<Zone, number>> = { accept: 0, overlap: 1, human: 2 };
 
-/** Zone names by code. */
+/**
+ * Zone names by code.
+ * @example ZONES[assignZones({ confidence: [0.99], hi: 0.95 })[0]] // 'accept'
+ */
 export const ZONES: readonly Zone[] = ['accept', 'overlap', 'human'];
 
 export interface ZoneThresholds {

@@ -11,9 +11,9 @@ export interface AuditBatch {
  * `alarm`: even the upper confidence bound is below target (accuracy has surely dropped);
  * `warn`: the point estimate is below target; `ok`: neither; `no-data`: nothing audited.
  */
-type AuditStatus = 'ok' | 'warn' | 'alarm' | 'no-data';
+export type AuditStatus = 'ok' | 'warn' | 'alarm' | 'no-data';
 
-interface AuditFigures {
+export interface AuditFigures {
   readonly audited: number;
   readonly correct: number;
   readonly accuracy: Interval;

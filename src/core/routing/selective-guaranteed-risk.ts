@@ -2,7 +2,7 @@ import { binomialUpperTail, clopperPearsonLower } from './clopper-pearson.js';
 import { checkEvidence, type ThresholdEvidence, type ThresholdTest } from './learn-then-test.js';
 
 /** A visited threshold with its one-sided lower bound at the per-test level. */
-interface SgrTest extends ThresholdTest {
+export interface SgrTest extends ThresholdTest {
   readonly lowerBound: number;
 }
 
