@@ -1,4 +1,7 @@
-/** A source of pseudo-random numbers; `createRng` makes a seeded one. */
+/**
+ * A source of pseudo-random numbers; `createRng` makes a seeded one.
+ * @example const rng: Rng = createRng(7); rng.int(10)
+ */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;

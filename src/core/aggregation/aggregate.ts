@@ -43,7 +43,10 @@ export const RECOMMENDED_DAWID_SKENE: Readonly<DawidSkeneOptions> = {
   priorSmoothing: 1,
 };
 
-/** The method and its options, for callers that choose the method at run time. */
+/**
+ * The method and its options, for callers that choose the method at run time.
+ * @example aggregate(matrix, { method: 'mace', restarts: 5, seed: 1 })
+ */
 export type AggregateOptions =
   | ({ readonly method: 'majority-vote' | 'wawa' } & AggregationOptions)
   | ({

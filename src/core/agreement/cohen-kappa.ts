@@ -1,9 +1,15 @@
 import { HiloError } from '../errors.js';
 
-/** How far apart two classes are for weighted κ: all equally (unweighted), |i−j|, or (i−j)². */
+/**
+ * How far apart two classes are for weighted κ: all equally (unweighted), |i−j|, or (i−j)².
+ * @example cohenKappa(a, b, { numClasses: 5, weights: 'linear' })
+ */
 export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
 
-/** Cohen's κ options: the number of classes, and how far apart two classes are. */
+/**
+ * Cohen's κ options: the number of classes, and how far apart two classes are.
+ * @example cohenKappa(a, b, { numClasses: 5, weights: 'quadratic' })
+ */
 export interface CohenKappaOptions {
   readonly numClasses: number;
   /** Default 'unweighted'. */

@@ -6,7 +6,10 @@ import { HiloError } from '../errors.js';
  * (`restoreCalibrator`).
  */
 
-/** A calibration method by name (`none` renormalises only). */
+/**
+ * A calibration method by name (`none` renormalises only).
+ * @example fitCalibrator('isotonic', { probabilities, labels, K })
+ */
 export type CalibrationMethod = 'none' | 'temperature' | 'platt' | 'isotonic' | 'histogram';
 
 /**
@@ -46,7 +49,10 @@ type CalibratorParams =
       readonly values: readonly number[];
     };
 
-/** A fitted calibrator. */
+/**
+ * A fitted calibrator.
+ * @example const calibrator = fitCalibrator('temperature', gold); calibrator.apply(poolProbabilities)
+ */
 export interface Calibrator {
   readonly method: CalibrationMethod;
   /** Plain JSON: `restoreCalibrator(JSON.parse(JSON.stringify(c.params)))` gives the same map. */
@@ -58,7 +64,10 @@ export interface Calibrator {
   apply(probabilities: Float64Array): Float64Array;
 }
 
-/** Gold data a calibrator is fitted on: n×K probabilities and the gold label index of each row. */
+/**
+ * Gold data a calibrator is fitted on: n×K probabilities and the gold label index of each row.
+ * @example fitCalibrator('platt', { probabilities: Float64Array.of(0.9, 0.1, 0.6, 0.4), labels: [0, 1], K: 2 })
+ */
 export interface CalibrationData {
   readonly probabilities: Float64Array;
   readonly labels: ArrayLike<number>;

@@ -1,4 +1,7 @@
-/** Where an item goes: the machine's label is kept, people join the machine, or people only. */
+/**
+ * Where an item goes: the machine's label is kept, people join the machine, or people only.
+ * @example const zone: Zone = ZONES[policy.zones[i] ?? 2] ?? 'human'
+ */
 export type Zone = 'accept' | 'overlap' | 'human';
 
 /** Zone codes in the `Uint8Array` that `assignZones` returns. */
@@ -10,6 +13,11 @@ const ZONE_CODES: Readonly<Record<Zone, number>> = { accept: 0, overlap: 1, huma
  */
 export const ZONES: readonly Zone[] = ['accept', 'overlap', 'human'];
 
+/**
+ * Input of `assignZones`: each item's confidence, and the accept (hi) and people-only (lo)
+ * thresholds, global or per predicted class.
+ * @example assignZones({ confidence, predicted, hi: Float64Array.of(0.95, 0.9), lo: 0.5 })
+ */
 export interface ZoneThresholds {
   /** Calibrated confidence of each item in its predicted label. */
   readonly confidence: ArrayLike<number>;
