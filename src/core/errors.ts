@@ -1,4 +1,7 @@
-/** Neutral error codes; only the edge (CLI exit codes, HTTP statuses) maps them. */
+/**
+ * Neutral error codes; only the edge (CLI exit codes, HTTP statuses) maps them.
+ * @example if (error instanceof HiloError && error.code === 'INVALID_INPUT') console.error(error.message)
+ */
 export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
@@ -30,6 +33,10 @@ export class HiloError extends Error {
   }
 }
 
+/**
+ * Where bad input was found: a file, a line, a field; any of them may be missing.
+ * @example new HiloError('INVALID_INPUT', 'not a number', { file: 'gold.csv', line: 12, field: 'score' }).location
+ */
 export interface ErrorLocation {
   readonly file?: string;
   readonly line?: number;

@@ -1,7 +1,6 @@
 /**
- * A seeded pseudo-random generator (mulberry32): the only source of randomness in the core.
- * @example const rng = createRng(42); rng.next(); // 0.6011037519201636
- * Complexity: O(1) per draw.
+ * A source of pseudo-random numbers; `createRng` makes a seeded one.
+ * @example const rng: Rng = createRng(7); rng.int(10)
  */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -12,6 +11,11 @@ export interface Rng {
   normal(): number;
 }
 
+/**
+ * A seeded pseudo-random generator (mulberry32): the only source of randomness in the core.
+ * @example const rng = createRng(42); rng.next(); // 0.6011037519201636
+ * Complexity: O(1) per draw.
+ */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0;
   const next = (): number => {

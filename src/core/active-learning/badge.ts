@@ -2,6 +2,11 @@ import type { Rng } from '../rng.js';
 import { pickCenters } from './pick-centers.js';
 import { dotRows, rowCount, type PoolEmbeddings, type PoolPredictions } from './pool-data.js';
 
+/**
+ * Options of `badge`: the pool's predictions and embeddings, the batch size, the generator, items
+ * to skip.
+ * @example badge({ predictions, embeddings, count: 25, rng: createRng(1), excluded: labelled })
+ */
 export interface BadgeOptions {
   readonly predictions: PoolPredictions;
   /** The features x the last layer sees, one dense row per item (a projection of the TF-IDF row). */

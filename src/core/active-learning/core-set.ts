@@ -2,6 +2,11 @@ import type { Rng } from '../rng.js';
 import { pickCenters } from './pick-centers.js';
 import { distancesToRow, rowCount, type PoolEmbeddings } from './pool-data.js';
 
+/**
+ * Options of `coreSet`: the pool's embeddings, the batch size, the generator, the labelled items,
+ * and distances kept from the previous round.
+ * @example coreSet({ embeddings, count: 25, rng: createRng(1), labelled })
+ */
 export interface CoreSetOptions {
   readonly embeddings: PoolEmbeddings;
   readonly count: number;
@@ -16,6 +21,11 @@ export interface CoreSetOptions {
   readonly distances?: Float64Array;
 }
 
+/**
+ * The picked items, and every item's distance to the labelled set with them added (pass it to the
+ * next round).
+ * @example const { picks, distances } = coreSet({ embeddings, count: 25, rng, labelled })
+ */
 export interface CoreSetResult {
   readonly picks: Int32Array;
   /** Squared distance of every item to the nearest labelled item or pick. */

@@ -6,11 +6,9 @@ export {
   type ProjectSparseRowsOptions,
   type SparseRow,
 } from './project-sparse-rows.js';
-export { pickCenters, type PickCentersOptions, type PickedCenters } from './pick-centers.js';
 export { badge, type BadgeOptions } from './badge.js';
-export { coreSet, labelledDistances, type CoreSetOptions, type CoreSetResult } from './core-set.js';
+export { coreSet, type CoreSetOptions, type CoreSetResult } from './core-set.js';
 export { diverseSample } from './diverse-sample.js';
-export { createNearestLabelled, type NearestLabelled } from './nearest-labelled.js';
 export { contrastiveScores } from './contrastive-scores.js';
 export {
   stabilizingPredictions,
@@ -25,3 +23,4 @@ export {
   type QueryStrategyContext,
   type QueryStrategyName,
 } from './query-strategy.js';
+export { createRng, type Rng } from '../rng.js';

@@ -3,13 +3,19 @@
  * one set of arrays serves every round: labelled items stay in them and are masked out.
  */
 
-/** The current model's distribution for every pool item, row-major `n × classCount`. */
+/**
+ * The current model's distribution for every pool item, row-major `n × classCount`.
+ * @example marginScores({ probabilities: Float64Array.of(0.6, 0.4, 0.9, 0.1), classCount: 2 })
+ */
 export interface PoolPredictions {
   readonly probabilities: Float64Array;
   readonly classCount: number;
 }
 
-/** A dense feature row per pool item, row-major `n × dimension` (see `projectSparseRows`). */
+/**
+ * A dense feature row per pool item, row-major `n × dimension` (see `projectSparseRows`).
+ * @example const embeddings = { values: new Float64Array(n * 64), dimension: 64 }
+ */
 export interface PoolEmbeddings {
   readonly values: Float64Array;
   readonly dimension: number;

@@ -1,11 +1,18 @@
 import type { PoolEmbeddings } from './pool-data.js';
 
-/** A sparse row as the hashed TF-IDF featurizer gives it (ascending column indices). */
+/**
+ * A sparse row as the hashed TF-IDF featurizer gives it (ascending column indices).
+ * @example projectSparseRows([{ indices: Int32Array.of(3, 90), values: Float64Array.of(0.5, 1) }], { dimension: 64, seed: 1 })
+ */
 export interface SparseRow {
   readonly indices: Int32Array;
   readonly values: Float64Array;
 }
 
+/**
+ * Options of `projectSparseRows`: output dimension, seed, hashes per column, normalisation.
+ * @example projectSparseRows(rows, { dimension: 256, seed: 1 })
+ */
 export interface ProjectSparseRowsOptions {
   /** Output dimension (a few hundred keeps distances within a few percent). */
   readonly dimension: number;

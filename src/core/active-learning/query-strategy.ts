@@ -8,10 +8,17 @@ import type { PoolEmbeddings, PoolPredictions } from './pool-data.js';
 import { randomSample, topScored } from './top-scored.js';
 import { entropyScores, leastConfidenceScores, marginScores } from './uncertainty-scores.js';
 
-/** The query strategies hilo ships (DESIGN §6). */
+/**
+ * The query strategies hilo ships (DESIGN §6).
+ * @example const name: QueryStrategyName = 'margin'; createQueryStrategy(name, { size: n })
+ */
 export type QueryStrategyName =
   'random' | 'least-confidence' | 'margin' | 'entropy' | 'cal' | 'badge' | 'core-set';
 
+/**
+ * Every query strategy name.
+ * @example QUERY_STRATEGIES.includes('margin') // true
+ */
 export const QUERY_STRATEGIES: readonly QueryStrategyName[] = [
   'random',
   'least-confidence',
@@ -25,6 +32,10 @@ export const QUERY_STRATEGIES: readonly QueryStrategyName[] = [
 /** Strategies that need feature-space embeddings of the pool. */
 const NEEDS_EMBEDDINGS: ReadonlySet<QueryStrategyName> = new Set(['cal', 'badge', 'core-set']);
 
+/**
+ * One round's request: the current predictions, the labelled items, the batch size, the generator.
+ * @example strategy.select({ predictions, labelled, count: 25, rng: createRng(1) })
+ */
 export interface QueryRequest {
   /** The current model's predictions for every pool item (labelled ones included: CAL reads them). */
   readonly predictions: PoolPredictions;
@@ -34,7 +45,10 @@ export interface QueryRequest {
   readonly rng: Rng;
 }
 
-/** A strategy bound to one pool; it may keep state between rounds (core-set, CAL). */
+/**
+ * A strategy bound to one pool; it may keep state between rounds (core-set, CAL).
+ * @example const strategy = createQueryStrategy('badge', { size: n, embeddings }); strategy.select(request)
+ */
 export interface QueryStrategy {
   readonly name: QueryStrategyName;
   /** The next batch: up to `count` unlabelled items, most wanted first where there is an order. */
@@ -43,6 +57,11 @@ export interface QueryStrategy {
   addLabelled(items: ArrayLike<number>): void;
 }
 
+/**
+ * What a strategy knows of the pool for all rounds: its size, and embeddings for the strategies
+ * that need them.
+ * @example createQueryStrategy('cal', { size: n, embeddings, neighbours: 10 })
+ */
 export interface QueryStrategyContext {
   /** Needed by cal, badge and core-set. */
   readonly embeddings?: PoolEmbeddings;

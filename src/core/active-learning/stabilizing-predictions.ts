@@ -1,3 +1,7 @@
+/**
+ * Options of `stabilizingPredictions`: the classes, and the mean κ to reach over how many rounds.
+ * @example stabilizingPredictions(rounds, { classCount: 4, threshold: 0.99, window: 3 })
+ */
 export interface StabilizingPredictionsOptions {
   /** Number of classes. */
   readonly classCount: number;
@@ -7,6 +11,11 @@ export interface StabilizingPredictionsOptions {
   readonly window?: number;
 }
 
+/**
+ * κ between the predictions of each round and the previous one, and the round to stop at (null: not
+ * yet).
+ * @example const { kappas, stopRound } = stabilizingPredictions(rounds, { classCount: 4 })
+ */
 export interface StabilizingPredictionsResult {
   /** κ between the predictions of round r and round r + 1 on the stop set (length rounds − 1). */
   readonly kappas: Float64Array;

@@ -3,7 +3,10 @@
  * label and one probability distribution per item, plus a model of each annotator.
  */
 
-/** The aggregators hilo ships (DESIGN §5). */
+/**
+ * The aggregators hilo ships (DESIGN §5).
+ * @example const method: AggregationMethod = 'recommended'; aggregate(matrix, { method })
+ */
 export type AggregationMethod =
   | 'majority-vote'
   | 'wawa'
@@ -14,7 +17,10 @@ export type AggregationMethod =
   | 'zero-based-skill'
   | 'recommended';
 
-/** How good each annotator is, as the method models it. */
+/**
+ * How good each annotator is, as the method models it.
+ * @example const { ability, confusion } = dawidSkene(matrix).skills; ability[0] // annotator 0's accuracy
+ */
 export interface AnnotatorSkills {
   /**
    * One number per annotator, higher is better: the expected accuracy under the class priors
@@ -30,7 +36,10 @@ export interface AnnotatorSkills {
   readonly confusion: Float64Array | null;
 }
 
-/** The result of every aggregator. */
+/**
+ * The result of every aggregator.
+ * @example const { labels, posteriors } = aggregate(matrix, { method: 'recommended' }); posteriors[i * K + labels[i]]
+ */
 export interface AggregationResult {
   readonly method: AggregationMethod;
   /** Per item: the chosen class index (the posterior's argmax, ties broken by the seed). */
@@ -50,7 +59,10 @@ export interface AggregationResult {
   readonly itemDifficulty: Float64Array | null;
 }
 
-/** Options every aggregator accepts. */
+/**
+ * Options every aggregator accepts.
+ * @example majorityVote(matrix, { seed: 1, gold: Int32Array.of(-1, 0, -1) })
+ */
 export interface AggregationOptions {
   /** Seeds tie-breaking and random restarts. Default 0. */
   readonly seed?: number;

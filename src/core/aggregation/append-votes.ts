@@ -1,6 +1,9 @@
 import { createVoteMatrix, type VoteMatrix, type VoteMatrixInput } from './vote-matrix.js';
 
-/** New votes for an existing matrix; indices may go past the old item and annotator counts. */
+/**
+ * New votes for an existing matrix; indices may go past the old item and annotator counts.
+ * @example appendVotes(matrix, { item: Int32Array.of(7), annotator: Int32Array.of(2), label: Int32Array.of(1) })
+ */
 export type NewVotes = Omit<VoteMatrixInput, 'numClasses'> & { readonly numClasses?: number };
 
 /**

@@ -1,7 +1,10 @@
 import { HiloError } from '../errors.js';
 import { createVoteMatrix, type VoteMatrix } from './vote-matrix.js';
 
-/** One vote in long format, with names instead of indices. */
+/**
+ * One vote in long format, with names instead of indices.
+ * @example const votes: LongVote[] = [{ item: 'm1', annotator: 'ana', label: 'spam' }, { item: 'm1', annotator: 'model', probabilities: { spam: 0.9, ham: 0.1 } }]
+ */
 export interface LongVote {
   readonly item: string;
   readonly annotator: string;
@@ -11,6 +14,10 @@ export interface LongVote {
   readonly probabilities?: Readonly<Record<string, number>> | null;
 }
 
+/**
+ * How `buildVoteMatrix` names labels, items and annotators, and how much each annotator counts.
+ * @example buildVoteMatrix(votes, { labels: ['ham', 'spam'], annotatorWeights: { trainee: 0.5 } })
+ */
 export interface BuildVoteMatrixOptions {
   /** The label set in index order; by default the labels seen, sorted (numbers numerically). */
   readonly labels?: readonly string[];
@@ -20,7 +27,10 @@ export interface BuildVoteMatrixOptions {
   readonly annotatorWeights?: Readonly<Record<string, number>>;
 }
 
-/** A vote matrix with the maps between names and indices. */
+/**
+ * A vote matrix with the maps between names and indices.
+ * @example const { matrix, labels, itemIndex } = buildVoteMatrix(votes); labels[dawidSkene(matrix).labels[itemIndex.get('m1') ?? 0]]
+ */
 export interface BuiltVoteMatrix {
   readonly matrix: VoteMatrix;
   /** Index → name. */
@@ -57,7 +67,10 @@ export function buildVoteMatrix(
   return builder.build();
 }
 
-/** Builds a vote matrix from votes that arrive in batches (see {@link voteMatrixBuilder}). */
+/**
+ * Builds a vote matrix from votes that arrive in batches (see {@link voteMatrixBuilder}).
+ * @example const builder = voteMatrixBuilder({ labels: ['ham', 'spam'] }); builder.add(page); builder.build().matrix
+ */
 export interface VoteMatrixBuilder {
   /** Interns a batch of votes. O(batch × K). */
   add(votes: readonly LongVote[]): void;

@@ -2,7 +2,10 @@ import { HiloError } from '../errors.js';
 import { softmaxInPlace } from '../local-model/logistic-regression.js';
 import type { DawidSkeneState } from './dawid-skene.js';
 
-/** A fitted confusion-matrix model, read only: what one item's posterior needs. */
+/**
+ * A fitted confusion-matrix model, read only: what one item's posterior needs.
+ * @example const model = { numClasses: 2, classPriors: fit.classPriors, confusion: fit.skills.confusion ?? new Float64Array() }
+ */
 export interface ConfusionModel {
   readonly numClasses: number;
   /** K class priors summing to 1. */
@@ -14,7 +17,10 @@ export interface ConfusionModel {
   readonly confusion: Float64Array;
 }
 
-/** The votes of one item, each naming the matrix row that answers for its annotator. */
+/**
+ * The votes of one item, each naming the matrix row that answers for its annotator.
+ * @example confusionPosterior(model, { matrix: Int32Array.of(0, 3), label: Int32Array.of(1, 1) })
+ */
 export interface ItemVotes {
   /** Per vote: the matrix of its annotator (an index into `confusion`). */
   readonly matrix: Int32Array;
@@ -73,7 +79,10 @@ export function confusionPosterior(
   return out;
 }
 
-/** Which annotators a pooled matrix is made of, and what it starts from. */
+/**
+ * Which annotators a pooled matrix is made of, and what it starts from.
+ * @example pooledConfusionMatrix(state, { include: experienced, priorWeight: 2 })
+ */
 export interface PooledConfusionOptions {
   /** Per annotator 1 to include; default everyone. */
   readonly include?: Uint8Array;

@@ -12,6 +12,11 @@ import { fitFullConfusion } from './fit-confusion.js';
 import type { VoteMatrix } from './vote-matrix.js';
 import { voteShares } from './vote-shares.js';
 
+/**
+ * Options of `dawidSkene`: smoothing of the confusion counts, shrinkage toward the pooled matrix,
+ * fixed or smoothed class priors, a starting point.
+ * @example dawidSkene(matrix, { smoothing: 0.1, shrinkage: 4, priorSmoothing: 1, seed: 1 })
+ */
 export interface DawidSkeneOptions extends AggregationOptions {
   /** Flat Dirichlet pseudo-count added to every confusion cell. Default 0.01. */
   readonly smoothing?: number;
@@ -39,13 +44,21 @@ export interface ResolvedDawidSkeneOptions {
   readonly seed: number;
 }
 
-/** Everything needed to continue EM when votes arrive (see updateDawidSkene). */
+/**
+ * Everything needed to continue EM when votes arrive (see updateDawidSkene).
+ * @example const { state } = dawidSkene(matrix); updateDawidSkene(state, newVotes).labels
+ */
 export interface DawidSkeneState {
   readonly matrix: VoteMatrix;
   readonly options: ResolvedDawidSkeneOptions;
   readonly em: ConfusionEmState;
 }
 
+/**
+ * What `dawidSkene` returns: an aggregation result, and the state `updateDawidSkene` continues
+ * from.
+ * @example const fit = dawidSkene(matrix); updateDawidSkene(fit.state, newVotes)
+ */
 export interface DawidSkeneResult extends AggregationResult {
   readonly state: DawidSkeneState;
 }

@@ -6,6 +6,11 @@ import { decideLabels } from './decide-labels.js';
 import type { VoteMatrix } from './vote-matrix.js';
 import { voteShares } from './vote-shares.js';
 
+/**
+ * Options of `glad`: Gaussian priors on ability and log-difficulty, the class priors, the Gauss-
+ * Newton steps per M-step.
+ * @example glad(matrix, { abilityPrior: { mean: 1, sd: 1 }, classPriors: 'estimate', seed: 1 })
+ */
 export interface GladOptions extends AggregationOptions {
   /** Newton-type steps on (α, log β) per M-step (a generalised EM needs few). Default 2. */
   readonly mStepIterations?: number;

@@ -7,6 +7,11 @@ import { digamma } from './digamma.js';
 import type { VoteMatrix } from './vote-matrix.js';
 import { voteShares } from './vote-shares.js';
 
+/**
+ * Options of `mace`: variational Bayes or EM, the number of restarts, the Beta prior on spamming
+ * and the Dirichlet prior on spam answers.
+ * @example mace(matrix, { mode: 'em', restarts: 5, seed: 1 })
+ */
 export interface MaceOptions extends AggregationOptions {
   /** 'variational' (default): VB with Beta/Dirichlet priors; 'em': smoothed maximum likelihood. */
   readonly mode?: 'variational' | 'em';

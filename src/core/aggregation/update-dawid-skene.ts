@@ -17,6 +17,10 @@ import type { VoteMatrix } from './vote-matrix.js';
 /** Above this share of items touched, a round is one fused sweep over all votes. */
 const FULL_SWEEP_SHARE = 0.25;
 
+/**
+ * Options of `updateDawidSkene`: gold for the grown matrix, and when to stop.
+ * @example updateDawidSkene(state, newVotes, { maxIterations: 20 })
+ */
 export interface UpdateDawidSkeneOptions {
   /** Gold for the grown item set (−1 = none); by default the old gold, −1 for new items. */
   readonly gold?: Int32Array;

@@ -12,6 +12,7 @@ import { HiloError } from '../errors.js';
  * gives). For a soft vote `label` holds its most probable class and `softRow[v]` the row of its
  * vector in `soft`; hard votes have `softRow[v] = -1`. Repeated (item, annotator) pairs are kept
  * as separate votes.
+ * @example const { matrix } = buildVoteMatrix(votes); matrix.numVotes
  */
 export interface VoteMatrix {
   readonly numItems: number;
@@ -38,7 +39,10 @@ export interface VoteMatrix {
   readonly annotatorVotes: Int32Array;
 }
 
-/** Long-format votes by index, in any order. */
+/**
+ * Long-format votes by index, in any order.
+ * @example createVoteMatrix({ numClasses: 2, item: Int32Array.of(0, 0), annotator: Int32Array.of(0, 1), label: Int32Array.of(1, 1) })
+ */
 export interface VoteMatrixInput {
   readonly numClasses: number;
   /** Defaults to 1 + the largest item index. */

@@ -3,6 +3,10 @@ import { checkGold } from './clamp-gold.js';
 import type { VoteMatrix } from './vote-matrix.js';
 import { weightedVote, type WeightedVote } from './weighted-vote.js';
 
+/**
+ * Options of `zeroBasedSkill`: the step size of the skill updates and how it decays.
+ * @example zeroBasedSkill(matrix, { learningRate: 1e-3, seed: 1 })
+ */
 export interface ZeroBasedSkillOptions extends AggregationOptions {
   /** Initial step size of the skill update. Default 1. */
   readonly learningRate?: number;

@@ -1,6 +1,9 @@
 import type { VoteMatrix } from '../aggregation/vote-matrix.js';
 
-/** How each annotator agrees with an aggregate (e.g. the labels of an aggregator). */
+/**
+ * How each annotator agrees with an aggregate (e.g. the labels of an aggregator).
+ * @example const { agreement, kappa } = annotatorAgreement(matrix, dawidSkene(matrix).labels); agreement[0]
+ */
 export interface AnnotatorAgreement {
   /** Votes per annotator. */
   readonly votes: Int32Array;

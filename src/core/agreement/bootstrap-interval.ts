@@ -2,6 +2,10 @@ import { HiloError } from '../errors.js';
 import { createRng, type Rng } from '../rng.js';
 import { createVoteMatrix, type VoteMatrix } from '../aggregation/vote-matrix.js';
 
+/**
+ * Options of `bootstrapInterval`: resamples, interval level and seed.
+ * @example bootstrapInterval(matrix, (m) => fleissKappa(m), { samples: 2000, level: 0.9, seed: 1 })
+ */
 export interface BootstrapOptions {
   /** Resamples. Default 1000. */
   readonly samples?: number;
@@ -10,6 +14,10 @@ export interface BootstrapOptions {
   readonly seed?: number;
 }
 
+/**
+ * A statistic with its percentile bootstrap interval.
+ * @example const { estimate, lower, upper } = bootstrapInterval(matrix, (m) => krippendorffAlpha(m), { seed: 1 })
+ */
 export interface BootstrapInterval {
   /** The statistic on the data as given. */
   readonly estimate: number;

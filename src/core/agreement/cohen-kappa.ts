@@ -1,7 +1,20 @@
 import { HiloError } from '../errors.js';
 
-/** How far apart two classes are for weighted κ: all equally (unweighted), |i−j|, or (i−j)². */
+/**
+ * How far apart two classes are for weighted κ: all equally (unweighted), |i−j|, or (i−j)².
+ * @example cohenKappa(a, b, { numClasses: 5, weights: 'linear' })
+ */
 export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
+
+/**
+ * Cohen's κ options: the number of classes, and how far apart two classes are.
+ * @example cohenKappa(a, b, { numClasses: 5, weights: 'quadratic' })
+ */
+export interface CohenKappaOptions {
+  readonly numClasses: number;
+  /** Default 'unweighted'. */
+  readonly weights?: KappaWeights;
+}
 
 /**
  * Cohen's κ between two raters who labelled the same items: `a[i]` and `b[i]` are class
@@ -10,12 +23,6 @@ export type KappaWeights = 'unweighted' | 'linear' | 'quadratic';
  * @example cohenKappa(Int32Array.of(0, 0, 1, 1), Int32Array.of(0, 1, 1, 1), { numClasses: 2 }); // 0.5
  * Complexity: O(items + K²).
  */
-export interface CohenKappaOptions {
-  readonly numClasses: number;
-  /** Default 'unweighted'. */
-  readonly weights?: KappaWeights;
-}
-
 export function cohenKappa(a: Int32Array, b: Int32Array, options: CohenKappaOptions): number {
   const K = options.numClasses;
   const weights = options.weights ?? 'unweighted';

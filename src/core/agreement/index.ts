@@ -2,7 +2,6 @@ export { classCounts, itemAgreement, percentAgreement } from './percent-agreemen
 export { cohenKappa, type CohenKappaOptions, type KappaWeights } from './cohen-kappa.js';
 export { fleissKappa, fleissKappaFromCounts } from './fleiss-kappa.js';
 export {
-  coincidenceMatrix,
   krippendorffAlpha,
   type KrippendorffOptions,
   type MeasurementLevel,
@@ -10,7 +9,6 @@ export {
 export { annotatorAgreement, type AnnotatorAgreement } from './annotator-agreement.js';
 export {
   bootstrapInterval,
-  resampleItems,
   type BootstrapInterval,
   type BootstrapOptions,
 } from './bootstrap-interval.js';

@@ -1,9 +1,17 @@
 import { HiloError } from '../errors.js';
 import type { VoteMatrix } from '../aggregation/vote-matrix.js';
 
-/** Level of measurement: which difference function δ² compares two values. */
+/**
+ * Level of measurement: which difference function δ² compares two values.
+ * @example krippendorffAlpha(matrix, { level: 'ordinal' })
+ */
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval';
 
+/**
+ * Options of `krippendorffAlpha`: the measurement level, and each class's value for the interval
+ * level.
+ * @example krippendorffAlpha(matrix, { level: 'interval', values: Float64Array.of(1, 2, 5) })
+ */
 export interface KrippendorffOptions {
   readonly level?: MeasurementLevel;
   /**

@@ -1,4 +1,7 @@
-/** The accuracy–coverage curve: what accepting the k most confident answers would give. */
+/**
+ * The accuracy–coverage curve: what accepting the k most confident answers would give.
+ * @example const { coverage, accuracy } = accuracyCoverageCurve(confidence, correct)
+ */
 export interface AccuracyCoverageCurve {
   /** Confidence cut-offs, descending: point j accepts every item with confidence ≥ threshold[j]. */
   readonly threshold: Float64Array;

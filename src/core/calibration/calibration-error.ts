@@ -5,12 +5,19 @@
 
 type Binning = 'width' | 'mass';
 
-/** Top-label confidences and whether each answer was right (1) or wrong (0). */
+/**
+ * Top-label confidences and whether each answer was right (1) or wrong (0).
+ * @example expectedCalibrationError({ confidence: [0.9, 0.6], correct: [1, 0] })
+ */
 export interface ConfidenceOutcomes {
   readonly confidence: ArrayLike<number>;
   readonly correct: ArrayLike<number>;
 }
 
+/**
+ * How to bin confidences: the number of bins, and equal-width or equal-mass bins.
+ * @example expectedCalibrationError(outcomes, { bins: 10, binning: 'mass' })
+ */
 export interface BinOptions {
   /** Number of bins (default 15). */
   readonly bins?: number;
@@ -18,7 +25,10 @@ export interface BinOptions {
   readonly binning?: Binning;
 }
 
-/** One bar of a reliability diagram. */
+/**
+ * One bar of a reliability diagram.
+ * @example for (const bin of reliabilityDiagram(outcomes, { bins: 10 })) console.log(bin.meanConfidence, bin.accuracy)
+ */
 export interface ReliabilityBin {
   /** Smallest and largest confidence the bin can hold (for `mass`, those it holds). */
   readonly lower: number;

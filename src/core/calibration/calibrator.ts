@@ -6,8 +6,16 @@ import { HiloError } from '../errors.js';
  * (`restoreCalibrator`).
  */
 
+/**
+ * A calibration method by name (`none` renormalises only).
+ * @example fitCalibrator('isotonic', { probabilities, labels, K })
+ */
 export type CalibrationMethod = 'none' | 'temperature' | 'platt' | 'isotonic' | 'histogram';
 
+/**
+ * Every calibration method, `none` included so calibration must earn its place.
+ * @example crossFitCalibration({ probs, labels, K: 3, seed: 1, methods: CALIBRATION_METHODS })
+ */
 export const CALIBRATION_METHODS: readonly CalibrationMethod[] = [
   'none',
   'temperature',
@@ -41,7 +49,10 @@ type CalibratorParams =
       readonly values: readonly number[];
     };
 
-/** A fitted calibrator. */
+/**
+ * A fitted calibrator.
+ * @example const calibrator = fitCalibrator('temperature', gold); calibrator.apply(poolProbabilities)
+ */
 export interface Calibrator {
   readonly method: CalibrationMethod;
   /** Plain JSON: `restoreCalibrator(JSON.parse(JSON.stringify(c.params)))` gives the same map. */
@@ -53,7 +64,10 @@ export interface Calibrator {
   apply(probabilities: Float64Array): Float64Array;
 }
 
-/** Gold data a calibrator is fitted on: n×K probabilities and the gold label index of each row. */
+/**
+ * Gold data a calibrator is fitted on: n×K probabilities and the gold label index of each row.
+ * @example fitCalibrator('platt', { probabilities: Float64Array.of(0.9, 0.1, 0.6, 0.4), labels: [0, 1], K: 2 })
+ */
 export interface CalibrationData {
   readonly probabilities: Float64Array;
   readonly labels: ArrayLike<number>;

@@ -7,6 +7,11 @@ import { fitCalibrator } from './fit-calibrator.js';
 import { brierScore, negativeLogLikelihood } from './proper-scores.js';
 import { topLabelOutcomes } from './top-label.js';
 
+/**
+ * Options of `crossFitCalibration`: the gold items' probabilities and labels, the folds and the
+ * methods to compare.
+ * @example crossFitCalibration({ probs, labels, K: 3, folds: 5, seed: 1, methods: ['none', 'temperature'] })
+ */
 export interface CrossFitOptions {
   /** n×K raw probabilities of the gold items, row-major. */
   readonly probs: Float64Array;
@@ -20,8 +25,11 @@ export interface CrossFitOptions {
   readonly methods?: readonly CalibrationMethod[];
 }
 
-/** Held-out scores of one method (every number on items its calibrator was not fitted on). */
-interface HeldOutScores {
+/**
+ * Held-out scores of one method (every number on items its calibrator was not fitted on).
+ * @example crossFitCalibration({ probs, labels, K, seed: 1 }).scores.temperature?.nll
+ */
+export interface HeldOutScores {
   readonly nll: number;
   /** Top-label ECE, 15 equal-width bins. */
   readonly ece: number;
@@ -32,6 +40,11 @@ interface HeldOutScores {
   readonly auroc: number;
 }
 
+/**
+ * What `crossFitCalibration` returns: held-out probabilities and scores per method, the best
+ * method, and its calibrator refitted on all gold.
+ * @example const { best, scores, calibrator } = crossFitCalibration({ probs, labels, K, seed: 1 }); scores[best]?.ece
+ */
 export interface CrossFitResult {
   /** Per method, the n×K held-out calibrated probabilities in gold order. */
   readonly heldOut: Partial<Record<CalibrationMethod, Float64Array>>;

@@ -1,5 +1,9 @@
 import { createRng } from '../rng.js';
 
+/**
+ * Options of `syntheticPredictions`: size, labels, miscalibration, difficulty, seed.
+ * @example syntheticPredictions({ n: 500, K: 4, temperature: 1.5, spread: 3, seed: 7 })
+ */
 export interface SyntheticPredictionsOptions {
   readonly n: number;
   readonly K: number;
@@ -13,6 +17,11 @@ export interface SyntheticPredictionsOptions {
   readonly seed: number;
 }
 
+/**
+ * Predictions with a known miscalibration: what the machine reports, the true distributions, and
+ * the drawn labels.
+ * @example const { probs, labels } = syntheticPredictions({ n: 1000, K: 3, temperature: 2, seed: 1 })
+ */
 export interface SyntheticPredictions {
   /** n×K reported probabilities. */
   readonly probs: Float64Array;

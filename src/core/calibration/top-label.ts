@@ -3,7 +3,10 @@
  * it was right. Every top-label calibrator and metric works on these.
  */
 
-/** Per-item top label, its probability, and (when labels are known) whether it was right. */
+/**
+ * Per-item top label, its probability, and (when labels are known) whether it was right.
+ * @example const { confidence, correct } = topLabelOutcomes(probabilities, labels, K); expectedCalibrationError({ confidence, correct })
+ */
 export interface TopLabelOutcomes {
   /** Index of the most probable label (lowest index on ties). */
   readonly predicted: Int32Array;

@@ -1,12 +1,23 @@
-/** Where an item goes: the machine's label is kept, people join the machine, or people only. */
+/**
+ * Where an item goes: the machine's label is kept, people join the machine, or people only.
+ * @example const zone: Zone = ZONES[policy.zones[i] ?? 2] ?? 'human'
+ */
 export type Zone = 'accept' | 'overlap' | 'human';
 
 /** Zone codes in the `Uint8Array` that `assignZones` returns. */
 const ZONE_CODES: Readonly<Record<Zone, number>> = { accept: 0, overlap: 1, human: 2 };
 
-/** Zone names by code. */
+/**
+ * Zone names by code.
+ * @example ZONES[assignZones({ confidence: [0.99], hi: 0.95 })[0]] // 'accept'
+ */
 export const ZONES: readonly Zone[] = ['accept', 'overlap', 'human'];
 
+/**
+ * Input of `assignZones`: each item's confidence, and the accept (hi) and people-only (lo)
+ * thresholds, global or per predicted class.
+ * @example assignZones({ confidence, predicted, hi: Float64Array.of(0.95, 0.9), lo: 0.5 })
+ */
 export interface ZoneThresholds {
   /** Calibrated confidence of each item in its predicted label. */
   readonly confidence: ArrayLike<number>;

@@ -1,6 +1,9 @@
 import { clopperPearson, type Interval } from './clopper-pearson.js';
 
-/** Audit results of one batch: accepted items sent to people, and how many the machine got right. */
+/**
+ * Audit results of one batch: accepted items sent to people, and how many the machine got right.
+ * @example auditEstimate({ batches: [{ batch: 'week 1', audited: 50, correct: 49 }], target: 0.97 })
+ */
 export interface AuditBatch {
   readonly batch: string;
   readonly audited: number;
@@ -10,16 +13,26 @@ export interface AuditBatch {
 /**
  * `alarm`: even the upper confidence bound is below target (accuracy has surely dropped);
  * `warn`: the point estimate is below target; `ok`: neither; `no-data`: nothing audited.
+ * @example auditEstimate({ batches, target: 0.97 }).some((row) => row.status === 'alarm')
  */
-type AuditStatus = 'ok' | 'warn' | 'alarm' | 'no-data';
+export type AuditStatus = 'ok' | 'warn' | 'alarm' | 'no-data';
 
-interface AuditFigures {
+/**
+ * Audited accepted items, how many were right, the accuracy with its interval, and the status
+ * against the target.
+ * @example const { accuracy, status } = auditEstimate({ batches, target: 0.97 })[0].cumulative
+ */
+export interface AuditFigures {
   readonly audited: number;
   readonly correct: number;
   readonly accuracy: Interval;
   readonly status: AuditStatus;
 }
 
+/**
+ * One batch of `auditEstimate`: its own figures and those of every batch up to it.
+ * @example for (const row of auditEstimate({ batches, target: 0.97 })) console.log(row.batch, row.status, row.cumulative.status)
+ */
 export interface AuditRow extends AuditFigures {
   readonly batch: string;
   /** Every batch up to and including this one. */

@@ -1,5 +1,10 @@
 import { HiloError } from '../errors.js';
 
+/**
+ * Options of `candidateThresholds`: the scores to take quantiles of, the least coverage worth
+ * testing, how many candidates.
+ * @example candidateThresholds({ reference: poolConfidence, minCoverage: 0.2, steps: 40 })
+ */
 export interface CandidateThresholdOptions {
   /**
    * Scores that carry no gold labels, usually the pool's: candidates are quantiles of these,

@@ -1,7 +1,10 @@
 import { HiloError } from '../errors.js';
 import { inverseRegularizedBeta, regularizedBeta } from './incomplete-beta.js';
 
-/** A point estimate with a confidence interval. */
+/**
+ * A point estimate with a confidence interval.
+ * @example const { estimate, lower, upper } = clopperPearson(95, 100)
+ */
 export interface Interval {
   readonly estimate: number;
   readonly lower: number;

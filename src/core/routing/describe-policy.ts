@@ -1,5 +1,10 @@
 import type { GoldNeeded } from './gold-needed.js';
 
+/**
+ * The figures `describePolicy` turns into words: the routed counts, the gold the promise rests on,
+ * the target, and optionally the costs.
+ * @example describePolicy({ ...guaranteedPolicy(input).summary, cost: { plan: 1200, allHuman: 4100 } })
+ */
 export interface PolicySummary {
   /** Pool items and how they were routed. */
   readonly total: number;

@@ -1,6 +1,10 @@
 import { clopperPearsonLower } from './clopper-pearson.js';
 import { countAccepted, descendingThresholds, type LearnThenTestInput } from './learn-then-test.js';
 
+/**
+ * How much gold a guarantee would need at the best threshold, when none could be certified.
+ * @example const need = goldNeeded({ scores, correct, thresholds, target: 0.97, delta: 0.05 }); need?.additionalGold
+ */
 export interface GoldNeeded {
   /** The threshold the estimate is made at. */
   readonly threshold: number;

@@ -5,8 +5,18 @@ import { goldNeeded, type GoldNeeded } from './gold-needed.js';
 import { learnThenTest, type ThresholdTest } from './learn-then-test.js';
 import { selectiveGuaranteedRisk } from './selective-guaranteed-risk.js';
 
+/**
+ * How the threshold is chosen: fixed-sequence testing (Learn then Test) or a binary search with a
+ * union bound.
+ * @example guaranteedPolicy({ gold, pool, target: 0.95, delta: 0.05, method: 'binary-search' })
+ */
 export type SelectionMethod = 'fixed-sequence' | 'binary-search';
 
+/**
+ * Input of `guaranteedPolicy`: gold evidence, the pool to route, the target accuracy and the risk
+ * delta that the promise fails.
+ * @example guaranteedPolicy({ gold: { scores, correct }, pool, target: 0.97, delta: 0.05, lo: 0.5 })
+ */
 export interface GuaranteedPolicyInput {
   /** Gold items' calibrated confidence and whether the machine was right. */
   readonly gold: { readonly scores: ArrayLike<number>; readonly correct: ArrayLike<number> };
@@ -22,6 +32,11 @@ export interface GuaranteedPolicyInput {
   readonly lo?: number;
 }
 
+/**
+ * What `guaranteedPolicy` returns: the certified threshold (or none), every test made, the zone of
+ * each pool item, and the figures to describe it.
+ * @example const policy = guaranteedPolicy(input); policy.threshold === null ? policy.goldNeeded : policy.counts.accept
+ */
 export interface GuaranteedPolicy {
   readonly method: SelectionMethod;
   /** Accept threshold; null when no threshold could be certified (nothing is accepted). */

@@ -1,6 +1,11 @@
 import { HiloError } from '../errors.js';
 import { learnThenTest, type ThresholdSelection } from './learn-then-test.js';
 
+/**
+ * Input of `learnThenTestPerClass`: gold evidence with the predicted class of each item, and
+ * candidate thresholds per class.
+ * @example learnThenTestPerClass({ scores, correct, predicted, K: 2, thresholds: [candidates0, candidates1], target: 0.95, delta: 0.05 })
+ */
 export interface PerClassInput {
   /** Score of each gold item in its predicted label. */
   readonly scores: ArrayLike<number>;
@@ -14,6 +19,10 @@ export interface PerClassInput {
   readonly delta: number;
 }
 
+/**
+ * One threshold per predicted class (+∞ where none was certified), each class tested at delta / K.
+ * @example const { thresholds } = learnThenTestPerClass(input); thresholds[predicted]
+ */
 export interface PerClassSelection {
   /** Threshold per class; Infinity where no threshold could be certified (never accept). */
   readonly thresholds: Float64Array;

@@ -1,7 +1,10 @@
 import { HiloError } from '../errors.js';
 import { binomialUpperTail } from './clopper-pearson.js';
 
-/** Gold evidence for choosing an acceptance threshold on a score (higher = more trusted). */
+/**
+ * Gold evidence for choosing an acceptance threshold on a score (higher = more trusted).
+ * @example selectiveGuaranteedRisk({ scores: [0.99, 0.9, 0.7], correct: [1, 1, 0], target: 0.95, delta: 0.05 })
+ */
 export interface ThresholdEvidence {
   /** Score of each gold item, e.g. calibrated confidence or a router's P(right). */
   readonly scores: ArrayLike<number>;
@@ -13,6 +16,10 @@ export interface ThresholdEvidence {
   readonly delta: number;
 }
 
+/**
+ * Input of `learnThenTest`: gold evidence and the candidate thresholds to test in order.
+ * @example learnThenTest({ scores, correct, thresholds: Float64Array.of(0.99, 0.95, 0.9), target: 0.97, delta: 0.05 })
+ */
 export interface LearnThenTestInput extends ThresholdEvidence {
   /**
    * Candidate thresholds, tested from the strictest (highest) down. They must not be derived
@@ -21,7 +28,10 @@ export interface LearnThenTestInput extends ThresholdEvidence {
   readonly thresholds: ArrayLike<number>;
 }
 
-/** The test of one candidate threshold on the gold items. */
+/**
+ * The test of one candidate threshold on the gold items.
+ * @example for (const t of learnThenTest(input).tests) console.log(t.threshold, t.correct, t.accepted, t.pValue)
+ */
 export interface ThresholdTest {
   readonly threshold: number;
   /** Gold items with score ≥ threshold. */
@@ -34,6 +44,10 @@ export interface ThresholdTest {
   readonly certified: boolean;
 }
 
+/**
+ * The loosest certified threshold (null when none), and every test made on the way.
+ * @example const { threshold, tests } = learnThenTest(input); tests.filter((t) => t.certified).length
+ */
 export interface ThresholdSelection {
   /** The loosest certified threshold; null when even the strictest candidate failed. */
   readonly threshold: number | null;

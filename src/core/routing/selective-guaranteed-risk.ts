@@ -1,11 +1,19 @@
 import { binomialUpperTail, clopperPearsonLower } from './clopper-pearson.js';
 import { checkEvidence, type ThresholdEvidence, type ThresholdTest } from './learn-then-test.js';
 
-/** A visited threshold with its one-sided lower bound at the per-test level. */
-interface SgrTest extends ThresholdTest {
+/**
+ * A visited threshold with its one-sided lower bound at the per-test level.
+ * @example selectiveGuaranteedRisk(evidence).tests.map((t) => t.lowerBound)
+ */
+export interface SgrTest extends ThresholdTest {
   readonly lowerBound: number;
 }
 
+/**
+ * What `selectiveGuaranteedRisk` returns: the threshold (null when none met the target), the level
+ * of each test, the tests.
+ * @example const { threshold, levelPerTest } = selectiveGuaranteedRisk({ scores, correct, target: 0.95, delta: 0.05 })
+ */
 export interface SgrSelection {
   /** The loosest threshold whose bound met the target; null when none did. */
   readonly threshold: number | null;

@@ -1,0 +1,11 @@
+/**
+ * hilo as a library: the algorithms behind the `hilo` command, pure functions over typed
+ * arrays. Each group is also its own entry point (`hilo/aggregation`, `hilo/calibration`,
+ * `hilo/routing`, `hilo/active-learning`, `hilo/agreement`); this one holds them all.
+ */
+export * from './core/aggregation/index.js';
+export * from './core/agreement/index.js';
+export * from './core/calibration/index.js';
+export * from './core/routing/index.js';
+export * from './core/active-learning/index.js';
+export { HiloError, type ErrorCode, type ErrorLocation } from './core/errors.js';
