@@ -24,7 +24,7 @@ module.exports = {
       name: 'adapters-only-core',
       severity: 'error',
       from: { path: '^src/(llm|store|files|project|report)/' },
-      to: { path: '^src/(pipeline|server|cli|web)/' },
+      to: { path: '^src/(pipeline|server|compose|cli|web)/' },
     },
     {
       name: 'adapters-not-each-other',
@@ -48,13 +48,43 @@ module.exports = {
       name: 'pipeline-through-ports',
       severity: 'error',
       from: { path: '^src/pipeline/' },
-      to: { path: '^src/(store|llm|files|project|report|server|cli)/' },
+      to: { path: '^src/(store|llm|files|project|report|server|compose|cli)/' },
     },
     {
       name: 'server-not-adapters',
       severity: 'error',
       from: { path: '^src/server/' },
-      to: { path: '^src/(store|llm|files|cli)/' },
+      to: { path: '^src/(store|llm|files|project|compose|cli)/' },
+    },
+    {
+      name: 'cli-not-adapters',
+      comment: 'The CLI gets its store, model clients, files and project file from src/compose.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/(store|llm|files|project)/' },
+    },
+    {
+      name: 'compose-not-server-internals',
+      comment: 'The composition root starts the server through createServer, nothing deeper.',
+      severity: 'error',
+      from: { path: '^src/compose/' },
+      to: { path: '^src/server/', pathNot: '^src/server/create-server\\.ts$' },
+    },
+    {
+      name: 'only-edges-import-compose',
+      comment:
+        'src/compose is the one composition root: only the CLI, the library entry and tests use it.',
+      severity: 'error',
+      from: {
+        pathNot: [
+          '^src/compose/',
+          '^src/cli/',
+          '^src/index\\.ts$',
+          '\\.test\\.ts$',
+          '^(e2e|bench|test)/',
+        ],
+      },
+      to: { path: '^src/compose/' },
     },
     {
       name: 'report-not-other-adapters',
@@ -74,9 +104,10 @@ module.exports = {
     },
     {
       name: 'edges-through-index',
-      comment: 'The CLI and the server use a capability only through its index.ts.',
+      comment:
+        'The CLI, the server and the composition root use a capability only through its index.ts.',
       severity: 'error',
-      from: { path: '^src/(cli|server)/' },
+      from: { path: '^src/(cli|server|compose)/' },
       to: { path: '^src/pipeline/', pathNot: '^src/pipeline/[^/]+/index\\.ts$' },
     },
     {

@@ -18,9 +18,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
-import { silentIo, startServer } from '../src/cli/cmd-serve.js';
+import { silentIo } from '../src/cli/cli-io.js';
 import { main } from '../src/cli/main.js';
-import { inviteAnnotator } from '../src/server/auth-tokens.js';
+import { serveProject } from '../src/compose/index.js';
+import { inviteAnnotator } from '../src/pipeline/people/index.js';
 import {
   driveAnnotators,
   quantile,
@@ -38,15 +39,13 @@ const arg = (name: string, fallback: number): number => {
 const io = silentIo('bench');
 
 if (process.argv[2] === '--serve') {
-  const server = await startServer(
-    {
-      dir: process.argv[3] ?? '.',
-      host: '127.0.0.1',
-      port: 0,
-      rateLimits: { answersPerMinute: 1_000_000, loginPerMinute: 1_000 },
-    },
-    io,
-  );
+  const server = await serveProject({
+    dir: process.argv[3] ?? '.',
+    env: {},
+    host: '127.0.0.1',
+    port: 0,
+    rateLimits: { answersPerMinute: 1_000_000, loginPerMinute: 1_000 },
+  });
   reportServing(server.url, server.app.server, server.close);
 } else if (process.argv[2] === '--reference') {
   // The floor: Fastify alone, the same routes and similar bodies, no store, no auth.
@@ -96,12 +95,12 @@ async function runBench(): Promise<void> {
   );
 
   // People are created before the server starts, straight in the store.
-  const setup = await startServer({ dir: project, host: '127.0.0.1', port: 0 }, io);
+  const setup = await serveProject({ dir: project, env: {}, host: '127.0.0.1', port: 0 });
   const tokens: string[] = [];
   for (let i = 0; i < annotators; i++) {
     tokens.push(
       (
-        await inviteAnnotator(setup.ctx.store.people, setup.ctx.clock, {
+        await inviteAnnotator(setup.project.store.people, setup.project.clock, {
           name: `sim${i}`,
           role: 'annotator',
         })

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/cli/cmd-serve.js';
+import type { RunningServer } from '../src/compose/index.js';
 import {
   ARTIFACTS,
   CHROMIUM,
@@ -182,10 +182,10 @@ describe.skipIf(missing)('annotation in a real browser', () => {
     expect(new Set(seen).size).toBe(20);
     expect(controls).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'annotate.png') });
-    const votes = await server.ctx.store.listVotes({ sourcePrefix: 'human:' });
+    const votes = await server.project.store.listVotes({ sourcePrefix: 'human:' });
     expect(votes.length).toBe(23);
     expect(votes.every((v) => (v.timeSpentMs ?? 0) >= 300)).toBe(true);
-    const ada = (await server.ctx.store.people.listAnnotators()).find((a) => a.name === 'Ada');
+    const ada = (await server.project.store.people.listAnnotators()).find((a) => a.name === 'Ada');
     expect(ada).toMatchObject({
       state: 'active',
       controlsSeen: controls,
@@ -270,8 +270,12 @@ describe.skipIf(missing)('annotation in a real browser', () => {
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(async () => (await itemText(page)).id).not.toBe(last.id);
     expect(await alert.count()).toBe(0);
-    const cleo = (await server.ctx.store.people.listAnnotators()).find((a) => a.name === 'Cleo');
-    const answered = await server.ctx.store.listVotes({ sourcePrefix: `human:${cleo?.id ?? ''}` });
+    const cleo = (await server.project.store.people.listAnnotators()).find(
+      (a) => a.name === 'Cleo',
+    );
+    const answered = await server.project.store.listVotes({
+      sourcePrefix: `human:${cleo?.id ?? ''}`,
+    });
     expect(answered.map((v) => v.itemId)).toEqual(expect.arrayContaining([id, last.id]));
     expect(answered.length).toBe(6);
     expect(errors).toEqual([]);

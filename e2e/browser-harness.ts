@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { silentIo, startServer, WEB_ROOT, type RunningServer } from '../src/cli/cmd-serve.js';
+import { serveProject as serve, WEB_ROOT, type RunningServer } from '../src/compose/index.js';
 import { hilo, tempDir } from './cli-harness.js';
 
 /** Debian's chromium, which `.ci/run` installs when it is absent. */
@@ -42,10 +42,13 @@ export async function serveProject(
   dir: string,
   rateLimits?: { answersPerMinute?: number },
 ): Promise<{ server: RunningServer; adminToken: string }> {
-  const server = await startServer(
-    { dir, host: '127.0.0.1', port: 0, ...(rateLimits ? { rateLimits } : {}) },
-    { ...silentIo('test'), cwd: dir },
-  );
+  const server = await serve({
+    dir,
+    env: {},
+    host: '127.0.0.1',
+    port: 0,
+    ...(rateLimits ? { rateLimits } : {}),
+  });
   return { server, adminToken: /invite=([\w-]+)/.exec(server.adminLink ?? '')?.[1] ?? '' };
 }
 

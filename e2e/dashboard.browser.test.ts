@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/cli/cmd-serve.js';
+import type { RunningServer } from '../src/compose/index.js';
 import { bankingSubset, SUBSET_LABELS } from './banking-subset.js';
 import {
   ARTIFACTS,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/cli/cmd-serve.js';
+import type { RunningServer } from '../src/compose/index.js';
 import {
   ARTIFACTS,
   CHROMIUM,
@@ -68,11 +68,13 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
   }
 
   const reviewDecision = async (itemId: string) =>
-    (await server.ctx.store.listDecisions({ itemIds: [itemId] })).find(
+    (await server.project.store.listDecisions({ itemIds: [itemId] })).find(
       (d) => d.decidedBy === 'reviewer',
     );
   const underReview = async () =>
-    (await server.ctx.store.people.listQueue({ underReview: true })).map((e) => e.itemId).sort();
+    (await server.project.store.people.listQueue({ underReview: true }))
+      .map((e) => e.itemId)
+      .sort();
 
   async function open(token: string): Promise<{ page: Page; errors: string[] }> {
     const { page, errors } = await watchedPage(browser, { width: 1000, height: 900 });
@@ -228,7 +230,9 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
     await page.getByRole('button', { name: 'Invite' }).click();
     await expect.poll(() => page.getByTestId('invite-link').textContent()).toMatch(/#invite=/);
     expect(await alert.count()).toBe(0);
-    const dora = (await server.ctx.store.people.listAnnotators()).find((a) => a.name === 'Dora');
+    const dora = (await server.project.store.people.listAnnotators()).find(
+      (a) => a.name === 'Dora',
+    );
     expect(dora).toMatchObject({ role: 'annotator' });
 
     await page.route('**/api/annotators/*', (route) =>
@@ -243,12 +247,12 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
     expect(await ann.getByRole('button', { name: 'suspend' }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-action-failed.png'), fullPage: true });
     const annId = people.get('Ann')?.id ?? '';
-    expect((await server.ctx.store.people.getAnnotator(annId))?.state).toBe('active');
+    expect((await server.project.store.people.getAnnotator(annId))?.state).toBe('active');
     await page.unroute('**/api/annotators/*');
     await ann.getByRole('button', { name: 'suspend' }).click();
     await expect.poll(() => ann.getAttribute('data-state')).toBe('suspended');
     expect(await alert.count()).toBe(0);
-    expect((await server.ctx.store.people.getAnnotator(annId))?.state).toBe('suspended');
+    expect((await server.project.store.people.getAnnotator(annId))?.state).toBe('suspended');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ProcessSignals } from './interrupt.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliIo {
@@ -15,9 +16,11 @@ export interface CliIo {
   /** Set by a command that succeeded with a warning-worthy result. */
   setExitCode(code: number): void;
   exitCode(): number;
+  /** Ctrl-C and SIGTERM, and the forced exit of a second Ctrl-C; absent when run in-process. */
+  readonly signals?: ProcessSignals;
 }
 
-/** The real process's streams and environment. */
+/** The real process's streams, environment and signals. */
 export function processIo(): CliIo {
   let code = 0;
   return {
@@ -31,6 +34,25 @@ export function processIo(): CliIo {
       code = value;
     },
     exitCode: () => code,
+    signals: process,
+  };
+}
+
+/**
+ * An io that prints nothing, in this process's working directory: for tests and benchmarks that
+ * run commands in-process.
+ * @example await main(['init', dir, '--labels', 'spam,ham'], silentIo('test'))
+ */
+export function silentIo(version: string): CliIo {
+  return {
+    version,
+    env: {},
+    cwd: process.cwd(),
+    out: () => undefined,
+    err: () => undefined,
+    stderr: { write: () => true },
+    setExitCode: () => undefined,
+    exitCode: () => 0,
   };
 }
 

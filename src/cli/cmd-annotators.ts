@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { HiloError } from '../core/errors.js';
 import type { AnnotatorRole } from '../core/ports/people-store.js';
 import { createRng } from '../core/rng.js';
 import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/index.js';
-import { invitationLink, inviteAnnotator } from '../server/auth-tokens.js';
 import type { CliIo } from './cli-io.js';
-import { withProject } from './compose.js';
 import { pct } from './figures.js';
+import { choiceFlag } from './flags.js';
+import { withProject } from './with-project.js';
 
 const ROLES: readonly AnnotatorRole[] = ['annotator', 'reviewer', 'admin'];
 
@@ -21,20 +20,10 @@ export function registerAnnotators(program: Command, io: CliIo): void {
     .option('--role <role>', 'annotator, reviewer or admin', 'annotator')
     .option('--url <url>', 'address of `hilo serve`', 'http://127.0.0.1:4100')
     .action(async (name: string, flags: { project: string; role: string; url: string }) => {
-      const role = flags.role as AnnotatorRole;
-      if (!ROLES.includes(role))
-        throw new HiloError(
-          'INVALID_INPUT',
-          `--role: "${flags.role}" is not annotator, reviewer or admin`,
-        );
+      const role = choiceFlag('--role', flags.role, ROLES);
       await withProject(flags.project, io, async (ctx) => {
-        const { annotator, token } = await inviteAnnotator(ctx.store.people, ctx.clock, {
-          name,
-          role,
-        });
-        io.out(
-          `${annotator.name} (${annotator.role}, id ${annotator.id}): ${invitationLink(flags.url, token)}\n`,
-        );
+        const { annotator, link } = await ctx.invite({ name, role, baseUrl: flags.url });
+        io.out(`${annotator.name} (${annotator.role}, id ${annotator.id}): ${link}\n`);
       });
     });
   group

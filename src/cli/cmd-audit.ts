@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { auditAccuracy, type AuditReport } from '../pipeline/audit/index.js';
 import type { CliIo } from './cli-io.js';
-import { probabilityFlag } from './cmd-route.js';
-import { withProject } from './compose.js';
+import { ALARM_EXIT_CODE } from './exit-codes.js';
 import { pct } from './figures.js';
+import { probabilityFlag } from './flags.js';
+import { withProject } from './with-project.js';
 
 interface AuditFlags {
   project: string;
@@ -11,9 +12,6 @@ interface AuditFlags {
   failOnAlarm?: boolean;
   json?: boolean;
 }
-
-/** Exit code of `--fail-on-alarm` when a batch is in alarm ("anything else" in the README's table). */
-const ALARM_EXIT = 1;
 
 export function registerAudit(program: Command, io: CliIo): void {
   program
@@ -28,7 +26,7 @@ export function registerAudit(program: Command, io: CliIo): void {
     )
     .option(
       '--fail-on-alarm',
-      `exit with code ${ALARM_EXIT} when a batch is in alarm (for scripts)`,
+      `exit with code ${ALARM_EXIT_CODE} when a batch is in alarm (for scripts)`,
     )
     .option('--json', 'print JSON')
     .addHelpText(
@@ -37,14 +35,14 @@ export function registerAudit(program: Command, io: CliIo): void {
     )
     .action(async (flags: AuditFlags) => {
       const target =
-        flags.target !== undefined ? probabilityFlag(flags.target, '--target') : undefined;
+        flags.target !== undefined ? probabilityFlag('--target', flags.target) : undefined;
       await withProject(flags.project, io, async (ctx) => {
         const report = await auditAccuracy({
           store: ctx.store,
           ...(target !== undefined ? { target } : {}),
         });
         io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatAudit(report));
-        if (flags.failOnAlarm && report.alarms.length > 0) io.setExitCode(ALARM_EXIT);
+        if (flags.failOnAlarm && report.alarms.length > 0) io.setExitCode(ALARM_EXIT_CODE);
       });
     });
 }

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { CALIBRATION_METHODS, type CalibrationMethod } from '../core/calibration/calibrator.js';
-import { HiloError } from '../core/errors.js';
-import { calibrateVotes, type CalibrateReport } from '../pipeline/calibrate/index.js';
+import type { CalibrateReport } from '../pipeline/calibrate/index.js';
 import { calibratorName } from '../pipeline/calibrate/index.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
-import { withProject } from './compose.js';
+import { choiceFlag, integerFlag } from './flags.js';
+import { withProject } from './with-project.js';
 
 interface CalibrateFlags {
   project: string;
@@ -36,40 +36,21 @@ export function registerCalibrate(program: Command, io: CliIo): void {
     .option('--seed <n>', 'seed of the fold assignment', '1')
     .option('--json', 'print JSON')
     .action(async (flags: CalibrateFlags) => {
-      const method = flags.method as CalibrationMethod | 'auto';
-      if (method !== 'auto' && !CALIBRATION_METHODS.includes(method)) {
-        throw new HiloError(
-          'INVALID_INPUT',
-          `--method must be auto or one of ${CALIBRATION_METHODS.join(', ')}, not "${flags.method}"`,
-        );
-      }
-      const folds = Number(flags.folds);
-      if (!Number.isInteger(folds) || folds < 2)
-        throw new HiloError(
-          'INVALID_INPUT',
-          `--folds must be an integer ≥ 2, not "${flags.folds}"`,
-        );
-      const seed = Number(flags.seed);
-      if (!Number.isInteger(seed))
-        throw new HiloError('INVALID_INPUT', `--seed must be an integer, not "${flags.seed}"`);
+      const method = choiceFlag('--method', flags.method, METHODS);
+      const folds = integerFlag('--folds', flags.folds, { min: 2 });
+      const seed = integerFlag('--seed', flags.seed);
       await withProject(flags.project, io, async (ctx) => {
         const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
         ctx.logger.info(labellerLine(labeller));
         const source = labeller.id;
-        const report = await calibrateVotes({
-          store: ctx.store,
-          clock: ctx.clock,
-          source,
-          labels: ctx.config.labels.map((l) => l.name),
-          method,
-          folds,
-          seed,
-        });
+        const report = await ctx.calibrate({ source, method, folds, seed });
         for (const warning of report.warnings) ctx.logger.warn(warning);
         io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatCalibration(report));
       });
     });
 }
+
+const METHODS: readonly (CalibrationMethod | 'auto')[] = ['auto', ...CALIBRATION_METHODS];
 
 const fixed = (x: number | undefined, digits = 4) =>
   x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits);

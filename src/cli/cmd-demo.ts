@@ -1,21 +1,10 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { RecordError, SourceRecord } from '../core/ports/index.js';
-import { openRecordSink } from '../files/open-record-sink.js';
-import { openRecordSource } from '../files/open-record-source.js';
-import { evaluateVotes } from '../pipeline/calibrate/index.js';
-import { exportItems } from '../pipeline/items/index.js';
-import { importItems } from '../pipeline/items/index.js';
-import { labelItems } from '../pipeline/label/index.js';
-import { learnLocal } from '../pipeline/learn/index.js';
-import { initProject } from '../project/project-file.js';
+import { runDemo, type DemoStep } from '../compose/index.js';
 import type { CliIo } from './cli-io.js';
 import { formatEvaluation } from './cmd-eval.js';
-import { createProgress, loadLocalLabeller, withProject } from './compose.js';
-
-const DATA = new URL('../../data/banking77/', import.meta.url);
+import { integerFlag } from './flags.js';
+import { createTerminalProgress } from './terminal-progress.js';
 
 export function registerDemo(program: Command, io: CliIo): void {
   program
@@ -27,91 +16,11 @@ export function registerDemo(program: Command, io: CliIo): void {
     .option('--folds <n>', 'cross-fit folds for out-of-fold gold votes (0 = none: fastest)', '0')
     .action(async (flags: { dir?: string; folds: string }) => {
       const started = performance.now();
-      const dir = flags.dir ?? (await mkdtemp(join(tmpdir(), 'hilo-demo-')));
-      const labels = JSON.parse(
-        await readFile(new URL('categories.json', DATA), 'utf8'),
-      ) as string[];
-      io.out(
-        `hilo demo: banking77 (Casanueva et al. 2020, CC BY 4.0), ${labels.length} intents, project in ${dir}\n`,
-      );
-      await initProject(dir, {
-        name: 'banking77-demo',
-        labels: labels.map((name) => ({ name, description: name.replace(/_/g, ' ') })),
-        fields: ['text'],
-        guidelines: 'Pick the intent of the customer query to an online bank.',
-        force: true,
-      });
-      const gold = await withIds(
-        new URL('train.csv', DATA).pathname,
-        join(dir, 'gold.jsonl'),
-        'train',
-      );
-      const test = await withIds(
-        new URL('test.csv', DATA).pathname,
-        join(dir, 'test.jsonl'),
-        'test',
-      );
-      await withProject(dir, io, async (ctx) => {
-        const labelNames = ctx.config.labels.map((l) => l.name);
-        const common = {
-          store: ctx.store,
-          idField: 'id',
-          labelField: 'category',
-          fields: ctx.config.fields,
-          labels: labelNames,
-          skipInvalid: false,
-        };
-        const g = await importItems({
-          ...common,
-          source: await openRecordSource(gold),
-          role: 'gold',
-        });
-        const t = await importItems({
-          ...common,
-          source: await openRecordSource(test),
-          role: 'test',
-        });
-        io.out(
-          `1. imported ${g.inserted + g.updated} gold items (training) and ${t.inserted + t.updated} held-out test items\n`,
-        );
-        const learned = await learnLocal({
-          store: ctx.store,
-          project: ctx.config,
-          clock: ctx.clock,
-          folds: Number(flags.folds),
-        });
-        io.out(
-          `2. trained ${learned.source} on ${learned.trainedOn} items in ${learned.seconds.toFixed(1)} s` +
-            (learned.crossFitAccuracy !== null
-              ? ` (out-of-fold accuracy ${(100 * learned.crossFitAccuracy).toFixed(1)}%)`
-              : '') +
-            '\n',
-        );
-        const labeller = await loadLocalLabeller(ctx);
-        const labelled = await labelItems({
-          store: ctx.store,
-          labeller,
-          clock: ctx.clock,
-          roles: ['test', 'pool'],
-          progress: createProgress(io),
-        });
-        io.out(
-          `3. labelled ${labelled.labelled} items with a probability for each of the ${labelNames.length} labels in ${labelled.seconds.toFixed(1)} s\n`,
-        );
-        const evaluation = await evaluateVotes({
-          store: ctx.store,
-          source: labeller.source,
-          labels: labelNames,
-          roles: ['test'],
-        });
-        io.out(`4. ${formatEvaluation(evaluation)}`);
-        const out = join(dir, 'labels.jsonl');
-        const exported = await exportItems({
-          store: ctx.store,
-          sink: openRecordSink(out),
-          labels: labelNames,
-        });
-        io.out(`5. exported ${exported.written} items to ${out}\n`);
+      const { dir } = await runDemo({
+        ...(flags.dir !== undefined ? { dir: resolve(io.cwd, flags.dir) } : {}),
+        folds: integerFlag('--folds', flags.folds, { min: 0 }),
+        progress: createTerminalProgress({ stream: io.stderr }),
+        onStep: (step) => io.out(stepLine(step)),
       });
       io.out(
         `demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s; try: hilo export out.csv --project ${dir}\n`,
@@ -119,18 +28,26 @@ export function registerDemo(program: Command, io: CliIo): void {
     });
 }
 
-/** Copies a CSV without ids to JSONL with stable ids `<prefix>-<row>`. */
-async function withIds(csv: string, jsonl: string, prefix: string): Promise<string> {
-  const source = await openRecordSource(csv);
-  const sink = openRecordSink(jsonl);
-  let row = 0;
-  for await (const batch of source.batches(2000)) {
-    for (const record of batch as readonly (SourceRecord | RecordError)[]) {
-      if ('error' in record) continue;
-      row++;
-      await sink.write({ id: `${prefix}-${String(row).padStart(5, '0')}`, ...record.values });
-    }
+/** What each step of the demo did, numbered as a person follows it. */
+function stepLine(s: DemoStep): string {
+  switch (s.step) {
+    case 'created':
+      return `hilo demo: banking77 (Casanueva et al. 2020, CC BY 4.0), ${s.labels} intents, project in ${s.dir}\n`;
+    case 'imported':
+      return `1. imported ${s.gold} gold items (training) and ${s.test} held-out test items\n`;
+    case 'learned':
+      return (
+        `2. trained ${s.learn.source} on ${s.learn.trainedOn} items in ${s.learn.seconds.toFixed(1)} s` +
+        (s.learn.crossFitAccuracy !== null
+          ? ` (out-of-fold accuracy ${(100 * s.learn.crossFitAccuracy).toFixed(1)}%)`
+          : '') +
+        '\n'
+      );
+    case 'labelled':
+      return `3. labelled ${s.run.labelled} items with a probability for each of the ${s.labels} labels in ${s.run.seconds.toFixed(1)} s\n`;
+    case 'evaluated':
+      return `4. ${formatEvaluation(s.evaluation)}`;
+    case 'exported':
+      return `5. exported ${s.written} items to ${s.file}\n`;
   }
-  await sink.close();
-  return jsonl;
 }

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { ITEM_ROLES, type ItemRole } from '../core/types.js';
-import { evaluateVotes, type Evaluation } from '../pipeline/calibrate/index.js';
+import { ITEM_ROLES } from '../core/types.js';
+import type { Evaluation } from '../pipeline/calibrate/index.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
-import { withProject } from './compose.js';
+import { listFlag } from './flags.js';
+import { withProject } from './with-project.js';
 
 interface EvalFlags {
   project: string;
@@ -27,21 +28,12 @@ export function registerEval(program: Command, io: CliIo): void {
     .option('--roles <list>', 'roles whose trusted labels are used', 'test')
     .option('--json', 'print JSON')
     .action(async (flags: EvalFlags) => {
-      const roles = flags.roles.split(',').map((r) => r.trim()) as ItemRole[];
-      for (const role of roles) {
-        if (!ITEM_ROLES.includes(role))
-          throw new HiloError('INVALID_INPUT', `--roles: "${role}" is not a role`);
-      }
+      const roles = listFlag('--roles', flags.roles, ITEM_ROLES);
       await withProject(flags.project, io, async (ctx) => {
         const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
         ctx.logger.info(labellerLine(labeller));
         const source = labeller.id;
-        const evaluation = await evaluateVotes({
-          store: ctx.store,
-          source,
-          labels: ctx.config.labels.map((l) => l.name),
-          roles,
-        });
+        const evaluation = await ctx.evaluate({ source, roles });
         if (evaluation.scored === 0) {
           throw new HiloError(
             'NOT_FOUND',

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openRecordSink } from '../files/open-record-sink.js';
-import { exportItems } from '../pipeline/items/index.js';
 import type { CliIo } from './cli-io.js';
-import { createProgress, withProject } from './compose.js';
+import { withProject } from './with-project.js';
 
 export function registerExport(program: Command, io: CliIo): void {
   program
@@ -16,12 +14,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .action(async (file: string, flags: { project: string }) => {
       await withProject(flags.project, io, async (ctx) => {
         const path = resolve(io.cwd, file);
-        const report = await exportItems({
-          store: ctx.store,
-          sink: openRecordSink(path),
-          labels: ctx.config.labels.map((l) => l.name),
-          progress: createProgress(io),
-        });
+        const report = await ctx.export({ file: path });
         io.out(`wrote ${report.written} items to ${path}\n`);
       });
     });

@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { HiloError } from '../core/errors.js';
-import { ITEM_ROLES, type ItemRole } from '../core/types.js';
-import { openRecordSource } from '../files/open-record-source.js';
-import { importItems } from '../pipeline/items/index.js';
+import { ITEM_ROLES } from '../core/types.js';
 import type { CliIo } from './cli-io.js';
-import { createProgress, withProject } from './compose.js';
+import { choiceFlag } from './flags.js';
+import { withProject } from './with-project.js';
 
 interface ImportFlags {
   project: string;
@@ -34,25 +32,15 @@ export function registerImport(program: Command, io: CliIo): void {
       '\nExamples:\n  hilo import items.jsonl\n  hilo import gold.csv --role gold --label-field category',
     )
     .action(async (file: string, flags: ImportFlags) => {
-      if (!(ITEM_ROLES as readonly string[]).includes(flags.role)) {
-        throw new HiloError(
-          'INVALID_INPUT',
-          `--role must be one of ${ITEM_ROLES.join(', ')}, not "${flags.role}"`,
-        );
-      }
+      const role = choiceFlag('--role', flags.role, ITEM_ROLES);
       await withProject(flags.project, io, async (ctx) => {
-        const source = await openRecordSource(resolve(io.cwd, file));
-        const report = await importItems({
-          store: ctx.store,
-          source,
-          role: flags.role as ItemRole,
+        const report = await ctx.importItems({
+          file: resolve(io.cwd, file),
+          role,
           idField: flags.idField,
           labelField: flags.labelField,
-          fields: ctx.config.fields,
-          labels: ctx.config.labels.map((l) => l.name),
           skipInvalid: flags.skipInvalid ?? false,
           ...(flags.batch ? { batch: flags.batch } : {}),
-          progress: createProgress(io),
         });
         for (const skip of report.skipped) {
           io.err(
@@ -60,7 +48,7 @@ export function registerImport(program: Command, io: CliIo): void {
           );
         }
         io.out(
-          `imported ${report.inserted + report.updated} ${flags.role} items from ${report.file} ` +
+          `imported ${report.inserted + report.updated} ${role} items from ${report.file} ` +
             `(${report.inserted} new, ${report.updated} updated${report.skipped.length > 0 ? `, ${report.skipped.length} skipped` : ''})\n`,
         );
       });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { initProject } from '../project/project-file.js';
+import { initProject } from '../compose/index.js';
 import type { CliIo } from './cli-io.js';
 
 interface InitFlags {
@@ -34,8 +34,8 @@ export function registerInit(program: Command, io: CliIo): void {
     .option('--force', 'overwrite an existing hilo.yaml')
     .addHelpText('after', '\nExample:\n  hilo init spam --labels spam,ham --field text')
     .action(async (dir: string, flags: InitFlags) => {
-      const labels = await readLabels(flags);
-      const guidelines = flags.guidelines ? await readText(flags.guidelines) : '';
+      const labels = await readLabels(flags, io.cwd);
+      const guidelines = flags.guidelines ? await readText(resolve(io.cwd, flags.guidelines)) : '';
       const file = await initProject(resolve(io.cwd, dir), {
         name: flags.name ?? basename(resolve(io.cwd, dir)),
         labels,
@@ -48,9 +48,12 @@ export function registerInit(program: Command, io: CliIo): void {
     });
 }
 
-async function readLabels(flags: InitFlags): Promise<{ name: string; description: string }[]> {
+async function readLabels(
+  flags: InitFlags,
+  cwd: string,
+): Promise<{ name: string; description: string }[]> {
   if (flags.labelsFile) {
-    const text = await readText(flags.labelsFile);
+    const text = await readText(resolve(cwd, flags.labelsFile));
     return text
       .split('\n')
       .map((line) => line.trim())

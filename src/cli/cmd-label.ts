@@ -1,22 +1,10 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import type { LlmLabellerConfig } from '../core/project.js';
-import { selectDemos } from '../core/prompt/select-demos.js';
-import { createRng } from '../core/rng.js';
-import { ITEM_ROLES, type ItemRole } from '../core/types.js';
-import { priceOf } from '../llm/price-table.js';
-import { estimateLabelCost } from '../pipeline/label/index.js';
-import { labelItems } from '../pipeline/label/index.js';
-import type { Labeller } from '../pipeline/label/index.js';
-import { createLlmBatchLabeller } from '../pipeline/label/index.js';
+import { ITEM_ROLES } from '../core/types.js';
 import type { CliIo } from './cli-io.js';
-import {
-  createChatModel,
-  createProgress,
-  loadLocalLabeller,
-  withProject,
-  type ProjectContext,
-} from './compose.js';
+import { choiceFlag, integerFlag, listFlag } from './flags.js';
+import type { Interrupts } from './interrupt.js';
+import { withProject } from './with-project.js';
 
 interface LabelFlags {
   project: string;
@@ -29,7 +17,7 @@ interface LabelFlags {
   seed: string;
 }
 
-export function registerLabel(program: Command, io: CliIo): void {
+export function registerLabel(program: Command, io: CliIo, interrupts: Interrupts): void {
   program
     .command('label')
     .description(
@@ -48,144 +36,46 @@ export function registerLabel(program: Command, io: CliIo): void {
       '\nThe LLM is reached at OPENAI_BASE_URL with OPENAI_API_KEY (OpenAI, vLLM, Ollama, llama-server).\nA killed run resumes where it stopped; answered requests come from the cache.',
     )
     .action(async (flags: LabelFlags) => {
-      const roles = parseRoles(flags.roles);
-      const limit = flags.limit !== undefined ? positiveInt(flags.limit, '--limit') : undefined;
+      const options = {
+        roles: listFlag('--roles', flags.roles, ITEM_ROLES),
+        ...(flags.limit !== undefined
+          ? { limit: integerFlag('--limit', flags.limit, { min: 1 }) }
+          : {}),
+        ...(flags.labeller !== undefined
+          ? { labeller: choiceFlag('--labeller', flags.labeller, ['local', 'llm'] as const) }
+          : {}),
+        ...(flags.model ? { model: flags.model } : {}),
+        ...(flags.concurrency !== undefined
+          ? { concurrency: integerFlag('--concurrency', flags.concurrency, { min: 1 }) }
+          : {}),
+        seed: integerFlag('--seed', flags.seed),
+      };
       await withProject(flags.project, io, async (ctx) => {
-        const kind = flags.labeller ?? ctx.config.labeller.default;
-        if (kind !== 'local' && kind !== 'llm')
-          throw new HiloError('INVALID_INPUT', `--labeller must be local or llm, not "${kind}"`);
-        if (kind === 'local') {
-          if (flags.dryRun) {
+        if (flags.dryRun) {
+          const estimate = await ctx.estimateLabel(options);
+          if (estimate === null) {
             io.out('the local labeller costs nothing: no tokens, no requests\n');
             return;
           }
-          await run(ctx, io, await loadLocalLabeller(ctx), roles, limit);
-          return;
-        }
-        const settings: LlmLabellerConfig = {
-          ...ctx.config.labeller.llm,
-          ...(flags.model ? { model: flags.model } : {}),
-          ...(flags.concurrency
-            ? { concurrency: positiveInt(flags.concurrency, '--concurrency') }
-            : {}),
-        };
-        const demos =
-          settings.fewShot > 0 ? await chooseDemos(ctx, settings.fewShot, Number(flags.seed)) : [];
-        const price = priceOf(settings.model, ctx.config.prices.models);
-        if (flags.dryRun) {
-          const source = `llm:${settings.model}`;
-          const labeller = createLlmBatchLabeller({
-            model: { complete: () => Promise.reject(new Error('dry run')) },
-            project: ctx.config,
-            settings,
-            demos,
-          });
-          const estimate = await estimateLabelCost({
-            store: ctx.store,
-            project: ctx.config,
-            settings,
-            demos,
-            source: labeller.source,
-            roles,
-            ...(limit !== undefined ? { limit } : {}),
-            ...(price ? { price } : {}),
-          });
           io.out(
-            `dry run with ${source}: ${estimate.items} items, about ${estimate.tokensIn.toLocaleString('en-US')} prompt tokens and at most ${estimate.tokensOut.toLocaleString('en-US')} answer tokens` +
+            `dry run with llm:${estimate.model}: ${estimate.items} items, about ${estimate.tokensIn.toLocaleString('en-US')} prompt tokens and at most ${estimate.tokensOut.toLocaleString('en-US')} answer tokens` +
               (estimate.costUsd !== null
                 ? `, about $${estimate.costUsd.toFixed(4)}`
-                : ` (no price known for ${settings.model}: add it under prices.models)`) +
+                : ` (no price known for ${estimate.model}: add it under prices.models)`) +
               `\n(${estimate.basis})\n`,
           );
           return;
         }
-        const model = createChatModel(io, ctx.store, settings, ctx.logger);
-        await run(
-          ctx,
-          io,
-          createLlmBatchLabeller({
-            model,
-            project: ctx.config,
-            settings,
-            demos,
-            ...(price ? { price } : {}),
-          }),
-          roles,
-          limit,
+        const signal = interrupts.signal(
+          'stopping after the requests in flight (Ctrl-C again to quit at once; a new run resumes)',
         );
+        const report = await ctx.label({ ...options, signal });
+        io.out(
+          `${report.stopped ? 'stopped' : 'done'}: ${report.labelled} labelled, ${report.abstained} abstained, ${report.alreadyLabelled} already labelled by ${report.source}; ` +
+            `${report.tokensIn + report.tokensOut} tokens, $${report.costUsd.toFixed(4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
+        );
+        if (report.stopped)
+          throw new HiloError('INTERRUPTED', 'interrupted; run `hilo label` again to resume');
       });
     });
-}
-
-async function run(
-  ctx: ProjectContext,
-  io: CliIo,
-  labeller: Labeller,
-  roles: readonly ItemRole[],
-  limit: number | undefined,
-): Promise<void> {
-  let interrupted = false;
-  const onSignal = (): void => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    ctx.logger.warn(
-      'stopping after the requests in flight (Ctrl-C again to quit at once; a new run resumes)',
-    );
-  };
-  process.on('SIGINT', onSignal);
-  try {
-    const report = await labelItems({
-      store: ctx.store,
-      labeller,
-      clock: ctx.clock,
-      progress: createProgress(io),
-      roles,
-      ...(limit !== undefined ? { limit } : {}),
-      shouldStop: () => interrupted,
-    });
-    io.out(
-      `${report.stopped ? 'stopped' : 'done'}: ${report.labelled} labelled, ${report.abstained} abstained, ${report.alreadyLabelled} already labelled by ${labeller.source}; ` +
-        `${report.tokensIn + report.tokensOut} tokens, $${report.costUsd.toFixed(4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
-    );
-    if (report.stopped) io.setExitCode(130);
-  } finally {
-    process.off('SIGINT', onSignal);
-  }
-}
-
-async function chooseDemos(ctx: ProjectContext, k: number, seed: number) {
-  const gold = await ctx.store.listItems({ role: 'gold' });
-  if (gold.length === 0)
-    throw new HiloError(
-      'INVALID_INPUT',
-      `few-shot needs gold items (labeller.llm.fewShot is ${k}); import some with --role gold or set fewShot: 0`,
-    );
-  return selectDemos({
-    gold,
-    k,
-    labels: ctx.config.labels.map((l) => l.name),
-    rng: createRng(seed),
-  });
-}
-
-function parseRoles(list: string): ItemRole[] {
-  const roles = list
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  for (const role of roles) {
-    if (!(ITEM_ROLES as readonly string[]).includes(role))
-      throw new HiloError(
-        'INVALID_INPUT',
-        `--roles: "${role}" is not one of ${ITEM_ROLES.join(', ')}`,
-      );
-  }
-  return roles as ItemRole[];
-}
-
-function positiveInt(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new HiloError('INVALID_INPUT', `${flag} must be a positive integer, not "${value}"`);
-  return n;
 }

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { HiloError } from '../core/errors.js';
-import { createRng } from '../core/rng.js';
-import { runLearnLoop, type LearnLoopRound } from '../pipeline/learn/index.js';
-import { learnRound, type LearnRoundReport } from '../pipeline/learn/index.js';
-import type { LearnReport } from '../pipeline/learn/index.js';
+import type { LearnLoopRound, LearnReport, LearnRoundReport } from '../pipeline/learn/index.js';
 import type { CliIo } from './cli-io.js';
-import { createLocalEmbedder, withProject } from './compose.js';
 import { pct } from './figures.js';
+import { integerFlag, positiveFlag } from './flags.js';
+import type { Interrupts } from './interrupt.js';
+import { withProject } from './with-project.js';
 
 interface LearnFlags {
   project: string;
@@ -16,7 +14,7 @@ interface LearnFlags {
   seed: string;
 }
 
-export function registerLearn(program: Command, io: CliIo): void {
+export function registerLearn(program: Command, io: CliIo, interrupts: Interrupts): void {
   program
     .command('learn')
     .description(
@@ -41,54 +39,36 @@ export function registerLearn(program: Command, io: CliIo): void {
       ].join('\n'),
     )
     .action(async (flags: LearnFlags) => {
-      const folds = Number(flags.folds);
-      const rng = createRng(Number(flags.seed));
+      const options = {
+        folds: integerFlag('--folds', flags.folds, { min: 0 }),
+        seed: integerFlag('--seed', flags.seed),
+      };
       await withProject(flags.project, io, async (ctx) => {
-        const embedder =
-          ctx.config.labeller.local.input === 'embeddings' ? createLocalEmbedder(ctx) : undefined;
-        const base = {
-          store: ctx.store,
-          project: ctx.config,
-          clock: ctx.clock,
-          rng,
-          folds,
-          embedder,
-        };
         if (flags.every === undefined) {
-          const round = await learnRound({ ...base, logger: ctx.logger });
+          const round = await ctx.learn(options);
           io.out(`${learnedLine(round.learn)}\n${queueLine(round)}`);
           return;
         }
-        const every = positiveNumber(flags.every, '--every', true);
-        const intervalMs = 1000 * positiveNumber(flags.interval, '--interval', false);
-        const stop = new AbortController();
-        const onSignal = (): void => {
-          if (stop.signal.aborted) process.exit(130);
-          ctx.logger.warn('stopping after the step in progress (Ctrl-C again to quit at once)');
-          stop.abort();
-        };
-        process.on('SIGINT', onSignal);
-        try {
-          io.out(
-            `learning every ${every} new verified labels, looking every ${intervalMs / 1000} s (Ctrl-C stops)\n`,
-          );
-          const report = await runLearnLoop({
-            ...base,
-            logger: ctx.logger,
-            every,
-            intervalMs,
-            wait: (ms) => sleep(ms, stop.signal),
-            shouldStop: () => stop.signal.aborted,
-            onRound: (round) => io.out(roundLine(round)),
-          });
-          io.out(
-            `stopped after ${report.rounds} round${report.rounds === 1 ? '' : 's'}` +
-              (report.lastVersion !== null ? `; newest model:local@${report.lastVersion}` : '') +
-              '\n',
-          );
-        } finally {
-          process.off('SIGINT', onSignal);
-        }
+        const every = integerFlag('--every', flags.every, { min: 1 });
+        const intervalMs = 1000 * positiveFlag('--interval', flags.interval);
+        const signal = interrupts.signal(
+          'stopping after the step in progress (Ctrl-C again to quit at once)',
+        );
+        io.out(
+          `learning every ${every} new verified labels, looking every ${intervalMs / 1000} s (Ctrl-C stops)\n`,
+        );
+        const report = await ctx.learnLoop({
+          ...options,
+          every,
+          intervalMs,
+          signal,
+          onRound: (round) => io.out(roundLine(round)),
+        });
+        io.out(
+          `stopped after ${report.rounds} round${report.rounds === 1 ? '' : 's'}` +
+            (report.lastVersion !== null ? `; newest model:local@${report.lastVersion}` : '') +
+            '\n',
+        );
       });
     });
 }
@@ -124,28 +104,4 @@ function roundLine(round: LearnLoopRound): string {
     (round.relabelled !== null ? `, ${round.relabelled} relabelled` : '') +
     `, ${round.rescore.rescored} queued items re-scored)\n`
   );
-}
-
-function positiveNumber(value: string, flag: string, integer: boolean): number {
-  const n = Number(value);
-  if (!(n > 0) || (integer && !Number.isInteger(n)))
-    throw new HiloError(
-      'INVALID_INPUT',
-      `${flag} must be a positive ${integer ? 'integer' : 'number'}, not "${value}"`,
-    );
-  return n;
-}
-
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
 }

@@ -1,21 +1,15 @@
 import type { Command } from 'commander';
-import { HiloError } from '../core/errors.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
-import { planPolicies, type PlanReport } from '../pipeline/route/index.js';
+import type { PlanReport } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
-import { nonNegativeFlag, probabilityFlag, routingOptions, staffingFlags } from './cmd-route.js';
-import { withProject } from './compose.js';
 import { pct, usd } from './figures.js';
+import { integerFlag, numberFlag } from './flags.js';
+import { routingFlags, routingOptions, type RoutingFlags } from './routing-flags.js';
+import { withProject } from './with-project.js';
 
-interface PlanFlags {
+interface PlanFlags extends RoutingFlags {
   project: string;
   source?: string;
-  targetAccuracy: string;
-  confidence: string;
-  lo?: string;
-  humanAccuracy: string;
-  overlap: string;
-  controlRate: string;
   auditRate: string;
   rows: string;
   json?: boolean;
@@ -34,34 +28,20 @@ export function registerPlan(program: Command, io: CliIo): void {
       '\nPrices come from hilo.yaml `prices`: humanHourlyUsd, humanItemsPerHour, hostingPerHourUsd; the machine cost per item from what the labeller’s runs cost.',
     )
     .action(async (flags: PlanFlags) => {
-      const rows = Number(flags.rows);
-      if (!Number.isInteger(rows) || rows < 1)
-        throw new HiloError(
-          'INVALID_INPUT',
-          `--rows must be a positive integer, not "${flags.rows}"`,
-        );
+      const rows = integerFlag('--rows', flags.rows, { min: 1 });
+      const routing = routingFlags(flags);
       const options = {
-        target: probabilityFlag(flags.targetAccuracy, '--target-accuracy'),
-        delta: 1 - probabilityFlag(flags.confidence, '--confidence'),
-        ...(flags.lo !== undefined ? { lo: nonNegativeFlag(flags.lo, '--lo', 1) } : {}),
-        humanAccuracy: probabilityFlag(flags.humanAccuracy, '--human-accuracy'),
+        ...routing,
         staffing: {
-          ...staffingFlags(flags),
-          auditRate: nonNegativeFlag(flags.auditRate, '--audit-rate', 1),
+          ...routing.staffing,
+          auditRate: numberFlag('--audit-rate', flags.auditRate, { min: 0, max: 1 }),
         },
       };
       await withProject(flags.project, io, async (ctx) => {
         const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
         ctx.logger.info(labellerLine(labeller));
         const source = labeller.id;
-        const plan = await planPolicies({
-          store: ctx.store,
-          source,
-          labels: ctx.config.labels.map((l) => l.name),
-          fields: ctx.config.fields,
-          prices: ctx.config.prices,
-          ...options,
-        });
+        const plan = await ctx.plan({ source, ...options });
         io.out(
           flags.json
             ? `${JSON.stringify(plan, null, 2)}\n`

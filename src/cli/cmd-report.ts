@@ -9,7 +9,7 @@ import { simulationViewOf } from '../report/simulation-json.js';
 import type { SimulationView } from '../report/simulation-view.js';
 import { HiloError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
-import { withProject } from './compose.js';
+import { withProject } from './with-project.js';
 
 interface ReportFlags {
   project: string;

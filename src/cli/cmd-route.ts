@@ -1,84 +1,22 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
-import type { Staffing } from '../pipeline/route/index.js';
-import { routeItems, type RouteReport } from '../pipeline/route/index.js';
+import type { RouteReport } from '../pipeline/route/index.js';
 import type { PolicyMode } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
-import { withProject } from './compose.js';
+import { integerFlag, numberFlag } from './flags.js';
+import { routingFlags, routingOptions, type RoutingFlags } from './routing-flags.js';
+import { withProject } from './with-project.js';
 
-interface RouteFlags {
+interface RouteFlags extends RoutingFlags {
   project: string;
   source?: string;
-  targetAccuracy: string;
-  confidence: string;
   budget?: string;
   perClass?: boolean;
   meta?: boolean;
-  lo?: string;
   auditRate: string;
   seed: string;
-  humanAccuracy: string;
-  overlap: string;
-  controlRate: string;
   json?: boolean;
-}
-
-/** A number strictly inside (0, 1) from a flag. */
-export function probabilityFlag(value: string, flag: string): number {
-  const x = Number(value);
-  if (!(x > 0 && x < 1))
-    throw new HiloError(
-      'INVALID_INPUT',
-      `${flag} must be a number between 0 and 1 (exclusive), not "${value}"`,
-    );
-  return x;
-}
-
-/** A number ≥ 0 from a flag (≤ max when given). */
-export function nonNegativeFlag(
-  value: string,
-  flag: string,
-  max = Number.POSITIVE_INFINITY,
-): number {
-  const x = Number(value);
-  if (value.trim() === '' || !(x >= 0 && x <= max)) {
-    throw new HiloError(
-      'INVALID_INPUT',
-      `${flag} must be a number ≥ 0${Number.isFinite(max) ? ` and ≤ ${max}` : ''}, not "${value}"`,
-    );
-  }
-  return x;
-}
-
-/** The staffing flags `route` and `plan` share. */
-export function staffingFlags(flags: { overlap: string; controlRate: string }): Staffing {
-  const overlap = nonNegativeFlag(flags.overlap, '--overlap');
-  if (!Number.isInteger(overlap) || overlap < 1)
-    throw new HiloError(
-      'INVALID_INPUT',
-      `--overlap must be a whole number ≥ 1, not "${flags.overlap}"`,
-    );
-  return { overlap, controlRate: nonNegativeFlag(flags.controlRate, '--control-rate') };
-}
-
-/** Adds the options `route` and `plan` share. */
-export function routingOptions(command: Command): Command {
-  return command
-    .option('--project <dir>', 'project directory', '.')
-    .option(
-      '--source <source>',
-      'labeller whose votes to route (default: the labeller of the newest finished label run)',
-    )
-    .option('--target-accuracy <p>', 'required accuracy of accepted labels', '0.97')
-    .option('--confidence <p>', 'confidence of that promise (1 − δ)', '0.95')
-    .option(
-      '--lo <x>',
-      'calibrated confidence below which items go to people alone (default: every unaccepted item overlaps)',
-    )
-    .option('--human-accuracy <p>', 'accuracy assumed for labels people decide', '0.95')
-    .option('--overlap <n>', 'people per item in the human zone and in the all-human baseline', '1')
-    .option('--control-rate <r>', 'control tasks per real human task', '0.1');
 }
 
 const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
@@ -120,35 +58,20 @@ export function registerRoute(program: Command, io: CliIo): void {
           : flags.budget !== undefined
             ? 'budget'
             : 'fixed-sequence';
-      const seed = Number(flags.seed);
-      if (!Number.isInteger(seed))
-        throw new HiloError('INVALID_INPUT', `--seed must be an integer, not "${flags.seed}"`);
       const options = {
-        target: probabilityFlag(flags.targetAccuracy, '--target-accuracy'),
-        delta: 1 - probabilityFlag(flags.confidence, '--confidence'),
+        ...routingFlags(flags),
         mode,
         ...(flags.budget !== undefined
-          ? { budget: nonNegativeFlag(flags.budget, '--budget') }
+          ? { budget: numberFlag('--budget', flags.budget, { min: 0 }) }
           : {}),
-        ...(flags.lo !== undefined ? { lo: nonNegativeFlag(flags.lo, '--lo', 1) } : {}),
-        humanAccuracy: probabilityFlag(flags.humanAccuracy, '--human-accuracy'),
-        staffing: staffingFlags(flags),
-        auditRate: nonNegativeFlag(flags.auditRate, '--audit-rate', 1),
-        seed,
+        auditRate: numberFlag('--audit-rate', flags.auditRate, { min: 0, max: 1 }),
+        seed: integerFlag('--seed', flags.seed),
       };
       await withProject(flags.project, io, async (ctx) => {
         const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
         ctx.logger.info(labellerLine(labeller));
         const source = labeller.id;
-        const report = await routeItems({
-          store: ctx.store,
-          clock: ctx.clock,
-          source,
-          labels: ctx.config.labels.map((l) => l.name),
-          fields: ctx.config.fields,
-          prices: ctx.config.prices,
-          ...options,
-        });
+        const report = await ctx.route({ source, ...options });
         io.out(
           flags.json
             ? `${JSON.stringify({ source, ...report }, null, 2)}\n`

@@ -93,22 +93,3 @@ export function parseAnnotators(text: string, labelSet: readonly string[]): Anno
     return { accuracy, biasTo, bias: Number(match[3]) };
   });
 }
-
-/** A whole number ≥ min from a flag. */
-export function whole(flag: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
-    throw new HiloError('INVALID_INPUT', `${flag} must be a whole number ≥ ${min}, got "${value}"`);
-  return n;
-}
-
-/** A number in [min, max] from a flag. */
-export function bounded(flag: string, value: string, min: number, max: number): number {
-  const x = Number(value);
-  if (value.trim() === '' || !(x >= min && x <= max))
-    throw new HiloError(
-      'INVALID_INPUT',
-      `${flag} must be a number in [${min}, ${max}], got "${value}"`,
-    );
-  return x;
-}

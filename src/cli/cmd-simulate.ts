@@ -1,36 +1,28 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  QUERY_STRATEGIES,
-  type QueryStrategyName,
-} from '../core/active-learning/query-strategy.js';
+import { QUERY_STRATEGIES } from '../core/active-learning/query-strategy.js';
 import { AGGREGATION_METHODS, type AggregateOptions } from '../core/aggregation/aggregate.js';
+import {
+  defaultLocalLabellerConfig,
+  readCrowdFile,
+  readSimulationFile,
+  systemClock,
+} from '../compose/index.js';
 import { annotationCost } from '../core/cost/cost-model.js';
-import { HiloError } from '../core/errors.js';
 import type { LocalLabellerConfig } from '../core/project.js';
-import { openRecordSource } from '../files/open-record-source.js';
 import { simulateActiveLearning } from '../pipeline/simulate/index.js';
 import { parametricCrowd } from '../pipeline/simulate/index.js';
-import { readCrowdFit } from '../pipeline/simulate/index.js';
-import { readSimulationData, type SimulationData } from '../pipeline/simulate/index.js';
+import type { SimulationData } from '../pipeline/simulate/index.js';
 import { simulateHybrid } from '../pipeline/simulate/index.js';
 import { simulateRelabel } from '../pipeline/simulate/index.js';
-import { parseProjectConfig } from '../project/project-schema.js';
 import { createLinkedomDocument } from '../report/linkedom-document.js';
 import { renderSimulationHtml } from '../report/render-simulation-report.js';
 import type { SimulationView } from '../report/simulation-view.js';
 import type { CliIo } from './cli-io.js';
-import {
-  bounded,
-  formatAl,
-  formatHybrid,
-  formatRelabel,
-  parseAnnotators,
-  whole,
-} from './cmd-simulate-format.js';
-import { registerTournament } from './cmd-tournament.js';
-import { createLogger, systemClock } from './compose.js';
+import { formatAl, formatHybrid, formatRelabel, parseAnnotators } from './cmd-simulate-format.js';
+import { choiceFlag, integerFlag, listFlag, numberFlag, positiveFlag } from './flags.js';
+import { cliLogger } from './with-project.js';
 
 interface DataFlags {
   data: string;
@@ -78,9 +70,8 @@ interface HybridFlags extends DataFlags {
   fixedOverlap?: boolean;
 }
 
-/** `hilo simulate …`, and `hilo tournament` (the other learning-loop command). */
+/** `hilo simulate al|relabel|hybrid`. */
 export function registerSimulate(program: Command, io: CliIo): void {
-  registerTournament(program, io);
   const simulate = program
     .command('simulate')
     .description(
@@ -112,36 +103,23 @@ export function registerSimulate(program: Command, io: CliIo): void {
       '\nExample:\n  hilo simulate al --data bank.csv --label-field category --strategies random,margin,badge --batch 100 --rounds 20 --json al.json',
     )
     .action(async (flags: AlFlags) => {
-      const strategies = flags.strategies.split(',').map((s) => s.trim());
-      for (const s of strategies) {
-        if (!(QUERY_STRATEGIES as readonly string[]).includes(s)) {
-          throw new HiloError(
-            'INVALID_INPUT',
-            `--strategies: "${s}" is not one of ${QUERY_STRATEGIES.join(', ')}`,
-          );
-        }
-      }
-      if (flags.coldStart !== 'random' && flags.coldStart !== 'diverse') {
-        throw new HiloError(
-          'INVALID_INPUT',
-          `--cold-start must be random or diverse, not "${flags.coldStart}"`,
-        );
-      }
+      const strategies = listFlag('--strategies', flags.strategies, QUERY_STRATEGIES);
+      const coldStart = choiceFlag('--cold-start', flags.coldStart, ['random', 'diverse'] as const);
       const data = await readData(io, flags);
       const result = simulateActiveLearning({
         texts: data.texts,
         labels: data.labels,
-        strategies: strategies as QueryStrategyName[],
-        batch: whole('--batch', flags.batch, 1),
-        initial: whole('--initial', flags.initial, 1),
-        rounds: whole('--rounds', flags.rounds, 0),
-        seed: whole('--seed', flags.seed, 0),
-        testShare: bounded('--test-share', flags.testShare, 0.01, 0.99),
-        coldStart: flags.coldStart,
-        repeats: whole('--repeats', flags.repeats, 1),
+        strategies,
+        batch: integerFlag('--batch', flags.batch, { min: 1 }),
+        initial: integerFlag('--initial', flags.initial, { min: 1 }),
+        rounds: integerFlag('--rounds', flags.rounds, { min: 0 }),
+        seed: integerFlag('--seed', flags.seed, { min: 0 }),
+        testShare: numberFlag('--test-share', flags.testShare, { min: 0.01, max: 0.99 }),
+        coldStart,
+        repeats: integerFlag('--repeats', flags.repeats, { min: 1 }),
         untilTarget: flags.untilTarget ?? false,
         config: localConfig(flags),
-        logger: createLogger(io),
+        logger: cliLogger(io),
         clock: systemClock,
       });
       await emit(io, flags, { kind: 'al', title: data.file, result }, () =>
@@ -174,12 +152,12 @@ export function registerSimulate(program: Command, io: CliIo): void {
         texts: data.texts,
         labels: data.labels,
         agreement: data.numbers[flags.agreementField] as Float64Array,
-        shares: flags.shares.split(',').map((s) => bounded('--shares', s, 0, 1)),
-        humanAccuracy: bounded('--human-accuracy', flags.humanAccuracy, 0, 1),
-        folds: whole('--folds', flags.folds, 2),
-        seed: whole('--seed', flags.seed, 0),
+        shares: flags.shares.split(',').map((s) => numberFlag('--shares', s, { min: 0, max: 1 })),
+        humanAccuracy: numberFlag('--human-accuracy', flags.humanAccuracy, { min: 0, max: 1 }),
+        folds: integerFlag('--folds', flags.folds, { min: 2 }),
+        seed: integerFlag('--seed', flags.seed, { min: 0 }),
         config: localConfig(flags),
-        logger: createLogger(io),
+        logger: cliLogger(io),
       });
       await emit(io, flags, { kind: 'relabel', title: data.file, result }, () =>
         formatRelabel(data.file, result),
@@ -223,16 +201,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
       '\nExample:\n  hilo simulate hybrid --data bank.csv --label-field category --accept 0.95 --human-below 0.6 --annotators 0.92,0.88,spam',
     )
     .action(async (flags: HybridFlags) => {
-      if (!(AGGREGATION_METHODS as readonly string[]).includes(flags.aggregation)) {
-        throw new HiloError(
-          'INVALID_INPUT',
-          `--aggregation must be one of ${AGGREGATION_METHODS.join(', ')}`,
-        );
-      }
+      const aggregation = choiceFlag('--aggregation', flags.aggregation, AGGREGATION_METHODS);
       const data = await readData(io, flags);
-      const fromCrowd = flags.crowd
-        ? await readCrowdFit(await openRecordSource(resolve(io.cwd, flags.crowd)))
-        : null;
+      const fromCrowd = flags.crowd ? await readCrowdFile(resolve(io.cwd, flags.crowd)) : null;
       const specs = flags.annotators ?? '0.9,0.85,0.8';
       const result = simulateHybrid({
         texts: data.texts,
@@ -240,26 +211,26 @@ export function registerSimulate(program: Command, io: CliIo): void {
         crowd:
           fromCrowd ?? ((labelSet) => parametricCrowd(parseAnnotators(specs, labelSet), labelSet)),
         policy: {
-          accept: bounded('--accept', flags.accept, 0, 1.01),
-          humanBelow: bounded('--human-below', flags.humanBelow, 0, 1.01),
+          accept: numberFlag('--accept', flags.accept, { min: 0, max: 1.01 }),
+          humanBelow: numberFlag('--human-below', flags.humanBelow, { min: 0, max: 1.01 }),
         },
-        gold: whole('--gold', flags.gold, 2),
-        batches: whole('--batches', flags.batches, 1),
+        gold: integerFlag('--gold', flags.gold, { min: 2 }),
+        batches: integerFlag('--batches', flags.batches, { min: 1 }),
         unit: {
-          machinePerItem: bounded('--machine-cost', flags.machineCost, 0, Infinity),
+          machinePerItem: numberFlag('--machine-cost', flags.machineCost, { min: 0 }),
           annotation: annotationCost({
-            hourlyRate: bounded('--hourly', flags.hourly, 0, Infinity),
-            itemsPerHour: bounded('--items-per-hour', flags.itemsPerHour, 1e-9, Infinity),
+            hourlyRate: numberFlag('--hourly', flags.hourly, { min: 0 }),
+            itemsPerHour: positiveFlag('--items-per-hour', flags.itemsPerHour),
           }),
-          overlap: whole('--overlap', flags.overlap, 1),
-          overlapZoneHumans: whole('--overlap-humans', flags.overlapHumans, 0),
-          controlRate: bounded('--control-rate', flags.controlRate, 0, Infinity),
+          overlap: integerFlag('--overlap', flags.overlap, { min: 1 }),
+          overlapZoneHumans: integerFlag('--overlap-humans', flags.overlapHumans, { min: 0 }),
+          controlRate: numberFlag('--control-rate', flags.controlRate, { min: 0 }),
         },
-        aggregation: { method: flags.aggregation } as AggregateOptions,
+        aggregation: { method: aggregation } as AggregateOptions,
         dynamicOverlap: !flags.fixedOverlap,
-        seed: whole('--seed', flags.seed, 0),
+        seed: integerFlag('--seed', flags.seed, { min: 0 }),
         config: localConfig(flags),
-        logger: createLogger(io),
+        logger: cliLogger(io),
       });
       await emit(io, flags, { kind: 'hybrid', title: data.file, result }, () =>
         formatHybrid(data.file, result),
@@ -288,23 +259,20 @@ async function readData(
   flags: DataFlags,
   numberFields: readonly string[] = [],
 ): Promise<SimulationData> {
-  const source = await openRecordSource(resolve(io.cwd, flags.data));
-  return readSimulationData(source, {
+  return readSimulationFile(resolve(io.cwd, flags.data), {
     textFields: flags.textField.split(',').map((f) => f.trim()),
     labelField: flags.labelField,
     numberFields,
-    ...(flags.limit ? { limit: whole('--limit', flags.limit, 1) } : {}),
+    ...(flags.limit ? { limit: integerFlag('--limit', flags.limit, { min: 1 }) } : {}),
   });
 }
 
 /** The project file's local-model defaults, with `--epochs` and `--seed` applied. */
 function localConfig(flags: DataFlags): LocalLabellerConfig {
-  const parsed = parseProjectConfig({ name: 'simulate', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new HiloError('INTERNAL', parsed.problems.join('; '));
   return {
-    ...parsed.config.labeller.local,
-    seed: whole('--seed', flags.seed, 0),
-    ...(flags.epochs ? { epochs: whole('--epochs', flags.epochs, 1) } : {}),
+    ...defaultLocalLabellerConfig(),
+    seed: integerFlag('--seed', flags.seed, { min: 0 }),
+    ...(flags.epochs ? { epochs: integerFlag('--epochs', flags.epochs, { min: 1 }) } : {}),
   };
 }
 

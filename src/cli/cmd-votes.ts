@@ -1,17 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { HiloError } from '../core/errors.js';
 import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
-import { openRecordSource } from '../files/open-record-source.js';
-import { aggregateVotes } from '../pipeline/votes/index.js';
 import { agreementTable } from '../pipeline/votes/index.js';
-import { importTruth } from '../pipeline/items/index.js';
-import { importVotes } from '../pipeline/votes/index.js';
 import type { CliIo } from './cli-io.js';
-import { createProgress, withProject } from './compose.js';
+import { choiceFlag, integerFlag } from './flags.js';
+import { withProject } from './with-project.js';
 
 /** Short names of the CLI → aggregation methods. */
-const METHODS: Record<string, AggregationMethod> = {
+const METHODS = {
   mv: 'majority-vote',
   wawa: 'wawa',
   ds: 'dawid-skene',
@@ -20,7 +16,8 @@ const METHODS: Record<string, AggregationMethod> = {
   mace: 'mace',
   zbs: 'zero-based-skill',
   recommended: 'recommended',
-};
+} as const satisfies Record<string, AggregationMethod>;
+const METHOD_NAMES = Object.keys(METHODS) as (keyof typeof METHODS)[];
 
 export function registerVotes(program: Command, io: CliIo): void {
   program
@@ -56,20 +53,14 @@ export function registerVotes(program: Command, io: CliIo): void {
           skipInvalid?: boolean;
         },
       ) => {
-        if (flags.truthRole !== 'test' && flags.truthRole !== 'gold')
-          throw new HiloError('INVALID_INPUT', '--truth-role must be test or gold');
+        const truthRole = choiceFlag('--truth-role', flags.truthRole, ['test', 'gold'] as const);
         await withProject(flags.project, io, async (ctx) => {
-          const labels = ctx.config.labels.map((l) => l.name);
-          const report = await importVotes({
-            store: ctx.store,
-            source: await openRecordSource(resolve(io.cwd, file)),
-            labels,
-            clock: ctx.clock,
+          const report = await ctx.importVotes({
+            file: resolve(io.cwd, file),
             workerField: flags.workerField,
             taskField: flags.taskField,
             labelField: flags.labelField,
             skipInvalid: flags.skipInvalid ?? false,
-            progress: createProgress(io),
           });
           for (const s of report.skipped)
             io.err(
@@ -79,13 +70,11 @@ export function registerVotes(program: Command, io: CliIo): void {
             `imported ${report.added} votes from ${report.annotators} annotators (${report.alreadyStored} already stored, ${report.itemsCreated} items created)\n`,
           );
           if (flags.truth) {
-            const truth = await importTruth({
-              store: ctx.store,
-              source: await openRecordSource(resolve(io.cwd, flags.truth)),
-              labels,
-              role: flags.truthRole as 'gold' | 'test',
+            const truth = await ctx.importTruth({
+              file: resolve(io.cwd, flags.truth),
+              role: truthRole,
             });
-            io.out(`set the ${flags.truthRole} label of ${truth.updated + truth.created} items\n`);
+            io.out(`set the ${truthRole} label of ${truth.updated + truth.created} items\n`);
           }
         });
       },
@@ -116,24 +105,18 @@ export function registerVotes(program: Command, io: CliIo): void {
         maxIterations?: string;
         seed: string;
       }) => {
-        const method = METHODS[flags.method];
-        if (!method)
-          throw new HiloError(
-            'INVALID_INPUT',
-            `--method must be one of ${Object.keys(METHODS).join(', ')}, not "${flags.method}"`,
-          );
+        const method = METHODS[choiceFlag('--method', flags.method, METHOD_NAMES)];
+        const options = {
+          method,
+          includeMachines: !flags.peopleOnly,
+          keepDiscounted: flags.keepDiscounted ?? false,
+          seed: integerFlag('--seed', flags.seed),
+          ...(flags.maxIterations !== undefined
+            ? { maxIterations: integerFlag('--max-iterations', flags.maxIterations, { min: 1 }) }
+            : {}),
+        };
         await withProject(flags.project, io, async (ctx) => {
-          const report = await aggregateVotes({
-            store: ctx.store,
-            labels: ctx.config.labels.map((l) => l.name),
-            clock: ctx.clock,
-            method,
-            includeMachines: !flags.peopleOnly,
-            people: ctx.store.people,
-            keepDiscounted: flags.keepDiscounted ?? false,
-            seed: Number(flags.seed),
-            ...(flags.maxIterations ? { maxIterations: Number(flags.maxIterations) } : {}),
-          });
+          const report = await ctx.aggregate(options);
           io.out(
             `${report.method}: ${report.decided} items decided from ${report.votes} votes of ${report.annotators} annotators in ${report.seconds.toFixed(2)} s` +
               ` (${report.iterations} iterations${report.converged ? '' : ', not converged'}${report.kept > 0 ? `; ${report.kept} reviewer/gold decisions kept` : ''})\n`,
@@ -169,11 +152,12 @@ export function registerVotes(program: Command, io: CliIo): void {
         samples: string;
         json?: boolean;
       }) => {
+        const samples = integerFlag('--samples', flags.samples, { min: 0 });
         await withProject(flags.project, io, async (ctx) => {
           const table = await agreementTable({
             store: ctx.store,
             labels: ctx.config.labels.map((l) => l.name),
-            samples: Number(flags.samples),
+            samples,
             includeMachines: flags.withMachines ?? false,
           });
           if (flags.json) {

@@ -15,24 +15,27 @@ import { registerPlan } from './cmd-plan.js';
 import { registerReport } from './cmd-report.js';
 import { registerRoute } from './cmd-route.js';
 import { registerServe } from './cmd-serve.js';
+import { registerTournament } from './cmd-tournament.js';
 import { registerVotes } from './cmd-votes.js';
+import type { Interrupts } from './interrupt.js';
 
 /** Every `hilo` command, in the order of the pipeline. */
-export function registerCommands(program: Command, io: CliIo): void {
+export function registerCommands(program: Command, io: CliIo, interrupts: Interrupts): void {
   registerInit(program, io);
   registerImport(program, io);
-  registerLearn(program, io);
-  registerLabel(program, io);
+  registerLearn(program, io, interrupts);
+  registerLabel(program, io, interrupts);
   registerEval(program, io);
   registerCalibrate(program, io);
   registerPlan(program, io);
   registerRoute(program, io);
   registerAudit(program, io);
-  registerServe(program, io);
+  registerServe(program, io, interrupts);
   registerAnnotators(program, io);
   registerVotes(program, io);
   registerExport(program, io);
   registerReport(program, io);
   registerDemo(program, io);
+  registerTournament(program, io);
   registerSimulate(program, io);
 }

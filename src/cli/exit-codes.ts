@@ -12,3 +12,6 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   TIMEOUT: 7,
   INTERRUPTED: 130,
 };
+
+/** `hilo audit --fail-on-alarm` when a batch is in alarm ("anything else" in the README's table). */
+export const ALARM_EXIT_CODE = 1;

@@ -4,10 +4,12 @@ import { registerCommands } from './commands.js';
 import { EXIT_CODES } from './exit-codes.js';
 import type { CliIo } from './cli-io.js';
 import { processIo } from './cli-io.js';
+import { handleInterrupts } from './interrupt.js';
 
 /**
- * Runs the `hilo` command line and returns the exit code; never calls process.exit, so tests
- * can drive it in-process.
+ * Runs the `hilo` command line and returns the exit code; never calls process.exit (only a
+ * second Ctrl-C does), so tests can drive it in-process. The one place where errors become exit
+ * codes, and where Ctrl-C and SIGTERM are handled.
  * @example const code = await main(['export', 'out.jsonl', '--project', 'spam']);
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -20,12 +22,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       writeErr: (text) => io.err(text),
     })
     .showHelpAfterError('(run with --help for usage)');
-  registerCommands(program, io);
+  const interrupts = handleInterrupts({
+    signals: io.signals,
+    warn: (message) => io.err(`warning: ${message}\n`),
+    exitCode: EXIT_CODES.INTERRUPTED,
+  });
+  registerCommands(program, io, interrupts);
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return io.exitCode();
   } catch (error) {
     return reportError(error, io);
+  } finally {
+    interrupts.dispose();
   }
 }
 
@@ -39,6 +48,6 @@ function reportError(error: unknown, io: CliIo): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`hilo: unexpected error: ${message}\n`);
-  if (process.env.HILO_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  if (io.env.HILO_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return 1;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { annotatorPatchBody, newAnnotatorBody } from '../contract/people-api.js';
 import { HiloError } from '../core/errors.js';
 import { peopleDashboard } from '../pipeline/people/index.js';
-import { inviteAnnotator } from './auth-tokens.js';
+import { inviteAnnotator } from '../pipeline/people/index.js';
 import { authenticate, parseBody } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 

@@ -5,7 +5,7 @@ import { createRng } from '../core/rng.js';
 import type { Item } from '../core/types.js';
 import { buildQueue } from '../pipeline/people/index.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
-import { hashToken, inviteAnnotator } from './auth-tokens.js';
+import { hashToken, inviteAnnotator } from '../pipeline/people/index.js';
 import { createServer } from './create-server.js';
 
 const project = {

@@ -7,7 +7,7 @@ import { createRng } from '../core/rng.js';
 import type { Item, ItemRole, NewVote } from '../core/types.js';
 import { labelRun, routeRun } from '../testing/fixtures/run-builders.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
-import { inviteAnnotator } from './auth-tokens.js';
+import { inviteAnnotator } from '../pipeline/people/index.js';
 import { createServer } from './create-server.js';
 
 const EVIL = '<script>alert(1)</script>';

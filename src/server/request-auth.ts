@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HiloError } from '../core/errors.js';
 import type { Annotator, AnnotatorRole, PeopleStore } from '../core/ports/people-store.js';
 import type { Clock } from '../core/ports/runtime.js';
-import { hashToken } from './auth-tokens.js';
+import { hashToken } from '../pipeline/people/index.js';
 
 export const SESSION_COOKIE = 'hilo_session';
 

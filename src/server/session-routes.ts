@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loginBody, type MeResponse } from '../contract/people-api.js';
 import type { Annotator } from '../core/ports/people-store.js';
 import { isoAt, peopleConfig } from '../pipeline/people/index.js';
-import { hashToken, newToken } from './auth-tokens.js';
+import { hashToken, newToken } from '../pipeline/people/index.js';
 import { authenticate, parseBody, SESSION_COOKIE, Unauthenticated } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 

@@ -2,13 +2,13 @@ import { buildLabelPrompt } from '../../core/prompt/build-prompt.js';
 import type { Store } from '../../core/ports/index.js';
 import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/project.js';
 import type { Item, ItemRole } from '../../core/types.js';
+import { llmVoteSource } from './llm-labeller.js';
 
 export interface EstimateOptions {
   readonly store: Store;
   readonly project: ProjectConfig;
   readonly settings: LlmLabellerConfig;
   readonly demos: readonly Item[];
-  readonly source: string;
   readonly roles: readonly ItemRole[];
   readonly limit?: number;
   readonly price?: ModelPrice;
@@ -17,6 +17,10 @@ export interface EstimateOptions {
 }
 
 export interface CostEstimate {
+  /** The vote source the run would write: items already labelled by it are not counted. */
+  readonly source: string;
+  /** The LLM's model name. */
+  readonly model: string;
   readonly items: number;
   readonly requestsPerItem: number;
   readonly tokensIn: number;
@@ -34,17 +38,20 @@ const CHARS_PER_TOKEN = 4;
  * Estimates what `hilo label` would spend, without sending anything: prompt tokens from the
  * prompts of a sample of the items to label (characters / 4), answer tokens from `maxTokens`,
  * times the samples of self-consistency, priced with the project's price table. An upper
- * estimate for answers (the model may stop early) and a fair one for prompts.
+ * estimate for answers (the model may stop early) and a fair one for prompts. Items that already
+ * have a vote from the run's source (the model and prompt version of these settings and demos)
+ * are not counted, as the run would skip them.
  * Complexity: O(sample × prompt length).
- * @example const estimate = await estimateLabelCost({ store, project, settings, demos, source, roles });
+ * @example const estimate = await estimateLabelCost({ store, project, settings, demos, roles });
  */
 export async function estimateLabelCost(options: EstimateOptions): Promise<CostEstimate> {
   const { store, project, settings, demos } = options;
-  const todo = await store.countItems({ role: options.roles, withoutVoteFrom: options.source });
+  const source = llmVoteSource({ project, demos, settings });
+  const todo = await store.countItems({ role: options.roles, withoutVoteFrom: source });
   const items = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
   const sample = await store.listItems({
     role: options.roles,
-    withoutVoteFrom: options.source,
+    withoutVoteFrom: source,
     limit: Math.min(items, options.sample ?? 200),
   });
   const mode = { chainOfThought: settings.chainOfThought, askVerbalized: settings.askVerbalized };
@@ -68,6 +75,8 @@ export async function estimateLabelCost(options: EstimateOptions): Promise<CostE
     ? (tokensIn * options.price.inputPerMTok + tokensOut * options.price.outputPerMTok) / 1e6
     : null;
   return {
+    source,
+    model: settings.model,
     items,
     requestsPerItem,
     tokensIn,

@@ -1,7 +1,7 @@
 export { embedTexts } from './embed-texts.js';
 export { learnLocal, type LearnReport } from './learn-local.js';
 export { learnRound, type LearnRoundReport } from './learn-loop-round.js';
-export { runLearnLoop, type LearnLoopRound } from './learn-loop.js';
+export { runLearnLoop, type LearnLoopReport, type LearnLoopRound } from './learn-loop.js';
 export { LOCAL_MODEL_NAME } from '../label/index.js';
 export { createLocalLabeller } from './local-labeller.js';
 export { loadLocalPredictor } from './local-predictor.js';

@@ -3,6 +3,13 @@ export { buildQueue } from './build-queue.js';
 export { createCrowdModel } from './crowd-model.js';
 export { refreshingCache } from './dashboard-cache.js';
 export { dashboardReport, dashboardReportVersion } from './dashboard-report.js';
+export {
+  hashToken,
+  invitationLink,
+  inviteAnnotator,
+  inviteFirstAdmin,
+  newToken,
+} from './invite-annotator.js';
 export { nextItem } from './next-item.js';
 export { isoAt, peopleConfig, type PeopleContext } from './people-context.js';
 export { peopleDashboard } from './people-dashboard.js';

@@ -6,6 +6,10 @@ export {
   type AnnotatorSpec,
   type SimulatedCrowd,
 } from './simulate-crowd.js';
-export { readSimulationData, type SimulationData } from './simulate-data.js';
+export {
+  readSimulationData,
+  type SimulationData,
+  type SimulationDataOptions,
+} from './simulate-data.js';
 export { simulateHybrid, type HybridSimulationResult } from './simulate-hybrid.js';
 export { simulateRelabel, type RelabelSimulationResult } from './simulate-relabel.js';

@@ -1,15 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inviteAnnotator } from '../server/auth-tokens.js';
-import { silentIo, startServer, type RunningServer } from './cmd-serve.js';
-import { main } from './main.js';
+import { inviteAnnotator } from '../pipeline/people/index.js';
+import { openProject } from './open-project.js';
+import { serveProject, type RunningServer } from './serve-project.js';
 
 // The annotation API on the SQLite store `hilo serve` uses, whose people store answers from
 // memory: refusals must still take effect at once.
-const io = silentIo('test');
 const dir = mkdtempSync(join(tmpdir(), 'hilo-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -20,18 +19,21 @@ let projects = 0;
 
 beforeEach(async () => {
   const project = join(dir, `p${(projects += 1)}`);
-  await main(['init', project, '--labels', 'spam,ham'], io);
+  await mkdir(project);
   await writeFile(
     join(project, 'hilo.yaml'),
     'name: p\nlabels: [spam, ham]\npeople:\n  overlap: { human: 2, overlap: 2, max: 2 }\n  controlRate: 0\n  exam: { size: 0 }\n  rules: { fastMs: 1000, fastCount: 2, fastWindow: 3, sameLabelRun: 0 }\n',
   );
   const rows = Array.from({ length: 8 }, (_, i) => JSON.stringify({ id: `i${i}`, text: `t${i}` }));
   await writeFile(join(project, 'pool.jsonl'), rows.join('\n'));
-  await main(['import', join(project, 'pool.jsonl'), '--project', project], io);
-  server = await startServer({ dir: project, host: '127.0.0.1', port: 0 }, io);
-  const people = server.ctx.store.people;
-  admin = (await inviteAnnotator(people, server.ctx.clock, { name: 'Root', role: 'admin' })).token;
-  ann = (await inviteAnnotator(people, server.ctx.clock, { name: 'Ada', role: 'annotator' })).token;
+  const opened = await openProject({ dir: project, env: {} });
+  await opened.importItems({ file: join(project, 'pool.jsonl') });
+  await opened.close();
+  server = await serveProject({ dir: project, env: {}, host: '127.0.0.1', port: 0 });
+  const people = server.project.store.people;
+  const clock = server.project.clock;
+  admin = (await inviteAnnotator(people, clock, { name: 'Root', role: 'admin' })).token;
+  ann = (await inviteAnnotator(people, clock, { name: 'Ada', role: 'annotator' })).token;
 });
 afterEach(async () => {
   await server.close();
@@ -48,10 +50,22 @@ const answer = (token: string, itemId: string, timeSpentMs: number) =>
     payload: { itemId, label: 'ham', timeSpentMs },
   });
 
-describe('hilo serve on SQLite', () => {
+describe('serveProject on SQLite', () => {
+  it('creates the first admin on the first start only', async () => {
+    expect(server.adminLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#invite=/);
+    const again = await serveProject({ dir: server.project.dir, host: '127.0.0.1', port: 0 });
+    try {
+      expect(again.adminLink).toBeNull();
+    } finally {
+      await again.close();
+    }
+  });
+
   it('refuses an annotator the moment an admin suspends them, and serves them once reinstated', async () => {
     expect((await next(ann)).statusCode).toBe(200);
-    const id = (await server.ctx.store.people.listAnnotators()).find((a) => a.name === 'Ada')?.id;
+    const id = (await server.project.store.people.listAnnotators()).find(
+      (a) => a.name === 'Ada',
+    )?.id;
     const patch = (state: string) =>
       server.app.inject({
         method: 'PATCH',
@@ -99,7 +113,7 @@ describe('hilo serve on SQLite', () => {
     for (let i = 0; i < 3; i++)
       tokens.push(
         (
-          await inviteAnnotator(server.ctx.store.people, server.ctx.clock, {
+          await inviteAnnotator(server.project.store.people, server.project.clock, {
             name: `p${i}`,
             role: 'annotator',
           })
@@ -115,7 +129,7 @@ describe('hilo serve on SQLite', () => {
         }
       }),
     );
-    const votes = await server.ctx.store.listVotes({ sourcePrefix: 'human:' });
+    const votes = await server.project.store.listVotes({ sourcePrefix: 'human:' });
     // 8 items, two people each: 16 answers, none lost or doubled.
     expect(acknowledged.reduce((a, b) => a + b, 0)).toBe(votes.length);
     expect(votes).toHaveLength(16);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Annotator, AnnotatorRole, PeopleStore } from '../core/ports/people-store.js';
-import type { Clock } from '../core/ports/runtime.js';
+import type { Annotator, AnnotatorRole, PeopleStore } from '../../core/ports/people-store.js';
+import type { Clock } from '../../core/ports/runtime.js';
 
 /**
  * A fresh secret token: 32 random bytes, base64url.
@@ -54,4 +54,21 @@ export async function inviteAnnotator(
  */
 export function invitationLink(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/$/, '')}/#invite=${token}`;
+}
+
+/**
+ * Creates the project's first admin when it has none, so a fresh `hilo serve` can be signed in
+ * to; returns their invitation link (shown once), or null when an admin already exists.
+ * @example const link = await inviteFirstAdmin(store.people, clock, 'http://127.0.0.1:4100')
+ * Complexity: one read of the people, at most one insert.
+ */
+export async function inviteFirstAdmin(
+  people: PeopleStore,
+  clock: Clock,
+  baseUrl: string,
+): Promise<string | null> {
+  const existing = await people.listAnnotators();
+  if (existing.some((a) => a.role === 'admin')) return null;
+  const { token } = await inviteAnnotator(people, clock, { name: 'admin', role: 'admin' });
+  return invitationLink(baseUrl, token);
 }

@@ -1,0 +1,208 @@
+import { join, resolve } from 'node:path';
+import { annotationCost } from '../core/cost/cost-model.js';
+import type { Clock, Logger, Progress } from '../core/ports/index.js';
+import { createRng } from '../core/rng.js';
+import { openRecordSink } from '../files/open-record-sink.js';
+import { openRecordSource } from '../files/open-record-source.js';
+import { calibrateVotes, evaluateVotes } from '../pipeline/calibrate/index.js';
+import { exportItems, importItems, importTruth } from '../pipeline/items/index.js';
+import { labelItems } from '../pipeline/label/index.js';
+import {
+  labellerSetting,
+  learnRound,
+  runLearnLoop,
+  runTournament,
+} from '../pipeline/learn/index.js';
+import { invitationLink, inviteAnnotator } from '../pipeline/people/index.js';
+import { planPolicies, routeItems } from '../pipeline/route/index.js';
+import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
+import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
+import { writeLabellerSetting } from '../project/write-labeller-setting.js';
+import { openStore } from '../store/open-store.js';
+import { HiloError } from '../core/errors.js';
+import { estimateFirstPass, firstPassLabeller, type FirstPassDeps } from './first-pass.js';
+import { createLocalEmbedder, type Env } from './model-clients.js';
+import type { LearnOptions, Project, TournamentRun } from './project-handle.js';
+
+/** The wall clock, for everything that is not a test. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A logger that says nothing: the default of a library call. */
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };
+
+export interface OpenProjectOptions {
+  /** The project directory (holding hilo.yaml), absolute or relative to the working directory. */
+  readonly dir: string;
+  /** Where model URLs, API keys and HILO_DATABASE_URL are read; default `process.env`. */
+  readonly env?: Env;
+  /** Warnings (retries, calibration caveats) and notes; default: silent. */
+  readonly logger?: Logger;
+  /** Progress of long steps (import, label, export); default: none. */
+  readonly progress?: Progress;
+  /** Default: the wall clock. */
+  readonly clock?: Clock;
+}
+
+/**
+ * Opens a project: loads and validates DIR/hilo.yaml and opens its store (PostgreSQL when
+ * HILO_DATABASE_URL or `database` in hilo.yaml names one, else DIR/hilo.db). This is where hilo
+ * chooses its adapters; the CLI is a thin layer over the handle it returns.
+ * @example
+ * const project = await openProject({ dir: 'spam', logger: console });
+ * try {
+ *   const run = await project.label();
+ *   console.log(`${run.labelled} labelled by ${run.source}`);
+ * } finally {
+ *   await project.close();
+ * }
+ */
+export async function openProject(options: OpenProjectOptions): Promise<Project> {
+  const dir = resolve(options.dir);
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const progress = options.progress;
+  const config = await loadProject(dir);
+  const url = env.HILO_DATABASE_URL ?? config.database ?? undefined;
+  const store = await openStore(url ? { url, clock } : { path: join(dir, DEFAULT_DB_FILE), clock });
+  const deps: FirstPassDeps = { config, store, env, logger };
+  const labels = config.labels.map((l) => l.name);
+  const withProgress = progress ? { progress } : {};
+  const learnBase = (o: LearnOptions = {}) => ({
+    store,
+    project: config,
+    clock,
+    logger,
+    rng: createRng(o.seed ?? 1),
+    folds: o.folds ?? 5,
+    embedder: config.labeller.local.input === 'embeddings' ? createLocalEmbedder(deps) : undefined,
+  });
+
+  const project: Project = {
+    dir,
+    config,
+    store,
+    clock,
+    logger,
+    env,
+    importItems: async (o) =>
+      importItems({
+        store,
+        source: await openRecordSource(o.file),
+        role: o.role ?? 'pool',
+        idField: o.idField ?? 'id',
+        labelField: o.labelField ?? 'label',
+        fields: config.fields,
+        labels,
+        skipInvalid: o.skipInvalid ?? false,
+        ...(o.batch ? { batch: o.batch } : {}),
+        ...withProgress,
+      }),
+    importVotes: async (o) =>
+      importVotes({
+        store,
+        source: await openRecordSource(o.file),
+        labels,
+        clock,
+        ...(o.workerField ? { workerField: o.workerField } : {}),
+        ...(o.taskField ? { taskField: o.taskField } : {}),
+        ...(o.labelField ? { labelField: o.labelField } : {}),
+        skipInvalid: o.skipInvalid ?? false,
+        ...withProgress,
+      }),
+    importTruth: async (o) =>
+      importTruth({ store, source: await openRecordSource(o.file), labels, role: o.role }),
+    learn: (o) => learnRound(learnBase(o)),
+    learnLoop: (o) =>
+      runLearnLoop({
+        ...learnBase(o),
+        every: o.every,
+        intervalMs: o.intervalMs,
+        wait: (ms) => sleep(ms, o.signal),
+        shouldStop: () => o.signal?.aborted ?? false,
+        ...(o.onRound ? { onRound: o.onRound } : {}),
+      }),
+    label: async (o = {}) => {
+      const labeller = await firstPassLabeller(deps, o);
+      const report = await labelItems({
+        store,
+        labeller,
+        clock,
+        roles: o.roles ?? ['pool', 'gold', 'test'],
+        ...(o.limit !== undefined ? { limit: o.limit } : {}),
+        ...(o.signal ? { shouldStop: () => o.signal?.aborted ?? false } : {}),
+        ...withProgress,
+      });
+      return { ...report, source: labeller.source };
+    },
+    estimateLabel: (o = {}) =>
+      estimateFirstPass(deps, o, { roles: o.roles ?? ['pool', 'gold', 'test'], limit: o.limit }),
+    evaluate: (o) => evaluateVotes({ store, labels, ...o }),
+    calibrate: (o) => calibrateVotes({ store, clock, labels, ...o }),
+    plan: (o) =>
+      planPolicies({ store, labels, fields: config.fields, prices: config.prices, ...o }),
+    route: (o) =>
+      routeItems({ store, clock, labels, fields: config.fields, prices: config.prices, ...o }),
+    aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
+    tournament: (o = {}) => tournament(project, o),
+    invite: async (o) => {
+      const { annotator, token } = await inviteAnnotator(store.people, clock, o);
+      return { annotator, link: invitationLink(o.baseUrl, token) };
+    },
+    export: (o) => exportItems({ store, sink: openRecordSink(o.file), labels, ...withProgress }),
+    close: () => store.close(),
+  };
+  return project;
+}
+
+async function tournament(
+  project: Project,
+  options: Parameters<Project['tournament']>[0] = {},
+): Promise<TournamentRun> {
+  const prices = project.config.prices;
+  const humanCostPerItem = annotationCost({
+    hourlyRate: prices.humanHourlyUsd,
+    itemsPerHour: prices.humanItemsPerHour,
+  });
+  const roles = options.roles ?? ['gold', 'test'];
+  const result = await runTournament({
+    store: project.store,
+    humanCostPerItem,
+    roles,
+    ...(options.minItems !== undefined ? { minItems: options.minItems } : {}),
+  });
+  if (result.entries.length === 0) {
+    throw new HiloError(
+      'NOT_FOUND',
+      `no machine votes on ${roles.join('/')} items: run \`hilo label\` on them first`,
+    );
+  }
+  if (!options.apply) return { result, humanCostPerItem, applied: null };
+  const winner = result.winner;
+  if (!winner)
+    throw new HiloError(
+      'NOT_FOUND',
+      'no labeller was scored on enough items to be ranked; nothing applied',
+    );
+  const setting = labellerSetting(winner.source);
+  if (!setting)
+    throw new HiloError(
+      'INVALID_INPUT',
+      `the winner ${winner.source} is not a labeller hilo.yaml can select`,
+    );
+  return { result, humanCostPerItem, applied: await writeLabellerSetting(project.dir, setting) };
+}
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done);
+  });
+}

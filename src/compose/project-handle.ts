@@ -1,0 +1,247 @@
+import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
+import type { CalibrationMethod } from '../core/calibration/calibrator.js';
+import type { Annotator, AnnotatorRole } from '../core/ports/people-store.js';
+import type { Clock, Logger, StoreWithPeople } from '../core/ports/index.js';
+import type { ProjectConfig } from '../core/project.js';
+import type { ItemRole } from '../core/types.js';
+import type { CalibrateReport, Evaluation } from '../pipeline/calibrate/index.js';
+import type { ExportReport, ImportReport } from '../pipeline/items/index.js';
+import type { CostEstimate, LabelReport } from '../pipeline/label/index.js';
+import type { LearnLoopReport, LearnLoopRound, LearnRoundReport } from '../pipeline/learn/index.js';
+import type { TournamentResult } from '../pipeline/learn/index.js';
+import type { PlanReport, PolicyMode, RouteReport, Staffing } from '../pipeline/route/index.js';
+import type { AggregateReport, ImportVotesReport } from '../pipeline/votes/index.js';
+import type { FirstPassChoice } from './first-pass.js';
+import type { Env } from './model-clients.js';
+
+/**
+ * An open project: its hilo.yaml, its store, and the steps a user runs, wired to the store, the
+ * model clients and the files. Every step is a pipeline function with the project filled in.
+ * @example
+ * const project = await openProject({ dir: 'spam' });
+ * try {
+ *   await project.importItems({ file: 'gold.jsonl', role: 'gold' });
+ *   await project.learn();
+ *   const run = await project.label({ labeller: 'local' });
+ *   await project.export({ file: 'labels.csv' });
+ * } finally {
+ *   await project.close();
+ * }
+ */
+export interface Project {
+  /** The project directory, absolute. */
+  readonly dir: string;
+  readonly config: ProjectConfig;
+  readonly store: StoreWithPeople;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The environment the model clients read (OPENAI_BASE_URL, OPENAI_API_KEY, …). */
+  readonly env: Env;
+
+  /**
+   * Imports items (or gold/control/test items with their labels) from JSONL, CSV/TSV or Parquet;
+   * re-importing updates by id.
+   * @example await project.importItems({ file: 'pool.jsonl' })
+   */
+  importItems(options: ImportFileOptions): Promise<ImportReport>;
+  /**
+   * Imports people's votes in crowd-kit's long format (worker, task, label).
+   * @example await project.importVotes({ file: 'answers.csv' })
+   */
+  importVotes(options: ImportVotesFileOptions): Promise<ImportVotesReport>;
+  /**
+   * Sets the trusted label of items from a file with columns task, label.
+   * @example await project.importTruth({ file: 'truth.csv', role: 'test' })
+   */
+  importTruth(options: {
+    readonly file: string;
+    readonly role: 'gold' | 'test';
+  }): Promise<{ updated: number; created: number }>;
+  /**
+   * Trains a new version of the local model on gold and verified labels, then re-scores the
+   * people queue.
+   * @example const { learn } = await project.learn({ folds: 5 })
+   */
+  learn(options?: LearnOptions): Promise<LearnRoundReport>;
+  /**
+   * Keeps training whenever `every` new verified labels arrived, until `signal` aborts.
+   * @example await project.learnLoop({ every: 50, intervalMs: 30_000, signal })
+   */
+  learnLoop(options: LearnLoopOptions): Promise<LearnLoopReport>;
+  /**
+   * The first pass: labels every item without a vote from the labeller, with a probability per
+   * label. Resumable: a stopped run continues where it stopped.
+   * @example const run = await project.label({ labeller: 'llm', model: 'gpt-4o-mini', limit: 100 })
+   */
+  label(options?: LabelOptions): Promise<LabelRun>;
+  /**
+   * What `label` would spend, sending nothing; null for the local labeller (it costs nothing).
+   * @example const estimate = await project.estimateLabel({ labeller: 'llm' })
+   */
+  estimateLabel(options?: LabelOptions): Promise<CostEstimate | null>;
+  /**
+   * Scores a labeller's votes on items with trusted labels.
+   * @example const ev = await project.evaluate({ source: 'model:local@2', roles: ['test'] })
+   */
+  evaluate(options: {
+    readonly source: string;
+    readonly roles?: readonly ItemRole[];
+  }): Promise<Evaluation>;
+  /**
+   * Fits calibrators on gold by cross-fitting and stores the best (or the chosen) one.
+   * @example await project.calibrate({ source: 'model:local@2' })
+   */
+  calibrate(options: CalibrateOptions): Promise<CalibrateReport>;
+  /**
+   * The cost–accuracy table of candidate routing policies at the project's prices.
+   * @example await project.plan({ source, target: 0.97, delta: 0.05, humanAccuracy: 0.95 })
+   */
+  plan(options: PlanOptions): Promise<PlanReport>;
+  /**
+   * Chooses accept/overlap/human zones with a guaranteed lower bound and writes them into
+   * decisions.
+   * @example await project.route({ source, target: 0.97, delta: 0.05 })
+   */
+  route(options: RouteOptions): Promise<RouteReport>;
+  /**
+   * Combines all votes (people and models) into one decision per item.
+   * @example await project.aggregate({ method: 'recommended' })
+   */
+  aggregate(options: AggregateOptions): Promise<AggregateReport>;
+  /**
+   * Ranks every machine labeller by accuracy and cost on items with trusted labels; with `apply`,
+   * makes the best per cost the first pass in hilo.yaml.
+   * @example const { result, applied } = await project.tournament({ apply: true })
+   */
+  tournament(options?: TournamentOptions): Promise<TournamentRun>;
+  /**
+   * Creates a person and returns their invitation link (shown once; only its hash is stored).
+   * @example const { link } = await project.invite({ name: 'Ada', role: 'annotator', baseUrl })
+   */
+  invite(options: {
+    readonly name: string;
+    readonly role: AnnotatorRole;
+    readonly baseUrl: string;
+  }): Promise<{ annotator: Annotator; link: string }>;
+  /**
+   * Writes every item with its current label, distribution, confidence and how it was decided;
+   * the format follows the extension (.jsonl, .csv, .tsv, .parquet).
+   * @example await project.export({ file: 'labels.parquet' })
+   */
+  export(options: { readonly file: string }): Promise<ExportReport>;
+  /** Closes the store. */
+  close(): Promise<void>;
+}
+
+export interface ImportFileOptions {
+  /** JSONL, CSV/TSV (header row) or Parquet; `.gz` text files too. */
+  readonly file: string;
+  /** Default `pool`. */
+  readonly role?: ItemRole;
+  /** Column with the item id; default `id`. */
+  readonly idField?: string;
+  /** Column with the expert label (gold, control, test); default `label`. */
+  readonly labelField?: string;
+  /** Store the good records and report the bad ones instead of stopping; default false. */
+  readonly skipInvalid?: boolean;
+  readonly batch?: string;
+}
+
+export interface ImportVotesFileOptions {
+  readonly file: string;
+  readonly workerField?: string;
+  readonly taskField?: string;
+  readonly labelField?: string;
+  readonly skipInvalid?: boolean;
+}
+
+export interface LearnOptions {
+  /** Folds for out-of-fold votes on the training items (0 = none); default 5. */
+  readonly folds?: number;
+  /** Seed of the random queue strategy; default 1. */
+  readonly seed?: number;
+}
+
+export interface LearnLoopOptions extends LearnOptions {
+  /** Retrain whenever this many new verified labels arrived. */
+  readonly every: number;
+  /** Time between looks at the store. */
+  readonly intervalMs: number;
+  /** Stops the loop after the step in progress. */
+  readonly signal?: AbortSignal;
+  readonly onRound?: (round: LearnLoopRound) => void;
+}
+
+export interface LabelOptions extends FirstPassChoice {
+  /** Item roles to label; default pool, gold and test. */
+  readonly roles?: readonly ItemRole[];
+  /** At most this many items this run. */
+  readonly limit?: number;
+  /** Stops the run after the requests in flight; the report says `stopped`. */
+  readonly signal?: AbortSignal;
+}
+
+/** A label run's report with the vote source of its labeller. */
+export interface LabelRun extends LabelReport {
+  readonly source: string;
+}
+
+export interface CalibrateOptions {
+  /** The labeller whose votes to calibrate, e.g. `model:local@2`. */
+  readonly source: string;
+  /** Default `auto`: the lowest held-out NLL. */
+  readonly method?: CalibrationMethod | 'auto';
+  readonly folds?: number;
+  readonly seed?: number;
+}
+
+export interface PlanOptions {
+  readonly source: string;
+  /** Required accuracy of accepted labels. */
+  readonly target: number;
+  /** 1 − the confidence of that promise. */
+  readonly delta: number;
+  readonly lo?: number;
+  readonly humanAccuracy: number;
+  readonly staffing?: Staffing;
+}
+
+export interface RouteOptions {
+  readonly source: string;
+  readonly target: number;
+  readonly delta: number;
+  readonly mode?: PolicyMode;
+  readonly budget?: number;
+  readonly lo?: number;
+  readonly humanAccuracy?: number;
+  readonly staffing?: Staffing;
+  readonly auditRate?: number;
+  readonly seed?: number;
+}
+
+export interface AggregateOptions {
+  readonly method: AggregationMethod;
+  /** Count machine labellers as annotators; default true. */
+  readonly includeMachines?: boolean;
+  /** Keep the votes of people a control-accuracy rule discounted; default false. */
+  readonly keepDiscounted?: boolean;
+  readonly seed?: number;
+  readonly maxIterations?: number;
+}
+
+export interface TournamentOptions {
+  /** Roles whose trusted labels judge the labellers; default gold and test. */
+  readonly roles?: readonly ItemRole[];
+  /** Labellers scored on fewer items are listed but not ranked; default 30. */
+  readonly minItems?: number;
+  /** Write the winner into hilo.yaml as the first pass. */
+  readonly apply?: boolean;
+}
+
+export interface TournamentRun {
+  readonly result: TournamentResult;
+  /** What a person's answer costs: the price of a machine's mistake. */
+  readonly humanCostPerItem: number;
+  /** What `apply` changed in hilo.yaml, or null. */
+  readonly applied: string | null;
+}

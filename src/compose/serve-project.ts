@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createRng } from '../core/rng.js';
+import { buildQueue, createCrowdModel, inviteFirstAdmin } from '../pipeline/people/index.js';
+import { createServer } from '../server/create-server.js';
+import { openProject, type OpenProjectOptions } from './open-project.js';
+import type { Project } from './project-handle.js';
+
+/** The built web UI, beside dist/ in the package (and beside src/ in a checkout). */
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface ServeProjectOptions extends OpenProjectOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Reported by the OpenAPI document. */
+  readonly version?: string;
+  readonly rateLimits?: { loginPerMinute?: number; answersPerMinute?: number };
+}
+
+export interface RunningServer {
+  readonly url: string;
+  /** The first admin's invitation link, when this start created them. */
+  readonly adminLink: string | null;
+  readonly app: FastifyInstance;
+  readonly project: Project;
+  /** Stops listening and closes the project. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the project, fills the people queue, listens, and creates the first admin on the first
+ * start. What `hilo serve` runs; tests and benchmarks start a server the same way.
+ * @example
+ * const server = await serveProject({ dir: 'spam', host: '127.0.0.1', port: 0 });
+ * console.log(server.url, server.adminLink);
+ * await server.close();
+ */
+export async function serveProject(options: ServeProjectOptions): Promise<RunningServer> {
+  const project = await openProject(options);
+  try {
+    const { store, config, clock, logger } = project;
+    const deps = {
+      store,
+      project: config,
+      clock,
+      rng: createRng(clock.now() >>> 0),
+      // Fitted at the first overlap-zone answer and refitted in the background after that, so an
+      // answer costs one item's posterior, not a fit of the project's votes.
+      crowd: createCrowdModel({
+        store,
+        labels: config.labels.map((l) => l.name),
+        onError: (error) => logger.warn(`crowd refit failed: ${String(error)}`),
+      }),
+    };
+    const counts = await buildQueue(deps);
+    logger.info(
+      `queue: ${counts.tasks} items, ${counts.controls} controls, exam of ${counts.exam}`,
+    );
+    const app = await createServer({
+      ...deps,
+      webRoot: WEB_ROOT,
+      ...(options.version ? { version: options.version } : {}),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    });
+    const address = await app.listen({ host: options.host, port: options.port });
+    const url = address.replace('://[::1]', '://localhost');
+    const adminLink = await inviteFirstAdmin(store.people, clock, url);
+    return {
+      url,
+      adminLink,
+      app,
+      project,
+      close: async () => {
+        await app.close();
+        await project.close();
+      },
+    };
+  } catch (error) {
+    await project.close();
+    throw error;
+  }
+}
