@@ -137,4 +137,72 @@ describe('hilo label --labeller llm over an OpenAI-compatible server', () => {
     expect(new Set(votes.map((v) => v.itemId)).size).toBe(items);
     expect(votes).toHaveLength(items);
   }, 180_000);
+
+  it('stops cleanly on Ctrl-C with code 130, and quits at once on a second', async () => {
+    server = await startFakeOpenAiServer({ latencyMs: 40 });
+    const items = 200;
+    const { projectDir } = await project(items);
+    const env = { ...process.env, OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'test' };
+    const label = (url: string) =>
+      spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(import.meta.dirname, 'run-cli.ts'),
+          'label',
+          '--labeller',
+          'llm',
+          '--model',
+          'gpt-4o-mini',
+          '--concurrency',
+          '2',
+          '--project',
+          projectDir,
+        ],
+        { env: { ...env, OPENAI_BASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+    const waitFor = async (requests: number) => {
+      const started = Date.now();
+      while (server && server.requestCount < requests && Date.now() - started < 90_000)
+        await new Promise((r) => setTimeout(r, 10));
+    };
+
+    const child = label(server.url);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    await waitFor(10);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(err).toMatch(/stopping after the requests in flight/);
+    expect(out).toMatch(/^stopped: \d+ labelled/);
+    expect(server.requestCount).toBeLessThan(items);
+
+    // With answers that take seconds, the first Ctrl-C waits for them and the second quits.
+    const slow = await startFakeOpenAiServer({ latencyMs: 5000 });
+    try {
+      const again = label(slow.url);
+      let againOut = '';
+      let againErr = '';
+      again.stdout.on('data', (d: Buffer) => (againOut += d.toString()));
+      again.stderr.on('data', (d: Buffer) => (againErr += d.toString()));
+      const againExited = new Promise<number | null>((r) => again.once('exit', (code) => r(code)));
+      const started = Date.now();
+      while (slow.requestCount < 1 && Date.now() - started < 90_000)
+        await new Promise((r) => setTimeout(r, 10));
+      const interrupted = Date.now();
+      again.kill('SIGINT');
+      while (!againErr.includes('stopping') && Date.now() - started < 90_000)
+        await new Promise((r) => setTimeout(r, 10));
+      again.kill('SIGINT');
+      expect(await againExited).toBe(130);
+      expect(Date.now() - interrupted).toBeLessThan(4000); // the answers in flight take 5 s
+      expect(againOut).not.toMatch(/stopped:/);
+    } finally {
+      await slow.close();
+    }
+  }, 180_000);
 });
