@@ -1,5 +1,5 @@
 export { embedTexts } from './embed-texts.js';
-export { learnLocal, type LearnReport } from './learn-local.js';
+export type { LearnReport } from './learn-local.js';
 export { learnRound, type LearnRoundReport } from './learn-loop-round.js';
 export { runLearnLoop, type LearnLoopReport, type LearnLoopRound } from './learn-loop.js';
 export { LOCAL_MODEL_NAME } from '../label/index.js';
