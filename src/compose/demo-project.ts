@@ -13,7 +13,10 @@ import type { LabelRun } from './project-handle.js';
 /** banking77 (Casanueva et al. 2020, CC BY 4.0), shipped in the package. */
 const DATA = new URL('../../data/banking77/', import.meta.url);
 
-/** One finished step of the demo, in order. */
+/**
+ * One finished step of the demo, in order.
+ * @example onStep: (s) => s.step === 'evaluated' && console.log(s.evaluation.metrics.accuracy)
+ */
 export type DemoStep =
   | { readonly step: 'created'; readonly dir: string; readonly labels: number }
   | { readonly step: 'imported'; readonly gold: number; readonly test: number }
@@ -22,6 +25,10 @@ export type DemoStep =
   | { readonly step: 'evaluated'; readonly evaluation: Evaluation }
   | { readonly step: 'exported'; readonly written: number; readonly file: string };
 
+/**
+ * Where the demo project goes and how its steps are reported.
+ * @example const options: DemoOptions = { dir: 'demo', folds: 5, onStep: (s) => console.log(s.step) }
+ */
 export interface DemoOptions {
   /** Where to create the project; default a new temporary directory. */
   readonly dir?: string;

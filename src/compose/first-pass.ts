@@ -18,7 +18,10 @@ import {
 } from '../pipeline/learn/index.js';
 import { createChatModel, createLocalEmbedder, type Env } from './model-clients.js';
 
-/** What a first pass runs on: the project, its store and the environment with the model URLs. */
+/**
+ * What a first pass runs on: the project, its store and the environment with the model URLs.
+ * @example const deps: FirstPassDeps = { config, store, env: process.env, logger: console }
+ */
 export interface FirstPassDeps {
   readonly config: ProjectConfig;
   readonly store: StoreWithPeople;
@@ -26,7 +29,10 @@ export interface FirstPassDeps {
   readonly logger: Logger;
 }
 
-/** Which labeller labels, and the LLM settings a run may override. */
+/**
+ * Which labeller labels, and the LLM settings a run may override.
+ * @example const choice: FirstPassChoice = { labeller: 'llm', model: 'gpt-4o-mini', concurrency: 4 }
+ */
 export interface FirstPassChoice {
   /** `local` or `llm`; default: `labeller.default` of hilo.yaml. */
   readonly labeller?: 'local' | 'llm';

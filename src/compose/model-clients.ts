@@ -5,7 +5,10 @@ import { withResponseCache } from '../llm/cached-model.js';
 import { createOpenAiCompatibleEmbeddings } from '../llm/openai-compatible-embeddings.js';
 import { createOpenAiCompatibleModel } from '../llm/openai-compatible-model.js';
 
-/** The process environment as the model clients read it (API keys and URLs). */
+/**
+ * The process environment as the model clients read it (API keys and URLs).
+ * @example const env: Env = { OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1', OPENAI_API_KEY: 'sk-…' }
+ */
 export type Env = Readonly<Record<string, string | undefined>>;
 
 const OPENAI_URL = 'https://api.openai.com/v1';

@@ -24,12 +24,22 @@ import { estimateFirstPass, firstPassLabeller, type FirstPassDeps } from './firs
 import { createLocalEmbedder, type Env } from './model-clients.js';
 import type { LearnOptions, Project, TournamentRun } from './project-handle.js';
 
-/** The wall clock, for everything that is not a test. */
+/**
+ * The wall clock, for everything that is not a test.
+ * @example const project = await openProject({ dir: 'spam', clock: systemClock })
+ */
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A logger that says nothing: the default of a library call. */
+/**
+ * A logger that says nothing: the default of a library call.
+ * @example const project = await openProject({ dir: 'spam', logger: silentLogger })
+ */
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined };
 
+/**
+ * Where the project is and what it may use of the outside.
+ * @example const options: OpenProjectOptions = { dir: 'spam', env: { OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }, logger: console }
+ */
 export interface OpenProjectOptions {
   /** The project directory (holding hilo.yaml), absolute or relative to the working directory. */
   readonly dir: string;

@@ -133,6 +133,7 @@ export interface Project {
   close(): Promise<void>;
 }
 
+/** @example const options: ImportFileOptions = { file: 'gold.csv', role: 'gold', labelField: 'category' } */
 export interface ImportFileOptions {
   /** JSONL, CSV/TSV (header row) or Parquet; `.gz` text files too. */
   readonly file: string;
@@ -147,6 +148,7 @@ export interface ImportFileOptions {
   readonly batch?: string;
 }
 
+/** @example const options: ImportVotesFileOptions = { file: 'answers.csv', taskField: 'item' } */
 export interface ImportVotesFileOptions {
   readonly file: string;
   readonly workerField?: string;
@@ -155,6 +157,7 @@ export interface ImportVotesFileOptions {
   readonly skipInvalid?: boolean;
 }
 
+/** @example const options: LearnOptions = { folds: 5, seed: 1 } */
 export interface LearnOptions {
   /** Folds for out-of-fold votes on the training items (0 = none); default 5. */
   readonly folds?: number;
@@ -162,6 +165,7 @@ export interface LearnOptions {
   readonly seed?: number;
 }
 
+/** @example const options: LearnLoopOptions = { every: 50, intervalMs: 30_000, signal: controller.signal } */
 export interface LearnLoopOptions extends LearnOptions {
   /** Retrain whenever this many new verified labels arrived. */
   readonly every: number;
@@ -172,6 +176,7 @@ export interface LearnLoopOptions extends LearnOptions {
   readonly onRound?: (round: LearnLoopRound) => void;
 }
 
+/** @example const options: LabelOptions = { labeller: 'llm', model: 'gpt-4o-mini', roles: ['pool'], limit: 100 } */
 export interface LabelOptions extends FirstPassChoice {
   /** Item roles to label; default pool, gold and test. */
   readonly roles?: readonly ItemRole[];
@@ -181,11 +186,15 @@ export interface LabelOptions extends FirstPassChoice {
   readonly signal?: AbortSignal;
 }
 
-/** A label run's report with the vote source of its labeller. */
+/**
+ * A label run's report with the vote source of its labeller.
+ * @example const { labelled, source } = await project.label()
+ */
 export interface LabelRun extends LabelReport {
   readonly source: string;
 }
 
+/** @example const options: CalibrateOptions = { source: 'model:local@2', method: 'auto', folds: 5 } */
 export interface CalibrateOptions {
   /** The labeller whose votes to calibrate, e.g. `model:local@2`. */
   readonly source: string;
@@ -195,6 +204,7 @@ export interface CalibrateOptions {
   readonly seed?: number;
 }
 
+/** @example const options: PlanOptions = { source: 'model:local@2', target: 0.97, delta: 0.05, humanAccuracy: 0.95 } */
 export interface PlanOptions {
   readonly source: string;
   /** Required accuracy of accepted labels. */
@@ -206,6 +216,7 @@ export interface PlanOptions {
   readonly staffing?: Staffing;
 }
 
+/** @example const options: RouteOptions = { source: 'model:local@2', target: 0.97, delta: 0.05, auditRate: 0.02 } */
 export interface RouteOptions {
   readonly source: string;
   readonly target: number;
@@ -219,6 +230,7 @@ export interface RouteOptions {
   readonly seed?: number;
 }
 
+/** @example const options: AggregateOptions = { method: 'dawid-skene', includeMachines: false } */
 export interface AggregateOptions {
   readonly method: AggregationMethod;
   /** Count machine labellers as annotators; default true. */
@@ -229,6 +241,7 @@ export interface AggregateOptions {
   readonly maxIterations?: number;
 }
 
+/** @example const options: TournamentOptions = { roles: ['test'], minItems: 30, apply: true } */
 export interface TournamentOptions {
   /** Roles whose trusted labels judge the labellers; default gold and test. */
   readonly roles?: readonly ItemRole[];
@@ -238,6 +251,7 @@ export interface TournamentOptions {
   readonly apply?: boolean;
 }
 
+/** @example const { result, applied } = await project.tournament({ apply: true }) */
 export interface TournamentRun {
   readonly result: TournamentResult;
   /** What a person's answer costs: the price of a machine's mistake. */

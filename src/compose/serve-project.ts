@@ -6,9 +6,16 @@ import { createServer } from '../server/create-server.js';
 import { openProject, type OpenProjectOptions } from './open-project.js';
 import type { Project } from './project-handle.js';
 
-/** The built web UI, beside dist/ in the package (and beside src/ in a checkout). */
+/**
+ * The built web UI, beside dist/ in the package (and beside src/ in a checkout).
+ * @example existsSync(join(WEB_ROOT, 'index.html'))
+ */
 export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+/**
+ * The project to serve and where to listen.
+ * @example const options: ServeProjectOptions = { dir: 'spam', host: '127.0.0.1', port: 4100 }
+ */
 export interface ServeProjectOptions extends OpenProjectOptions {
   readonly host: string;
   /** 0 picks a free port. */
@@ -18,6 +25,10 @@ export interface ServeProjectOptions extends OpenProjectOptions {
   readonly rateLimits?: { loginPerMinute?: number; answersPerMinute?: number };
 }
 
+/**
+ * A listening server with its open project.
+ * @example const server = await serveProject(options); console.log(server.url); await server.close();
+ */
 export interface RunningServer {
   readonly url: string;
   /** The first admin's invitation link, when this start created them. */

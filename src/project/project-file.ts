@@ -48,6 +48,10 @@ export async function loadProject(dir: string): Promise<ProjectConfig> {
   return parsed.config;
 }
 
+/**
+ * What a new hilo.yaml says; everything else takes its documented default.
+ * @example const options: InitOptions = { name: 'spam', labels: [{ name: 'spam', description: '' }, { name: 'ham', description: '' }], fields: ['text'], guidelines: '' }
+ */
 export interface InitOptions {
   readonly name: string;
   readonly labels: readonly { name: string; description: string }[];
