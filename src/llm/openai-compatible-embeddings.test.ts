@@ -10,10 +10,13 @@ import {
   fakeEmbeddingVector,
   fakeEmbeddings,
   inputsOf,
-} from './testing/fake-embeddings.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from './testing/fake-openai-server.js';
-import { delayed, malformedBody, rateLimited, serverError } from './testing/fake-replies.js';
-import { virtualTime } from './testing/virtual-time.js';
+} from '../testing/fakes/fake-embeddings.js';
+import {
+  type FakeOpenAiServer,
+  startFakeOpenAiServer,
+} from '../testing/fakes/fake-openai-server.js';
+import { delayed, malformedBody, rateLimited, serverError } from '../testing/fakes/fake-replies.js';
+import { virtualTime } from '../testing/fakes/virtual-time.js';
 
 describe('createOpenAiCompatibleEmbeddings', () => {
   let server: FakeOpenAiServer;

@@ -1,9 +1,9 @@
 import { HiloError } from '../../core/errors.js';
 import type { ChatModel, ChatRequest, ChatResponse } from '../../core/ports/chat-model.js';
-import { toChatCompletionsBody } from '../chat-completions-body.js';
-import { parseChatCompletionsResponse } from '../chat-completions-response.js';
-import { completionUsage } from '../completion-usage.js';
-import { errorForStatus, serverErrorMessage } from '../model-error.js';
+import { toChatCompletionsBody } from '../../llm/chat-completions-body.js';
+import { parseChatCompletionsResponse } from '../../llm/chat-completions-response.js';
+import { completionUsage } from '../../llm/completion-usage.js';
+import { errorForStatus, serverErrorMessage } from '../../llm/model-error.js';
 import { classifierResponder } from './classifier-responder.js';
 import { type FakeFlavour, completionWireBody } from './fake-completion-body.js';
 import type { FakeResponder } from './fake-replies.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatModelContract } from './chat-model.case.js';
+import { chatModelContract } from '../contracts/chat-model.case.js';
 import { fakeAnswer, malformedBody, rateLimited } from './fake-replies.js';
 import { createScriptedModel } from './scripted-model.js';
 
