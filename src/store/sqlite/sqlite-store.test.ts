@@ -48,7 +48,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describeStoreContract('sqlite (temp file)', () => openSqliteStore({ path: tempFile() }));
+describeStoreContract('sqlite', () => openSqliteStore({ path: tempFile() }));
 
 describe('openSqliteStore', () => {
   it('puts the database in WAL mode with foreign keys on', async () => {
