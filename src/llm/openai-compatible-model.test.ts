@@ -9,7 +9,7 @@ import {
   startFakeOpenAiServer,
 } from '../testing/fakes/fake-openai-server.js';
 
-chatModelContract('OpenAI-compatible adapter over HTTP', async () => {
+chatModelContract('openai-compatible', async () => {
   const server = await startFakeOpenAiServer();
   const model = createOpenAiCompatibleModel({ baseUrl: server.url, maxRetries: 0 });
   return {
@@ -19,7 +19,7 @@ chatModelContract('OpenAI-compatible adapter over HTTP', async () => {
   };
 });
 
-chatModelContract('OpenAI-compatible adapter over the global fetch', async () => {
+chatModelContract('openai-compatible (fetch)', async () => {
   const server = await startFakeOpenAiServer();
   const model = createOpenAiCompatibleModel({ baseUrl: server.url, maxRetries: 0, fetch });
   return {

@@ -3,7 +3,7 @@ import { chatModelContract } from '../contracts/chat-model.case.js';
 import { fakeAnswer, malformedBody, rateLimited } from './fake-replies.js';
 import { createScriptedModel } from './scripted-model.js';
 
-chatModelContract('scripted model', async () => {
+chatModelContract('scripted', async () => {
   const model = createScriptedModel();
   return { model, setBehaviour: (respond) => model.setBehaviour(respond) };
 });
