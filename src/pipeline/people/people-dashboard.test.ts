@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
+import { DEFAULT_PEOPLE_CONFIG } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { peopleDashboard } from './people-dashboard.js';
-import { annotator, answer as personAnswer, item, queueEntry } from '../../testing/builders/index.js';
+import {
+  annotator,
+  answer as personAnswer,
+  project as aProject,
+  item,
+  queueEntry,
+} from '../../testing/builders/index.js';
 import { labelRun } from '../../testing/fixtures/run-builders.js';
 
-const project = {
-  name: 't',
-  labels: [{ name: 'spam' }, { name: 'ham' }],
+const project = aProject({
   prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
   people: DEFAULT_PEOPLE_CONFIG,
-} as unknown as ProjectConfig;
+});
 
 function answer(who: string, itemId: string, label: 'spam' | 'ham', seconds: number, at: string) {
   return personAnswer(itemId, who, label, {

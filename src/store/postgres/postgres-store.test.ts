@@ -8,6 +8,7 @@ import { openPostgresStore } from './postgres-store.js';
 import { describeStoreContract } from '../../testing/contracts/store-contract.case.js';
 import { usePglite, usePostgresServer } from '../../testing/fixtures/postgres-stores.js';
 import { storeMigrations } from '../sql/store-migrations.js';
+import { item } from '../../testing/builders/index.js';
 
 const pglite = usePglite();
 describeStoreContract('pglite', pglite.open);
@@ -32,9 +33,7 @@ describe('openPgliteStore', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hilo-pglite-'));
     try {
       const store = await openPgliteStore({ dataDir });
-      await store.upsertItems([
-        { id: 'a', fields: { text: 'x' }, role: 'pool', batch: null, goldLabel: null },
-      ]);
+      await store.upsertItems([item('a', { fields: { text: 'x' } })]);
       expect(await store.countItems({})).toBe(1);
       await store.close();
       // PostgreSQL's own marker file: the cluster lives in the directory, not in memory.

@@ -79,9 +79,7 @@ describe('SQLite people store in memory', () => {
       'x',
     ]);
     expect((await store.listVotes({ itemIds: ['a'] })).map((v) => v.label)).toEqual(['x', 'y']);
-    await store.upsertItems([
-      { id: 'a', fields: { text: 'changed' }, role: 'pool', batch: null, goldLabel: null },
-    ]);
+    await store.upsertItems([item('a', { fields: { text: 'changed' } })]);
     expect((await store.getItem('a'))?.fields).toEqual({ text: 'changed' });
   });
 
@@ -114,7 +112,7 @@ describe('SQLite people store in memory', () => {
     let write: Promise<void> | undefined;
     await expect(
       store.transaction(async (tx) => {
-        await tx.upsertItems([{ id: 'z', fields: {}, role: 'pool', batch: null, goldLabel: null }]);
+        await tx.upsertItems([item('z', { fields: {} })]);
         write = store.people.setOverlap('a', 5);
         await pause(20);
         throw new Error('abandon');
