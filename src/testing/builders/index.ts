@@ -2,6 +2,5 @@
 export { decision } from './decision.js';
 export { item } from './item.js';
 export { annotator, queueEntry } from './people.js';
-export { project, type ProjectOverrides } from './project.js';
-export { T0 } from './time.js';
+export { project } from './project.js';
 export { answer, vote } from './vote.js';
