@@ -3,7 +3,7 @@ import type { NewVote } from '../../core/types.js';
 import { auditAccuracy } from './audit-accuracy.js';
 import { readAuditedItems } from './audit-sample.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
-import { auditRun, routeRun } from '../../testing/fixtures/run-builders.js';
+import { auditRun, routeRun } from '../../testing/builders/run-builders.js';
 import { answer, item } from '../../testing/builders/index.js';
 
 function humanVote(itemId: string, annotator: string, label: string): NewVote {

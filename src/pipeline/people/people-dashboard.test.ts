@@ -10,7 +10,7 @@ import {
   item,
   queueEntry,
 } from '../../testing/builders/index.js';
-import { labelRun } from '../../testing/fixtures/run-builders.js';
+import { labelRun } from '../../testing/builders/run-builders.js';
 
 const project = aProject({
   prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },

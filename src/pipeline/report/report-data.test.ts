@@ -4,7 +4,7 @@ import type { ProjectConfig } from '../../core/project.js';
 import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
 import { gatherReportData } from './report-data.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
-import { labelRun, routeRun } from '../../testing/fixtures/run-builders.js';
+import { labelRun, routeRun } from '../../testing/builders/run-builders.js';
 import { item, project as aProject, vote as aVote } from '../../testing/builders/index.js';
 
 const LABELS = ['billing', 'delivery', 'refund'];

@@ -4,7 +4,7 @@ import type { Store } from '../../core/ports/store.js';
 import type { Run, RunKind, RunRecord } from '../../core/runs/run-records.js';
 import type { Item } from '../../core/types.js';
 import { decision, item, vote } from '../builders/index.js';
-import { auditRun, labelRun, routeRun } from '../fixtures/run-builders.js';
+import { auditRun, labelRun, routeRun } from '../builders/run-builders.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 
 /**
