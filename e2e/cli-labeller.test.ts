@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   startFakeOpenAiServer,
   type FakeOpenAiServer,
-} from '../src/llm/testing/fake-openai-server.js';
-import { classifierResponder } from '../src/llm/testing/classifier-responder.js';
+} from '../src/testing/fakes/fake-openai-server.js';
+import { classifierResponder } from '../src/testing/fakes/classifier-responder.js';
 import { bankingSubset, SUBSET_LABELS } from './banking-subset.js';
 import { hilo, tempDir, writeJsonl, type CliResult } from './cli-harness.js';
 

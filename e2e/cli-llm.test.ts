@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   startFakeOpenAiServer,
   type FakeOpenAiServer,
-} from '../src/llm/testing/fake-openai-server.js';
+} from '../src/testing/fakes/fake-openai-server.js';
 import { hilo, tempDir, writeJsonl } from './cli-harness.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 

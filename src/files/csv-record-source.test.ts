@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecordSource } from './csv-record-source.js';
-import { failure, readAll, useTempDir } from './testing/temp-dir.js';
+import { failure, readAll, useTempDir } from '../testing/fixtures/temp-dir.js';
 
 const dir = useTempDir();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../core/errors.js';
 import { jsonlRecordSource, parseJsonLine } from './jsonl-record-source.js';
-import { failure, readAll, useTempDir } from './testing/temp-dir.js';
+import { failure, readAll, useTempDir } from '../testing/fixtures/temp-dir.js';
 
 const dir = useTempDir();
 

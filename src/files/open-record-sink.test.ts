@@ -3,7 +3,7 @@ import { parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { openRecordSink } from './open-record-sink.js';
 import { openRecordSource } from './open-record-source.js';
-import { failure, readAll, useTempDir } from './testing/temp-dir.js';
+import { failure, readAll, useTempDir } from '../testing/fixtures/temp-dir.js';
 
 const dir = useTempDir();
 

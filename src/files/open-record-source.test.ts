@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openRecordSource } from './open-record-source.js';
 import { fileFormat } from './record-format.js';
-import { failure, readAll, useTempDir } from './testing/temp-dir.js';
+import { failure, readAll, useTempDir } from '../testing/fixtures/temp-dir.js';
 
 const dir = useTempDir();
 

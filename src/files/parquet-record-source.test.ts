@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { parquetRecordSource } from './parquet-record-source.js';
-import { failure, readAll, useTempDir } from './testing/temp-dir.js';
+import { failure, readAll, useTempDir } from '../testing/fixtures/temp-dir.js';
 
 const dir = useTempDir();
 

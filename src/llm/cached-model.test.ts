@@ -2,10 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../core/ports/chat-model.js';
 import { withResponseCache } from './cached-model.js';
 import { createOpenAiCompatibleModel } from './openai-compatible-model.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from './testing/fake-openai-server.js';
-import { delayed, fakeAnswer, fakeToken, serverError } from './testing/fake-replies.js';
-import { memoryResponseCache } from './testing/memory-response-cache.js';
-import { createScriptedModel } from './testing/scripted-model.js';
+import {
+  type FakeOpenAiServer,
+  startFakeOpenAiServer,
+} from '../testing/fakes/fake-openai-server.js';
+import { delayed, fakeAnswer, fakeToken, serverError } from '../testing/fakes/fake-replies.js';
+import { memoryResponseCache } from '../testing/fakes/memory-response-cache.js';
+import { createScriptedModel } from '../testing/fakes/scripted-model.js';
 
 const request: ChatRequest = {
   model: 'm',

@@ -5,7 +5,10 @@ import {
   type RetryEvent,
   createOpenAiCompatibleModel,
 } from './openai-compatible-model.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from './testing/fake-openai-server.js';
+import {
+  type FakeOpenAiServer,
+  startFakeOpenAiServer,
+} from '../testing/fakes/fake-openai-server.js';
 import {
   contextTooLong,
   delayed,
@@ -13,8 +16,8 @@ import {
   malformedBody,
   rateLimited,
   serverError,
-} from './testing/fake-replies.js';
-import { virtualTime } from './testing/virtual-time.js';
+} from '../testing/fakes/fake-replies.js';
+import { virtualTime } from '../testing/fakes/virtual-time.js';
 
 const request: ChatRequest = { model: 'm', messages: [{ role: 'user', content: 'hello' }] };
 

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../core/ports/chat-model.js';
 import type { FetchLike } from './http-attempt.js';
 import { createOpenAiCompatibleModel } from './openai-compatible-model.js';
-import { chatModelContract } from './testing/chat-model.case.js';
-import { fakeAnswer } from './testing/fake-replies.js';
-import { type FakeOpenAiServer, startFakeOpenAiServer } from './testing/fake-openai-server.js';
+import { chatModelContract } from '../testing/contracts/chat-model.case.js';
+import { fakeAnswer } from '../testing/fakes/fake-replies.js';
+import {
+  type FakeOpenAiServer,
+  startFakeOpenAiServer,
+} from '../testing/fakes/fake-openai-server.js';
 
-chatModelContract('OpenAI-compatible adapter over HTTP', async () => {
+chatModelContract('openai-compatible', async () => {
   const server = await startFakeOpenAiServer();
   const model = createOpenAiCompatibleModel({ baseUrl: server.url, maxRetries: 0 });
   return {
@@ -16,7 +19,7 @@ chatModelContract('OpenAI-compatible adapter over HTTP', async () => {
   };
 });
 
-chatModelContract('OpenAI-compatible adapter over the global fetch', async () => {
+chatModelContract('openai-compatible (fetch)', async () => {
   const server = await startFakeOpenAiServer();
   const model = createOpenAiCompatibleModel({ baseUrl: server.url, maxRetries: 0, fetch });
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRateLimiter } from './rate-limiter.js';
-import { virtualTime } from './testing/virtual-time.js';
+import { virtualTime } from '../testing/fakes/virtual-time.js';
 
 describe('createRateLimiter', () => {
   it('does not wait without limits', async () => {

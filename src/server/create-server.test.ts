@@ -1,26 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
+import { DEFAULT_PEOPLE_CONFIG } from '../core/project.js';
 import { createRng } from '../core/rng.js';
 import type { Item } from '../core/types.js';
 import { buildQueue } from '../pipeline/people/index.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
 import { hashToken, inviteAnnotator } from '../pipeline/people/index.js';
+import { item, project as aProject } from '../testing/builders/index.js';
 import { createServer } from './create-server.js';
 
-const project = {
+const project = aProject({
   name: 'spam',
-  kind: 'classify',
-  fields: ['text'],
-  labels: [
-    { name: 'spam', description: 'unwanted' },
-    { name: 'ham', description: '' },
-  ],
+  labels: [{ name: 'spam', description: 'unwanted' }, 'ham'],
   guidelines: '# Guidelines',
   prices: { models: {}, humanHourlyUsd: 20, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
-  database: null,
   people: { ...DEFAULT_PEOPLE_CONFIG, exam: { size: 0, threshold: 0 }, controlRate: 0 },
-} as unknown as ProjectConfig;
+});
 
 let app: FastifyInstance;
 let store: MemoryStore;
@@ -34,15 +29,9 @@ beforeEach(async () => {
   now = Date.UTC(2026, 0, 1);
   const clock = { now: () => now };
   const items: Item[] = [
-    {
-      id: 'p1',
-      fields: { text: 'hello', internal: 'hidden' },
-      role: 'pool',
-      batch: null,
-      goldLabel: null,
-    },
-    { id: 'p2', fields: { text: 'world' }, role: 'pool', batch: null, goldLabel: null },
-    { id: 'c1', fields: { text: 'win money' }, role: 'control', batch: null, goldLabel: 'spam' },
+    item('p1', { fields: { text: 'hello', internal: 'hidden' } }),
+    item('p2', { fields: { text: 'world' } }),
+    item('c1', { fields: { text: 'win money' }, role: 'control', goldLabel: 'spam' }),
   ];
   await store.upsertItems(items);
   const ctx = { store, project, clock, rng: createRng(3) };

@@ -5,7 +5,7 @@ import { syntheticPredictions } from '../core/calibration/synthetic-predictions.
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
 import type { Item, ItemRole, NewVote } from '../core/types.js';
-import { labelRun, routeRun } from '../testing/fixtures/run-builders.js';
+import { labelRun, routeRun } from '../testing/builders/run-builders.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
 import { inviteAnnotator } from '../pipeline/people/index.js';
 import { createServer } from './create-server.js';

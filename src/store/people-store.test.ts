@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll } from 'vitest';
 import { describePeopleStoreContract } from '../testing/contracts/people-store-contract.case.js';
-import { openPgliteStore } from './postgres/pglite-store.js';
+import { usePglite, usePostgresServer } from '../testing/fixtures/postgres-stores.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hilo-people-'));
@@ -13,22 +12,13 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describePeopleStoreContract('sqlite (temp file)', () =>
+// openSqliteStore serves people from prepared statements and a cache (sqlite-people-store.ts);
+// PostgreSQL from Kysely (kysely-people-store.ts), on PGlite and on a real server.
+describePeopleStoreContract('sqlite', () =>
   openSqliteStore({ path: join(dir, `people-${(files += 1)}.db`) }),
 );
 
-// Starting PGlite takes seconds, so one instance serves every test; each starts from empty tables.
-let client: PGlite;
-beforeAll(async () => {
-  client = await PGlite.create();
-});
-afterAll(async () => {
-  await client.close();
-});
-describePeopleStoreContract('postgres (PGlite)', async () => {
-  const store = await openPgliteStore({ client });
-  await client.query(
-    'truncate items, votes, decisions, runs, models, llm_cache, annotators, sessions, queue, assignments restart identity cascade',
-  );
-  return store;
-});
+describePeopleStoreContract('pglite', usePglite().open);
+
+const server = usePostgresServer(process.env['HILO_TEST_POSTGRES_URL']);
+describePeopleStoreContract('postgres', server.open, { skip: server.skip });

@@ -4,7 +4,7 @@ import { HiloError } from '../../src/core/errors.js';
 import type { Decision } from '../../src/core/types.js';
 import { openRecordSink } from '../../src/files/open-record-sink.js';
 import { openRecordSource } from '../../src/files/open-record-source.js';
-import { readAll, useTempDir } from '../../src/files/testing/temp-dir.js';
+import { readAll, useTempDir } from '../../src/testing/fixtures/temp-dir.js';
 import { exportItems } from '../../src/pipeline/items/index.js';
 import { importItems, type ImportItemsOptions } from '../../src/pipeline/items/index.js';
 import { MemoryStore } from '../../src/testing/fakes/memory-store.js';

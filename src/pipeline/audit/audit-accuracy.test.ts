@@ -3,27 +3,14 @@ import type { NewVote } from '../../core/types.js';
 import { auditAccuracy } from './audit-accuracy.js';
 import { readAuditedItems } from './audit-sample.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
-import { auditRun, routeRun } from '../../testing/fixtures/run-builders.js';
+import { auditRun, routeRun } from '../../testing/builders/run-builders.js';
+import { answer, item } from '../../testing/builders/index.js';
 
 function humanVote(itemId: string, annotator: string, label: string): NewVote {
-  return {
-    itemId,
-    source: `human:${annotator}`,
-    label,
-    probabilities: { [label]: 1 },
-    method: 'human',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
+  return answer(itemId, annotator, label, {
     timeSpentMs: 4000,
     createdAt: '2026-01-03T00:00:00.000Z',
-  };
+  });
 }
 
 /** Two audit draws: batch b1 (40 items) and, a day later, batch b2 (40 items); accepted label "a". */
@@ -32,6 +19,9 @@ async function audited(): Promise<MemoryStore> {
   await store.createRun(routeRun('route-1', { target: 0.95, delta: 0.05 }));
   const items = (batch: string) =>
     Array.from({ length: 40 }, (_, i) => ({ id: `${batch}-${i}`, batch, label: 'a' }));
+  await store.upsertItems(
+    [...items('b1'), ...items('b2')].map(({ id, batch }) => item(id, { batch })),
+  );
   await store.createRun(auditRun('audit-1', { items: items('b1') }));
   await store.createRun(
     auditRun('audit-2', { items: items('b2') }, { startedAt: '2026-01-02T00:00:00.000Z' }),

@@ -3,26 +3,21 @@ import type { Decision, Item } from '../../core/types.js';
 import { exportItems } from './export-items.js';
 import { memorySink } from '../../testing/fakes/memory-records.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
+import { decision as aDecision, item as anItem } from '../../testing/builders/index.js';
 
 const LABELS = ['ham', 'spam'];
 
 function item(id: string, fields: Item['fields'], extra: Partial<Item> = {}): Item {
-  return { id, fields, role: 'pool', batch: null, goldLabel: null, ...extra };
+  return anItem(id, { fields, ...extra });
 }
 
 function decision(itemId: string, extra: Partial<Decision> = {}): Decision {
-  return {
-    itemId,
-    label: 'spam',
-    confidence: 0.9,
-    probabilities: { ham: 0.1, spam: 0.9 },
-    decidedBy: 'auto',
+  return aDecision(itemId, {
     source: 'llm:qwen#abc',
     voteIds: [1],
-    zone: 'accept',
     updatedAt: '2024-01-01T00:00:00.000Z',
     ...extra,
-  };
+  });
 }
 
 async function seeded(): Promise<MemoryStore> {

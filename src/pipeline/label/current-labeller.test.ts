@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunStatus } from '../../core/runs/run-records.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
-import { labelRun } from '../../testing/fixtures/run-builders.js';
+import { labelRun } from '../../testing/builders/run-builders.js';
 import { currentLabeller, labellerLine, labelRunsOf } from './current-labeller.js';
 
 const LOCAL = 'model:local@1';

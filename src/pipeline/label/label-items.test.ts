@@ -4,6 +4,7 @@ import { evaluateVotes } from '../calibrate/index.js';
 import { labelItems } from './label-items.js';
 import type { LabelOutcome, Labeller } from './labeller.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
+import { item as anItem } from '../../testing/builders/index.js';
 
 const LABELS = ['spam', 'ham'];
 const clock = { now: () => Date.UTC(2026, 0, 1) };
@@ -14,7 +15,7 @@ function item(
   role: Item['role'] = 'pool',
   goldLabel: string | null = null,
 ): Item {
-  return { id, fields: { text }, role, batch: null, goldLabel };
+  return anItem(id, { fields: { text }, role, goldLabel });
 }
 
 /** Says spam when the text mentions "win", with 0.9 confidence; abstains on empty text. */

@@ -3,7 +3,7 @@ import { HiloError } from '../../core/errors.js';
 import type { LlmLabellerConfig, ProjectConfig } from '../../core/project.js';
 import type { Item } from '../../core/types.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
-import { voteFixture } from '../../testing/fixtures/vote-fixture.js';
+import { vote } from '../../testing/builders/index.js';
 import { chooseDemos } from './choose-demos.js';
 import { estimateLabelCost } from './estimate-label-cost.js';
 import { createLlmBatchLabeller } from './llm-batch-labeller.js';
@@ -101,8 +101,8 @@ describe('estimateLabelCost', () => {
       demos,
     }).source;
     await s.addVotes([
-      voteFixture('p1', source, 'spam', { other: 'ham' }),
-      voteFixture('p2', 'llm:other#1', 'ham', { other: 'spam' }),
+      vote('p1', source, { label: 'spam', probabilities: { spam: 1, ham: 0 } }),
+      vote('p2', 'llm:other#1', { label: 'ham', probabilities: { ham: 1, spam: 0 } }),
     ]);
     const estimate = await estimateLabelCost({
       store: s,

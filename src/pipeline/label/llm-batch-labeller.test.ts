@@ -4,45 +4,14 @@ import type { ChatModel, ChatRequest } from '../../core/ports/index.js';
 import type { Item } from '../../core/types.js';
 import type { ProjectConfig } from '../../core/project.js';
 import { createLlmBatchLabeller } from './llm-batch-labeller.js';
+import { item as anItem, project as aProject } from '../../testing/builders/index.js';
 
-const project: ProjectConfig = {
+const project: ProjectConfig = aProject({
   name: 't',
-  kind: 'classify',
-  fields: ['text'],
-  labels: [
-    { name: 'spam', description: '' },
-    { name: 'ham', description: '' },
-  ],
-  guidelines: '',
-  labeller: {
-    default: 'llm',
-    llm: {
-      model: 'm',
-      fewShot: 0,
-      chainOfThought: false,
-      confidence: 'logprobs',
-      samples: 5,
-      temperature: 0.7,
-      askVerbalized: false,
-      maxTokens: 4,
-      concurrency: 1,
-      requestsPerMinute: 0,
-      tokensPerMinute: 0,
-      timeoutMs: 1000,
-      maxRetries: 0,
-    },
-    local: { features: 1024, wordNgrams: 2, charNgrams: [3, 5], l2: 1e-5, epochs: 5, seed: 1 },
-  },
+  labeller: { llm: { maxTokens: 4 }, local: { l2: 1e-5 } },
   prices: { models: {}, humanHourlyUsd: 15, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
-  database: null,
-};
-const item = (id: string, text: string): Item => ({
-  id,
-  fields: { text },
-  role: 'pool',
-  batch: null,
-  goldLabel: null,
 });
+const item = (id: string, text: string): Item => anItem(id, { fields: { text } });
 
 /** Answers "A" (spam) with logprobs, and fails every request whose prompt contains "boom". */
 function model(): ChatModel {

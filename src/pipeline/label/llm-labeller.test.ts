@@ -10,6 +10,7 @@ import type {
 import type { LlmLabellerConfig, ProjectConfig } from '../../core/project.js';
 import type { Item } from '../../core/types.js';
 import { labelItemWithLlm, llmVoteSource, type LabelItemWithLlmOptions } from './llm-labeller.js';
+import { item as anItem, project as aProject } from '../../testing/builders/index.js';
 
 /** A chat model that answers from a script, one step per request, and records the requests. */
 class ScriptedModel implements ChatModel {
@@ -83,38 +84,25 @@ const settings: LlmLabellerConfig = {
   maxRetries: 0,
 };
 
-const project: ProjectConfig = {
+const project: ProjectConfig = aProject({
   name: 'sentiment',
-  kind: 'classify',
-  fields: ['text'],
   labels: [
     { name: 'negative', description: 'unhappy' },
     { name: 'neutral', description: 'neither' },
     { name: 'positive', description: 'happy' },
   ],
   guidelines: 'Judge the writer, not the product.',
-  labeller: {
-    default: 'llm',
-    llm: settings,
-    local: { features: 1024, wordNgrams: 2, charNgrams: [3, 5], l2: 1e-4, epochs: 5, seed: 1 },
-  },
+  labeller: { llm: settings },
   prices: {
     models: { 'test-model': { inputPerMTok: 1, outputPerMTok: 4 } },
     humanHourlyUsd: 20,
     humanItemsPerHour: 60,
     hostingPerHourUsd: 0,
   },
-  database: null,
-};
+});
 
 function item(id: string, text: string, goldLabel: string | null = null): Item {
-  return {
-    id,
-    fields: { text },
-    role: goldLabel === null ? 'pool' : 'gold',
-    batch: null,
-    goldLabel,
-  };
+  return anItem(id, { fields: { text }, role: goldLabel === null ? 'pool' : 'gold', goldLabel });
 }
 
 const target = item('r1', 'It arrived. It works.');

@@ -11,7 +11,7 @@ import {
 } from '../../testing/fixtures/learn-loop-fixture.js';
 import { runLearnLoop, type LearnLoopRound } from './learn-loop.js';
 import { learnRound } from './learn-loop-round.js';
-import { annotatorFixture } from '../../testing/fixtures/vote-fixture.js';
+import { annotator } from '../../testing/builders/index.js';
 import { runTournament } from './tournament.js';
 import type { MemoryStore } from '../../testing/fakes/memory-store.js';
 
@@ -191,7 +191,7 @@ describe('learnRound', () => {
 describe('learnRound with discounted people', () => {
   it('learns from answers of people in good standing only', async () => {
     const store = await loopStore();
-    await store.people.createAnnotator(annotatorFixture('careless'), 'h-careless');
+    await store.people.createAnnotator(annotator('careless'), 'h-careless');
     await store.people.updateAnnotator('careless', { discounted: true });
     await store.addVotes([
       humanVote('a0', 'fruit'),

@@ -1,39 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRole, NewVote } from '../../core/types.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
+import { item as anItem, vote as aVote } from '../../testing/builders/index.js';
 import { labellerSetting, runTournament } from './tournament.js';
 
 function vote(itemId: string, source: string, label: string | null, costUsd = 0): NewVote {
-  return {
-    itemId,
-    source,
+  return aVote(itemId, source, {
     label,
     probabilities: null,
     method: source.startsWith('llm:') ? 'logprobs' : 'local-model',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
     abstainReason: label === null ? 'no answer' : null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
     costUsd,
-    latencyMs: 0,
-    timeSpentMs: null,
-    createdAt: 'x',
-  };
+  });
 }
 
 /** 100 trusted items (a/b alternating) and 20 pool items; three labellers and one person. */
 async function seeded(): Promise<MemoryStore> {
   const store = new MemoryStore();
-  const item = (i: number, role: ItemRole) => ({
-    id: `i${String(i).padStart(3, '0')}`,
-    fields: { text: `t${i}` },
-    role,
-    batch: null,
-    goldLabel: role === 'pool' ? null : i % 2 === 0 ? 'a' : 'b',
-  });
+  const item = (i: number, role: ItemRole) =>
+    anItem(`i${String(i).padStart(3, '0')}`, {
+      fields: { text: `t${i}` },
+      role,
+      goldLabel: role === 'pool' ? null : i % 2 === 0 ? 'a' : 'b',
+    });
   await store.upsertItems([
     ...Array.from({ length: 60 }, (_, i) => item(i, 'gold')),
     ...Array.from({ length: 40 }, (_, i) => item(60 + i, 'test')),

@@ -10,6 +10,7 @@ import { createCrowdModel } from './crowd-model.js';
 import { readCrowd } from './crowd-snapshot.js';
 import { itemPosterior } from './item-posterior.js';
 import type { PeopleContext } from './people-context.js';
+import { item, queueEntry } from '../../testing/builders/index.js';
 
 const LABELS = CROWD_LABELS;
 const MACHINE = CROWD_MACHINE;
@@ -18,20 +19,10 @@ const history = crowdHistory;
 
 /** An overlap-zone task the machine labelled `label` at `confidence`, asked of 2 people. */
 async function task(ctx: PeopleContext, id: string, label: string, confidence: number) {
-  await ctx.store.upsertItems([
-    { id, fields: { text: id }, role: 'pool', batch: null, goldLabel: null },
-  ]);
+  await ctx.store.upsertItems([item(id)]);
   await ctx.store.addVotes([vote(id, MACHINE, label, confidence)]);
   await ctx.store.people.upsertQueue([
-    {
-      itemId: id,
-      kind: 'task',
-      zone: 'overlap',
-      priority: 1,
-      overlap: 2,
-      goldLabel: null,
-      reviewReason: null,
-    },
+    queueEntry(id, { zone: 'overlap', priority: 1, overlap: 2 }),
   ]);
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { annotatorQuality } from './annotator-quality.js';
 import { crowdHistory } from '../../testing/fixtures/crowd-fixture.js';
-import { annotatorFixture } from '../../testing/fixtures/vote-fixture.js';
+import { annotator } from '../../testing/builders/index.js';
 
 describe('annotatorQuality', () => {
   it("joins control accuracy and its interval with each person's Dawid-Skene matrix", async () => {
     const ctx = await crowdHistory();
     await ctx.store.people.updateAnnotator('good1', { controlsSeen: 20, controlsCorrect: 19 });
-    await ctx.store.people.createAnnotator(annotatorFixture('newcomer'), 'h-new');
+    await ctx.store.people.createAnnotator(annotator('newcomer'), 'h-new');
     const report = await annotatorQuality(ctx);
     const by = new Map(report.annotators.map((a) => [a.id, a]));
     const good = by.get('good1');

@@ -3,7 +3,7 @@ import type { NewVote, Vote } from '../../core/types.js';
 import type { VoteQuery } from '../../core/ports/store.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { createCrowdModel } from './crowd-model.js';
-import { annotatorFixture, voteFixture } from '../../testing/fixtures/vote-fixture.js';
+import { annotator, answer, item } from '../../testing/builders/index.js';
 
 const LABELS = ['a', 'b'];
 
@@ -20,17 +20,18 @@ class FlakyStore extends MemoryStore {
 
 function votes(count: number, from = 0): NewVote[] {
   return Array.from({ length: count }, (_, i) =>
-    voteFixture(`i${from + i}`, `human:p${(from + i) % 3}`, LABELS[(from + i) % 2] as string, {
-      other: LABELS[(from + i + 1) % 2] as string,
+    answer(`i${from + i}`, `p${(from + i) % 3}`, LABELS[(from + i) % 2] as string, {
+      labels: LABELS,
+      timeSpentMs: 5000,
     }),
   );
 }
 
-/** A store with people p0, p1 and p2. */
+/** A store with items i0…i119 and people p0, p1 and p2. */
 async function peopleStore(): Promise<FlakyStore> {
   const store = new FlakyStore();
-  for (const id of ['p0', 'p1', 'p2'])
-    await store.people.createAnnotator(annotatorFixture(id), `h-${id}`);
+  await store.upsertItems(Array.from({ length: 120 }, (_, i) => item(`i${i}`)));
+  for (const id of ['p0', 'p1', 'p2']) await store.people.createAnnotator(annotator(id), `h-${id}`);
   return store;
 }
 

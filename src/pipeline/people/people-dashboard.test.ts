@@ -1,42 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js';
+import { DEFAULT_PEOPLE_CONFIG } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { peopleDashboard } from './people-dashboard.js';
-import { annotatorFixture as annotator, voteFixture } from '../../testing/fixtures/vote-fixture.js';
-import { labelRun } from '../../testing/fixtures/run-builders.js';
+import {
+  annotator,
+  answer as personAnswer,
+  project as aProject,
+  item,
+  queueEntry,
+} from '../../testing/builders/index.js';
+import { labelRun } from '../../testing/builders/run-builders.js';
 
-const project = {
-  name: 't',
-  labels: [{ name: 'spam' }, { name: 'ham' }],
+const project = aProject({
   prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
   people: DEFAULT_PEOPLE_CONFIG,
-} as unknown as ProjectConfig;
-
-const OTHER = { spam: 'ham', ham: 'spam' } as const;
+});
 
 function answer(who: string, itemId: string, label: 'spam' | 'ham', seconds: number, at: string) {
-  return {
-    ...voteFixture(itemId, `human:${who}`, label, { other: OTHER[label] }),
+  return personAnswer(itemId, who, label, {
+    labels: ['spam', 'ham'],
     timeSpentMs: seconds * 1000,
     createdAt: at,
-  };
+  });
 }
 
 describe('peopleDashboard', () => {
   it('gives each person volume, median speed, agreement with the others, and spend from prices and runs', async () => {
     const store = new MemoryStore();
-    await store.people.upsertQueue(
-      ['t1', 't2'].map((itemId) => ({
-        itemId,
-        kind: 'task' as const,
-        zone: 'human' as const,
-        priority: 0,
-        overlap: 3,
-        goldLabel: null,
-        reviewReason: null,
-      })),
-    );
+    await store.upsertItems([item('t1'), item('t2'), item('c9', { role: 'control' })]);
+    await store.people.upsertQueue(['t1', 't2'].map((id) => queueEntry(id, { overlap: 3 })));
     await store.people.createAnnotator(
       annotator('a', { controlsSeen: 4, controlsCorrect: 3 }),
       'h1',

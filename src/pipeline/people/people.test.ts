@@ -4,6 +4,7 @@ import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../../core/project.js
 import { createRng } from '../../core/rng.js';
 import type { Decision, Item } from '../../core/types.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
+import { annotator, decision, item, project as aProject } from '../../testing/builders/index.js';
 import { adjustOverlap } from './adjust-overlap.js';
 import { buildQueue } from './build-queue.js';
 import { nextItem } from './next-item.js';
@@ -14,19 +15,10 @@ import { listReviewItems, settleReview } from './review-items.js';
 import { submitAnswer } from './submit-answer.js';
 import { undoAnswer } from './undo-answer.js';
 
-const project = {
-  name: 't',
-  kind: 'classify',
-  fields: ['text'],
-  labels: [
-    { name: 'spam', description: '' },
-    { name: 'ham', description: '' },
-  ],
-  guidelines: '',
+const project = aProject({
   prices: { models: {}, humanHourlyUsd: 36, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
-  database: null,
   people: { ...DEFAULT_PEOPLE_CONFIG, exam: { size: 2, threshold: 0.5 }, controlRate: 0 },
-} as unknown as ProjectConfig;
+});
 
 async function setup(
   over: Partial<ProjectConfig> = {},
@@ -34,16 +26,10 @@ async function setup(
   let now = Date.UTC(2026, 0, 1);
   const store = new MemoryStore();
   const items: Item[] = [
-    ...['p1', 'p2', 'p3'].map((id) => ({
-      id,
-      fields: { text: `pool ${id}`, secret: 'x' },
-      role: 'pool' as const,
-      batch: null,
-      goldLabel: null,
-    })),
-    { id: 'c1', fields: { text: 'control' }, role: 'control', batch: null, goldLabel: 'spam' },
-    { id: 'g1', fields: { text: 'gold 1' }, role: 'gold', batch: null, goldLabel: 'spam' },
-    { id: 'g2', fields: { text: 'gold 2' }, role: 'gold', batch: null, goldLabel: 'ham' },
+    ...['p1', 'p2', 'p3'].map((id) => item(id, { fields: { text: `pool ${id}`, secret: 'x' } })),
+    item('c1', { fields: { text: 'control' }, role: 'control', goldLabel: 'spam' }),
+    item('g1', { fields: { text: 'gold 1' }, role: 'gold', goldLabel: 'spam' }),
+    item('g2', { fields: { text: 'gold 2' }, role: 'gold', goldLabel: 'ham' }),
   ];
   await store.upsertItems(items);
   const ctx = {
@@ -61,18 +47,7 @@ async function person(
   id: string,
   state: Annotator['state'] = 'active',
 ): Promise<Annotator> {
-  const a: Annotator = {
-    id,
-    name: id,
-    role: 'annotator',
-    state,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    suspendedReason: null,
-    flaggedReason: null,
-    controlsSeen: 0,
-    controlsCorrect: 0,
-    discounted: false,
-  };
+  const a = annotator(id, { state });
   await ctx.store.people.createAnnotator(a, `h-${id}`);
   return a;
 }
@@ -98,17 +73,15 @@ describe('people pipeline', () => {
 
   it('queues only routed items when a route ran, human zone first', async () => {
     const ctx = await setup();
-    const d = (itemId: string, zone: Decision['zone'], confidence: number): Decision => ({
-      itemId,
-      label: 'spam',
-      confidence,
-      probabilities: { spam: confidence, ham: 1 - confidence },
-      decidedBy: 'machine',
-      source: 'model:x@1',
-      voteIds: [],
-      zone,
-      updatedAt: '',
-    });
+    const d = (itemId: string, zone: Decision['zone'], confidence: number): Decision =>
+      decision(itemId, {
+        confidence,
+        probabilities: { spam: confidence, ham: 1 - confidence },
+        decidedBy: 'machine',
+        source: 'model:x@1',
+        zone,
+        updatedAt: '',
+      });
     await ctx.store.putDecisions([
       d('p1', 'overlap', 0.6),
       d('p2', 'human', 0.5),
@@ -265,18 +238,7 @@ describe('people pipeline', () => {
 });
 
 describe('checkRules', () => {
-  const a: Annotator = {
-    id: 'x',
-    name: 'x',
-    role: 'annotator',
-    state: 'active',
-    createdAt: '',
-    suspendedReason: null,
-    flaggedReason: null,
-    controlsSeen: 10,
-    controlsCorrect: 4,
-    discounted: false,
-  };
+  const a = annotator('x', { createdAt: '', controlsSeen: 10, controlsCorrect: 4 });
   const v = (label: string, ms: number) => ({ itemId: 'i', label, timeSpentMs: ms, createdAt: '' });
   it('suspends at 4 fast of 10, not at 3', () => {
     const three = [

@@ -4,63 +4,34 @@ import type { ProjectConfig } from '../../core/project.js';
 import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
 import { gatherReportData } from './report-data.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
-import { labelRun, routeRun } from '../../testing/fixtures/run-builders.js';
+import { labelRun, routeRun } from '../../testing/builders/run-builders.js';
+import { item, project as aProject, vote as aVote } from '../../testing/builders/index.js';
 
 const LABELS = ['billing', 'delivery', 'refund'];
 const SOURCE = 'model:local@1';
 const clock = { now: () => Date.parse('2025-03-01T12:00:00Z') };
 const RUN_TIMES = { startedAt: '2025-03-01T10:00:00Z', endedAt: '2025-03-01T10:01:00Z' };
 
-const project: ProjectConfig = {
+const project: ProjectConfig = aProject({
   name: 'support',
-  kind: 'classify',
-  fields: ['text'],
-  labels: LABELS.map((name) => ({ name, description: '' })),
-  guidelines: '',
+  labels: LABELS,
   labeller: {
     default: 'local',
-    llm: {
-      model: 'm',
-      fewShot: 0,
-      chainOfThought: false,
-      confidence: 'auto',
-      samples: 5,
-      temperature: 0.7,
-      askVerbalized: false,
-      maxTokens: 16,
-      concurrency: 1,
-      requestsPerMinute: 1,
-      tokensPerMinute: 1,
-      timeoutMs: 1000,
-      maxRetries: 0,
-    },
-    local: { features: 1024, wordNgrams: 1, charNgrams: [2, 3], l2: 1e-4, epochs: 1, seed: 1 },
+    llm: { confidence: 'auto', requestsPerMinute: 1, tokensPerMinute: 1 },
+    local: { wordNgrams: 1, charNgrams: [2, 3], epochs: 1 },
   },
   prices: { models: {}, humanHourlyUsd: 30, humanItemsPerHour: 60, hostingPerHourUsd: 0 },
-  database: null,
-};
+});
 
 function vote(itemId: string, probs: Float64Array, row: number, source = SOURCE): NewVote {
   const p = Object.fromEntries(LABELS.map((l, k) => [l, probs[row * 3 + k] as number]));
   const top = LABELS.reduce((a, b) => ((p[b] as number) > (p[a] as number) ? b : a));
-  return {
-    itemId,
-    source,
+  return aVote(itemId, source, {
     label: top,
     probabilities: p,
     method: 'local-model',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
-    timeSpentMs: null,
     createdAt: '2025-03-01T00:00:00Z',
-  };
+  });
 }
 
 /**
@@ -94,13 +65,13 @@ async function seededStore(
     for (let i = 0; i < n; i++) {
       const id = `${role}-${String(i).padStart(4, '0')}`;
       const label = LABELS[data.labels[i] as number] as string;
-      items.push({
-        id,
-        fields: { text: `${role} text ${i}` },
-        role,
-        batch: null,
-        goldLabel: role === 'pool' ? null : label,
-      });
+      items.push(
+        item(id, {
+          fields: { text: `${role} text ${i}` },
+          role,
+          goldLabel: role === 'pool' ? null : label,
+        }),
+      );
       votes.push(vote(id, data.probs, i));
     }
     await store.upsertItems(items);
@@ -351,7 +322,7 @@ describe('gatherReportData', () => {
   it('counts abstentions, pool decisions and zones, and is plain JSON without NaN', async () => {
     const store = await seededStore({ gold: 30, test: 30, pool: 20 });
     await store.upsertItems([
-      { id: 'test-x', fields: { text: 'x' }, role: 'test', batch: null, goldLabel: 'refund' },
+      item('test-x', { fields: { text: 'x' }, role: 'test', goldLabel: 'refund' }),
     ]);
     await store.addVotes([
       { ...vote('test-x', new Float64Array(3), 0), label: null, probabilities: null },

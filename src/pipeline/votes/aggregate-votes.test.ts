@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewVote } from '../../core/types.js';
 import { aggregateVotes } from './aggregate-votes.js';
-import { annotatorFixture, voteFixture } from '../../testing/fixtures/vote-fixture.js';
+import { annotator, item, vote as aVote } from '../../testing/builders/index.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 
 const clock = { now: () => Date.UTC(2026, 0, 1) };
@@ -13,20 +13,17 @@ function vote(
   probabilities: Record<string, number> | null = null,
 ): NewVote {
   const other = label === 'x' ? 'y' : 'x';
-  return voteFixture(itemId, source, label, { other, confidence: probabilities?.[label] ?? 1 });
+  const confidence = probabilities?.[label] ?? 1;
+  return aVote(itemId, source, {
+    label,
+    probabilities: { [label]: confidence, [other]: 1 - confidence },
+    timeSpentMs: source.startsWith('human:') ? 5000 : null,
+  });
 }
 
 async function seeded(): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await store.upsertItems(
-    ['a', 'b', 'c', 'm'].map((id) => ({
-      id,
-      fields: {},
-      role: 'pool' as const,
-      batch: null,
-      goldLabel: null,
-    })),
-  );
+  await store.upsertItems(['a', 'b', 'c', 'm'].map((id) => item(id, { fields: {} })));
   await store.addVotes([
     vote('a', 'human:1', 'x'),
     vote('a', 'human:2', 'x'),
@@ -97,7 +94,7 @@ describe('aggregateVotes', () => {
     // Person 3 fails controls and is discounted; two more of their votes would flip item c.
     await store.addVotes([vote('c', 'human:3', 'y'), vote('c', 'human:4', 'y')]);
     await store.people.createAnnotator(
-      annotatorFixture('3', {
+      annotator('3', {
         state: 'suspended',
         controlsSeen: 10,
         controlsCorrect: 3,

@@ -1,35 +1,24 @@
-import { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../open-store.js';
 import { openPgliteStore } from './pglite-store.js';
 import { openPostgresStore } from './postgres-store.js';
 import { describeStoreContract } from '../../testing/contracts/store-contract.case.js';
+import { usePglite, usePostgresServer } from '../../testing/fixtures/postgres-stores.js';
 import { storeMigrations } from '../sql/store-migrations.js';
+import { item } from '../../testing/builders/index.js';
 
-const TABLES = 'items, votes, decisions, runs, models, llm_cache, embeddings';
-const serverUrl = process.env['HILO_TEST_POSTGRES_URL'];
+const pglite = usePglite();
+describeStoreContract('pglite', pglite.open);
 
-// Starting PGlite takes seconds, so one instance serves every test; each test starts from empty tables.
-let client: PGlite;
-beforeAll(async () => {
-  client = await PGlite.create();
-});
-afterAll(async () => {
-  await client.close();
-});
-
-describeStoreContract('postgres (PGlite)', async () => {
-  const store = await openPgliteStore({ client });
-  await client.query(`truncate ${TABLES} restart identity cascade`);
-  return store;
-});
+const server = usePostgresServer(process.env['HILO_TEST_POSTGRES_URL']);
+describeStoreContract('postgres', server.open, { skip: server.skip });
 
 describe('openPgliteStore', () => {
   it('leaves a caller-owned client open on close, and migrating twice is harmless', async () => {
+    const client = pglite.client();
     const store = await openPgliteStore({ client });
     await store.close();
     const again = await openPgliteStore({ client });
@@ -44,9 +33,7 @@ describe('openPgliteStore', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'hilo-pglite-'));
     try {
       const store = await openPgliteStore({ dataDir });
-      await store.upsertItems([
-        { id: 'a', fields: { text: 'x' }, role: 'pool', batch: null, goldLabel: null },
-      ]);
+      await store.upsertItems([item('a', { fields: { text: 'x' } })]);
       expect(await store.countItems({})).toBe(1);
       await store.close();
       // PostgreSQL's own marker file: the cluster lives in the directory, not in memory.
@@ -71,29 +58,10 @@ describe('openPostgresStore', () => {
   });
 });
 
-if (serverUrl === undefined) {
-  describe.skip('Store contract: postgres (server) — set HILO_TEST_POSTGRES_URL=postgres://… to run it', () => {
-    it('needs a PostgreSQL server', () => undefined);
+describe.skipIf(server.skip)('openStore', () => {
+  it('opens PostgreSQL for a url', async () => {
+    const store = await openStore({ url: server.url() });
+    expect(await store.countItems({ role: 'pool' })).toBeGreaterThanOrEqual(0);
+    await store.close();
   });
-} else {
-  const url = serverUrl;
-  describeStoreContract('postgres (server)', async () => {
-    const store = await openPostgresStore({ url });
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`truncate ${TABLES} restart identity cascade`);
-    } finally {
-      await admin.end();
-    }
-    return store;
-  });
-
-  describe('openStore', () => {
-    it('opens PostgreSQL for a url', async () => {
-      const store = await openStore({ url });
-      expect(await store.countItems({ role: 'pool' })).toBeGreaterThanOrEqual(0);
-      await store.close();
-    });
-  });
-}
+});

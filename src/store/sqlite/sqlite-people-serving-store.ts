@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { VoteQuery } from '../../core/ports/store.js';
-import type { Item, Vote } from '../../core/types.js';
+import type { Fields, Item, Vote } from '../../core/types.js';
 import { KyselyStore, type KyselyStoreOptions } from '../sql/kysely-store.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import type { PeopleCache } from './sqlite-people-cache.js';
@@ -51,7 +51,8 @@ export class SqlitePeopleServingStore extends KyselyStore {
         item = row === undefined ? null : rowToItem(row);
         this.#cache.putItem(id, item);
       }
-      return item ?? undefined;
+      // A copy, as the other stores return: a caller changing it must not change the cache.
+      return item === null ? undefined : { ...item, fields: copyJson(item.fields) as Fields };
     });
   }
 
@@ -73,7 +74,11 @@ export class SqlitePeopleServingStore extends KyselyStore {
         this.#cache.putItemVotes(itemId, votes);
       }
       const source = query.source;
-      return source === undefined ? votes.slice() : votes.filter((v) => v.source === source);
+      const wanted = source === undefined ? votes : votes.filter((v) => v.source === source);
+      return wanted.map((v) => ({
+        ...v,
+        probabilities: v.probabilities && { ...v.probabilities },
+      }));
     });
   }
 
@@ -89,4 +94,13 @@ export class SqlitePeopleServingStore extends KyselyStore {
       throw mapDatabaseError(error, operation);
     }
   }
+}
+
+/** A deep copy of a JSON value (what item fields are, parsed from their stored text). */
+function copyJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = copyJson((value as Record<string, unknown>)[key]);
+  return copy;
 }

@@ -6,10 +6,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import {
   annotator as person,
-  entry,
+  answer,
   item,
-  vote,
-} from '../../testing/fixtures/people-store-fixtures.js';
+  queueEntry as entry,
+} from '../../testing/builders/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 // What the in-memory side of the SQLite people store must never get wrong: it forgets what others
@@ -69,19 +69,17 @@ describe('SQLite people store in memory', () => {
       itemId: lease?.itemId ?? '',
       annotatorId: 'ann1',
       now: T0,
-      vote: vote(lease?.itemId ?? '', 'ann1', 'x'),
+      vote: answer(lease?.itemId ?? '', 'ann1', 'x'),
     });
     expect((await store.people.recentVotes('human:ann1', 10)).map((v) => v.label)).toEqual(['x']);
     expect(await store.listVotes({ itemIds: ['a'] })).toHaveLength(1);
-    await store.addVotes([vote('a', 'ann1', 'y')]);
+    await store.addVotes([answer('a', 'ann1', 'y')]);
     expect((await store.people.recentVotes('human:ann1', 10)).map((v) => v.label)).toEqual([
       'y',
       'x',
     ]);
     expect((await store.listVotes({ itemIds: ['a'] })).map((v) => v.label)).toEqual(['x', 'y']);
-    await store.upsertItems([
-      { id: 'a', fields: { text: 'changed' }, role: 'pool', batch: null, goldLabel: null },
-    ]);
+    await store.upsertItems([item('a', { fields: { text: 'changed' } })]);
     expect((await store.getItem('a'))?.fields).toEqual({ text: 'changed' });
   });
 
@@ -92,7 +90,7 @@ describe('SQLite people store in memory', () => {
         itemId: 'c',
         annotatorId: 'ann2',
         now: T0,
-        vote: vote('c', 'ann2', 'x'),
+        vote: answer('c', 'ann2', 'x'),
       }),
       store.people.leaseNext(request('ann2')),
       store.people.createAnnotator(person('ann1'), 'duplicate'),
@@ -114,7 +112,7 @@ describe('SQLite people store in memory', () => {
     let write: Promise<void> | undefined;
     await expect(
       store.transaction(async (tx) => {
-        await tx.upsertItems([{ id: 'z', fields: {}, role: 'pool', batch: null, goldLabel: null }]);
+        await tx.upsertItems([item('z', { fields: {} })]);
         write = store.people.setOverlap('a', 5);
         await pause(20);
         throw new Error('abandon');

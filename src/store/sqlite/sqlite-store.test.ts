@@ -10,6 +10,7 @@ import { openStore } from '../open-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { describeStoreContract } from '../../testing/contracts/store-contract.case.js';
 import { storeMigrations } from '../sql/store-migrations.js';
+import { item } from '../../testing/builders/index.js';
 
 const CHILD = `
 import { existsSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describeStoreContract('sqlite (temp file)', () => openSqliteStore({ path: tempFile() }));
+describeStoreContract('sqlite', () => openSqliteStore({ path: tempFile() }));
 
 describe('openSqliteStore', () => {
   it('puts the database in WAL mode with foreign keys on', async () => {
@@ -67,7 +68,7 @@ describe('openSqliteStore', () => {
     const path = tempFile();
     const first = await openSqliteStore({ path });
     await first.upsertItems([
-      { id: 'a', fields: { text: 'x' }, role: 'gold', batch: 'b1', goldLabel: 'spam' },
+      item('a', { fields: { text: 'x' }, role: 'gold', batch: 'b1', goldLabel: 'spam' }),
     ]);
     await first.cachePut('k', 'v');
     await first.close();
@@ -81,11 +82,7 @@ describe('openSqliteStore', () => {
         goldLabel: 'spam',
       });
       expect(await second.cacheGet('k')).toBe('v');
-      expect(
-        await second.upsertItems([
-          { id: 'a', fields: {}, role: 'pool', batch: null, goldLabel: null },
-        ]),
-      ).toEqual({
+      expect(await second.upsertItems([item('a', { fields: {} })])).toEqual({
         inserted: 0,
         updated: 1,
       });
@@ -132,7 +129,7 @@ describe('openSqliteStore', () => {
         expect(() => other.exec(`insert into llm_cache values ('k', 'v', 't')`)).toThrow(
           /locked|busy/i,
         );
-        await tx.upsertItems([{ id: 'a', fields: {}, role: 'pool', batch: null, goldLabel: null }]);
+        await tx.upsertItems([item('a', { fields: {} })]);
       });
       expect(await store.countItems({})).toBe(1);
     } finally {

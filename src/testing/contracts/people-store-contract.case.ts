@@ -1,18 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
-import { annotator, entry, item, vote } from '../fixtures/people-store-fixtures.js';
+import { annotator, answer, item, queueEntry as entry } from '../builders/index.js';
 
 /**
- * The behaviour every PeopleStore must show (SQLite, PGlite, memory). `open` returns an empty,
- * migrated store; it is called before each test and closed after.
+ * The behaviour every PeopleStore must show (SQLite, PGlite, PostgreSQL, the memory fake). `open`
+ * returns an empty, migrated store; it is called before each test and closed after. With `skip`
+ * every case is reported as skipped under `name`.
  * @example describePeopleStoreContract('sqlite', () => openSqliteStore({ path: tempFile() }))
  */
 export function describePeopleStoreContract(
   name: string,
   open: () => Promise<StoreWithPeople>,
+  options: { readonly skip?: boolean } = {},
 ): void {
-  describe(`PeopleStore contract: ${name}`, () => {
+  (options.skip ? describe.skip : describe)(`PeopleStore contract: ${name}`, () => {
     let store: StoreWithPeople;
     beforeEach(async () => {
       store = await open();
@@ -53,6 +55,20 @@ export function describePeopleStoreContract(
       await expect(people.createAnnotator(annotator('ann1'), 'other')).rejects.toMatchObject({
         code: 'CONFLICT',
       });
+    });
+
+    it('refuses rows that name a missing item or annotator, as CONFLICT', async () => {
+      const people = store.people;
+      await expect(people.upsertQueue([entry('a'), entry('ghost')])).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      expect(await people.listQueue({})).toEqual([]);
+      await expect(
+        people.createSession('s1', 'ghost', '2030-01-01T00:00:00.000Z'),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      await people.upsertQueue([entry('a')]);
+      await expect(people.leaseNext(lease('ghost'))).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect((await people.leaseNext(lease('ann1')))?.itemId).toBe('a');
     });
 
     it('keeps sessions until they expire and forgets deleted ones', async () => {
@@ -230,4 +246,13 @@ function lease(
   expiresAt = T2,
 ): { annotatorId: string; kind: 'task'; now: string; expiresAt: string } {
   return { annotatorId, kind: 'task', now, expiresAt };
+}
+
+/** An answer on the x/y project, 1.2 s spent. */
+function vote(itemId: string, annotatorId: string, label = 'x') {
+  return answer(itemId, annotatorId, label, {
+    labels: ['x', 'y'],
+    timeSpentMs: 1200,
+    createdAt: T0,
+  });
 }

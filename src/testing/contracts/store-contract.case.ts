@@ -2,17 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/store.js';
 import type { Run, RunKind, RunRecord } from '../../core/runs/run-records.js';
-import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
-import { auditRun, labelRun, routeRun } from '../fixtures/run-builders.js';
+import type { Item } from '../../core/types.js';
+import { decision, item, vote } from '../builders/index.js';
+import { auditRun, labelRun, routeRun } from '../builders/run-builders.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 
 /**
- * The behaviour every Store must show, run against each adapter (SQLite, PGlite, PostgreSQL).
- * `open` must return an empty, migrated store; it is called before each test and closed after.
+ * The behaviour every Store must show, run against each implementation (SQLite, PGlite,
+ * PostgreSQL, the memory fake). `open` must return an empty, migrated store; it is called before
+ * each test and closed after. With `skip` every case is reported as skipped under `name`.
  * @example describeStoreContract('sqlite', () => openSqliteStore({ path: tempFile() }))
  */
-export function describeStoreContract(name: string, open: () => Promise<Store>): void {
-  describe(`Store contract: ${name}`, () => {
+export function describeStoreContract(
+  name: string,
+  open: () => Promise<Store>,
+  options: { readonly skip?: boolean } = {},
+): void {
+  (options.skip ? describe.skip : describe)(`Store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
       store = await open();
@@ -64,6 +70,24 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         };
         await store.upsertItems([item('f', { fields })]);
         expect((await store.getItem('f'))?.fields).toEqual(fields);
+      });
+
+      it('returns copies: changing a value written or read changes nothing stored', async () => {
+        const written = item('a', { fields: { text: 'original', list: [1] } });
+        await store.upsertItems([written]);
+        (written.fields as { text: string }).text = 'changed after writing';
+        const read = await store.getItem('a');
+        (read?.fields as { list: number[] }).list.push(2);
+        const [listed] = await store.listItems({});
+        (listed?.fields as { text: string }).text = 'changed after listing';
+        expect((await store.getItem('a'))?.fields).toEqual({ text: 'original', list: [1] });
+        await store.addVotes([vote('a', 'human:ann', { probabilities: { spam: 1, ham: 0 } })]);
+        const [readVote] = await store.listVotes({ itemIds: ['a'] });
+        (readVote?.probabilities as Record<string, number>)['spam'] = 0.5;
+        expect((await store.listVotes({ itemIds: ['a'] }))[0]?.probabilities).toEqual({
+          spam: 1,
+          ham: 0,
+        });
       });
 
       it('filters by role, ids and both', async () => {
@@ -361,6 +385,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     describeEmbeddingCacheContract(() => store);
 
+    describe('closing', () => {
+      it('fails every call after close as INTERNAL, and closing again is harmless', async () => {
+        await store.upsertItems([item('a')]);
+        await store.close();
+        await store.close();
+        await expect(store.getItem('a')).rejects.toMatchObject({ code: 'INTERNAL' });
+        await expect(store.upsertItems([item('b')])).rejects.toMatchObject({ code: 'INTERNAL' });
+        await expect(store.transaction(async (tx) => tx.countItems({}))).rejects.toMatchObject({
+          code: 'INTERNAL',
+        });
+      });
+    });
+
     describe('transactions', () => {
       it('commits every write of the work together', async () => {
         const result = await store.transaction(async (tx) => {
@@ -425,50 +462,22 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect((error as Error).message).toBe('undo');
         expect(await store.countItems({})).toBe(0);
       });
+
+      it('has no savepoints: a nested call that fails keeps its writes if the outer work goes on', async () => {
+        await store.transaction(async (outer) => {
+          await outer.upsertItems([item('outer')]);
+          const inner = await outer
+            .transaction(async (tx) => {
+              await tx.upsertItems([item('inner')]);
+              throw new Error('inner fails');
+            })
+            .catch((e: unknown) => e);
+          expect((inner as Error).message).toBe('inner fails');
+        });
+        expect(ids(await store.listItems({}))).toEqual(['inner', 'outer']);
+      });
     });
   });
-}
-
-function item(id: string, over: Partial<Item> = {}): Item {
-  const role: ItemRole = over.role ?? 'pool';
-  return { id, fields: { text: `text of ${id}` }, role, batch: null, goldLabel: null, ...over };
-}
-
-function vote(itemId: string, source: string, over: Partial<NewVote> = {}): NewVote {
-  return {
-    itemId,
-    source,
-    label: 'spam',
-    probabilities: { spam: 0.75, ham: 0.25 },
-    method: 'logprobs',
-    otherMass: 0,
-    verbalized: null,
-    rationale: null,
-    abstainReason: null,
-    runId: null,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
-    timeSpentMs: null,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    ...over,
-  };
-}
-
-function decision(itemId: string, over: Partial<Decision> = {}): Decision {
-  return {
-    itemId,
-    label: 'spam',
-    confidence: 0.93,
-    probabilities: { spam: 0.93, ham: 0.07 },
-    decidedBy: 'auto',
-    source: 'llm:m#p',
-    voteIds: [],
-    zone: 'accept',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    ...over,
-  };
 }
 
 function run(id: string, kind: RunKind, over: Partial<Omit<RunRecord, 'id'>> = {}): Run {

@@ -14,11 +14,13 @@ import type {
 } from '../../core/ports/people-store.js';
 import type { NewVote, Vote } from '../../core/types.js';
 
-/** The votes of the store this people store sits beside. */
-export interface MemoryVoteLog {
+/** The votes and items of the store this people store sits beside. */
+export interface MemoryStoreRows {
+  /** Stores the vote and returns its id; CONFLICT when its item is not stored. */
   add(vote: NewVote): number;
   remove(id: number): void;
   list(): readonly Vote[];
+  hasItem(id: string): boolean;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -34,14 +36,14 @@ interface Lease extends Mutable<Assignment> {
  * Complexity: a lease scans the queue, O(q log q).
  */
 export class MemoryPeopleStore implements PeopleStore {
-  readonly #votes: MemoryVoteLog;
+  readonly #rows: MemoryStoreRows;
   readonly #annotators = new Map<string, { annotator: Annotator; tokenHash: string }>();
   readonly #sessions = new Map<string, { annotatorId: string; expiresAt: string }>();
   readonly #queue = new Map<string, QueueEntry & { taken: number }>();
   readonly #leases = new Map<string, Lease>();
 
-  constructor(votes: MemoryVoteLog) {
-    this.#votes = votes;
+  constructor(rows: MemoryStoreRows) {
+    this.#rows = rows;
   }
 
   async createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
@@ -92,6 +94,10 @@ export class MemoryPeopleStore implements PeopleStore {
   }
 
   async upsertQueue(entries: readonly QueueEntry[]): Promise<void> {
+    const missing = entries.find((entry) => !this.#rows.hasItem(entry.itemId));
+    if (missing !== undefined) {
+      throw new HiloError('CONFLICT', `store upsertQueue: no item "${missing.itemId}"`);
+    }
     for (const entry of entries) {
       this.#queue.set(entry.itemId, { ...entry, taken: this.#queue.get(entry.itemId)?.taken ?? 0 });
     }
@@ -152,6 +158,9 @@ export class MemoryPeopleStore implements PeopleStore {
         ? open.find((e) => e.goldLabel === request.goldLabel)
         : undefined) ?? open[0];
     if (chosen === undefined) return undefined;
+    if (!this.#annotators.has(request.annotatorId)) {
+      throw new HiloError('CONFLICT', `store leaseNext: no annotator "${request.annotatorId}"`);
+    }
     this.#taken(chosen.itemId, 1);
     const lease: Lease = {
       itemId: chosen.itemId,
@@ -185,7 +194,7 @@ export class MemoryPeopleStore implements PeopleStore {
       return null;
     }
     lease.state = 'done';
-    lease.voteId = this.#votes.add(request.vote);
+    lease.voteId = this.#rows.add(request.vote);
     return lease.voteId;
   }
 
@@ -194,7 +203,7 @@ export class MemoryPeopleStore implements PeopleStore {
     if (lease === undefined || (lease.state !== 'done' && lease.state !== 'skipped')) {
       throw new HiloError('NOT_FOUND', `no answer on item "${itemId}" to undo`);
     }
-    if (lease.voteId !== null) this.#votes.remove(lease.voteId);
+    if (lease.voteId !== null) this.#rows.remove(lease.voteId);
     if (lease.state === 'skipped') this.#taken(itemId, 1);
     lease.state = 'leased';
     lease.expiresAt = expiresAt;
@@ -218,7 +227,7 @@ export class MemoryPeopleStore implements PeopleStore {
   }
 
   async recentVotes(source: string, limit: number): Promise<RecentVote[]> {
-    return this.#votes
+    return this.#rows
       .list()
       .filter((vote) => vote.source === source)
       .slice(-limit)

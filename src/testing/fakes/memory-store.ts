@@ -26,9 +26,11 @@ interface State {
 }
 
 /**
- * The Store port in memory, for tests: the same observable behaviour as the SQL stores (id
- * order compares code points like SQLite's BINARY collation, reads return copies, a failed
- * transaction leaves nothing behind, transactions run one at a time and may nest).
+ * The Store port in memory, for tests, with the observable behaviour of the SQL stores (it passes
+ * the Store contract suite): id order compares code points like SQLite's BINARY collation, reads
+ * return copies, votes and decisions must name a stored item (CONFLICT), a failed transaction
+ * leaves nothing behind, a nested transaction joins the enclosing one (no savepoints), and while
+ * a transaction is open every other call waits for it, as on one SQL connection.
  * @example
  * const store = new MemoryStore();
  * await store.upsertItems([{ id: 'a', fields: { text: 'hi' }, role: 'pool', batch: null, goldLabel: null }]);
@@ -38,34 +40,39 @@ export class MemoryStore implements StoreWithPeople {
   private state: State = emptyState();
   /** Annotators, sessions, the queue and its leases; answers land in this store's votes. */
   readonly people: PeopleStore = new MemoryPeopleStore({
-    add: (vote) => {
-      const id = this.state.nextVoteId++;
-      this.state.votes.push(structuredClone({ ...vote, id }));
-      return id;
-    },
+    add: (vote) => this.insertVotes([vote], 'completeAssignment')[0] ?? 0,
     remove: (id) => {
       this.state.votes = this.state.votes.filter((vote) => vote.id !== id);
     },
     list: () => this.state.votes,
+    hasItem: (id) => this.state.items.has(id),
   });
   private closed = false;
-  /** Tail of the queue of transactions, so two never interleave. */
+  /** True on the store a transaction hands to its work. */
+  private readonly inside: boolean = false;
+  /** Transactions (and calls behind them) queued or running; while any are, calls queue too. */
+  private pending = 0;
+  /** Tail of that queue, so transactions never interleave with each other or other calls. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Counts calls of each method, so tests can check how a step used the store. */
   readonly calls = new Map<string, number>();
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.atomically(work));
-    this.queue = run.catch(() => undefined);
-    return run;
+    this.count('transaction');
+    return this.enqueue(() => this.atomically(work));
   }
 
   private async atomically<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    this.count('transaction');
     const snapshot = copyState(this.state);
-    // Inside, nested transactions act as savepoints and must not wait for the queue they are in.
+    // A nested call joins this transaction: its writes stay or go with the enclosing ones.
     const inner: Store = Object.create(this, {
-      transaction: { value: <U>(nested: (store: Store) => Promise<U>) => this.atomically(nested) },
+      inside: { value: true },
+      transaction: {
+        value: <U>(nested: (store: Store) => Promise<U>): Promise<U> => {
+          this.count('transaction');
+          return nested(inner);
+        },
+      },
     }) as Store;
     try {
       return await work(inner);
@@ -75,36 +82,35 @@ export class MemoryStore implements StoreWithPeople {
     }
   }
 
-  async upsertItems(items: readonly Item[]): Promise<UpsertCounts> {
-    this.open('upsertItems');
-    let inserted = 0;
-    let updated = 0;
-    for (const item of items) {
-      if (this.state.items.has(item.id)) updated += 1;
-      else inserted += 1;
-      this.state.items.set(item.id, structuredClone(item));
-    }
-    return { inserted, updated };
+  upsertItems(items: readonly Item[]): Promise<UpsertCounts> {
+    return this.call('upsertItems', () => {
+      const ids = new Set(items.map((item) => item.id));
+      let updated = 0;
+      for (const id of ids) if (this.state.items.has(id)) updated += 1;
+      for (const item of items) this.state.items.set(item.id, structuredClone(item));
+      return { inserted: ids.size - updated, updated };
+    });
   }
 
-  async getItem(id: string): Promise<Item | undefined> {
-    this.open('getItem');
-    const item = this.state.items.get(id);
-    return item && structuredClone(item);
+  getItem(id: string): Promise<Item | undefined> {
+    return this.call('getItem', () => {
+      const item = this.state.items.get(id);
+      return item && structuredClone(item);
+    });
   }
 
-  async listItems(query: ItemQuery): Promise<Item[]> {
-    this.open('listItems');
-    const { afterId, limit } = query;
-    let items = this.matchingItems(query);
-    if (afterId !== undefined) items = items.filter((item) => compareIds(item.id, afterId) > 0);
-    if (limit !== undefined) items = items.slice(0, Math.max(0, limit));
-    return items.map((item) => structuredClone(item));
+  listItems(query: ItemQuery): Promise<Item[]> {
+    return this.call('listItems', () => {
+      const { afterId, limit } = query;
+      let items = this.matchingItems(query);
+      if (afterId !== undefined) items = items.filter((item) => compareIds(item.id, afterId) > 0);
+      if (limit !== undefined) items = items.slice(0, Math.max(0, limit));
+      return items.map((item) => structuredClone(item));
+    });
   }
 
-  async countItems(query: Omit<ItemQuery, 'afterId' | 'limit'>): Promise<number> {
-    this.open('countItems');
-    return this.matchingItems(query).length;
+  countItems(query: Omit<ItemQuery, 'afterId' | 'limit'>): Promise<number> {
+    return this.call('countItems', () => this.matchingItems(query).length);
   }
 
   private matchingItems(query: Omit<ItemQuery, 'afterId' | 'limit'>): Item[] {
@@ -125,8 +131,16 @@ export class MemoryStore implements StoreWithPeople {
     return items.sort((a, b) => compareIds(a.id, b.id));
   }
 
-  async addVotes(votes: readonly NewVote[]): Promise<number[]> {
-    this.open('addVotes');
+  addVotes(votes: readonly NewVote[]): Promise<number[]> {
+    return this.call('addVotes', () => this.insertVotes(votes, 'addVotes'));
+  }
+
+  /** All or nothing: a vote on an item that is not stored fails the whole call. */
+  private insertVotes(votes: readonly NewVote[], operation: string): number[] {
+    this.requireItems(
+      votes.map((vote) => vote.itemId),
+      operation,
+    );
     return votes.map((vote) => {
       const id = this.state.nextVoteId++;
       this.state.votes.push(structuredClone({ ...vote, id }));
@@ -134,116 +148,169 @@ export class MemoryStore implements StoreWithPeople {
     });
   }
 
-  async listVotes(query: VoteQuery): Promise<Vote[]> {
-    this.open('listVotes');
-    const itemIds = query.itemIds === undefined ? undefined : new Set(query.itemIds);
-    return this.state.votes
-      .filter(
-        (vote) =>
-          (itemIds === undefined || itemIds.has(vote.itemId)) &&
-          (query.source === undefined || vote.source === query.source) &&
-          (query.sourcePrefix === undefined || vote.source.startsWith(query.sourcePrefix)) &&
-          (query.runId === undefined || vote.runId === query.runId),
-      )
-      .map((vote) => structuredClone(vote));
+  listVotes(query: VoteQuery): Promise<Vote[]> {
+    return this.call('listVotes', () => {
+      const itemIds = query.itemIds === undefined ? undefined : new Set(query.itemIds);
+      return this.state.votes
+        .filter(
+          (vote) =>
+            (itemIds === undefined || itemIds.has(vote.itemId)) &&
+            (query.source === undefined || vote.source === query.source) &&
+            (query.sourcePrefix === undefined || vote.source.startsWith(query.sourcePrefix)) &&
+            (query.runId === undefined || vote.runId === query.runId),
+        )
+        .map((vote) => structuredClone(vote));
+    });
   }
 
-  async putDecisions(decisions: readonly Decision[]): Promise<void> {
-    this.open('putDecisions');
-    for (const decision of decisions) {
-      this.state.decisions.set(decision.itemId, structuredClone(decision));
-    }
+  putDecisions(decisions: readonly Decision[]): Promise<void> {
+    return this.call('putDecisions', () => {
+      this.requireItems(
+        decisions.map((decision) => decision.itemId),
+        'putDecisions',
+      );
+      for (const decision of decisions) {
+        this.state.decisions.set(decision.itemId, structuredClone(decision));
+      }
+    });
   }
 
-  async listDecisions(query: { readonly itemIds?: readonly string[] }): Promise<Decision[]> {
-    this.open('listDecisions');
-    const itemIds = query.itemIds === undefined ? undefined : new Set(query.itemIds);
-    return [...this.state.decisions.values()]
-      .filter((decision) => itemIds === undefined || itemIds.has(decision.itemId))
-      .sort((a, b) => compareIds(a.itemId, b.itemId))
-      .map((decision) => structuredClone(decision));
+  listDecisions(query: { readonly itemIds?: readonly string[] }): Promise<Decision[]> {
+    return this.call('listDecisions', () => {
+      const itemIds = query.itemIds === undefined ? undefined : new Set(query.itemIds);
+      return [...this.state.decisions.values()]
+        .filter((decision) => itemIds === undefined || itemIds.has(decision.itemId))
+        .sort((a, b) => compareIds(a.itemId, b.itemId))
+        .map((decision) => structuredClone(decision));
+    });
   }
 
-  async createRun(run: Run): Promise<void> {
-    this.open('createRun');
-    if (this.state.runs.has(run.id)) {
-      throw new HiloError('CONFLICT', `run ${run.id} already exists`);
-    }
-    this.state.runs.set(run.id, structuredClone(run));
+  createRun(run: Run): Promise<void> {
+    return this.call('createRun', () => {
+      if (this.state.runs.has(run.id)) {
+        throw new HiloError('CONFLICT', `run ${run.id} already exists`);
+      }
+      this.state.runs.set(run.id, structuredClone(run));
+    });
   }
 
-  async updateRun(id: string, patch: RunPatch): Promise<void> {
-    this.open('updateRun');
-    const run = this.state.runs.get(id);
-    if (run === undefined) throw new HiloError('NOT_FOUND', `no run ${id}`);
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    this.state.runs.set(id, structuredClone({ ...run, ...defined }));
+  updateRun(id: string, patch: RunPatch): Promise<void> {
+    return this.call('updateRun', () => {
+      const run = this.state.runs.get(id);
+      if (run === undefined) throw new HiloError('NOT_FOUND', `no run ${id}`);
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      this.state.runs.set(id, structuredClone({ ...run, ...defined }));
+    });
   }
 
-  async getRun(id: string): Promise<Run | undefined> {
-    this.open('getRun');
-    const run = this.state.runs.get(id);
-    return run && structuredClone(run);
+  getRun(id: string): Promise<Run | undefined> {
+    return this.call('getRun', () => {
+      const run = this.state.runs.get(id);
+      return run && structuredClone(run);
+    });
   }
 
-  async listRuns(query: { readonly kind?: string }): Promise<Run[]> {
-    this.open('listRuns');
-    return [...this.state.runs.values()]
-      .filter((run) => query.kind === undefined || run.kind === query.kind)
-      .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || compareIds(a.id, b.id))
-      .map((run) => structuredClone(run));
+  listRuns(query: { readonly kind?: string }): Promise<Run[]> {
+    return this.call('listRuns', () =>
+      [...this.state.runs.values()]
+        .filter((run) => query.kind === undefined || run.kind === query.kind)
+        .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || compareIds(a.id, b.id))
+        .map((run) => structuredClone(run)),
+    );
   }
 
-  async saveModel(model: Omit<StoredModel, 'version'>): Promise<number> {
-    this.open('saveModel');
-    const versions = this.state.models.get(model.name) ?? [];
-    const version = (versions.at(-1)?.version ?? 0) + 1;
-    this.state.models.set(model.name, [...versions, structuredClone({ ...model, version })]);
-    return version;
+  saveModel(model: Omit<StoredModel, 'version'>): Promise<number> {
+    return this.call('saveModel', () => {
+      const versions = this.state.models.get(model.name) ?? [];
+      const version = (versions.at(-1)?.version ?? 0) + 1;
+      this.state.models.set(model.name, [...versions, structuredClone({ ...model, version })]);
+      return version;
+    });
   }
 
-  async getModel(name: string, version?: number): Promise<StoredModel | undefined> {
-    this.open('getModel');
-    const versions = this.state.models.get(name) ?? [];
-    const model =
-      version === undefined ? versions.at(-1) : versions.find((m) => m.version === version);
-    return model && structuredClone(model);
+  getModel(name: string, version?: number): Promise<StoredModel | undefined> {
+    return this.call('getModel', () => {
+      const versions = this.state.models.get(name) ?? [];
+      const model =
+        version === undefined ? versions.at(-1) : versions.find((m) => m.version === version);
+      return model && structuredClone(model);
+    });
   }
 
-  async cacheGet(key: string): Promise<string | undefined> {
-    this.open('cacheGet');
-    return this.state.cache.get(key);
+  cacheGet(key: string): Promise<string | undefined> {
+    return this.call('cacheGet', () => this.state.cache.get(key));
   }
 
-  async cachePut(key: string, value: string): Promise<void> {
-    this.open('cachePut');
-    this.state.cache.set(key, value);
+  cachePut(key: string, value: string): Promise<void> {
+    return this.call('cachePut', () => {
+      this.state.cache.set(key, value);
+    });
   }
 
-  async getEmbeddings(model: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
-    this.open('getEmbeddings');
-    const found = new Map<string, Float32Array>();
-    for (const text of texts) {
-      const vector = this.state.embeddings.get(`${model}\u0000${text}`);
-      if (vector) found.set(text, Float32Array.from(vector));
-    }
-    return found;
+  getEmbeddings(model: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
+    return this.call('getEmbeddings', () => {
+      const found = new Map<string, Float32Array>();
+      for (const text of texts) {
+        const vector = this.state.embeddings.get(`${model}\u0000${text}`);
+        if (vector) found.set(text, Float32Array.from(vector));
+      }
+      return found;
+    });
   }
 
-  async putEmbeddings(model: string, entries: readonly EmbeddingEntry[]): Promise<void> {
-    this.open('putEmbeddings');
-    for (const { text, vector } of entries) {
-      this.state.embeddings.set(`${model}\u0000${text}`, Float32Array.from(vector));
-    }
+  putEmbeddings(model: string, entries: readonly EmbeddingEntry[]): Promise<void> {
+    return this.call('putEmbeddings', () => {
+      for (const { text, vector } of entries) {
+        this.state.embeddings.set(`${model}\u0000${text}`, Float32Array.from(vector));
+      }
+    });
   }
 
+  /** Like the SQL stores: a no-op on the store of a transaction and on a second call. */
   async close(): Promise<void> {
-    this.closed = true;
+    if (!this.inside) this.closed = true;
   }
 
-  private open(method: string): void {
-    if (this.closed) throw new HiloError('INTERNAL', 'the store is closed');
+  /**
+   * Runs one call: at once inside a transaction or when none is open, else queued behind the
+   * open ones, as a SQL connection makes it wait. Its errors reject the returned promise.
+   */
+  private call<T>(method: string, work: () => T): Promise<T> {
+    const guarded = (): T => {
+      if (this.closed) throw new HiloError('INTERNAL', 'the store is closed');
+      return work();
+    };
     this.count(method);
+    if (this.inside || this.pending === 0) {
+      try {
+        return Promise.resolve(guarded());
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    return this.enqueue(guarded);
+  }
+
+  /** Runs `task` after everything queued before it. */
+  private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    this.pending += 1;
+    const result = this.queue.then(task);
+    this.queue = result
+      .catch(() => undefined)
+      .finally(() => {
+        this.pending -= 1;
+      });
+    return result;
+  }
+
+  private requireItems(itemIds: readonly string[], operation: string): void {
+    const missing = itemIds.find((id) => !this.state.items.has(id));
+    if (missing === undefined) return;
+    // The SQL stores report the foreign key violation of the database as the cause.
+    const cause = new Error(`FOREIGN KEY constraint failed: no item "${missing}"`);
+    throw new HiloError('CONFLICT', `store ${operation}: no item "${missing}"`, undefined, {
+      cause,
+    });
   }
 
   private count(method: string): void {

@@ -1,4 +1,4 @@
-import type { ChatCompletionsBody } from '../chat-completions-body.js';
+import type { ChatCompletionsBody } from '../../llm/chat-completions-body.js';
 import { type FakeResponder, defaultTokens, fakeAnswer, fakeToken } from './fake-replies.js';
 
 /** Options of `classifierResponder`. */

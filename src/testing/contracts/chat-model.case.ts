@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatModel, ChatRequest } from '../../core/ports/chat-model.js';
-import { classifierResponder } from './classifier-responder.js';
-import { type FakeResponder, contextTooLong, fakeAnswer, fakeToken } from './fake-replies.js';
+import { classifierResponder } from '../fakes/classifier-responder.js';
+import {
+  type FakeResponder,
+  contextTooLong,
+  fakeAnswer,
+  fakeToken,
+} from '../fakes/fake-replies.js';
 
 /** A ChatModel under test, driven by a fake responder (llama.cpp flavour). */
 export interface ChatModelContractSubject {

@@ -1,4 +1,4 @@
-import type { ChatCompletionsBody } from '../chat-completions-body.js';
+import type { ChatCompletionsBody } from '../../llm/chat-completions-body.js';
 import { type FakeChoice, type FakeReply, type FakeToken, defaultTokens } from './fake-replies.js';
 
 /**

@@ -5,16 +5,16 @@
  * the server runs in this process (its CPU is counted too); `--separate` runs it in a child
  * process, so the figures are the adapter's own.
  *
- *   npx tsx src/llm/testing/throughput-check.ts [--requests 6400] [--concurrency 64] [--latency 100] [--separate] [--cache]
+ *   npx tsx bench/throughput-check.ts [--requests 6400] [--concurrency 64] [--latency 100] [--separate] [--cache]
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ChatRequest } from '../../core/ports/chat-model.js';
-import { createOpenAiCompatibleModel } from '../openai-compatible-model.js';
-import { startFakeOpenAiServer } from './fake-openai-server.js';
-import { memoryResponseCache } from './memory-response-cache.js';
+import type { ChatRequest } from '../src/core/ports/chat-model.js';
+import { createOpenAiCompatibleModel } from '../src/llm/openai-compatible-model.js';
+import { startFakeOpenAiServer } from '../src/testing/fakes/fake-openai-server.js';
+import { memoryResponseCache } from '../src/testing/fakes/memory-response-cache.js';
 
 const { values } = parseArgs({
   options: {

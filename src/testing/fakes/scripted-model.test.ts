@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chatModelContract } from './chat-model.case.js';
+import { chatModelContract } from '../contracts/chat-model.case.js';
 import { fakeAnswer, malformedBody, rateLimited } from './fake-replies.js';
 import { createScriptedModel } from './scripted-model.js';
 
-chatModelContract('scripted model', async () => {
+chatModelContract('scripted', async () => {
   const model = createScriptedModel();
   return { model, setBehaviour: (respond) => model.setBehaviour(respond) };
 });

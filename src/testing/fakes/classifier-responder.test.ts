@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatCompletionsBody } from '../chat-completions-body.js';
+import type { ChatCompletionsBody } from '../../llm/chat-completions-body.js';
 import { classifierResponder } from './classifier-responder.js';
 import type { FakeReply } from './fake-replies.js';
 

@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChatCompletionsBody } from '../chat-completions-body.js';
+import type { ChatCompletionsBody } from '../../llm/chat-completions-body.js';
 import { classifierResponder } from './classifier-responder.js';
 import { type FakeFlavour, completionWireBody } from './fake-completion-body.js';
 import {

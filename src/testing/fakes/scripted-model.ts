@@ -1,12 +1,12 @@
 import { HiloError } from '../../core/errors.js';
 import type { ChatModel, ChatRequest, ChatResponse } from '../../core/ports/chat-model.js';
-import { toChatCompletionsBody } from '../chat-completions-body.js';
-import { parseChatCompletionsResponse } from '../chat-completions-response.js';
-import { completionUsage } from '../completion-usage.js';
-import { errorForStatus, serverErrorMessage } from '../model-error.js';
+import { toChatCompletionsBody } from '../../llm/chat-completions-body.js';
+import { parseChatCompletionsResponse } from '../../llm/chat-completions-response.js';
+import { completionUsage } from '../../llm/completion-usage.js';
 import { classifierResponder } from './classifier-responder.js';
 import { type FakeFlavour, completionWireBody } from './fake-completion-body.js';
 import type { FakeResponder } from './fake-replies.js';
+import { scriptedReplyJson } from './scripted-reply.js';
 
 /** Options of `createScriptedModel`. */
 export interface ScriptedModelOptions {
@@ -43,25 +43,10 @@ export function createScriptedModel(options: ScriptedModelOptions = {}): Scripte
     const body = toChatCompletionsBody(request);
     calls.push(request);
     const reply = await respond(body, calls.length - 1);
-    let json: unknown;
-    switch (reply.type) {
-      case 'completion':
-        json = completionWireBody(reply, body, flavour);
-        break;
-      case 'error':
-        throw errorForStatus(reply.status, reply.message ?? `error ${reply.status}`);
-      case 'malformed':
-        throw new HiloError('MODEL_UNAVAILABLE', 'the response body is not JSON');
-      case 'raw':
-        if (reply.status < 200 || reply.status >= 300) {
-          throw errorForStatus(reply.status, serverErrorMessage(reply.body));
-        }
-        try {
-          json = JSON.parse(reply.body);
-        } catch {
-          throw new HiloError('MODEL_UNAVAILABLE', 'the response body is not JSON');
-        }
-    }
+    const json =
+      reply.type === 'completion'
+        ? completionWireBody(reply, body, flavour)
+        : scriptedReplyJson(reply);
     const parsed = parseChatCompletionsResponse(json);
     if (!parsed.ok)
       throw new HiloError('MODEL_UNAVAILABLE', `unexpected response body (${parsed.reason})`);

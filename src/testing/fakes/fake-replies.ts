@@ -1,4 +1,4 @@
-import type { ChatCompletionsBody } from '../chat-completions-body.js';
+import type { ChatCompletionsBody } from '../../llm/chat-completions-body.js';
 
 /** One generated token with the alternatives the fake model "considered" (probabilities). */
 export interface FakeToken {
