@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildVoteMatrix } from '../src/core/aggregation/build-vote-matrix.js';
 import { annotationCost } from '../src/core/cost/cost-model.js';
-import type { LocalLabellerConfig } from '../src/core/project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../src/core/project.js';
 import { fitCrowdAnnotators } from '../src/core/simulation/fit-crowd-annotators.js';
 import { annotatorAccuracy } from '../src/core/simulation/simulated-annotator.js';
 import {
@@ -41,6 +41,7 @@ const OUT = new URL('./out/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 18,
   wordNgrams: 2,
   charNgrams: [2, 5],

@@ -20,8 +20,7 @@ import {
 } from '../src/core/active-learning/query-strategy.js';
 import { trainLocalClassifier } from '../src/core/local-model/local-classifier.js';
 import { trainMlpClassifier } from '../src/core/local-model/mlp-classifier.js';
-import type { LocalLabellerConfig } from '../src/core/project.js';
-import { parseProjectConfig } from '../src/project/project-schema.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../src/core/project.js';
 import { simulateActiveLearning, type AlSimulationResult } from '../src/pipeline/simulate/index.js';
 import { banking77, subsample, TEXT_SETS, type TextSet } from './al-data.js';
 import { learningCurveSvg } from './al-curves.js';
@@ -40,6 +39,7 @@ const OUT = new URL('./out/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 
 const DEFAULT_CONFIG: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 18,
   wordNgrams: 2,
   charNgrams: [2, 5],
@@ -74,9 +74,7 @@ function machine(): string {
 
 /** The labeller's defaults, as a project without a `labeller.local` section gets them. */
 function productConfig(): LocalLabellerConfig {
-  const parsed = parseProjectConfig({ name: 'bench', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  return parsed.config.labeller.local;
+  return PROJECT_DEFAULTS.labeller.local;
 }
 
 function speedPart(): void {

@@ -27,7 +27,7 @@ import { stratifiedFolds } from '../src/core/local-model/cross-fit.js';
 import { trainLocalClassifier } from '../src/core/local-model/local-classifier.js';
 import { guaranteedPolicy } from '../src/core/routing/guaranteed-policy.js';
 import { createRng, shuffled } from '../src/core/rng.js';
-import { parseProjectConfig } from '../src/project/project-schema.js';
+import { PROJECT_DEFAULTS } from '../src/core/project.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -210,9 +210,7 @@ interface Predictions {
 
 /** Trains the local labeller once on the train split and predicts the rest. */
 function predict(split: Split): Predictions {
-  const parsed = parseProjectConfig({ name: 'bench', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const config = parsed.config.labeller.local;
+  const config = PROJECT_DEFAULTS.labeller.local;
   const { labelSet } = split;
   const K = labelSet.length;
   const index = new Map(labelSet.map((l, k) => [l, k]));

@@ -8,7 +8,7 @@ import {
 import { AGGREGATION_METHODS, type AggregateOptions } from '../core/aggregation/aggregate.js';
 import { annotationCost } from '../core/cost/cost-model.js';
 import { HiloError } from '../core/errors.js';
-import type { LocalLabellerConfig } from '../core/project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../core/project.js';
 import { openRecordSource } from '../files/open-record-source.js';
 import { simulateActiveLearning } from '../pipeline/simulate/index.js';
 import { parametricCrowd } from '../pipeline/simulate/index.js';
@@ -16,7 +16,6 @@ import { readCrowdFit } from '../pipeline/simulate/index.js';
 import { readSimulationData, type SimulationData } from '../pipeline/simulate/index.js';
 import { simulateHybrid } from '../pipeline/simulate/index.js';
 import { simulateRelabel } from '../pipeline/simulate/index.js';
-import { parseProjectConfig } from '../project/project-schema.js';
 import { createLinkedomDocument } from '../report/linkedom-document.js';
 import { renderSimulationHtml } from '../report/render-simulation-report.js';
 import type { SimulationView } from '../report/simulation-view.js';
@@ -299,10 +298,8 @@ async function readData(
 
 /** The project file's local-model defaults, with `--epochs` and `--seed` applied. */
 function localConfig(flags: DataFlags): LocalLabellerConfig {
-  const parsed = parseProjectConfig({ name: 'simulate', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new HiloError('INTERNAL', parsed.problems.join('; '));
   return {
-    ...parsed.config.labeller.local,
+    ...PROJECT_DEFAULTS.labeller.local,
     seed: whole('--seed', flags.seed, 0),
     ...(flags.epochs ? { epochs: whole('--epochs', flags.epochs, 1) } : {}),
   };

@@ -1,6 +1,6 @@
 import { HiloError } from '../core/errors.js';
 import type { EmbeddingModel, EmbeddingResult } from '../core/ports/embedding-model.js';
-import type { ModelPrice } from '../core/project.js';
+import { DEFAULT_EMBEDDINGS_BATCH_SIZE, type ModelPrice } from '../core/project.js';
 import { apiUrl } from './api-url.js';
 import type { AttemptFailure } from './http-attempt.js';
 import {
@@ -48,7 +48,7 @@ export interface OpenAiCompatibleEmbeddingsOptions extends HttpClientOptions {
 export function createOpenAiCompatibleEmbeddings(
   options: OpenAiCompatibleEmbeddingsOptions,
 ): EmbeddingModel {
-  const batchSize = options.batchSize ?? 64;
+  const batchSize = options.batchSize ?? DEFAULT_EMBEDDINGS_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new HiloError('INVALID_INPUT', `batchSize must be a whole number ≥ 1, got ${batchSize}`);
   }

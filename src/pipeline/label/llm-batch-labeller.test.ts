@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
 import type { ChatModel, ChatRequest } from '../../core/ports/index.js';
 import type { Item } from '../../core/types.js';
-import type { ProjectConfig } from '../../core/project.js';
+import { PROJECT_DEFAULTS, type ProjectConfig } from '../../core/project.js';
 import { createLlmBatchLabeller } from './llm-batch-labeller.js';
 
 const project: ProjectConfig = {
@@ -31,10 +31,19 @@ const project: ProjectConfig = {
       timeoutMs: 1000,
       maxRetries: 0,
     },
-    local: { features: 1024, wordNgrams: 2, charNgrams: [3, 5], l2: 1e-5, epochs: 5, seed: 1 },
+    local: {
+      ...PROJECT_DEFAULTS.labeller.local,
+      features: 1024,
+      wordNgrams: 2,
+      charNgrams: [3, 5],
+      l2: 1e-5,
+      epochs: 5,
+      seed: 1,
+    },
   },
   prices: { models: {}, humanHourlyUsd: 15, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
   database: null,
+  people: PROJECT_DEFAULTS.people,
 };
 const item = (id: string, text: string): Item => ({
   id,

@@ -7,7 +7,11 @@ import type {
   ChatResponse,
   TokenLogprob,
 } from '../../core/ports/chat-model.js';
-import type { LlmLabellerConfig, ProjectConfig } from '../../core/project.js';
+import {
+  PROJECT_DEFAULTS,
+  type LlmLabellerConfig,
+  type ProjectConfig,
+} from '../../core/project.js';
 import type { Item } from '../../core/types.js';
 import { labelItemWithLlm, llmVoteSource, type LabelItemWithLlmOptions } from './llm-labeller.js';
 
@@ -96,7 +100,15 @@ const project: ProjectConfig = {
   labeller: {
     default: 'llm',
     llm: settings,
-    local: { features: 1024, wordNgrams: 2, charNgrams: [3, 5], l2: 1e-4, epochs: 5, seed: 1 },
+    local: {
+      ...PROJECT_DEFAULTS.labeller.local,
+      features: 1024,
+      wordNgrams: 2,
+      charNgrams: [3, 5],
+      l2: 1e-4,
+      epochs: 5,
+      seed: 1,
+    },
   },
   prices: {
     models: { 'test-model': { inputPerMTok: 1, outputPerMTok: 4 } },
@@ -105,6 +117,7 @@ const project: ProjectConfig = {
     hostingPerHourUsd: 0,
   },
   database: null,
+  people: PROJECT_DEFAULTS.people,
 };
 
 function item(id: string, text: string, goldLabel: string | null = null): Item {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticPredictions } from '../../core/calibration/synthetic-predictions.js';
-import type { ProjectConfig } from '../../core/project.js';
+import { PROJECT_DEFAULTS, type ProjectConfig } from '../../core/project.js';
 import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
 import { gatherReportData } from './report-data.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
@@ -34,10 +34,19 @@ const project: ProjectConfig = {
       timeoutMs: 1000,
       maxRetries: 0,
     },
-    local: { features: 1024, wordNgrams: 1, charNgrams: [2, 3], l2: 1e-4, epochs: 1, seed: 1 },
+    local: {
+      ...PROJECT_DEFAULTS.labeller.local,
+      features: 1024,
+      wordNgrams: 1,
+      charNgrams: [2, 3],
+      l2: 1e-4,
+      epochs: 1,
+      seed: 1,
+    },
   },
   prices: { models: {}, humanHourlyUsd: 30, humanItemsPerHour: 60, hostingPerHourUsd: 0 },
   database: null,
+  people: PROJECT_DEFAULTS.people,
 };
 
 function vote(itemId: string, probs: Float64Array, row: number, source = SOURCE): NewVote {
