@@ -1,3 +1,4 @@
+import { tokenCost } from '../core/cost/token-cost.js';
 import { HiloError } from '../core/errors.js';
 import type { EmbeddingModel, EmbeddingResult } from '../core/ports/embedding-model.js';
 import { DEFAULT_EMBEDDINGS_BATCH_SIZE, type ModelPrice } from '../core/project.js';
@@ -7,7 +8,7 @@ import {
   parseEmbeddingsResponse,
   readEmbeddingVectors,
 } from './openai-compatible-embeddings-response.js';
-import { costOf, priceOf } from './price-table.js';
+import { priceOf } from './price-table.js';
 import { createRetryingClient, type HttpClientOptions } from './retrying-client.js';
 
 /** Options of `createOpenAiCompatibleEmbeddings`; `baseUrl` and `model` are required. */
@@ -89,7 +90,7 @@ export function createOpenAiCompatibleEmbeddings(
     return {
       vectors: read.value,
       promptTokens,
-      costUsd: price ? costOf({ promptTokens, completionTokens: 0 }, price) : 0,
+      costUsd: price ? tokenCost({ tokensIn: promptTokens, tokensOut: 0 }, price) : 0,
       latencyMs,
     };
   };
