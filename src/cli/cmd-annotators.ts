@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
+import { percent } from '../core/format/format-number.js';
 import type { AnnotatorRole } from '../core/ports/people-store.js';
 import { createRng } from '../core/rng.js';
 import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/index.js';
 import { invitationLink, inviteAnnotator } from '../server/auth-tokens.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './compose.js';
-import { pct } from './figures.js';
 
 const ROLES: readonly AnnotatorRole[] = ['annotator', 'reviewer', 'admin'];
 
@@ -73,10 +73,10 @@ export function registerAnnotators(program: Command, io: CliIo): void {
 function controlAccuracy(a: AnnotatorQuality): string {
   if (a.controlAccuracy === null) return '—';
   const { low, high } = a.controlInterval;
-  return `${pct(a.controlAccuracy, 0)} [${pct(low, 0)}–${pct(high, 0)}]`;
+  return `${percent(a.controlAccuracy, 0)} [${percent(low, 0)}–${percent(high, 0)}]`;
 }
 
 function estimated(a: AnnotatorQuality): string {
   if (a.estimatedAccuracy === null) return '—';
-  return `${pct(a.estimatedAccuracy, 0)}${a.usesPooled ? '*' : ''}`;
+  return `${percent(a.estimatedAccuracy, 0)}${a.usesPooled ? '*' : ''}`;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { percent } from '../core/format/format-number.js';
 import type { RecordError, SourceRecord } from '../core/ports/index.js';
 import { openRecordSink } from '../files/open-record-sink.js';
 import { openRecordSource } from '../files/open-record-source.js';
@@ -83,7 +84,7 @@ export function registerDemo(program: Command, io: CliIo): void {
         io.out(
           `2. trained ${learned.source} on ${learned.trainedOn} items in ${learned.seconds.toFixed(1)} s` +
             (learned.crossFitAccuracy !== null
-              ? ` (out-of-fold accuracy ${(100 * learned.crossFitAccuracy).toFixed(1)}%)`
+              ? ` (out-of-fold accuracy ${percent(learned.crossFitAccuracy)})`
               : '') +
             '\n',
         );

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
+import { percent } from '../core/format/format-number.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
 import { evaluateVotes, type Evaluation } from '../pipeline/calibrate/index.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
@@ -57,16 +58,15 @@ export function registerEval(program: Command, io: CliIo): void {
 
 /** The evaluation as the few lines a person reads. */
 export function formatEvaluation(ev: Evaluation): string {
-  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   const lines = [
     `${ev.source} on ${ev.scored} held-out items${ev.abstained > 0 ? ` (+${ev.abstained} abstentions)` : ''}${ev.unlabelled > 0 ? `, ${ev.unlabelled} not labelled yet` : ''}`,
-    `  accuracy ${pct(ev.metrics.accuracy)}   macro-F1 ${pct(ev.metrics.macroF1)}`,
+    `  accuracy ${percent(ev.metrics.accuracy)}   macro-F1 ${percent(ev.metrics.macroF1)}`,
   ];
   if (ev.confusedPairs.length > 0) {
     lines.push('  most confused (gold → predicted):');
     for (const pair of ev.confusedPairs) {
       lines.push(
-        `    ${pair.gold} → ${pair.predicted}: ${pair.count} (${pct(pair.rate)} of ${pair.gold})`,
+        `    ${pair.gold} → ${pair.predicted}: ${pair.count} (${percent(pair.rate)} of ${pair.gold})`,
       );
     }
   }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
+import { percent } from '../core/format/format-number.js';
 import { createRng } from '../core/rng.js';
 import { runLearnLoop, type LearnLoopRound } from '../pipeline/learn/index.js';
 import { learnRound, type LearnRoundReport } from '../pipeline/learn/index.js';
 import type { LearnReport } from '../pipeline/learn/index.js';
 import type { CliIo } from './cli-io.js';
 import { createLocalEmbedder, withProject } from './compose.js';
-import { pct } from './figures.js';
 
 interface LearnFlags {
   project: string;
@@ -100,9 +100,9 @@ function learnedLine(r: LearnReport): string {
     (r.input === 'embeddings' ? ' over embeddings' : '');
   return (
     `trained ${r.source} on ${r.trainedOn} items (${r.fromGold} gold, ${r.fromDecisions} verified) with ${classifier} in ${r.seconds.toFixed(1)} s` +
-    (r.crossFitAccuracy !== null ? `; cross-fitted accuracy ${pct(r.crossFitAccuracy)}` : '') +
+    (r.crossFitAccuracy !== null ? `; cross-fitted accuracy ${percent(r.crossFitAccuracy)}` : '') +
     (r.heldOut !== null
-      ? `; held-out accuracy ${pct(r.heldOut.accuracy)}, macro-F1 ${pct(r.heldOut.macroF1)} on ${r.heldOut.items} test items`
+      ? `; held-out accuracy ${percent(r.heldOut.accuracy)}, macro-F1 ${percent(r.heldOut.macroF1)} on ${r.heldOut.items} test items`
       : '')
   );
 }
@@ -117,8 +117,8 @@ function roundLine(round: LearnLoopRound): string {
   const { learn } = round;
   return (
     `round ${round.round}: ${learn.source} trained on ${learn.trainedOn} items` +
-    `, cross-fit ${learn.crossFitAccuracy !== null ? pct(learn.crossFitAccuracy) : '—'}` +
-    (learn.heldOut !== null ? `, held-out ${pct(learn.heldOut.accuracy)}` : '') +
+    `, cross-fit ${learn.crossFitAccuracy !== null ? percent(learn.crossFitAccuracy) : '—'}` +
+    (learn.heldOut !== null ? `, held-out ${percent(learn.heldOut.accuracy)}` : '') +
     `, ${round.seconds.toFixed(1)} s` +
     ` (${round.arrived} new labels` +
     (round.relabelled !== null ? `, ${round.relabelled} relabelled` : '') +

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
+import { percent } from '../core/format/format-number.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { Staffing } from '../pipeline/route/index.js';
 import { routeItems, type RouteReport } from '../pipeline/route/index.js';
@@ -80,8 +81,6 @@ export function routingOptions(command: Command): Command {
     .option('--overlap <n>', 'people per item in the human zone and in the all-human baseline', '1')
     .option('--control-rate <r>', 'control tasks per real human task', '0.1');
 }
-
-const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 
 export function registerRoute(program: Command, io: CliIo): void {
   routingOptions(program.command('route'))
@@ -183,14 +182,14 @@ function formatRoute(source: string, r: RouteReport, delta: number): string {
             (p.mode === 'per-class'
               ? ' (estimated for one threshold at δ / K; thresholds per class need that evidence within each label)'
               : '')
-        : `gold cannot certify this target: the machine's best-scored gold labels are ${pct(r.goldNeeded.observedAccuracy)} correct; lower the target or improve the labeller`,
+        : `gold cannot certify this target: the machine's best-scored gold labels are ${percent(r.goldNeeded.observedAccuracy)} correct; lower the target or improve the labeller`,
     );
   }
   if (r.testCheck) {
     const t = r.testCheck;
     lines.push(
       t.accepted > 0
-        ? `check on ${t.items} held-out test items: ${t.accepted} would be accepted, ${pct(t.accuracy.estimate)} correct (${pct(1 - delta, 0)} interval ${pct(t.accuracy.lower)}–${pct(t.accuracy.upper)})`
+        ? `check on ${t.items} held-out test items: ${t.accepted} would be accepted, ${percent(t.accuracy.estimate)} correct (${percent(1 - delta, 0)} interval ${percent(t.accuracy.lower)}–${percent(t.accuracy.upper)})`
         : `check on ${t.items} held-out test items: none would be accepted`,
     );
   }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
+import { percent } from '../core/format/format-number.js';
 import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
 import { openRecordSource } from '../files/open-record-source.js';
 import { aggregateVotes } from '../pipeline/votes/index.js';
@@ -145,9 +146,7 @@ export function registerVotes(program: Command, io: CliIo): void {
           }
           if (report.testAccuracy) {
             const { correct, total } = report.testAccuracy;
-            io.out(
-              `accuracy on ${total} held-out truth items: ${((100 * correct) / total).toFixed(1)}%\n`,
-            );
+            io.out(`accuracy on ${total} held-out truth items: ${percent(correct / total)}\n`);
           }
         });
       },
