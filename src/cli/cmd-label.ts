@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
+import { usd } from '../core/format/format-number.js';
 import type { LlmLabellerConfig } from '../core/project.js';
 import { selectDemos } from '../core/prompt/select-demos.js';
 import { createRng } from '../core/rng.js';
@@ -93,7 +94,7 @@ export function registerLabel(program: Command, io: CliIo): void {
           io.out(
             `dry run with ${source}: ${estimate.items} items, about ${estimate.tokensIn.toLocaleString('en-US')} prompt tokens and at most ${estimate.tokensOut.toLocaleString('en-US')} answer tokens` +
               (estimate.costUsd !== null
-                ? `, about $${estimate.costUsd.toFixed(4)}`
+                ? `, about ${usd(estimate.costUsd, 4)}`
                 : ` (no price known for ${settings.model}: add it under prices.models)`) +
               `\n(${estimate.basis})\n`,
           );
@@ -145,7 +146,7 @@ async function run(
     });
     io.out(
       `${report.stopped ? 'stopped' : 'done'}: ${report.labelled} labelled, ${report.abstained} abstained, ${report.alreadyLabelled} already labelled by ${labeller.source}; ` +
-        `${report.tokensIn + report.tokensOut} tokens, $${report.costUsd.toFixed(4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
+        `${report.tokensIn + report.tokensOut} tokens, ${usd(report.costUsd, 4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
     );
     if (report.stopped) io.setExitCode(130);
   } finally {

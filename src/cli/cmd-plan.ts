@@ -86,7 +86,7 @@ function formatPlan(plan: PlanReport, target: number, delta: number, limit: numb
   const lines = [
     `${plan.source}${plan.calibrated ? ` (${plan.calibrator} calibration)` : ' (raw confidence: run `hilo calibrate` first for calibrated figures)'}; ${plan.goldItems} gold items, ${plan.poolItems} pool items to route` +
       (plan.abstained > 0 ? ` (+${plan.abstained} abstentions for people)` : ''),
-    `prices: a person $${unit.annotation.toFixed(4)} per item (${unit.overlap} per item in the human zone, ${unit.overlapZoneHumans} with the machine, ${percent(unit.controlRate, 0)} controls); machine $${unit.machinePerItem.toFixed(5)} per item (${unit.machineBasis}); people assumed ${percent(plan.humanAccuracy, 0)} accurate`,
+    `prices: a person ${usd(unit.annotation, 4)} per item (${unit.overlap} per item in the human zone, ${unit.overlapZoneHumans} with the machine, ${percent(unit.controlRate, 0)} controls); machine ${usd(unit.machinePerItem, 5)} per item (${unit.machineBasis}); people assumed ${percent(plan.humanAccuracy, 0)} accurate`,
     '',
     `  ${'accept if ≥'.padEnd(11)} ${'accept %'.padStart(8)} ${'overlap'.padStart(7)} ${'human'.padStart(6)} ${'accepted acc. on gold'.padStart(28)} ${'expected final acc.'.padStart(26)} ${'cost'.padStart(11)} ${'saving'.padStart(7)}`,
   ];
@@ -109,7 +109,7 @@ function formatPlan(plan: PlanReport, target: number, delta: number, limit: numb
   if (roi) {
     const perExtra = Number.isNaN(roi.costPerExtraCorrect)
       ? ''
-      : `; each extra right label over the machine alone costs $${roi.costPerExtraCorrect.toFixed(3)}`;
+      : `; each extra right label over the machine alone costs ${usd(roi.costPerExtraCorrect, 3)}`;
     lines.push(
       `guaranteed plan: ${usd(roi.plan.cost)}, saving ${usd(roi.savingVsHuman)} (${percent(roi.savingFractionVsHuman, 0)}) against people alone${perExtra}`,
     );

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { percent } from '../core/format/format-number.js';
+import { percent, usd } from '../core/format/format-number.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { Staffing } from '../pipeline/route/index.js';
 import { routeItems, type RouteReport } from '../pipeline/route/index.js';
@@ -194,7 +194,7 @@ function formatRoute(source: string, r: RouteReport, delta: number): string {
     );
   }
   lines.push(
-    `cost: $${r.cost.plan.toFixed(2)} for this plan, $${r.cost.allHuman.toFixed(2)} for people alone, $${r.cost.allMachine.toFixed(2)} for the machine alone`,
+    `cost: ${usd(r.cost.plan)} for this plan, ${usd(r.cost.allHuman)} for people alone, ${usd(r.cost.allMachine)} for the machine alone`,
   );
   if (r.audit)
     lines.push(

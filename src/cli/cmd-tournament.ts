@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseDocument } from 'yaml';
 import { annotationCost } from '../core/cost/cost-model.js';
 import { HiloError } from '../core/errors.js';
-import { percent } from '../core/format/format-number.js';
+import { percent, usd } from '../core/format/format-number.js';
 import { ITEM_ROLES, type ItemRole } from '../core/types.js';
 import { labellerSetting, runTournament, type TournamentResult } from '../pipeline/learn/index.js';
 import { loadProject, projectFilePath } from '../project/project-file.js';
@@ -98,7 +98,7 @@ async function applyWinner(dir: string, result: TournamentResult): Promise<strin
 
 function formatTournament(r: TournamentResult, human: number, applied: string | null): string {
   const lines = [
-    `${r.entries.length} machine labellers on ${r.items} items with trusted labels; a mistake costs a person's answer ($${human.toFixed(3)})`,
+    `${r.entries.length} machine labellers on ${r.items} items with trusted labels; a mistake costs a person's answer (${usd(human, 3)})`,
     '  labeller                                   items   accuracy (95% CI)          cost/item   cost per right label',
   ];
   for (const e of r.entries) {
@@ -106,7 +106,7 @@ function formatTournament(r: TournamentResult, human: number, applied: string | 
       `  ${e.source.padEnd(42)} ${String(e.scored).padStart(5)}   ${percent(e.accuracy.estimate).padStart(6)} [${percent(e.accuracy.lower)}, ${percent(e.accuracy.upper)}]`.padEnd(
         84,
       ) +
-        ` $${e.costPerItem.toFixed(4)}    ${e.ranked ? `$${e.costPerRightLabel.toFixed(4)}` : '(too few items)'}`,
+        ` ${usd(e.costPerItem, 4)}    ${e.ranked ? usd(e.costPerRightLabel, 4) : '(too few items)'}`,
     );
   }
   lines.push(

@@ -1,4 +1,4 @@
-import { percent } from '../core/format/format-number.js';
+import { percent, usd } from '../core/format/format-number.js';
 import type { Progress } from '../core/ports/index.js';
 
 interface ProgressStream {
@@ -32,7 +32,7 @@ export function createTerminalProgress(options: TerminalProgressOptions): Progre
   const line = (done: number, spend: number): string => {
     const elapsed = Math.max(1e-3, (now() - startedAt) / 1000);
     const rate = done / elapsed;
-    const money = spend > 0 ? ` spent $${spend.toFixed(4)}` : '';
+    const money = spend > 0 ? ` spent ${usd(spend, 4)}` : '';
     if (total <= 0) return `${label}: ${done} (${rate.toFixed(1)} items/s)${money}`;
     const eta = rate > 0 && total > done ? (total - done) / rate : 0;
     return `${label}: ${done}/${total} (${percent(Math.min(1, done / total))}) ${rate.toFixed(1)} items/s ETA ${formatSeconds(eta)}${money}`;

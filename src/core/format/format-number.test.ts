@@ -19,6 +19,7 @@ describe('number formats', () => {
     expect(money(-3, '€')).toBe('−€3.00');
     expect(usd(12.5)).toBe('$12.50');
     expect(usd(1250.004)).toBe('$1250.00');
+    expect(usd(0.00123, 4)).toBe('$0.0012');
     expect(unitPrice(0.000417)).toBe('$0.00042');
     expect(unitPrice(0.125)).toBe('$0.125');
     expect(unitPrice(0)).toBe('$0');

@@ -50,12 +50,13 @@ export function money(value: number, currency = '$'): string {
 }
 
 /**
- * Dollars with cents, as the terminal and the dashboard print amounts: "$12.50", "$1250.00".
- * @example usd(12.5) // "$12.50"
+ * Dollars with `digits` decimals (cents by default), as the terminal and the dashboard print
+ * amounts: "$12.50", "$1250.00", a price per item "$0.0012".
+ * @example usd(12.5) // "$12.50"; usd(0.00123, 4) // "$0.0012"
  * Complexity: O(digits).
  */
-export function usd(value: number): string {
-  return `$${value.toFixed(2)}`;
+export function usd(value: number, digits = 2): string {
+  return `$${value.toFixed(digits)}`;
 }
 
 /**
