@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_DEFAULTS, type ProjectConfig } from '../../core/project.js';
-import type { Item } from '../../core/types.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
+import { item } from '../../testing/fixtures/people-store-fixtures.js';
 import { estimateLabelCost } from './estimate-label-cost.js';
 
 const project: ProjectConfig = {
@@ -13,21 +13,13 @@ const project: ProjectConfig = {
   ],
 };
 
-const item = (id: string, text: string): Item => ({
-  id,
-  fields: { text },
-  role: 'pool',
-  batch: null,
-  goldLabel: null,
-});
+const texts = { a: 'WIN a free prize now', b: 'lunch at noon?', c: 'your invoice is attached' };
 
 async function estimate(price?: { inputPerMTok: number; outputPerMTok: number }) {
   const store = new MemoryStore();
-  await store.upsertItems([
-    item('a', 'WIN a free prize now'),
-    item('b', 'lunch at noon?'),
-    item('c', 'your invoice is attached'),
-  ]);
+  await store.upsertItems(
+    Object.entries(texts).map(([id, text]) => ({ ...item(id), fields: { text } })),
+  );
   return estimateLabelCost({
     store,
     project,

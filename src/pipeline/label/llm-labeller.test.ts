@@ -100,15 +100,7 @@ const project: ProjectConfig = {
   labeller: {
     default: 'llm',
     llm: settings,
-    local: {
-      ...PROJECT_DEFAULTS.labeller.local,
-      features: 1024,
-      wordNgrams: 2,
-      charNgrams: [3, 5],
-      l2: 1e-4,
-      epochs: 5,
-      seed: 1,
-    },
+    local: PROJECT_DEFAULTS.labeller.local,
   },
   prices: {
     models: { 'test-model': { inputPerMTok: 1, outputPerMTok: 4 } },

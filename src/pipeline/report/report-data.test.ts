@@ -12,28 +12,12 @@ const clock = { now: () => Date.parse('2025-03-01T12:00:00Z') };
 const RUN_TIMES = { startedAt: '2025-03-01T10:00:00Z', endedAt: '2025-03-01T10:01:00Z' };
 
 const project: ProjectConfig = {
+  ...PROJECT_DEFAULTS,
   name: 'support',
-  kind: 'classify',
-  fields: ['text'],
   labels: LABELS.map((name) => ({ name, description: '' })),
-  guidelines: '',
   labeller: {
     default: 'local',
-    llm: {
-      model: 'm',
-      fewShot: 0,
-      chainOfThought: false,
-      confidence: 'auto',
-      samples: 5,
-      temperature: 0.7,
-      askVerbalized: false,
-      maxTokens: 16,
-      concurrency: 1,
-      requestsPerMinute: 1,
-      tokensPerMinute: 1,
-      timeoutMs: 1000,
-      maxRetries: 0,
-    },
+    llm: { ...PROJECT_DEFAULTS.labeller.llm, model: 'm' },
     local: {
       ...PROJECT_DEFAULTS.labeller.local,
       features: 1024,
@@ -41,12 +25,9 @@ const project: ProjectConfig = {
       charNgrams: [2, 3],
       l2: 1e-4,
       epochs: 1,
-      seed: 1,
     },
   },
-  prices: { models: {}, humanHourlyUsd: 30, humanItemsPerHour: 60, hostingPerHourUsd: 0 },
-  database: null,
-  people: PROJECT_DEFAULTS.people,
+  prices: { ...PROJECT_DEFAULTS.prices, humanHourlyUsd: 30, humanItemsPerHour: 60 },
 };
 
 function vote(itemId: string, probs: Float64Array, row: number, source = SOURCE): NewVote {
