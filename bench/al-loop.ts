@@ -14,7 +14,8 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildVoteMatrix } from '../src/core/aggregation/build-vote-matrix.js';
 import { annotationCost } from '../src/core/cost/cost-model.js';
-import type { LocalLabellerConfig } from '../src/core/project.js';
+import { percent } from '../src/core/format/format-number.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../src/core/project.js';
 import { fitCrowdAnnotators } from '../src/core/simulation/fit-crowd-annotators.js';
 import { annotatorAccuracy } from '../src/core/simulation/simulated-annotator.js';
 import {
@@ -41,6 +42,7 @@ const OUT = new URL('./out/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 18,
   wordNgrams: 2,
   charNgrams: [2, 5],
@@ -48,7 +50,6 @@ const config: LocalLabellerConfig = {
   epochs: 4,
   seed: 1,
 };
-const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
 const usd = (x: number) => `$${x.toFixed(0)}`;
 
 console.log(
@@ -74,12 +75,12 @@ function relabel(load: () => TextSet | string, size: number): void {
   writeFileSync(new URL(`relabel-${set.name}.json`, OUT), `${JSON.stringify(result, null, 2)}\n`);
   console.log(
     `### relabel: ${set.name} (${result.items} items, ${result.classes} labels, ${result.train} train / ${result.test} held out; ${cpu.toFixed(0)} s CPU)\n\n` +
-      `${pct(result.noiseRate)} of training labels corrupted. Held-out accuracy trained on trusted labels ${pct(result.cleanAccuracy)}, on noisy labels ${pct(result.noisyAccuracy)}.\n\n` +
+      `${percent(result.noiseRate)} of training labels corrupted. Held-out accuracy trained on trusted labels ${percent(result.cleanAccuracy)}, on noisy labels ${percent(result.noisyAccuracy)}.\n\n` +
       '| sent back | items | wrong labels found (confidence / random) | label accuracy (confidence / random) | held-out accuracy (confidence / random) |\n| --- | --- | --- | --- | --- |',
   );
   for (const p of result.sweep) {
     console.log(
-      `| ${pct(p.share)} | ${p.relabelled} | ${p.byConfidence.errorsFound} / ${p.random.errorsFound} | ${pct(p.byConfidence.labelAccuracy)} / ${pct(p.random.labelAccuracy)} | ${pct(p.byConfidence.testAccuracy)} / ${pct(p.random.testAccuracy)} |`,
+      `| ${percent(p.share)} | ${p.relabelled} | ${p.byConfidence.errorsFound} / ${p.random.errorsFound} | ${percent(p.byConfidence.labelAccuracy)} / ${percent(p.random.labelAccuracy)} | ${percent(p.byConfidence.testAccuracy)} / ${percent(p.random.testAccuracy)} |`,
     );
   }
   console.log('');
@@ -141,13 +142,13 @@ function hybrid(
   console.log(
     `### hybrid: ${name} (${first.pool} pool items, ${first.gold} gold, ${first.classes} labels; ${cpuTotal.toFixed(0)} s CPU)\n\n` +
       `People: ${first.crowd}. Three people per item in the human zone and the all-human baseline; in the overlap zone one person plus the machine, a second and third person only while they disagree (dynamic overlap); majority vote; $15/h at 120 items/h ($0.125 per answer), 10% control tasks; machine cost 0 (local model); gold paid at one answer per item.\n\n` +
-      `All human: accuracy ${pct(first.allHuman.accuracy.estimate)} [${pct(first.allHuman.accuracy.lower)}, ${pct(first.allHuman.accuracy.upper)}], cost ${usd(first.allHuman.cost)}. ` +
-      `All machine (gold model): accuracy ${pct(first.allMachine.accuracy.estimate)} [${pct(first.allMachine.accuracy.lower)}, ${pct(first.allMachine.accuracy.upper)}], cost ${usd(first.allMachine.cost)}.\n\n` +
+      `All human: accuracy ${percent(first.allHuman.accuracy.estimate)} [${percent(first.allHuman.accuracy.lower)}, ${percent(first.allHuman.accuracy.upper)}], cost ${usd(first.allHuman.cost)}. ` +
+      `All machine (gold model): accuracy ${percent(first.allMachine.accuracy.estimate)} [${percent(first.allMachine.accuracy.lower)}, ${percent(first.allMachine.accuracy.upper)}], cost ${usd(first.allMachine.cost)}.\n\n` +
       '| accept ≥ | people only < | accept / overlap / human | people per overlap item | accuracy (95% CI) | accuracy of accepted | cost | saving vs all-human |\n| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const r of results) {
     console.log(
-      `| ${r.policy.accept} | ${r.policy.humanBelow} | ${r.zones.accept} / ${r.zones.overlap} / ${r.zones.human} | ${r.overlapPeoplePerItem.toFixed(2)} | ${pct(r.hybrid.accuracy.estimate)} [${pct(r.hybrid.accuracy.lower)}, ${pct(r.hybrid.accuracy.upper)}] | ${pct(r.zoneAccuracy.accept)} | ${usd(r.hybrid.cost)} | ${pct(r.savingVsHuman)} |`,
+      `| ${r.policy.accept} | ${r.policy.humanBelow} | ${r.zones.accept} / ${r.zones.overlap} / ${r.zones.human} | ${r.overlapPeoplePerItem.toFixed(2)} | ${percent(r.hybrid.accuracy.estimate)} [${percent(r.hybrid.accuracy.lower)}, ${percent(r.hybrid.accuracy.upper)}] | ${percent(r.zoneAccuracy.accept)} | ${usd(r.hybrid.cost)} | ${percent(r.savingVsHuman)} |`,
     );
   }
   console.log('');
@@ -184,7 +185,7 @@ else {
     .map((a) => annotatorAccuracy(a, fit.classPriors))
     .sort((a, b) => a - b);
   console.log(
-    `SP crowd fitted by Dawid-Skene: ${fit.annotators.length} workers, accuracy quartiles ${[0.25, 0.5, 0.75].map((q) => pct(accuracies[Math.floor(q * accuracies.length)] as number)).join(' / ')}; drawn in proportion to their answers.\n`,
+    `SP crowd fitted by Dawid-Skene: ${fit.annotators.length} workers, accuracy quartiles ${[0.25, 0.5, 0.75].map((q) => percent(accuracies[Math.floor(q * accuracies.length)] as number)).join(' / ')}; drawn in proportion to their answers.\n`,
   );
   hybrid(
     'sentences',

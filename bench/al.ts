@@ -18,10 +18,10 @@ import {
   QUERY_STRATEGIES,
   type QueryStrategyName,
 } from '../src/core/active-learning/query-strategy.js';
+import { percent } from '../src/core/format/format-number.js';
 import { trainLocalClassifier } from '../src/core/local-model/local-classifier.js';
 import { trainMlpClassifier } from '../src/core/local-model/mlp-classifier.js';
-import type { LocalLabellerConfig } from '../src/core/project.js';
-import { parseProjectConfig } from '../src/project/project-schema.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../src/core/project.js';
 import { simulateActiveLearning, type AlSimulationResult } from '../src/pipeline/simulate/index.js';
 import { banking77, subsample, TEXT_SETS, type TextSet } from './al-data.js';
 import { learningCurveSvg } from './al-curves.js';
@@ -40,6 +40,7 @@ const OUT = new URL('./out/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 
 const DEFAULT_CONFIG: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 18,
   wordNgrams: 2,
   charNgrams: [2, 5],
@@ -74,9 +75,7 @@ function machine(): string {
 
 /** The labeller's defaults, as a project without a `labeller.local` section gets them. */
 function productConfig(): LocalLabellerConfig {
-  const parsed = parseProjectConfig({ name: 'bench', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  return parsed.config.labeller.local;
+  return PROJECT_DEFAULTS.labeller.local;
 }
 
 function speedPart(): void {
@@ -116,7 +115,7 @@ function speedPart(): void {
         ? `   (target < 5 s: ${cpu < 5 ? 'met' : 'NOT met'} on CPU, ${wall < 5 ? 'met' : 'not met'} on wall)`
         : '';
     console.log(
-      `  trainLocalClassifier, ${texts.length} banking77 texts, 77 classes, ${epochs} epochs: ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, held-out accuracy ${pct(right / held.length)}${target}`,
+      `  trainLocalClassifier, ${texts.length} banking77 texts, 77 classes, ${epochs} epochs: ${wall.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU, held-out accuracy ${percent(right / held.length)}${target}`,
     );
   }
   console.log(
@@ -157,7 +156,7 @@ function stopPart(): void {
     const s = r.strategies.margin;
     const at = s?.rounds.find((p) => p.labels === s.stoppedAt);
     console.log(
-      `| ${name} | ${s?.labelsToReach99 ?? 'not reached'} | ${s?.stoppedAt ?? 'never'} | ${at ? pct(at.accuracy) : '—'} | ${at ? pct(at.accuracy / r.fullDataAccuracy) : '—'} |`,
+      `| ${name} | ${s?.labelsToReach99 ?? 'not reached'} | ${s?.stoppedAt ?? 'never'} | ${at ? percent(at.accuracy) : '—'} | ${at ? percent(at.accuracy / r.fullDataAccuracy) : '—'} |`,
     );
   }
 }
@@ -203,7 +202,7 @@ function curvesPart(): void {
     );
     console.log(
       `${name}: ${result.items} items (${result.pool} pool, ${result.test} held out), ${result.classes} classes, ` +
-        `full-data accuracy ${pct(result.fullDataAccuracy)}, ${wall.toFixed(0)} s wall, ${cpu.toFixed(0)} s CPU`,
+        `full-data accuracy ${percent(result.fullDataAccuracy)}, ${wall.toFixed(0)} s wall, ${cpu.toFixed(0)} s CPU`,
     );
     rows.push(...tableRows(name, result));
   }
@@ -243,10 +242,10 @@ function mlpPart(): void {
       trainMlpClassifier({ ...train, labelSet, config: DEFAULT_CONFIG, hidden: 64 }),
     );
     console.log(
-      `| ${name} | logistic regression | ${pct(accuracy((t) => lr.result.predict(t)))} | ${lr.cpu.toFixed(1)} |`,
+      `| ${name} | logistic regression | ${percent(accuracy((t) => lr.result.predict(t)))} | ${lr.cpu.toFixed(1)} |`,
     );
     console.log(
-      `| ${name} | MLP | ${pct(accuracy((t) => mlp.result.predict(t)))} | ${mlp.cpu.toFixed(1)} |`,
+      `| ${name} | MLP | ${percent(accuracy((t) => mlp.result.predict(t)))} | ${mlp.cpu.toFixed(1)} |`,
     );
   }
 }
@@ -260,7 +259,7 @@ function tableRows(name: string, r: AlSimulationResult): string[] {
           ? '—'
           : 'n/a'
         : `${(100 * s.savingVsRandom).toFixed(0)}%`;
-    return `| ${name} | ${strategy} | ${last ? `${pct(last.accuracy)} @ ${last.labels}` : ''} | ${s.labelsToReach99 ?? 'not reached'} | ${saving} | ${s.stoppedAt ?? '—'} | ${s.seconds?.toFixed(0) ?? ''} |`;
+    return `| ${name} | ${strategy} | ${last ? `${percent(last.accuracy)} @ ${last.labels}` : ''} | ${s.labelsToReach99 ?? 'not reached'} | ${saving} | ${s.stoppedAt ?? '—'} | ${s.seconds?.toFixed(0) ?? ''} |`;
   });
 }
 
@@ -269,10 +268,6 @@ function progressLogger(): { info(m: string): void; warn(m: string): void } {
   const write = (m: string) =>
     process.stderr.write(`[${(process.cpuUsage().user / 1e6).toFixed(0)} s CPU] ${m}\n`);
   return { info: write, warn: write };
-}
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
 }
 
 if (args.part === 'speed' || args.part === 'all') speedPart();

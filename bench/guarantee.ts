@@ -23,11 +23,12 @@ import { parse } from 'csv-parse/sync';
 import { expectedCalibrationError } from '../src/core/calibration/calibration-error.js';
 import { crossFitCalibration } from '../src/core/calibration/cross-fit-calibration.js';
 import { topLabelOutcomes } from '../src/core/calibration/top-label.js';
+import { percent } from '../src/core/format/format-number.js';
 import { stratifiedFolds } from '../src/core/local-model/cross-fit.js';
 import { trainLocalClassifier } from '../src/core/local-model/local-classifier.js';
 import { guaranteedPolicy } from '../src/core/routing/guaranteed-policy.js';
 import { createRng, shuffled } from '../src/core/rng.js';
-import { parseProjectConfig } from '../src/project/project-schema.js';
+import { PROJECT_DEFAULTS } from '../src/core/project.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -139,7 +140,6 @@ function agNews(): Split | string {
 
 const mean = (xs: readonly number[]) =>
   xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
-const pct = (x: number, d = 1) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(d)}%`);
 
 function rowsOf(matrix: Float64Array, K: number, rows: readonly number[]): Float64Array {
   const out = new Float64Array(rows.length * K);
@@ -210,9 +210,7 @@ interface Predictions {
 
 /** Trains the local labeller once on the train split and predicts the rest. */
 function predict(split: Split): Predictions {
-  const parsed = parseProjectConfig({ name: 'bench', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const config = parsed.config.labeller.local;
+  const config = PROJECT_DEFAULTS.labeller.local;
   const { labelSet } = split;
   const K = labelSet.length;
   const index = new Map(labelSet.map((l, k) => [l, k]));
@@ -232,7 +230,7 @@ function runSplit(split: Split, model: Predictions, goldSize: number): string[] 
   const { K, n, probs, labels, accuracy, trainSeconds } = model;
   const gold = Math.min(goldSize, Math.floor(n / 2));
   console.log(
-    `\n${split.name}: ${K} labels, train ${split.train.texts.length}, gold ${gold}, pool ${n - gold}; model accuracy on the rest ${pct(accuracy)} (trained in ${trainSeconds.toFixed(1)} s)`,
+    `\n${split.name}: ${K} labels, train ${split.train.texts.length}, gold ${gold}, pool ${n - gold}; model accuracy on the rest ${percent(accuracy)} (trained in ${trainSeconds.toFixed(1)} s)`,
   );
 
   const tallies = new Map<number, TargetTally>(
@@ -338,9 +336,9 @@ function runSplit(split: Split, model: Predictions, goldSize: number): string[] 
   const lines = [
     `### ${split.name}, ${gold} gold items`,
     '',
-    `${K} labels; ${split.note}. Local model trained once (${split.train.texts.length} items, ${trainSeconds.toFixed(1)} s); its accuracy on the ${n} items split into gold and pool: ${pct(accuracy)}. ${RERUNS} reruns, each a fresh random split into ${gold} gold and ${n - gold} pool items (${seconds.toFixed(0)} s in all). Calibrator chosen by cross-fitted NLL: ${[...methods].map(([m, c]) => `${m} ${c}×`).join(', ')}.`,
+    `${K} labels; ${split.note}. Local model trained once (${split.train.texts.length} items, ${trainSeconds.toFixed(1)} s); its accuracy on the ${n} items split into gold and pool: ${percent(accuracy)}. ${RERUNS} reruns, each a fresh random split into ${gold} gold and ${n - gold} pool items (${seconds.toFixed(0)} s in all). Calibrator chosen by cross-fitted NLL: ${[...methods].map(([m, c]) => `${m} ${c}×`).join(', ')}.`,
     '',
-    `**The guarantee** (fixed-sequence testing at δ = ${DELTA}: the accepted labels must be at least the target in ≥ ${pct(1 - DELTA, 0)} of reruns). "Met" is the share of reruns whose accepted labels are truly ≥ the target (a rerun that accepts nothing meets it vacuously), counted on the pool and on all ${n} items the gold was drawn from (the finite population the promise is about; the pool alone adds its own sampling noise). Three ways to choose: as \`hilo route\` does (calibrator fitted on the gold, then the threshold tested on the same gold); the same test on raw confidence (nothing fitted on the gold first); and the shortcut DESIGN §4 warns against (every candidate's own bound, loosest that passes).`,
+    `**The guarantee** (fixed-sequence testing at δ = ${DELTA}: the accepted labels must be at least the target in ≥ ${percent(1 - DELTA, 0)} of reruns). "Met" is the share of reruns whose accepted labels are truly ≥ the target (a rerun that accepts nothing meets it vacuously), counted on the pool and on all ${n} items the gold was drawn from (the finite population the promise is about; the pool alone adds its own sampling noise). Three ways to choose: as \`hilo route\` does (calibrator fitted on the gold, then the threshold tested on the same gold); the same test on raw confidence (nothing fitted on the gold first); and the shortcut DESIGN §4 warns against (every candidate's own bound, loosest that passes).`,
     '',
     '| target | certified reruns | pool coverage | accepted accuracy on pool (mean / min) | met: pool | met: all items | raw confidence: coverage, met pool / all | shortcut: met pool / all |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -349,12 +347,12 @@ function runSplit(split: Split, model: Predictions, goldSize: number): string[] 
     const t = tallies.get(target) as TargetTally;
     const acc = t.accuracy;
     lines.push(
-      `| ${pct(target)} | ${t.certified} / ${RERUNS} | ${pct(mean(t.coverage))} | ${acc.length > 0 ? `${pct(mean(acc), 2)} / ${pct(Math.min(...acc), 2)}` : '—'} | ${pct(t.met / RERUNS)} | ${pct(t.metAll / RERUNS)} | ${pct(mean(t.rawCoverage))}, ${pct(t.rawMet / RERUNS)} / ${pct(t.rawMetAll / RERUNS)} | ${pct(t.naiveMet / RERUNS)} / ${pct(t.naiveMetAll / RERUNS)} |`,
+      `| ${percent(target)} | ${t.certified} / ${RERUNS} | ${percent(mean(t.coverage))} | ${acc.length > 0 ? `${percent(mean(acc), 2)} / ${percent(Math.min(...acc), 2)}` : '—'} | ${percent(t.met / RERUNS)} | ${percent(t.metAll / RERUNS)} | ${percent(mean(t.rawCoverage))}, ${percent(t.rawMet / RERUNS)} / ${percent(t.rawMetAll / RERUNS)} | ${percent(t.naiveMet / RERUNS)} / ${percent(t.naiveMetAll / RERUNS)} |`,
     );
   }
   lines.push(
     '',
-    `**Calibration** (top-label ECE, 15 equal-width bins, mean over reruns): on held-out gold (cross-fitted) ${pct(mean(ece.goldBefore), 2)} raw → ${pct(mean(ece.goldAfter), 2)} calibrated; on the pool (never seen by the calibrator) ${pct(mean(ece.poolBefore), 2)} → ${pct(mean(ece.poolAfter), 2)}.`,
+    `**Calibration** (top-label ECE, 15 equal-width bins, mean over reruns): on held-out gold (cross-fitted) ${percent(mean(ece.goldBefore), 2)} raw → ${percent(mean(ece.goldAfter), 2)} calibrated; on the pool (never seen by the calibrator) ${percent(mean(ece.poolBefore), 2)} → ${percent(mean(ece.poolAfter), 2)}.`,
     '',
     '**Human share for a final accuracy** (people taken as always right; mean over reruns). "Guaranteed" routes with the target as the accepted-label target (what `hilo route` promises); "hindsight" is the smallest share any confidence threshold could have used on that pool, knowing the truth.',
     '',
@@ -364,7 +362,7 @@ function runSplit(split: Split, model: Predictions, goldSize: number): string[] 
   for (const target of TARGETS) {
     const t = tallies.get(target) as TargetTally;
     lines.push(
-      `| ${pct(target)} | ${pct(1 - mean(t.coverage))} | ${pct(mean(t.finalAccuracy), 2)} | ${pct(t.finalAccuracy.filter((f) => f >= target).length / RERUNS)} | ${pct(mean(t.oracleShare))} |`,
+      `| ${percent(target)} | ${percent(1 - mean(t.coverage))} | ${percent(mean(t.finalAccuracy), 2)} | ${percent(t.finalAccuracy.filter((f) => f >= target).length / RERUNS)} | ${percent(mean(t.oracleShare))} |`,
     );
   }
   lines.push('');

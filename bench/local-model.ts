@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import type { LocalLabellerConfig } from '../src/core/project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../src/core/project.js';
 import { createRng } from '../src/core/rng.js';
 import {
   deserializeLocalClassifier,
@@ -25,7 +25,6 @@ import { stratifiedFolds } from '../src/core/local-model/cross-fit.js';
 import { confusionMatrix } from '../src/core/metrics/confusion-matrix.js';
 import { classificationMetrics } from '../src/core/metrics/classification-metrics.js';
 import { bootstrapInterval } from '../src/core/metrics/bootstrap.js';
-import { parseProjectConfig } from '../src/project/project-schema.js';
 
 interface Split {
   readonly name: string;
@@ -51,11 +50,10 @@ const root =
   process.env.HILO_DATASETS ?? fileURLToPath(new URL('../../shared/datasets', import.meta.url));
 
 function defaultConfig(): LocalLabellerConfig {
-  const parsed = parseProjectConfig({ name: 'bench', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const base = parsed.config.labeller.local;
+  const base = PROJECT_DEFAULTS.labeller.local;
   const [charMin, charMax] = (args.char ?? '').split(',').map(Number);
   return {
+    ...base,
     features: args.features ? Number(args.features) : base.features,
     wordNgrams: args.words ? Number(args.words) : base.wordNgrams,
     charNgrams: args.char ? [charMin ?? 0, charMax ?? 0] : base.charNgrams,

@@ -3,7 +3,7 @@ import type { AnnotatorRole } from '../core/ports/people-store.js';
 import { createRng } from '../core/rng.js';
 import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/index.js';
 import type { CliIo } from './cli-io.js';
-import { pct } from './figures.js';
+import { percent } from '../core/format/format-number.js';
 import { choiceFlag } from './flags.js';
 import { withProject } from './with-project.js';
 
@@ -62,10 +62,10 @@ export function registerAnnotators(program: Command, io: CliIo): void {
 function controlAccuracy(a: AnnotatorQuality): string {
   if (a.controlAccuracy === null) return '—';
   const { low, high } = a.controlInterval;
-  return `${pct(a.controlAccuracy, 0)} [${pct(low, 0)}–${pct(high, 0)}]`;
+  return `${percent(a.controlAccuracy, 0)} [${percent(low, 0)}–${percent(high, 0)}]`;
 }
 
 function estimated(a: AnnotatorQuality): string {
   if (a.estimatedAccuracy === null) return '—';
-  return `${pct(a.estimatedAccuracy, 0)}${a.usesPooled ? '*' : ''}`;
+  return `${percent(a.estimatedAccuracy, 0)}${a.usesPooled ? '*' : ''}`;
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { auditAccuracy, type AuditReport } from '../pipeline/audit/index.js';
 import type { CliIo } from './cli-io.js';
 import { ALARM_EXIT_CODE } from './exit-codes.js';
-import { pct } from './figures.js';
+import { percent } from '../core/format/format-number.js';
 import { probabilityFlag } from './flags.js';
 import { withProject } from './with-project.js';
 
@@ -51,15 +51,15 @@ export function registerAudit(program: Command, io: CliIo): void {
 function formatAudit(r: AuditReport): string {
   const level = `${Math.round(100 * (1 - r.alpha))}%`;
   const lines = [
-    `${r.drawn} accepted items drawn for audit: ${r.answered} answered by people, ${r.pending} waiting${r.disputed > 0 ? `, ${r.disputed} ties set aside` : ''}; target ${pct(r.target)}, ${level} intervals`,
+    `${r.drawn} accepted items drawn for audit: ${r.answered} answered by people, ${r.pending} waiting${r.disputed > 0 ? `, ${r.disputed} ties set aside` : ''}; target ${percent(r.target)}, ${level} intervals`,
   ];
   if (r.rows.length > 0) {
     lines.push(
       `  ${'batch'.padEnd(16)} ${'audited'.padStart(7)} ${'right'.padStart(6)} ${'accuracy [interval]'.padStart(26)} ${'status'.padStart(7)}   ${'running'.padStart(26)}`,
     );
     for (const row of r.rows) {
-      const own = `${pct(row.accuracy.estimate)} [${pct(row.accuracy.lower)}–${pct(row.accuracy.upper)}]`;
-      const run = `${pct(row.cumulative.accuracy.estimate)} [${pct(row.cumulative.accuracy.lower)}–${pct(row.cumulative.accuracy.upper)}]`;
+      const own = `${percent(row.accuracy.estimate)} [${percent(row.accuracy.lower)}–${percent(row.accuracy.upper)}]`;
+      const run = `${percent(row.cumulative.accuracy.estimate)} [${percent(row.cumulative.accuracy.lower)}–${percent(row.cumulative.accuracy.upper)}]`;
       lines.push(
         `  ${row.batch.padEnd(16)} ${String(row.audited).padStart(7)} ${String(row.correct).padStart(6)} ${own.padStart(26)} ${row.status.padStart(7)}   ${run.padStart(26)} ${row.cumulative.status}`,
       );
@@ -69,7 +69,7 @@ function formatAudit(r: AuditReport): string {
     const which = row.status === 'alarm' ? row : row.cumulative;
     const scope = row.status === 'alarm' ? `batch ${row.batch}` : `all batches up to ${row.batch}`;
     lines.push(
-      `ALARM: ${scope}: accepted labels ${pct(which.accuracy.estimate)} correct on ${which.audited} audited items (${level} interval ${pct(which.accuracy.lower)}–${pct(which.accuracy.upper)}), below the target ${pct(r.target)}: re-check calibration and routing on fresh gold from this batch`,
+      `ALARM: ${scope}: accepted labels ${percent(which.accuracy.estimate)} correct on ${which.audited} audited items (${level} interval ${percent(which.accuracy.lower)}–${percent(which.accuracy.upper)}), below the target ${percent(r.target)}: re-check calibration and routing on fresh gold from this batch`,
     );
   }
   return `${lines.join('\n')}\n`;

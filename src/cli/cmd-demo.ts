@@ -1,3 +1,4 @@
+import { percent } from '../core/format/format-number.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runDemo, type DemoStep } from '../compose/index.js';
@@ -39,7 +40,7 @@ function stepLine(s: DemoStep): string {
       return (
         `2. trained ${s.learn.source} on ${s.learn.trainedOn} items in ${s.learn.seconds.toFixed(1)} s` +
         (s.learn.crossFitAccuracy !== null
-          ? ` (out-of-fold accuracy ${(100 * s.learn.crossFitAccuracy).toFixed(1)}%)`
+          ? ` (out-of-fold accuracy ${percent(s.learn.crossFitAccuracy)})`
           : '') +
         '\n'
       );

@@ -1,3 +1,4 @@
+import { percent } from '../core/format/format-number.js';
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES } from '../core/types.js';
@@ -49,16 +50,15 @@ export function registerEval(program: Command, io: CliIo): void {
 
 /** The evaluation as the few lines a person reads. */
 export function formatEvaluation(ev: Evaluation): string {
-  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   const lines = [
     `${ev.source} on ${ev.scored} held-out items${ev.abstained > 0 ? ` (+${ev.abstained} abstentions)` : ''}${ev.unlabelled > 0 ? `, ${ev.unlabelled} not labelled yet` : ''}`,
-    `  accuracy ${pct(ev.metrics.accuracy)}   macro-F1 ${pct(ev.metrics.macroF1)}`,
+    `  accuracy ${percent(ev.metrics.accuracy)}   macro-F1 ${percent(ev.metrics.macroF1)}`,
   ];
   if (ev.confusedPairs.length > 0) {
     lines.push('  most confused (gold → predicted):');
     for (const pair of ev.confusedPairs) {
       lines.push(
-        `    ${pair.gold} → ${pair.predicted}: ${pair.count} (${pct(pair.rate)} of ${pair.gold})`,
+        `    ${pair.gold} → ${pair.predicted}: ${pair.count} (${percent(pair.rate)} of ${pair.gold})`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { PROJECT_DEFAULTS } from '../core/project.js';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -30,7 +31,10 @@ export function registerInit(program: Command, io: CliIo): void {
     )
     .option('--guidelines <file>', 'markdown file with the annotation guidelines')
     .option('--name <name>', 'project name (default: the directory name)')
-    .option('--model <name>', 'LLM for the first pass (default gpt-4o-mini)')
+    .option(
+      '--model <name>',
+      `LLM for the first pass (default ${PROJECT_DEFAULTS.labeller.llm.model})`,
+    )
     .option('--force', 'overwrite an existing hilo.yaml')
     .addHelpText('after', '\nExample:\n  hilo init spam --labels spam,ham --field text')
     .action(async (dir: string, flags: InitFlags) => {
@@ -39,7 +43,7 @@ export function registerInit(program: Command, io: CliIo): void {
       const file = await initProject(resolve(io.cwd, dir), {
         name: flags.name ?? basename(resolve(io.cwd, dir)),
         labels,
-        fields: flags.field.length > 0 ? flags.field : ['text'],
+        ...(flags.field.length > 0 ? { fields: flags.field } : {}),
         guidelines,
         ...(flags.model ? { model: flags.model } : {}),
         ...(flags.force ? { force: true } : {}),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { usd } from '../core/format/format-number.js';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES } from '../core/types.js';
 import type { CliIo } from './cli-io.js';
@@ -60,7 +61,7 @@ export function registerLabel(program: Command, io: CliIo, interrupts: Interrupt
           io.out(
             `dry run with llm:${estimate.model}: ${estimate.items} items, about ${estimate.tokensIn.toLocaleString('en-US')} prompt tokens and at most ${estimate.tokensOut.toLocaleString('en-US')} answer tokens` +
               (estimate.costUsd !== null
-                ? `, about $${estimate.costUsd.toFixed(4)}`
+                ? `, about ${usd(estimate.costUsd, 4)}`
                 : ` (no price known for ${estimate.model}: add it under prices.models)`) +
               `\n(${estimate.basis})\n`,
           );
@@ -72,7 +73,7 @@ export function registerLabel(program: Command, io: CliIo, interrupts: Interrupt
         const report = await ctx.label({ ...options, signal });
         io.out(
           `${report.stopped ? 'stopped' : 'done'}: ${report.labelled} labelled, ${report.abstained} abstained, ${report.alreadyLabelled} already labelled by ${report.source}; ` +
-            `${report.tokensIn + report.tokensOut} tokens, $${report.costUsd.toFixed(4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
+            `${report.tokensIn + report.tokensOut} tokens, ${usd(report.costUsd, 4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
         );
         if (report.stopped)
           throw new HiloError('INTERRUPTED', 'interrupted; run `hilo label` again to resume');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { LearnLoopRound, LearnReport, LearnRoundReport } from '../pipeline/learn/index.js';
 import type { CliIo } from './cli-io.js';
-import { pct } from './figures.js';
+import { percent } from '../core/format/format-number.js';
 import { integerFlag, positiveFlag } from './flags.js';
 import type { Interrupts } from './interrupt.js';
 import { withProject } from './with-project.js';
@@ -80,9 +80,9 @@ function learnedLine(r: LearnReport): string {
     (r.input === 'embeddings' ? ' over embeddings' : '');
   return (
     `trained ${r.source} on ${r.trainedOn} items (${r.fromGold} gold, ${r.fromDecisions} verified) with ${classifier} in ${r.seconds.toFixed(1)} s` +
-    (r.crossFitAccuracy !== null ? `; cross-fitted accuracy ${pct(r.crossFitAccuracy)}` : '') +
+    (r.crossFitAccuracy !== null ? `; cross-fitted accuracy ${percent(r.crossFitAccuracy)}` : '') +
     (r.heldOut !== null
-      ? `; held-out accuracy ${pct(r.heldOut.accuracy)}, macro-F1 ${pct(r.heldOut.macroF1)} on ${r.heldOut.items} test items`
+      ? `; held-out accuracy ${percent(r.heldOut.accuracy)}, macro-F1 ${percent(r.heldOut.macroF1)} on ${r.heldOut.items} test items`
       : '')
   );
 }
@@ -97,8 +97,8 @@ function roundLine(round: LearnLoopRound): string {
   const { learn } = round;
   return (
     `round ${round.round}: ${learn.source} trained on ${learn.trainedOn} items` +
-    `, cross-fit ${learn.crossFitAccuracy !== null ? pct(learn.crossFitAccuracy) : '—'}` +
-    (learn.heldOut !== null ? `, held-out ${pct(learn.heldOut.accuracy)}` : '') +
+    `, cross-fit ${learn.crossFitAccuracy !== null ? percent(learn.crossFitAccuracy) : '—'}` +
+    (learn.heldOut !== null ? `, held-out ${percent(learn.heldOut.accuracy)}` : '') +
     `, ${round.seconds.toFixed(1)} s` +
     ` (${round.arrived} new labels` +
     (round.relabelled !== null ? `, ${round.relabelled} relabelled` : '') +

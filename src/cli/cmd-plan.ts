@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { PlanReport } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
-import { pct, usd } from './figures.js';
+import { percent, usd } from '../core/format/format-number.js';
 import { integerFlag, numberFlag } from './flags.js';
 import { routingFlags, routingOptions, type RoutingFlags } from './routing-flags.js';
 import { withProject } from './with-project.js';
@@ -66,7 +66,7 @@ function formatPlan(plan: PlanReport, target: number, delta: number, limit: numb
   const lines = [
     `${plan.source}${plan.calibrated ? ` (${plan.calibrator} calibration)` : ' (raw confidence: run `hilo calibrate` first for calibrated figures)'}; ${plan.goldItems} gold items, ${plan.poolItems} pool items to route` +
       (plan.abstained > 0 ? ` (+${plan.abstained} abstentions for people)` : ''),
-    `prices: a person $${unit.annotation.toFixed(4)} per item (${unit.overlap} per item in the human zone, ${unit.overlapZoneHumans} with the machine, ${pct(unit.controlRate, 0)} controls); machine $${unit.machinePerItem.toFixed(5)} per item (${unit.machineBasis}); people assumed ${pct(plan.humanAccuracy, 0)} accurate`,
+    `prices: a person ${usd(unit.annotation, 4)} per item (${unit.overlap} per item in the human zone, ${unit.overlapZoneHumans} with the machine, ${percent(unit.controlRate, 0)} controls); machine ${usd(unit.machinePerItem, 5)} per item (${unit.machineBasis}); people assumed ${percent(plan.humanAccuracy, 0)} accurate`,
     '',
     `  ${'accept if ≥'.padEnd(11)} ${'accept %'.padStart(8)} ${'overlap'.padStart(7)} ${'human'.padStart(6)} ${'accepted acc. on gold'.padStart(28)} ${'expected final acc.'.padStart(26)} ${'cost'.padStart(11)} ${'saving'.padStart(7)}`,
   ];
@@ -74,28 +74,28 @@ function formatPlan(plan: PlanReport, target: number, delta: number, limit: numb
     const r = table.rows[i];
     if (!r) continue;
     const mark = i === table.chosen ? '→' : r.certified ? '✓' : ' ';
-    const acc = `${pct(r.acceptedAccuracy.estimate)} [${pct(r.acceptedAccuracy.lower)}–${pct(r.acceptedAccuracy.upper)}] n=${r.goldAccepted}`;
-    const exp = `${pct(r.expectedAccuracy.estimate)} [${pct(r.expectedAccuracy.lower)}–${pct(r.expectedAccuracy.upper)}]`;
+    const acc = `${percent(r.acceptedAccuracy.estimate)} [${percent(r.acceptedAccuracy.lower)}–${percent(r.acceptedAccuracy.upper)}] n=${r.goldAccepted}`;
+    const exp = `${percent(r.expectedAccuracy.estimate)} [${percent(r.expectedAccuracy.lower)}–${percent(r.expectedAccuracy.upper)}]`;
     lines.push(
-      `${mark} ${r.threshold.toFixed(4).padEnd(11)} ${pct(r.coverage, 0).padStart(8)} ${String(r.counts.overlap).padStart(7)} ${String(r.counts.human).padStart(6)} ${acc.padStart(28)} ${exp.padStart(26)} ${usd(r.cost.total).padStart(11)} ${pct(r.savingFraction, 0).padStart(7)}`,
+      `${mark} ${r.threshold.toFixed(4).padEnd(11)} ${percent(r.coverage, 0).padStart(8)} ${String(r.counts.overlap).padStart(7)} ${String(r.counts.human).padStart(6)} ${acc.padStart(28)} ${exp.padStart(26)} ${usd(r.cost.total).padStart(11)} ${percent(r.savingFraction, 0).padStart(7)}`,
     );
   }
   lines.push(
     '',
-    `✓ certified: accepted labels ≥ ${pct(target)} correct with ${pct(1 - delta, 0)} confidence (fixed-sequence testing); → the guaranteed choice (\`hilo route\`). Intervals of single rows are ${pct(1 - delta, 0)} two-sided and not simultaneous.`,
-    `people alone: ${usd(table.allHumanCost)} (accuracy ${pct(plan.humanAccuracy, 0)} assumed); machine alone: ${usd(table.allMachine.cost)}, accuracy on gold ${pct(table.allMachine.accuracy.estimate)} [${pct(table.allMachine.accuracy.lower)}–${pct(table.allMachine.accuracy.upper)}]`,
+    `✓ certified: accepted labels ≥ ${percent(target)} correct with ${percent(1 - delta, 0)} confidence (fixed-sequence testing); → the guaranteed choice (\`hilo route\`). Intervals of single rows are ${percent(1 - delta, 0)} two-sided and not simultaneous.`,
+    `people alone: ${usd(table.allHumanCost)} (accuracy ${percent(plan.humanAccuracy, 0)} assumed); machine alone: ${usd(table.allMachine.cost)}, accuracy on gold ${percent(table.allMachine.accuracy.estimate)} [${percent(table.allMachine.accuracy.lower)}–${percent(table.allMachine.accuracy.upper)}]`,
   );
   const roi = plan.roi;
   if (roi) {
     const perExtra = Number.isNaN(roi.costPerExtraCorrect)
       ? ''
-      : `; each extra right label over the machine alone costs $${roi.costPerExtraCorrect.toFixed(3)}`;
+      : `; each extra right label over the machine alone costs ${usd(roi.costPerExtraCorrect, 3)}`;
     lines.push(
-      `guaranteed plan: ${usd(roi.plan.cost)}, saving ${usd(roi.savingVsHuman)} (${pct(roi.savingFractionVsHuman, 0)}) against people alone${perExtra}`,
+      `guaranteed plan: ${usd(roi.plan.cost)}, saving ${usd(roi.savingVsHuman)} (${percent(roi.savingFractionVsHuman, 0)}) against people alone${perExtra}`,
     );
   } else {
     lines.push(
-      `no row is certified for ${pct(target)} with this gold: \`hilo route\` would send every item to people (see its gold-needed estimate)`,
+      `no row is certified for ${percent(target)} with this gold: \`hilo route\` would send every item to people (see its gold-needed estimate)`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -8,6 +8,7 @@ import { renderReportHtml } from '../report/render-report.js';
 import { simulationViewOf } from '../report/simulation-json.js';
 import type { SimulationView } from '../report/simulation-view.js';
 import { HiloError } from '../core/errors.js';
+import { percent } from '../core/format/format-number.js';
 import type { CliIo } from './cli-io.js';
 import { withProject } from './with-project.js';
 
@@ -73,10 +74,9 @@ async function readSimulations(io: CliIo, files: readonly string[]): Promise<Sim
 }
 
 function summary(data: ReportData): string {
-  const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   const held = data.heldOut;
   const accuracy = held
-    ? `${pct(held.accuracy.estimate)} accurate (95% CI ${pct(held.accuracy.lower)}–${pct(held.accuracy.upper)}) on ${held.scored} ${held.set} items`
+    ? `${percent(held.accuracy.estimate)} accurate (95% CI ${percent(held.accuracy.lower)}–${percent(held.accuracy.upper)}) on ${held.scored} ${held.set} items`
     : 'no held-out item scored yet';
   const policy = data.policy?.appliesToSource
     ? `policy ${data.policy.runId}`

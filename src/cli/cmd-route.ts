@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { percent, usd } from '../core/format/format-number.js';
 import { HiloError } from '../core/errors.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { RouteReport } from '../pipeline/route/index.js';
@@ -18,8 +19,6 @@ interface RouteFlags extends RoutingFlags {
   seed: string;
   json?: boolean;
 }
-
-const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 
 export function registerRoute(program: Command, io: CliIo): void {
   routingOptions(program.command('route'))
@@ -106,19 +105,19 @@ function formatRoute(source: string, r: RouteReport, delta: number): string {
             (p.mode === 'per-class'
               ? ' (estimated for one threshold at δ / K; thresholds per class need that evidence within each label)'
               : '')
-        : `gold cannot certify this target: the machine's best-scored gold labels are ${pct(r.goldNeeded.observedAccuracy)} correct; lower the target or improve the labeller`,
+        : `gold cannot certify this target: the machine's best-scored gold labels are ${percent(r.goldNeeded.observedAccuracy)} correct; lower the target or improve the labeller`,
     );
   }
   if (r.testCheck) {
     const t = r.testCheck;
     lines.push(
       t.accepted > 0
-        ? `check on ${t.items} held-out test items: ${t.accepted} would be accepted, ${pct(t.accuracy.estimate)} correct (${pct(1 - delta, 0)} interval ${pct(t.accuracy.lower)}–${pct(t.accuracy.upper)})`
+        ? `check on ${t.items} held-out test items: ${t.accepted} would be accepted, ${percent(t.accuracy.estimate)} correct (${percent(1 - delta, 0)} interval ${percent(t.accuracy.lower)}–${percent(t.accuracy.upper)})`
         : `check on ${t.items} held-out test items: none would be accepted`,
     );
   }
   lines.push(
-    `cost: $${r.cost.plan.toFixed(2)} for this plan, $${r.cost.allHuman.toFixed(2)} for people alone, $${r.cost.allMachine.toFixed(2)} for the machine alone`,
+    `cost: ${usd(r.cost.plan)} for this plan, ${usd(r.cost.allHuman)} for people alone, ${usd(r.cost.allMachine)} for the machine alone`,
   );
   if (r.audit)
     lines.push(

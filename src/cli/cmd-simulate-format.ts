@@ -1,29 +1,29 @@
 import { HiloError } from '../core/errors.js';
+import { percent, usd } from '../core/format/format-number.js';
 import type { AlSimulationResult } from '../pipeline/simulate/index.js';
 import type { AnnotatorSpec } from '../pipeline/simulate/index.js';
 import type { HybridSimulationResult } from '../pipeline/simulate/index.js';
 import type { RelabelSimulationResult } from '../pipeline/simulate/index.js';
-import { pct, usd } from './figures.js';
 
 /** The learning curves in a few lines: end point, labels to the target, saving, stop. */
 export function formatAl(file: string, r: AlSimulationResult): string {
-  const target = `${Math.round(100 * r.targetShare)}% of full-data accuracy`;
+  const target = `${percent(r.targetShare, 0)} of full-data accuracy`;
   const lines = [
     `${file}: ${r.items} items, ${r.classes} labels; pool ${r.pool}, held out ${r.test}; ` +
-      `full-data accuracy ${pct(r.fullDataAccuracy)}${r.repeats > 1 ? ` (mean of ${r.repeats} repeats)` : ''}`,
+      `full-data accuracy ${percent(r.fullDataAccuracy)}${r.repeats > 1 ? ` (mean of ${r.repeats} repeats)` : ''}`,
   ];
   for (const [name, s] of Object.entries(r.strategies)) {
     const last = s.rounds[s.rounds.length - 1];
     const saving =
       s.savingVsRandom === null
         ? ''
-        : ` (${pct(Math.abs(s.savingVsRandom))} ${s.savingVsRandom >= 0 ? 'fewer' : 'more'} than random)`;
+        : ` (${percent(Math.abs(s.savingVsRandom))} ${s.savingVsRandom >= 0 ? 'fewer' : 'more'} than random)`;
     const reach =
       s.labelsToReach99 === null
         ? `${target} not reached`
         : `${target} at ${s.labelsToReach99} labels${saving}`;
     lines.push(
-      `  ${name.padEnd(16)} ${last ? `${pct(last.accuracy)} after ${last.labels} labels` : ''}; ${reach}` +
+      `  ${name.padEnd(16)} ${last ? `${percent(last.accuracy)} after ${last.labels} labels` : ''}; ${reach}` +
         (s.stoppedAt === null ? '' : `; predictions stable at ${s.stoppedAt}`),
     );
   }
@@ -34,15 +34,15 @@ export function formatAl(file: string, r: AlSimulationResult): string {
 export function formatRelabel(file: string, r: RelabelSimulationResult): string {
   const lines = [
     `${file}: ${r.items} items, ${r.classes} labels; ${r.train} training items, ${r.test} held out`,
-    `  ${pct(r.noiseRate)} of training labels corrupted; held-out accuracy: clean labels ${pct(r.cleanAccuracy)}, noisy ${pct(r.noisyAccuracy)}`,
+    `  ${percent(r.noiseRate)} of training labels corrupted; held-out accuracy: clean labels ${percent(r.cleanAccuracy)}, noisy ${percent(r.noisyAccuracy)}`,
     '  sent back   by model confidence: found / label acc. / held-out   at random: found / label acc. / held-out',
   ];
   for (const p of r.sweep) {
     const c = p.byConfidence;
     const x = p.random;
     lines.push(
-      `  ${pct(p.share).padStart(6)} ${String(p.relabelled).padStart(5)}   ${String(c.errorsFound).padStart(6)} / ${pct(c.labelAccuracy).padStart(6)} / ${pct(c.testAccuracy).padStart(6)}` +
-        `          ${String(x.errorsFound).padStart(6)} / ${pct(x.labelAccuracy).padStart(6)} / ${pct(x.testAccuracy).padStart(6)}`,
+      `  ${percent(p.share).padStart(6)} ${String(p.relabelled).padStart(5)}   ${String(c.errorsFound).padStart(6)} / ${percent(c.labelAccuracy).padStart(6)} / ${percent(c.testAccuracy).padStart(6)}` +
+        `          ${String(x.errorsFound).padStart(6)} / ${percent(x.labelAccuracy).padStart(6)} / ${percent(x.testAccuracy).padStart(6)}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -51,17 +51,17 @@ export function formatRelabel(file: string, r: RelabelSimulationResult): string 
 /** The hybrid plan against all-human and all-machine. */
 export function formatHybrid(file: string, r: HybridSimulationResult): string {
   const arm = (name: string, a: HybridSimulationResult['hybrid']) =>
-    `  ${name.padEnd(12)} accuracy ${pct(a.accuracy.estimate)} [${pct(a.accuracy.lower)}, ${pct(a.accuracy.upper)}]   cost ${usd(a.cost)} (${usd(a.costPerItem)} per item)`;
+    `  ${name.padEnd(12)} accuracy ${percent(a.accuracy.estimate)} [${percent(a.accuracy.lower)}, ${percent(a.accuracy.upper)}]   cost ${usd(a.cost)} (${usd(a.costPerItem)} per item)`;
   return (
     [
       `${file}: ${r.pool} pool items, ${r.gold} gold, ${r.classes} labels; people: ${r.crowd}`,
       `  policy: accept ≥ ${r.policy.accept}, people only < ${r.policy.humanBelow}; zones ${r.zones.accept} accept / ${r.zones.overlap} overlap / ${r.zones.human} human` +
-        ` (accuracy ${pct(r.zoneAccuracy.accept)} / ${pct(r.zoneAccuracy.overlap)} / ${pct(r.zoneAccuracy.human)});` +
+        ` (accuracy ${percent(r.zoneAccuracy.accept)} / ${percent(r.zoneAccuracy.overlap)} / ${percent(r.zoneAccuracy.human)});` +
         ` ${r.overlapPeoplePerItem.toFixed(2)} people per overlap item`,
       arm('hybrid', r.hybrid),
       arm('all human', r.allHuman),
       arm('all machine', r.allMachine),
-      `  saving against all-human: ${pct(r.savingVsHuman)}`,
+      `  saving against all-human: ${percent(r.savingVsHuman)}`,
     ].join('\n') + '\n'
   );
 }

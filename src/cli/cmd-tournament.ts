@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { percent, usd } from '../core/format/format-number.js';
 import { ITEM_ROLES } from '../core/types.js';
 import type { TournamentResult } from '../pipeline/learn/index.js';
 import type { CliIo } from './cli-io.js';
@@ -40,17 +41,16 @@ export function registerTournament(program: Command, io: CliIo): void {
 }
 
 function formatTournament(r: TournamentResult, human: number, applied: string | null): string {
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const lines = [
-    `${r.entries.length} machine labellers on ${r.items} items with trusted labels; a mistake costs a person's answer ($${human.toFixed(3)})`,
+    `${r.entries.length} machine labellers on ${r.items} items with trusted labels; a mistake costs a person's answer (${usd(human, 3)})`,
     '  labeller                                   items   accuracy (95% CI)          cost/item   cost per right label',
   ];
   for (const e of r.entries) {
     lines.push(
-      `  ${e.source.padEnd(42)} ${String(e.scored).padStart(5)}   ${pct(e.accuracy.estimate).padStart(6)} [${pct(e.accuracy.lower)}, ${pct(e.accuracy.upper)}]`.padEnd(
+      `  ${e.source.padEnd(42)} ${String(e.scored).padStart(5)}   ${percent(e.accuracy.estimate).padStart(6)} [${percent(e.accuracy.lower)}, ${percent(e.accuracy.upper)}]`.padEnd(
         84,
       ) +
-        ` $${e.costPerItem.toFixed(4)}    ${e.ranked ? `$${e.costPerRightLabel.toFixed(4)}` : '(too few items)'}`,
+        ` ${usd(e.costPerItem, 4)}    ${e.ranked ? `${usd(e.costPerRightLabel, 4)}` : '(too few items)'}`,
     );
   }
   lines.push(

@@ -1,3 +1,4 @@
+import { percent } from '../core/format/format-number.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
@@ -128,9 +129,7 @@ export function registerVotes(program: Command, io: CliIo): void {
           }
           if (report.testAccuracy) {
             const { correct, total } = report.testAccuracy;
-            io.out(
-              `accuracy on ${total} held-out truth items: ${((100 * correct) / total).toFixed(1)}%\n`,
-            );
+            io.out(`accuracy on ${total} held-out truth items: ${percent(correct / total)}\n`);
           }
         });
       },

@@ -1,3 +1,4 @@
+import { percent, usd } from '../core/format/format-number.js';
 import type { Progress } from '../core/ports/index.js';
 
 interface ProgressStream {
@@ -31,11 +32,10 @@ export function createTerminalProgress(options: TerminalProgressOptions): Progre
   const line = (done: number, spend: number): string => {
     const elapsed = Math.max(1e-3, (now() - startedAt) / 1000);
     const rate = done / elapsed;
-    const money = spend > 0 ? ` spent $${spend.toFixed(4)}` : '';
+    const money = spend > 0 ? ` spent ${usd(spend, 4)}` : '';
     if (total <= 0) return `${label}: ${done} (${rate.toFixed(1)} items/s)${money}`;
     const eta = rate > 0 && total > done ? (total - done) / rate : 0;
-    const pct = Math.min(100, (100 * done) / total);
-    return `${label}: ${done}/${total} (${pct.toFixed(1)}%) ${rate.toFixed(1)} items/s ETA ${formatSeconds(eta)}${money}`;
+    return `${label}: ${done}/${total} (${percent(Math.min(1, done / total))}) ${rate.toFixed(1)} items/s ETA ${formatSeconds(eta)}${money}`;
   };
 
   return {

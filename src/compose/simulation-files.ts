@@ -1,5 +1,4 @@
-import { HiloError } from '../core/errors.js';
-import type { LocalLabellerConfig } from '../core/project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../core/project.js';
 import { openRecordSource } from '../files/open-record-source.js';
 import {
   readCrowdFit,
@@ -8,7 +7,6 @@ import {
   type SimulationData,
   type SimulationDataOptions,
 } from '../pipeline/simulate/index.js';
-import { parseProjectConfig } from '../project/project-schema.js';
 
 /**
  * A labelled data set for a simulation, from JSONL, CSV/TSV or Parquet: texts, labels and the
@@ -37,7 +35,5 @@ export async function readCrowdFile(
  * @example const config = { ...defaultLocalLabellerConfig(), epochs: 10 }
  */
 export function defaultLocalLabellerConfig(): LocalLabellerConfig {
-  const parsed = parseProjectConfig({ name: 'simulate', labels: ['a', 'b'] });
-  if (!parsed.ok) throw new HiloError('INTERNAL', parsed.problems.join('; '));
-  return parsed.config.labeller.local;
+  return { ...PROJECT_DEFAULTS.labeller.local };
 }

@@ -36,14 +36,14 @@ export interface LocalLabellerConfig {
   readonly l2: number;
   readonly epochs: number;
   readonly seed: number;
-  /** Which classifier `hilo learn` trains; absent means `logistic`. */
-  readonly classifier?: LocalClassifierKind;
-  /** Settings of the MLP classifier; defaults (64 hidden units, step 0.1, no dropout) when absent. */
-  readonly mlp?: LocalMlpConfig;
-  /** How the people queue is ordered within a zone after learning; absent means `margin`. */
-  readonly queryStrategy?: QueueStrategyName;
-  /** What the classifier reads: hashed TF-IDF of the text (`text`, the default) or its embedding. */
-  readonly input?: 'text' | 'embeddings';
+  /** Which classifier `hilo learn` trains. */
+  readonly classifier: LocalClassifierKind;
+  /** Settings of the MLP classifier. */
+  readonly mlp: LocalMlpConfig;
+  /** How the people queue is ordered within a zone after learning. */
+  readonly queryStrategy: QueueStrategyName;
+  /** What the classifier reads: hashed TF-IDF of the text (`text`) or its embedding. */
+  readonly input: 'text' | 'embeddings';
   /** The embedding model; required when `input` is `embeddings`. */
   readonly embeddings?: LocalEmbeddingsConfig;
 }
@@ -105,8 +105,8 @@ export interface ProjectConfig {
   readonly prices: Prices;
   /** PostgreSQL URL; when absent the store is `<project>/hilo.db`. */
   readonly database: string | null;
-  /** People in the loop (hilo.yaml `people`); DEFAULT_PEOPLE_CONFIG when absent. */
-  readonly people?: PeopleConfig;
+  /** People in the loop (hilo.yaml `people`). */
+  readonly people: PeopleConfig;
 }
 
 /** Rules that check people (DESIGN §5); each is off when its number is 0. */
@@ -139,20 +139,76 @@ export interface PeopleConfig {
   readonly sessionDays: number;
 }
 
-export const DEFAULT_PEOPLE_CONFIG: PeopleConfig = {
-  leaseMinutes: 30,
-  overlap: { human: 1, overlap: 2, max: 5 },
-  targetPosterior: 0.9,
-  controlRate: 0.1,
-  controlFeedback: true,
-  exam: { size: 5, threshold: 0.8 },
-  rules: {
-    fastMs: 3000,
-    fastCount: 4,
-    fastWindow: 10,
-    minControls: 5,
-    controlAccuracy: 0.6,
-    sameLabelRun: 20,
+/**
+ * Everything hilo.yaml may leave out: the whole config but the project's name and labels. The
+ * embedding model (`labeller.local.embeddings`) has no default; its batch size does, see
+ * `DEFAULT_EMBEDDINGS_BATCH_SIZE`.
+ */
+export type ProjectDefaults = Omit<ProjectConfig, 'name' | 'labels'>;
+
+/**
+ * The value of every key hilo.yaml leaves out. Declared only here: the schema of hilo.yaml takes
+ * its defaults from it, `hilo init` writes it out, and code that needs a setting without a
+ * project (simulations, benchmarks) starts from it.
+ * @example const config: LocalLabellerConfig = { ...PROJECT_DEFAULTS.labeller.local, epochs: 20 };
+ */
+export const PROJECT_DEFAULTS: ProjectDefaults = {
+  kind: 'classify',
+  fields: ['text'],
+  guidelines: '',
+  labeller: {
+    default: 'local',
+    llm: {
+      model: 'gpt-4o-mini',
+      fewShot: 0,
+      chainOfThought: false,
+      confidence: 'auto',
+      samples: 5,
+      temperature: 0.7,
+      askVerbalized: false,
+      maxTokens: 16,
+      concurrency: 8,
+      requestsPerMinute: 500,
+      tokensPerMinute: 200_000,
+      timeoutMs: 60_000,
+      maxRetries: 5,
+    },
+    local: {
+      features: 1 << 18,
+      wordNgrams: 2,
+      charNgrams: [3, 5],
+      l2: 1e-5,
+      epochs: 10,
+      seed: 1,
+      classifier: 'logistic',
+      mlp: { hidden: 64, learningRate: 0.1, dropout: 0 },
+      queryStrategy: 'margin',
+      input: 'text',
+    },
   },
-  sessionDays: 14,
+  prices: { models: {}, humanHourlyUsd: 15, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
+  database: null,
+  people: {
+    leaseMinutes: 30,
+    overlap: { human: 1, overlap: 2, max: 5 },
+    targetPosterior: 0.9,
+    controlRate: 0.1,
+    controlFeedback: true,
+    exam: { size: 5, threshold: 0.8 },
+    rules: {
+      fastMs: 3000,
+      fastCount: 4,
+      fastWindow: 10,
+      minControls: 5,
+      controlAccuracy: 0.6,
+      sameLabelRun: 20,
+    },
+    sessionDays: 14,
+  },
 };
+
+/** Texts per request to the embedding model when `labeller.local.embeddings.batchSize` is absent. */
+export const DEFAULT_EMBEDDINGS_BATCH_SIZE = 64;
+
+/** The `people` section of `PROJECT_DEFAULTS`. */
+export const DEFAULT_PEOPLE_CONFIG: PeopleConfig = PROJECT_DEFAULTS.people;

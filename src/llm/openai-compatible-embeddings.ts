@@ -1,13 +1,14 @@
+import { tokenCost } from '../core/cost/token-cost.js';
 import { HiloError } from '../core/errors.js';
 import type { EmbeddingModel, EmbeddingResult } from '../core/ports/embedding-model.js';
-import type { ModelPrice } from '../core/project.js';
+import { DEFAULT_EMBEDDINGS_BATCH_SIZE, type ModelPrice } from '../core/project.js';
 import { apiUrl } from './api-url.js';
 import type { AttemptFailure } from './http-attempt.js';
 import {
   parseEmbeddingsResponse,
   readEmbeddingVectors,
 } from './openai-compatible-embeddings-response.js';
-import { costOf, priceOf } from './price-table.js';
+import { priceOf } from './price-table.js';
 import { createRetryingClient, type HttpClientOptions } from './retrying-client.js';
 
 /** Options of `createOpenAiCompatibleEmbeddings`; `baseUrl` and `model` are required. */
@@ -48,7 +49,7 @@ export interface OpenAiCompatibleEmbeddingsOptions extends HttpClientOptions {
 export function createOpenAiCompatibleEmbeddings(
   options: OpenAiCompatibleEmbeddingsOptions,
 ): EmbeddingModel {
-  const batchSize = options.batchSize ?? 64;
+  const batchSize = options.batchSize ?? DEFAULT_EMBEDDINGS_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new HiloError('INVALID_INPUT', `batchSize must be a whole number ≥ 1, got ${batchSize}`);
   }
@@ -89,7 +90,7 @@ export function createOpenAiCompatibleEmbeddings(
     return {
       vectors: read.value,
       promptTokens,
-      costUsd: price ? costOf({ promptTokens, completionTokens: 0 }, price) : 0,
+      costUsd: price ? tokenCost({ tokensIn: promptTokens, tokensOut: 0 }, price) : 0,
       latencyMs,
     };
   };

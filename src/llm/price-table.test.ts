@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_PRICES, DEFAULT_PRICES_AS_OF, costOf, priceOf } from './price-table.js';
+import { DEFAULT_MODEL_PRICES, DEFAULT_PRICES_AS_OF, priceOf } from './price-table.js';
 
 describe('priceOf', () => {
   it('prefers the project table, then the defaults', () => {
@@ -21,22 +21,5 @@ describe('priceOf', () => {
 
   it('is dated', () => {
     expect(DEFAULT_PRICES_AS_OF).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
-});
-
-describe('costOf', () => {
-  it('charges input and output per million tokens', () => {
-    expect(
-      costOf(
-        { promptTokens: 1000, completionTokens: 10 },
-        { inputPerMTok: 0.15, outputPerMTok: 0.6 },
-      ),
-    ).toBeCloseTo(0.000156, 12);
-    expect(
-      costOf(
-        { promptTokens: 2_000_000, completionTokens: 1_000_000 },
-        { inputPerMTok: 2.5, outputPerMTok: 10 },
-      ),
-    ).toBeCloseTo(15, 9);
   });
 });

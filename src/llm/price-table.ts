@@ -1,4 +1,3 @@
-import type { ChatUsage } from '../core/ports/chat-model.js';
 import type { ModelPrice } from '../core/project.js';
 
 /**
@@ -59,15 +58,4 @@ export function priceOf(
     if (best !== undefined) return table[best];
   }
   return undefined;
-}
-
-/**
- * The cost in USD of the tokens of one response. Callers charge nothing for `cached` responses.
- * @example costOf({ promptTokens: 1000, completionTokens: 10 }, { inputPerMTok: 0.15, outputPerMTok: 0.6 }); // 0.000156
- * Complexity: O(1).
- */
-export function costOf(usage: ChatUsage, price: ModelPrice): number {
-  return (
-    (usage.promptTokens * price.inputPerMTok + usage.completionTokens * price.outputPerMTok) / 1e6
-  );
 }

@@ -55,15 +55,18 @@ export async function loadProject(dir: string): Promise<ProjectConfig> {
 export interface InitOptions {
   readonly name: string;
   readonly labels: readonly { name: string; description: string }[];
-  readonly fields: readonly string[];
+  /** Default `PROJECT_DEFAULTS.fields`. */
+  readonly fields?: readonly string[];
   readonly guidelines: string;
+  /** The LLM of the first pass; default `PROJECT_DEFAULTS.labeller.llm.model`. */
   readonly model?: string;
   readonly force?: boolean;
 }
 
 /**
- * Writes a new `DIR/hilo.yaml` with documented defaults; refuses to overwrite without `force`.
- * @example await initProject('./spam', { name: 'spam', labels: [{ name: 'spam', description: '' }, …], fields: ['text'], guidelines: '' });
+ * Writes a new `DIR/hilo.yaml` with every key spelled out, those not in `options` at their
+ * default (`PROJECT_DEFAULTS`); refuses to overwrite without `force`.
+ * @example await initProject('./spam', { name: 'spam', labels: [{ name: 'spam', description: '' }, …], guidelines: '' });
  */
 export async function initProject(dir: string, options: InitOptions): Promise<string> {
   const file = projectFilePath(dir);
@@ -72,11 +75,10 @@ export async function initProject(dir: string, options: InitOptions): Promise<st
   }
   const raw = {
     name: options.name,
-    kind: 'classify',
-    fields: [...options.fields],
+    ...(options.fields ? { fields: [...options.fields] } : {}),
     labels: options.labels.map((l) => ({ name: l.name, description: l.description })),
     guidelines: options.guidelines,
-    labeller: { default: 'local', llm: { model: options.model ?? 'gpt-4o-mini' } },
+    ...(options.model !== undefined ? { labeller: { llm: { model: options.model } } } : {}),
   };
   const parsed = parseProjectConfig(raw);
   if (!parsed.ok) throw new HiloError('INVALID_INPUT', parsed.problems.join('; '));

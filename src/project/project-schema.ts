@@ -1,38 +1,54 @@
 import { z } from 'zod';
-import { DEFAULT_MLP } from '../core/local-model/mlp-classifier.js';
-import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
+import {
+  DEFAULT_EMBEDDINGS_BATCH_SIZE,
+  PROJECT_DEFAULTS,
+  type ProjectConfig,
+} from '../core/project.js';
+import type { AssertTrue, SameType } from '../core/same-type.js';
 
-const label = z.union([
-  z
-    .string()
-    .min(1)
-    .transform((name) => ({ name, description: '' })),
-  z.object({ name: z.string().min(1), description: z.string().default('') }).strict(),
-]);
+const D = PROJECT_DEFAULTS;
+/** A label written as a bare string has no description. */
+const NO_DESCRIPTION = '';
 
+const labelObject = z
+  .object({ name: z.string().min(1), description: z.string().default(NO_DESCRIPTION) })
+  .strict();
+const label = z.union(
+  [
+    z
+      .string()
+      .min(1)
+      .transform((name): z.output<typeof labelObject> => ({ name, description: NO_DESCRIPTION })),
+    labelObject,
+  ],
+  { error: 'expected a label name, or { name, description } with a non-empty name' },
+);
+
+const LLM = D.labeller.llm;
 const llm = z
   .object({
-    model: z.string().min(1).default('gpt-4o-mini'),
-    fewShot: z.number().int().min(0).max(64).default(0),
-    chainOfThought: z.boolean().default(false),
-    confidence: z.enum(['logprobs', 'self-consistency', 'auto']).default('auto'),
-    samples: z.number().int().min(1).max(64).default(5),
-    temperature: z.number().min(0).max(2).default(0.7),
-    askVerbalized: z.boolean().default(false),
-    maxTokens: z.number().int().min(1).default(16),
-    concurrency: z.number().int().min(1).max(1024).default(8),
-    requestsPerMinute: z.number().int().min(1).default(500),
-    tokensPerMinute: z.number().int().min(1).default(200_000),
-    timeoutMs: z.number().int().min(100).default(60_000),
-    maxRetries: z.number().int().min(0).max(20).default(5),
+    model: z.string().min(1).default(LLM.model),
+    fewShot: z.number().int().min(0).max(64).default(LLM.fewShot),
+    chainOfThought: z.boolean().default(LLM.chainOfThought),
+    confidence: z.enum(['logprobs', 'self-consistency', 'auto']).default(LLM.confidence),
+    samples: z.number().int().min(1).max(64).default(LLM.samples),
+    temperature: z.number().min(0).max(2).default(LLM.temperature),
+    askVerbalized: z.boolean().default(LLM.askVerbalized),
+    maxTokens: z.number().int().min(1).default(LLM.maxTokens),
+    concurrency: z.number().int().min(1).max(1024).default(LLM.concurrency),
+    requestsPerMinute: z.number().int().min(1).default(LLM.requestsPerMinute),
+    tokensPerMinute: z.number().int().min(1).default(LLM.tokensPerMinute),
+    timeoutMs: z.number().int().min(100).default(LLM.timeoutMs),
+    maxRetries: z.number().int().min(0).max(20).default(LLM.maxRetries),
   })
   .strict();
 
+const LOCAL = D.labeller.local;
 const mlp = z
   .object({
-    hidden: z.number().int().min(1).max(4096).default(DEFAULT_MLP.hidden),
-    learningRate: z.number().positive().default(DEFAULT_MLP.learningRate),
-    dropout: z.number().min(0).max(0.9).default(DEFAULT_MLP.dropout),
+    hidden: z.number().int().min(1).max(4096).default(LOCAL.mlp.hidden),
+    learningRate: z.number().positive().default(LOCAL.mlp.learningRate),
+    dropout: z.number().min(0).max(0.9).default(LOCAL.mlp.dropout),
   })
   .strict();
 
@@ -41,7 +57,7 @@ const embeddings = z
     model: z.string().min(1),
     baseUrl: z.string().min(1).optional(),
     apiKeyEnv: z.string().min(1).optional(),
-    batchSize: z.number().int().min(1).max(4096).default(64),
+    batchSize: z.number().int().min(1).max(4096).default(DEFAULT_EMBEDDINGS_BATCH_SIZE),
   })
   .strict();
 
@@ -52,16 +68,20 @@ const local = z
       .int()
       .min(1024)
       .max(1 << 22)
-      .default(1 << 18),
-    wordNgrams: z.number().int().min(1).max(3).default(2),
-    charNgrams: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([3, 5]),
-    l2: z.number().min(0).default(1e-5),
-    epochs: z.number().int().min(1).max(200).default(10),
-    seed: z.number().int().default(1),
-    classifier: z.enum(['logistic', 'mlp']).default('logistic'),
-    mlp: mlp.default(() => mlp.parse({})),
-    queryStrategy: z.enum(['random', 'least-confidence', 'margin', 'entropy']).default('margin'),
-    input: z.enum(['text', 'embeddings']).default('text'),
+      .default(LOCAL.features),
+    wordNgrams: z.number().int().min(1).max(3).default(LOCAL.wordNgrams),
+    charNgrams: z
+      .tuple([z.number().int().min(0), z.number().int().min(0)])
+      .default((): [number, number] => [LOCAL.charNgrams[0], LOCAL.charNgrams[1]]),
+    l2: z.number().min(0).default(LOCAL.l2),
+    epochs: z.number().int().min(1).max(200).default(LOCAL.epochs),
+    seed: z.number().int().default(LOCAL.seed),
+    classifier: z.enum(['logistic', 'mlp']).default(LOCAL.classifier),
+    mlp: mlp.prefault({}),
+    queryStrategy: z
+      .enum(['random', 'least-confidence', 'margin', 'entropy'])
+      .default(LOCAL.queryStrategy),
+    input: z.enum(['text', 'embeddings']).default(LOCAL.input),
     embeddings: embeddings.optional(),
   })
   .strict()
@@ -82,56 +102,62 @@ const modelPrice = z
 
 const prices = z
   .object({
-    models: z.record(z.string(), modelPrice).default({}),
-    humanHourlyUsd: z.number().min(0).default(15),
-    humanItemsPerHour: z.number().positive().default(120),
-    hostingPerHourUsd: z.number().min(0).default(0),
+    models: z.record(z.string(), modelPrice).default(() => ({ ...D.prices.models })),
+    humanHourlyUsd: z.number().min(0).default(D.prices.humanHourlyUsd),
+    humanItemsPerHour: z.number().positive().default(D.prices.humanItemsPerHour),
+    hostingPerHourUsd: z.number().min(0).default(D.prices.hostingPerHourUsd),
   })
   .strict();
 
-const D = DEFAULT_PEOPLE_CONFIG;
+const P = D.people;
 const people = z
   .object({
-    leaseMinutes: z.number().positive().default(D.leaseMinutes),
+    leaseMinutes: z.number().positive().default(P.leaseMinutes),
     overlap: z
       .object({
-        human: z.number().int().min(1).default(D.overlap.human),
-        overlap: z.number().int().min(1).default(D.overlap.overlap),
-        max: z.number().int().min(1).default(D.overlap.max),
+        human: z.number().int().min(1).default(P.overlap.human),
+        overlap: z.number().int().min(1).default(P.overlap.overlap),
+        max: z.number().int().min(1).default(P.overlap.max),
       })
       .strict()
-      .default(() => ({ ...D.overlap })),
-    targetPosterior: z.number().min(0).max(1).default(D.targetPosterior),
-    controlRate: z.number().min(0).max(1).default(D.controlRate),
-    controlFeedback: z.boolean().default(D.controlFeedback),
+      .prefault({}),
+    targetPosterior: z.number().min(0).max(1).default(P.targetPosterior),
+    controlRate: z.number().min(0).max(1).default(P.controlRate),
+    controlFeedback: z.boolean().default(P.controlFeedback),
     exam: z
       .object({
-        size: z.number().int().min(0).default(D.exam.size),
-        threshold: z.number().min(0).max(1).default(D.exam.threshold),
+        size: z.number().int().min(0).default(P.exam.size),
+        threshold: z.number().min(0).max(1).default(P.exam.threshold),
       })
       .strict()
-      .default(() => ({ ...D.exam })),
+      .prefault({}),
     rules: z
       .object({
-        fastMs: z.number().min(0).default(D.rules.fastMs),
-        fastCount: z.number().int().min(0).default(D.rules.fastCount),
-        fastWindow: z.number().int().min(0).default(D.rules.fastWindow),
-        minControls: z.number().int().min(0).default(D.rules.minControls),
-        controlAccuracy: z.number().min(0).max(1).default(D.rules.controlAccuracy),
-        sameLabelRun: z.number().int().min(0).default(D.rules.sameLabelRun),
+        fastMs: z.number().min(0).default(P.rules.fastMs),
+        fastCount: z.number().int().min(0).default(P.rules.fastCount),
+        fastWindow: z.number().int().min(0).default(P.rules.fastWindow),
+        minControls: z.number().int().min(0).default(P.rules.minControls),
+        controlAccuracy: z.number().min(0).max(1).default(P.rules.controlAccuracy),
+        sameLabelRun: z.number().int().min(0).default(P.rules.sameLabelRun),
       })
       .strict()
-      .default(() => ({ ...D.rules })),
-    sessionDays: z.number().positive().default(D.sessionDays),
+      .prefault({}),
+    sessionDays: z.number().positive().default(P.sessionDays),
   })
   .strict();
 
-/** The schema of hilo.yaml. Unknown keys are errors, so typos do not pass silently. */
+/**
+ * The schema of hilo.yaml: every default comes from `PROJECT_DEFAULTS`. Unknown keys are
+ * errors, so typos do not pass silently.
+ */
 export const projectSchema = z
   .object({
     name: z.string().min(1),
-    kind: z.enum(['classify', 'multilabel', 'pairwise']).default('classify'),
-    fields: z.array(z.string().min(1)).min(1).default(['text']),
+    kind: z.enum(['classify', 'multilabel', 'pairwise']).default(D.kind),
+    fields: z
+      .array(z.string().min(1))
+      .min(1)
+      .default(() => [...D.fields]),
     labels: z
       .array(label)
       .min(2)
@@ -139,27 +165,33 @@ export const projectSchema = z
         (ls) => new Set(ls.map((l) => l.name)).size === ls.length,
         'label names must be unique',
       ),
-    guidelines: z.string().default(''),
+    guidelines: z.string().default(D.guidelines),
     labeller: z
       .object({
-        default: z.enum(['local', 'llm']).default('local'),
-        llm: llm.default(() => llm.parse({})),
-        local: local.default(() => local.parse({})),
+        default: z.enum(['local', 'llm']).default(D.labeller.default),
+        llm: llm.prefault({}),
+        local: local.prefault({}),
       })
       .strict()
-      .default(() => ({ default: 'local' as const, llm: llm.parse({}), local: local.parse({}) })),
-    prices: prices.default(() => prices.parse({})),
-    database: z.string().nullable().default(null),
-    people: people.default(() => people.parse({})),
+      .prefault({}),
+    prices: prices.prefault({}),
+    database: z.string().nullable().default(D.database),
+    people: people.prefault({}),
   })
   .strict();
 
-/** Validates parsed YAML; returns the config or the list of problems, each naming its key. */
+/** Fails to compile when hilo.yaml's schema and `ProjectConfig` disagree on any key or type. */
+type _SchemaMatchesConfig = AssertTrue<SameType<z.output<typeof projectSchema>, ProjectConfig>>;
+
+/**
+ * Validates parsed YAML; returns the config or the list of problems, each naming its key.
+ * @example parseProjectConfig({ name: 'spam', labels: ['spam', 'ham'] }) // { ok: true, config: { …, fields: ['text'] } }
+ */
 export function parseProjectConfig(
   raw: unknown,
 ): { ok: true; config: ProjectConfig } | { ok: false; problems: string[] } {
   const result = projectSchema.safeParse(raw);
-  if (result.success) return { ok: true, config: result.data as ProjectConfig };
+  if (result.success) return { ok: true, config: result.data };
   const problems = result.error.issues.map((issue) => {
     const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
     return `${key}: ${issue.message}`;

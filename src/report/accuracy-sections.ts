@@ -1,4 +1,4 @@
-import { count, percent, percentRange } from './format-number.js';
+import { count, percent, percentRange } from '../core/format/format-number.js';
 import { confusionMatrixPlot, shownClasses } from './plots/confusion-matrix-plot.js';
 import type { PlotContext } from './plots/plot-context.js';
 import { figure, interval } from './report-figure.js';

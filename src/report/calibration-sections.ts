@@ -1,4 +1,4 @@
-import { count, decimal, percent, percentRange } from './format-number.js';
+import { count, decimal, percent, percentRange } from '../core/format/format-number.js';
 import { accuracyCoveragePlot } from './plots/accuracy-coverage-plot.js';
 import { confidenceHistogramPlot } from './plots/confidence-histogram-plot.js';
 import type { PlotContext, PlotElement } from './plots/plot-context.js';

@@ -1,4 +1,4 @@
-import { count, percent } from './format-number.js';
+import { count, percent } from '../core/format/format-number.js';
 import { costAccuracyPlot } from './plots/cost-accuracy-plot.js';
 import type { PlotContext, PlotElement } from './plots/plot-context.js';
 import { figure } from './report-figure.js';

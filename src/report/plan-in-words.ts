@@ -1,4 +1,11 @@
-import { count, decimal, money, percent, percentRange, unitPrice } from './format-number.js';
+import {
+  count,
+  decimal,
+  money,
+  percent,
+  percentRange,
+  unitPrice,
+} from '../core/format/format-number.js';
 import type { PlanView, PolicyView, ReportView } from './report-view.js';
 import { breakable, html, type SafeHtml } from './safe-html.js';
 

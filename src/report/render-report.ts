@@ -1,4 +1,4 @@
-import { count, money, percent, percentRange } from './format-number.js';
+import { count, money, percent, percentRange } from '../core/format/format-number.js';
 import { planInWords } from './plan-in-words.js';
 import type { PlotContext } from './plots/plot-context.js';
 import { accuracySection, confusionSection, examplesSection } from './accuracy-sections.js';

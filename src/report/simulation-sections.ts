@@ -1,4 +1,4 @@
-import { count, decimal, money, percent, percentRange } from './format-number.js';
+import { count, decimal, money, percent, percentRange } from '../core/format/format-number.js';
 import { costAccuracyPlot } from './plots/cost-accuracy-plot.js';
 import { learningCurvePlot } from './plots/learning-curve-plot.js';
 import type { PlotContext } from './plots/plot-context.js';

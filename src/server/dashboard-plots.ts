@@ -1,7 +1,7 @@
 import type { DashboardPlotsResponse } from '../contract/people-api.js';
 import { viewReliabilityPlot } from '../report/calibration-sections.js';
 import { viewCostAccuracyPlot } from '../report/cost-section.js';
-import { count } from '../report/format-number.js';
+import { count } from '../core/format/format-number.js';
 import type { PlotContext } from '../report/plots/plot-context.js';
 import type { ReportView } from '../report/report-view.js';
 

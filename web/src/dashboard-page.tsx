@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DashboardResponse } from '../../src/contract/people-api.js';
+import { usd } from '../../src/core/format/format-number.js';
 import { api } from './api-client.js';
 import { DashboardPlots } from './dashboard-plots.js';
 import { FailureNote } from './failure-note.js';
 import { PeopleTable } from './people-table.js';
 import { useAction } from './use-action.js';
 
-const usd = (v: number) => `$${v.toFixed(2)}`;
 const hourOf = (iso: string) => `${new Date(iso).getHours().toString().padStart(2, '0')}:00`;
 
 /**

@@ -1,9 +1,8 @@
 import type { DashboardResponse } from '../../src/contract/people-api.js';
+import { percent } from '../../src/core/format/format-number.js';
 import { api } from './api-client.js';
 
 type Person = DashboardResponse['annotators'][number];
-
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(0)}%`);
 
 /**
  * Each person's volume, speed, control accuracy with its interval, agreement and state; its
@@ -44,13 +43,13 @@ export function PeopleTable(props: {
             <td>{a.medianSeconds?.toFixed(1) ?? '—'}</td>
             <td>{a.controls}</td>
             <td>
-              {pct(a.controlAccuracy)}{' '}
+              {percent(a.controlAccuracy, 0)}{' '}
               {a.controls > 0
-                ? `[${pct(a.controlInterval.low)}–${pct(a.controlInterval.high)}]`
+                ? `[${percent(a.controlInterval.low, 0)}–${percent(a.controlInterval.high, 0)}]`
                 : ''}
             </td>
             <td title={`compared on ${a.compared} items`}>
-              {pct(a.agreement)}
+              {percent(a.agreement, 0)}
               {a.compared > 0 ? <span className="muted"> of {a.compared}</span> : ''}
             </td>
             <td className="row-actions">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse, ReviewResponse } from '../../src/contract/people-api.js';
+import { percent } from '../../src/core/format/format-number.js';
 import { api } from './api-client.js';
 import { FailureNote } from './failure-note.js';
 import { ItemFields } from './item-fields.js';
@@ -62,7 +63,7 @@ export function ReviewPage({ me }: { me: MeResponse }) {
             <p>
               Machine:{' '}
               {Object.entries(item.machine)
-                .map(([l, p]) => `${l} ${(p * 100).toFixed(0)}%`)
+                .map(([l, p]) => `${l} ${percent(p, 0)}`)
                 .join(', ')}
             </p>
           )}

@@ -1,5 +1,6 @@
 import { HiloError } from '../errors.js';
 import type { ModelPrice } from '../project.js';
+import { tokenCost } from './token-cost.js';
 
 function nonNegative(name: string, value: number): void {
   if (!(value >= 0) || !Number.isFinite(value)) {
@@ -64,11 +65,7 @@ export function machineCost(options: {
   nonNegative('tokensOut', options.tokensOut);
   const hosting = (options.hostingPerHour ?? 0) * (options.hours ?? 0);
   nonNegative('hosting', hosting);
-  return (
-    (options.tokensIn / 1e6) * options.price.inputPerMTok +
-    (options.tokensOut / 1e6) * options.price.outputPerMTok +
-    hosting
-  );
+  return tokenCost(options, options.price) + hosting;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../errors.js';
-import type { LocalLabellerConfig } from '../project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../project.js';
 import { createRng } from '../rng.js';
 import { crossFitPredict, stratifiedFolds } from './cross-fit.js';
 import { hashNgrams } from './feature-hashing.js';
@@ -8,6 +8,7 @@ import { trainLocalClassifier } from './local-classifier.js';
 
 /** Words only, weak penalty: a model memorizes the one unique word of each of its items. */
 const memorizing: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 18,
   wordNgrams: 1,
   charNgrams: [0, 0],

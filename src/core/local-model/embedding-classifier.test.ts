@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../errors.js';
-import type { LocalLabellerConfig } from '../project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../project.js';
 import { createRng } from '../rng.js';
 import {
   deserializeEmbeddingClassifier,
@@ -10,6 +10,7 @@ import {
 import { trainEmbeddingClassifier } from './embedding-classifier.js';
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 10,
   wordNgrams: 1,
   charNgrams: [0, 0],

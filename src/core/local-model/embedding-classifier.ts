@@ -4,7 +4,6 @@ import { createRng, type Rng } from '../rng.js';
 import { denseSoftmax, unitRows } from './dense-features.js';
 import type { LogisticState, MlpState } from './local-classifier-state.js';
 import { trainLogisticRegression } from './logistic-regression.js';
-import { DEFAULT_MLP } from './mlp-classifier.js';
 import { dequantizeWeights, quantizeWeights } from './quantized-weights.js';
 import { forwardHidden, trainMlp } from './train-mlp.js';
 import { balancedWeights, labelIndexes } from './training-data.js';
@@ -105,8 +104,7 @@ export function trainEmbeddingClassifier(
   };
   let net: EmbeddingNet;
   if (config.classifier === 'mlp') {
-    const mlp = config.mlp ?? DEFAULT_MLP;
-    const trained = trainMlp({ ...common, ...mlp });
+    const trained = trainMlp({ ...common, ...config.mlp });
     net = {
       kind: 'mlp',
       hidden: trained.hidden,

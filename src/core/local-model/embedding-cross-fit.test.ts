@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalLabellerConfig } from '../project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../project.js';
 import { crossFitEmbeddingPredict } from './embedding-cross-fit.js';
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 10,
   wordNgrams: 1,
   charNgrams: [0, 0],

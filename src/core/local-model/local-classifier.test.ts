@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../errors.js';
-import type { LocalLabellerConfig } from '../project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../project.js';
 import { createRng } from '../rng.js';
 import {
   deserializeLocalClassifier,
@@ -9,6 +9,7 @@ import {
 } from './local-classifier.js';
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 16,
   wordNgrams: 2,
   charNgrams: [2, 5],

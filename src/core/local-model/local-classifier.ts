@@ -9,7 +9,7 @@ import {
   trainLogisticClassifier,
   type LogisticPayload,
 } from './logistic-classifier.js';
-import { createMlpClassifier, DEFAULT_MLP, trainMlpClassifier } from './mlp-classifier.js';
+import { createMlpClassifier, trainMlpClassifier } from './mlp-classifier.js';
 import { decodeMlp, encodeMlp, MLP_FORMAT, type MlpPayload } from './mlp-payload.js';
 
 export type { LocalClassifier, TrainLocalClassifierOptions } from './local-classifier-state.js';
@@ -34,7 +34,7 @@ export function trainLocalClassifier(options: TrainLocalClassifierOptions): Loca
   }
   const rng = options.rng ?? createRng(config.seed);
   if (config.classifier === 'mlp') {
-    return trainMlpClassifier({ ...options, ...(config.mlp ?? DEFAULT_MLP), rng });
+    return trainMlpClassifier({ ...options, ...config.mlp, rng });
   }
   return trainLogisticClassifier({ ...options, rng });
 }

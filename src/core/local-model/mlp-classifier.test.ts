@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../errors.js';
-import type { LocalLabellerConfig } from '../project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../project.js';
 import { createRng } from '../rng.js';
 import { crossFitPredict } from './cross-fit.js';
 import {
@@ -11,6 +11,7 @@ import {
 import { trainMlpClassifier } from './mlp-classifier.js';
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 14,
   wordNgrams: 1,
   charNgrams: [0, 0],

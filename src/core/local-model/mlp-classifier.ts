@@ -1,5 +1,4 @@
 import { HiloError } from '../errors.js';
-import type { LocalMlpConfig } from '../project.js';
 import { createRng } from '../rng.js';
 import { createHashedTfidf } from './hashed-tfidf.js';
 import type {
@@ -12,15 +11,12 @@ import { dequantizeWeights, quantizeWeights } from './quantized-weights.js';
 import { forwardHidden, trainMlp } from './train-mlp.js';
 import { trainingData } from './training-data.js';
 
-/** The MLP's settings when hilo.yaml gives none. */
-export const DEFAULT_MLP: LocalMlpConfig = { hidden: 64, learningRate: 0.1, dropout: 0 };
-
 export interface MlpOptions {
-  /** Hidden units (ReLU); default 64. */
+  /** Hidden units (ReLU); default `config.mlp.hidden`. */
   readonly hidden?: number;
-  /** Base step of Adagrad; default 0.1. */
+  /** Base step of Adagrad; default `config.mlp.learningRate`. */
   readonly learningRate?: number;
-  /** Inverted dropout on the hidden layer while training; default 0. */
+  /** Inverted dropout on the hidden layer while training; default `config.mlp.dropout`. */
   readonly dropout?: number;
 }
 
@@ -50,15 +46,15 @@ export function trainMlpClassifier(options: TrainMlpClassifierOptions): MlpClass
   }
   const K = labelSet.length;
   const { featurizer, vectors, labels, classWeights } = trainingData(options);
-  const hidden = options.hidden ?? DEFAULT_MLP.hidden;
+  const hidden = options.hidden ?? config.mlp.hidden;
   const net = trainMlp({
     vectors,
     labels,
     classCount: K,
     dimension: featurizer.dimension,
     hidden,
-    learningRate: options.learningRate ?? DEFAULT_MLP.learningRate,
-    dropout: options.dropout ?? DEFAULT_MLP.dropout,
+    learningRate: options.learningRate ?? config.mlp.learningRate,
+    dropout: options.dropout ?? config.mlp.dropout,
     l2: config.l2,
     epochs: config.epochs,
     rng: options.rng ?? createRng(config.seed),

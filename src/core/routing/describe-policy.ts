@@ -1,3 +1,4 @@
+import { count, percent } from '../format/format-number.js';
 import type { GoldNeeded } from './gold-needed.js';
 
 /**
@@ -23,17 +24,6 @@ export interface PolicySummary {
   readonly goldNeeded?: GoldNeeded | null;
   /** Costs of this plan and of people alone, in `currency` (default "$"). */
   readonly cost?: { readonly plan: number; readonly allHuman: number; readonly currency?: string };
-}
-
-/** 2130 → "2,130". */
-function count(value: number): string {
-  return Math.round(value)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function percent(value: number, digits: number): string {
-  return `${(100 * value).toFixed(digits)}%`;
 }
 
 function money(value: number, currency: string): string {

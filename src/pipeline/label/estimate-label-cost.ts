@@ -1,3 +1,4 @@
+import { tokenCost } from '../../core/cost/token-cost.js';
 import { buildLabelPrompt } from '../../core/prompt/build-prompt.js';
 import type { Store } from '../../core/ports/index.js';
 import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/project.js';
@@ -71,9 +72,7 @@ export async function estimateLabelCost(options: EstimateOptions): Promise<CostE
   const answersPerItem = selfConsistency ? settings.samples : 1;
   const tokensIn = Math.round(promptTokens * items * requestsPerItem);
   const tokensOut = Math.round(settings.maxTokens * answersPerItem * items);
-  const costUsd = options.price
-    ? (tokensIn * options.price.inputPerMTok + tokensOut * options.price.outputPerMTok) / 1e6
-    : null;
+  const costUsd = options.price ? tokenCost({ tokensIn, tokensOut }, options.price) : null;
   return {
     source,
     model: settings.model,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
-import type { LlmLabellerConfig, ProjectConfig } from '../../core/project.js';
+import {
+  PROJECT_DEFAULTS,
+  type LlmLabellerConfig,
+  type ProjectConfig,
+} from '../../core/project.js';
 import type { Item } from '../../core/types.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { vote } from '../../testing/builders/index.js';
@@ -36,7 +40,15 @@ const project: ProjectConfig = {
   labeller: {
     default: 'llm',
     llm: settings,
-    local: { features: 1024, wordNgrams: 1, charNgrams: [0, 0], l2: 1e-4, epochs: 5, seed: 1 },
+    local: {
+      ...PROJECT_DEFAULTS.labeller.local,
+      features: 1024,
+      wordNgrams: 1,
+      charNgrams: [0, 0],
+      l2: 1e-4,
+      epochs: 5,
+      seed: 1,
+    },
   },
   prices: {
     models: { 'test-model': { inputPerMTok: 1, outputPerMTok: 4 } },
@@ -45,6 +57,7 @@ const project: ProjectConfig = {
     hostingPerHourUsd: 0,
   },
   database: null,
+  people: PROJECT_DEFAULTS.people,
 };
 
 const item = (id: string, role: Item['role'], goldLabel: string | null = null): Item => ({

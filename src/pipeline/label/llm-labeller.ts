@@ -7,6 +7,7 @@ import { logprobDistribution } from '../../core/confidence/logprob-distribution.
 import { selfConsistency } from '../../core/confidence/self-consistency.js';
 import { toDistribution } from '../../core/confidence/to-distribution.js';
 import { parseVerbalizedConfidence } from '../../core/confidence/verbalized.js';
+import { tokenCost } from '../../core/cost/token-cost.js';
 import { HiloError } from '../../core/errors.js';
 import type {
   ChatChoice,
@@ -289,10 +290,8 @@ async function call(job: Job, request: ChatRequest): Promise<ChatResponse> {
   spend.latencyMs += response.latencyMs;
   spend.cached &&= response.cached;
   if (!response.cached && price !== undefined) {
-    spend.costUsd +=
-      (response.usage.promptTokens * price.inputPerMTok +
-        response.usage.completionTokens * price.outputPerMTok) /
-      1e6;
+    const { promptTokens, completionTokens } = response.usage;
+    spend.costUsd += tokenCost({ tokensIn: promptTokens, tokensOut: completionTokens }, price);
   }
   return response;
 }

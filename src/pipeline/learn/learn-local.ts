@@ -117,7 +117,7 @@ export async function learnLocal(options: LearnLocalOptions): Promise<LearnRepor
   }
   const heldOut = await heldOutScores(store, project.fields, fitted.predictor);
   const { classifier } = fitted;
-  const input = config.input ?? 'text';
+  const input = config.input;
   const createdAt = new Date(clock.now()).toISOString();
   const version = await store.saveModel({
     name: LOCAL_MODEL_NAME,

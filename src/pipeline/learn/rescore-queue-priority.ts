@@ -4,21 +4,22 @@ import {
   marginScores,
   type PoolPredictions,
 } from '../../core/active-learning/index.js';
-import type { ProjectConfig, QueueStrategyName } from '../../core/project.js';
+import {
+  PROJECT_DEFAULTS,
+  type ProjectConfig,
+  type QueueStrategyName,
+} from '../../core/project.js';
 import type { Rng } from '../../core/rng.js';
 import type { Distribution } from '../../core/types.js';
 
-/** The strategy that orders the people queue when hilo.yaml names none. */
-export const DEFAULT_QUEUE_STRATEGY: QueueStrategyName = 'margin';
-
 /**
- * The strategy that orders the queue: `labeller.local.queryStrategy`, else margin.
+ * The strategy that orders the queue: `labeller.local.queryStrategy`, else the default (margin).
  * @example queueStrategy(project) // 'margin'
  */
 export function queueStrategy(project: ProjectConfig): QueueStrategyName {
   // Hand-built configs (tests, embedders) may leave out the labeller section.
   const labeller = project.labeller as ProjectConfig['labeller'] | undefined;
-  return labeller?.local.queryStrategy ?? DEFAULT_QUEUE_STRATEGY;
+  return labeller?.local.queryStrategy ?? PROJECT_DEFAULTS.labeller.local.queryStrategy;
 }
 
 /** How far the active-learning score moves a priority within its zone (zones are 1 apart). */

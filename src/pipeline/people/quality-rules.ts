@@ -1,3 +1,4 @@
+import { percent } from '../../core/format/format-number.js';
 import type { Annotator, RecentVote } from '../../core/ports/people-store.js';
 import type { PeopleRules } from '../../core/project.js';
 
@@ -35,7 +36,7 @@ export function checkRules(
   if (rules.minControls > 0 && annotator.controlsSeen >= rules.minControls) {
     const accuracy = annotator.controlsCorrect / annotator.controlsSeen;
     if (accuracy < rules.controlAccuracy) {
-      suspend ??= `control accuracy ${(accuracy * 100).toFixed(0)}% below ${(rules.controlAccuracy * 100).toFixed(0)}% after ${annotator.controlsSeen} controls`;
+      suspend ??= `control accuracy ${percent(accuracy, 0)} below ${percent(rules.controlAccuracy, 0)} after ${annotator.controlsSeen} controls`;
       discount = true;
     }
   }

@@ -1,4 +1,5 @@
 import { HiloError } from '../../core/errors.js';
+import { percent } from '../../core/format/format-number.js';
 import { humanVote, oneHot } from '../../core/human-vote.js';
 import type { Annotator, AnnotatorState } from '../../core/ports/people-store.js';
 import type { NewVote } from '../../core/types.js';
@@ -113,7 +114,7 @@ async function settleExam(ctx: PeopleContext, annotator: Annotator): Promise<Ann
   if (score >= threshold) return store.people.updateAnnotator(annotator.id, { state: 'active' });
   return store.people.updateAnnotator(annotator.id, {
     state: 'suspended',
-    suspendedReason: `exam ${(score * 100).toFixed(0)}% below ${(threshold * 100).toFixed(0)}%`,
+    suspendedReason: `exam ${percent(score, 0)} below ${percent(threshold, 0)}`,
   });
 }
 

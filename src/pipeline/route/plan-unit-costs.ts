@@ -1,5 +1,6 @@
 import { annotationCost } from '../../core/cost/cost-model.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
+import { usd } from '../../core/format/format-number.js';
 import type { Store } from '../../core/ports/index.js';
 import type { Prices } from '../../core/project.js';
 import { labelRunsOf } from '../label/index.js';
@@ -51,7 +52,7 @@ export async function planUnitCosts(options: {
   const machinePerItem = items > 0 ? (cost + hosting) / items : 0;
   const machineBasis =
     items > 0
-      ? `$${(cost + hosting).toFixed(4)} over ${items} items labelled by ${options.source}`
+      ? `${usd(cost + hosting, 4)} over ${items} items labelled by ${options.source}`
       : `no label run of ${options.source} recorded: machine cost taken as 0`;
   return {
     machinePerItem,

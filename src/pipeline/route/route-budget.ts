@@ -9,6 +9,7 @@ import {
 } from '../../core/routing/candidate-thresholds.js';
 import type { Interval } from '../../core/routing/clopper-pearson.js';
 import { HiloError } from '../../core/errors.js';
+import { usd } from '../../core/format/format-number.js';
 import type { ScoredItems } from './route-evidence.js';
 
 /** The plan picked for a budget. */
@@ -150,7 +151,7 @@ export function routeBudgetRow(input: {
     const cheapest = Math.min(...options.map((o) => o.cost));
     throw new HiloError(
       'BUDGET_EXCEEDED',
-      `no plan fits a budget of $${budget.toFixed(2)}: the cheapest costs $${cheapest.toFixed(2)}`,
+      `no plan fits a budget of ${usd(budget)}: the cheapest costs ${usd(cheapest)}`,
     );
   }
   const { accuracy: _accuracy, ...chosen } = choice;

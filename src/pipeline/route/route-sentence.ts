@@ -1,9 +1,8 @@
+import { count, percent } from '../../core/format/format-number.js';
 import { describePolicy } from '../../core/routing/describe-policy.js';
 import type { Zone } from '../../core/routing/assign-zones.js';
 import type { ChosenPolicy } from './route-policy.js';
 
-const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
-const count = (x: number) => Math.round(x).toLocaleString('en-US');
 const money = (x: number) => `$${count(x)}`;
 
 /**
@@ -29,17 +28,17 @@ export function routeSentence(input: {
     const machine =
       counts.accept === 0
         ? `people label all ${count(total)} items`
-        : `the machine's label is accepted for ${pct(counts.accept / Math.max(1, total), 0)} of items ` +
+        : `the machine's label is accepted for ${percent(counts.accept / Math.max(1, total), 0)} of items ` +
           `(${count(counts.accept)} of ${count(total)}), whose labels were ` +
-          `${pct(policy.goldAcceptedCorrect / Math.max(1, policy.goldAccepted))} correct on ` +
+          `${percent(policy.goldAcceptedCorrect / Math.max(1, policy.goldAccepted))} correct on ` +
           `${count(policy.goldAccepted)} gold items; the other ${count(people)} go to people`;
     const expected = budget.expectedAccuracy;
     return (
       `Within the budget of ${money(budget.budget)}, the most accurate plan costs ${money(budget.cost)}: ${machine}. ` +
-      `Expected final accuracy ${pct(expected.estimate)} (${pct(expected.lower)}–${pct(expected.upper)}), ` +
-      `taking people to be ${pct(budget.humanAccuracy, 0)} accurate.` +
+      `Expected final accuracy ${percent(expected.estimate)} (${percent(expected.lower)}–${percent(expected.upper)}), ` +
+      `taking people to be ${percent(budget.humanAccuracy, 0)} accurate.` +
       (counts.accept > 0
-        ? ` This plan does not carry the promise that accepted labels are ${pct(target)} correct with ${pct(1 - delta, 0)} confidence.`
+        ? ` This plan does not carry the promise that accepted labels are ${percent(target)} correct with ${percent(1 - delta, 0)} confidence.`
         : '')
     );
   }
@@ -61,7 +60,7 @@ export function routeSentence(input: {
     const open = Object.entries(policy.thresholds)
       .filter(([, t]) => t !== null)
       .map(([label]) => label);
-    sentence += ` Labels with a certified threshold (each at ${pct(delta / Object.keys(policy.thresholds).length, 2)} error): ${open.join(', ')}.`;
+    sentence += ` Labels with a certified threshold (each at ${percent(delta / Object.keys(policy.thresholds).length, 2)} error): ${open.join(', ')}.`;
   }
   if (policy.router && policy.certified) {
     sentence += ` A meta-classifier ranks the items; it was fitted on the other gold items, so the promise rests on these ${count(policy.goldUsed)}.`;

@@ -6,6 +6,7 @@ import {
   type QueryStrategyName,
 } from '../../core/active-learning/query-strategy.js';
 import { randomSample } from '../../core/active-learning/top-scored.js';
+import { percent } from '../../core/format/format-number.js';
 import type { Logger } from '../../core/ports/runtime.js';
 import type { LocalLabellerConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
@@ -163,7 +164,7 @@ export function runAlStrategy(
     const accuracy = testAccuracy(stage, model);
     rounds.push({ labels: chosen.length, accuracy });
     options.logger?.info(
-      `al ${options.strategy}: round ${round}/${options.rounds}, ${chosen.length} labels, accuracy ${(100 * accuracy).toFixed(1)}%`,
+      `al ${options.strategy}: round ${round}/${options.rounds}, ${chosen.length} labels, accuracy ${percent(accuracy)}`,
     );
     const done = options.stopAt !== undefined && accuracy >= options.stopAt;
     if (round === options.rounds || chosen.length >= n || done) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
-import type { LocalLabellerConfig } from '../../core/project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
 import { labelsToReach, simulateActiveLearning } from './simulate-al.js';
 import { readSimulationData } from './simulate-data.js';
@@ -8,6 +8,7 @@ import { indexLabels, stratifiedSplit } from './simulate-split.js';
 import { memorySource } from '../../testing/fakes/memory-records.js';
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 16,
   wordNgrams: 1,
   charNgrams: [0, 0],

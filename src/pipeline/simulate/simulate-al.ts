@@ -1,6 +1,7 @@
 import type { QueryStrategyName } from '../../core/active-learning/query-strategy.js';
 import { stabilizingPredictions } from '../../core/active-learning/stabilizing-predictions.js';
 import { HiloError } from '../../core/errors.js';
+import { percent } from '../../core/format/format-number.js';
 import type { Clock, Logger } from '../../core/ports/runtime.js';
 import type { LocalLabellerConfig } from '../../core/project.js';
 import {
@@ -135,7 +136,7 @@ export function simulateActiveLearning(options: SimulateAlOptions): AlSimulation
     const ceiling = fullDataAccuracy(stage);
     full += ceiling / repeats;
     logger?.info(
-      `al: repeat ${r + 1}/${repeats}: pool ${stage.pool.length}, test ${stage.test.length}, full-data accuracy ${(100 * ceiling).toFixed(1)}%`,
+      `al: repeat ${r + 1}/${repeats}: pool ${stage.pool.length}, test ${stage.test.length}, full-data accuracy ${percent(ceiling)}`,
     );
     for (const strategy of options.strategies) {
       const started = clock?.now() ?? 0;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalLabellerConfig } from '../../core/project.js';
+import { PROJECT_DEFAULTS, type LocalLabellerConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
 import { parametricCrowd } from './simulate-crowd.js';
 import { simulateHybrid } from './simulate-hybrid.js';
 import { simulateRelabel } from './simulate-relabel.js';
 
 const config: LocalLabellerConfig = {
+  ...PROJECT_DEFAULTS.labeller.local,
   features: 1 << 16,
   wordNgrams: 1,
   charNgrams: [0, 0],

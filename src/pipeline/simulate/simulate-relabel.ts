@@ -1,5 +1,6 @@
 import { randomSample } from '../../core/active-learning/top-scored.js';
 import { HiloError } from '../../core/errors.js';
+import { percent } from '../../core/format/format-number.js';
 import type { Logger } from '../../core/ports/runtime.js';
 import type { LocalLabellerConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
@@ -120,7 +121,7 @@ export function simulateRelabel(options: SimulateRelabelOptions): RelabelSimulat
   const cleanAccuracy = fit(truth);
   const noisyAccuracy = fit(noisy);
   options.logger?.info(
-    `relabel: ${train.length} training items, ${pct(mismatch(noisy, truth))} of labels corrupted; held-out accuracy clean ${pct(cleanAccuracy)}, noisy ${pct(noisyAccuracy)}`,
+    `relabel: ${train.length} training items, ${percent(mismatch(noisy, truth))} of labels corrupted; held-out accuracy clean ${percent(cleanAccuracy)}, noisy ${percent(noisyAccuracy)}`,
   );
   const suspicion = outOfFoldLabelProbability({
     features,
@@ -168,8 +169,8 @@ export function simulateRelabel(options: SimulateRelabelOptions): RelabelSimulat
       ),
     };
     options.logger?.info(
-      `relabel ${pct(share)} (${m} items): by confidence ${point.byConfidence.errorsFound} errors found, held-out ${pct(point.byConfidence.testAccuracy)}; ` +
-        `random ${point.random.errorsFound} found, ${pct(point.random.testAccuracy)}`,
+      `relabel ${percent(share)} (${m} items): by confidence ${point.byConfidence.errorsFound} errors found, held-out ${percent(point.byConfidence.testAccuracy)}; ` +
+        `random ${point.random.errorsFound} found, ${percent(point.random.testAccuracy)}`,
     );
     return point;
   });
@@ -225,8 +226,4 @@ function mismatch(a: Int32Array, b: Int32Array): number {
   let wrong = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) wrong++;
   return wrong / a.length;
-}
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
 }

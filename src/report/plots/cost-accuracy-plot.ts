@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { percent } from '../../core/format/format-number.js';
 import { legendMarks } from './legend-marks.js';
 import {
   baseOptions,
@@ -50,7 +51,7 @@ export function costAccuracyPlot(data: CostAccuracyPlotData, context: PlotContex
   const curve: Dot[] = data.points.map((p) => ({
     cost: p.cost,
     ...p.accuracy,
-    label: `${Math.round(100 * p.coverage)}% accepted`,
+    label: `${percent(p.coverage, 0)} accepted`,
   }));
   const baselines: Dot[] = [
     {

@@ -1,8 +1,9 @@
-import type {
-  LabelDef,
-  LlmLabellerConfig,
-  LocalLabellerConfig,
-  ProjectConfig,
+import {
+  PROJECT_DEFAULTS,
+  type LabelDef,
+  type LlmLabellerConfig,
+  type LocalLabellerConfig,
+  type ProjectConfig,
 } from '../../core/project.js';
 
 /** What a test may change in {@link project}: labels by name, labeller settings in part. */
@@ -32,6 +33,7 @@ export function project(over: ProjectOverrides = {}): ProjectConfig {
     guidelines: '',
     prices: { models: {}, humanHourlyUsd: 15, humanItemsPerHour: 60, hostingPerHourUsd: 0 },
     database: null,
+    people: PROJECT_DEFAULTS.people,
     ...rest,
     labels: labels.map((l) => (typeof l === 'string' ? { name: l, description: '' } : l)),
     labeller: {
@@ -53,6 +55,7 @@ export function project(over: ProjectOverrides = {}): ProjectConfig {
         ...labeller.llm,
       },
       local: {
+        ...PROJECT_DEFAULTS.labeller.local,
         features: 1024,
         wordNgrams: 2,
         charNgrams: [3, 5],

@@ -1,12 +1,18 @@
-/** Numbers as the report prints them: percentages with intervals, counts, money. */
+/**
+ * Numbers as hilo prints them, in the terminal, the report, the server's captions and the web
+ * app alike: percentages with intervals, counts, money. A missing figure prints as "–".
+ */
+
+/** How a missing figure (null, NaN, ±Infinity) prints. */
+const MISSING = '–';
 
 /**
- * 0.9312 → "93.1%"; NaN or null → "–".
- * @example percent(0.9312) // "93.1%"
+ * A share as a percentage: 0.9312 → "93.1%"; NaN or null → "–".
+ * @example percent(0.9312) // "93.1%"; percent(0.5, 0) // "50%"
  * Complexity: O(1).
  */
 export function percent(value: number | null, digits = 1): string {
-  if (value === null || !Number.isFinite(value)) return '–';
+  if (value === null || !Number.isFinite(value)) return MISSING;
   return `${(100 * value).toFixed(digits)}%`;
 }
 
@@ -19,7 +25,7 @@ export function percentRange(
   interval: { readonly lower: number; readonly upper: number },
   digits = 1,
 ): string {
-  if (!Number.isFinite(interval.lower) || !Number.isFinite(interval.upper)) return '–';
+  if (!Number.isFinite(interval.lower) || !Number.isFinite(interval.upper)) return MISSING;
   return `${(100 * interval.lower).toFixed(digits)}–${(100 * interval.upper).toFixed(digits)}%`;
 }
 
@@ -44,6 +50,16 @@ export function money(value: number, currency = '$'): string {
 }
 
 /**
+ * Dollars with `digits` decimals (cents by default), as the terminal and the dashboard print
+ * amounts: "$12.50", "$1250.00", a price per item "$0.0012".
+ * @example usd(12.5) // "$12.50"; usd(0.00123, 4) // "$0.0012"
+ * Complexity: O(digits).
+ */
+export function usd(value: number, digits = 2): string {
+  return `$${value.toFixed(digits)}`;
+}
+
+/**
  * A small price per unit with enough digits to be non-zero: "$0.00042".
  * @example unitPrice(0.000417) // "$0.00042"
  * Complexity: O(1).
@@ -60,5 +76,5 @@ export function unitPrice(value: number, currency = '$'): string {
  * Complexity: O(1).
  */
 export function decimal(value: number | null, digits = 3): string {
-  return value === null || !Number.isFinite(value) ? '–' : value.toFixed(digits);
+  return value === null || !Number.isFinite(value) ? MISSING : value.toFixed(digits);
 }
