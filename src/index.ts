@@ -9,3 +9,19 @@ export * from './core/calibration/index.js';
 export * from './core/routing/index.js';
 export * from './core/active-learning/index.js';
 export { HiloError, type ErrorCode, type ErrorLocation } from './core/errors.js';
+export {
+  initProject,
+  openProject,
+  serveProject,
+  type AggregateOptions as ProjectAggregateOptions,
+  type CalibrateOptions,
+  type ImportFileOptions,
+  type InitOptions,
+  type LabelOptions,
+  type LearnOptions,
+  type OpenProjectOptions,
+  type PlanOptions,
+  type Project,
+  type RouteOptions,
+  type ServeProjectOptions,
+} from './compose/index.js';
