@@ -2,13 +2,13 @@
  * Measures `upsertItems` throughput the way import uses it: N items in batches of B, then the
  * same N again (all updates). Prints items per second for each pass. SQLite in a temporary file,
  * or the PostgreSQL database at `url` (its items table must be empty).
- * Usage: npx tsx src/store/upsert-throughput.ts [items=200000] [batch=1000] [url]
+ * Usage: npx tsx bench/upsert-throughput.ts [items=200000] [batch=1000] [url]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Item } from '../core/types.js';
-import { openStore } from './open-store.js';
+import type { Item } from '../src/core/types.js';
+import { openStore } from '../src/store/open-store.js';
 
 const total = Number(process.argv[2] ?? 200_000);
 const batchSize = Number(process.argv[3] ?? 1000);
