@@ -1,6 +1,6 @@
 import type { QueueEntry } from '../../core/ports/people-store.js';
 import { shuffled } from '../../core/rng.js';
-import type { Decision } from '../../core/types.js';
+import type { Decision, Item } from '../../core/types.js';
 import { distributionRows, queuePriority, queueScores, queueStrategy } from '../learn/index.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
@@ -17,7 +17,9 @@ export interface QueueCounts {
  * Fills the people queue from the store: routed items (zone human or overlap) in order of zone
  * (human first) then the active-learning score of the machine's distribution under
  * `labeller.local.queryStrategy` (margin by default: the closest call first); when nothing was
- * routed, every pool item without a decision. Control items are all queued; the exam is a seeded sample of `exam.size` gold items.
+ * routed, every pool item without a decision. Control items are all queued; the exam is a seeded
+ * sample of `exam.size` gold items, drawn once: later calls (every `hilo serve` start) keep the
+ * exam already queued and only top it up to `exam.size`, so everyone takes the same exam.
  * Overlap already raised by dynamic overlap is kept.
  * @example await buildQueue(ctx) // { tasks: 120, controls: 30, exam: 5 }
  * Complexity: O(n) over items and decisions, one upsert.
@@ -68,8 +70,8 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
       reviewReason: null,
     });
   }
-  const gold = await store.listItems({ role: 'gold' });
-  const exam = shuffled(gold, ctx.rng).slice(0, settings.exam.size);
+  const queued = await store.people.listQueue({});
+  const exam = await chooseExam(ctx, queued, settings.exam.size);
   exam.forEach((item, index) => {
     entries.push({
       itemId: item.id,
@@ -81,7 +83,7 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
       reviewReason: null,
     });
   });
-  const existing = new Map((await store.people.listQueue({})).map((e) => [e.itemId, e]));
+  const existing = new Map(queued.map((e) => [e.itemId, e]));
   const merged = entries.map((entry) => {
     const before = existing.get(entry.itemId);
     return before === undefined
@@ -98,6 +100,31 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
     controls: controls.length,
     exam: exam.length,
   };
+}
+
+/**
+ * The exam's gold items: those already queued as exam items (still gold, in their order), topped
+ * up with a seeded sample of the other gold items when fewer than `size` are queued.
+ * Complexity: O(gold + queued).
+ */
+async function chooseExam(
+  ctx: PeopleContext,
+  queued: readonly QueueEntry[],
+  size: number,
+): Promise<Item[]> {
+  const gold = await ctx.store.listItems({ role: 'gold' });
+  const byId = new Map(gold.map((item) => [item.id, item]));
+  const kept = queued
+    .filter((entry) => entry.kind === 'exam')
+    .sort((a, b) => b.priority - a.priority)
+    .flatMap((entry) => byId.get(entry.itemId) ?? [])
+    .slice(0, size);
+  const taken = new Set(kept.map((item) => item.id));
+  const fresh = shuffled(
+    gold.filter((item) => !taken.has(item.id)),
+    ctx.rng,
+  ).slice(0, Math.max(0, size - kept.length));
+  return [...kept, ...fresh];
 }
 
 function taskEntry(

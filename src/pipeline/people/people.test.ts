@@ -97,6 +97,36 @@ describe('people pipeline', () => {
     ]);
   });
 
+  it('draws the exam once: later queue builds (each serve start) keep it and only top it up', async () => {
+    const ctx = await setup();
+    await ctx.store.upsertItems(
+      ['g3', 'g4', 'g5', 'g6'].map((id) =>
+        item(id, { fields: { text: id }, role: 'gold', goldLabel: 'ham' }),
+      ),
+    );
+    const examIds = async (): Promise<string[]> =>
+      (await ctx.store.people.listQueue({ kind: 'exam' })).map((e) => e.itemId).sort();
+    const first = await examIds();
+    expect(first).toHaveLength(2);
+    for (let seed = 2; seed < 6; seed++) {
+      const counts = await buildQueue({ ...ctx, rng: createRng(seed) });
+      expect(counts.exam).toBe(2);
+      expect(await examIds()).toEqual(first);
+    }
+    const bigger = {
+      ...ctx,
+      project: {
+        ...ctx.project,
+        people: { ...ctx.project.people, exam: { size: 4, threshold: 0.5 } },
+      },
+      rng: createRng(9),
+    };
+    expect((await buildQueue(bigger)).exam).toBe(4);
+    const topped = await examIds();
+    expect(topped).toHaveLength(4);
+    expect(topped).toEqual(expect.arrayContaining(first));
+  });
+
   it('serves the exam first, shows only the project fields, and activates a passing annotator', async () => {
     const ctx = await setup();
     const a = await person(ctx, 'ann', 'onboarding');
