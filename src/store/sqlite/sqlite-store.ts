@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -39,8 +40,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   try {
     database = new Database(options.path);
     // First, so that the pragmas below also wait for another process's lock.
-    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    database.pragma('journal_mode = WAL');
+    const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+    database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    await enableWal(database, busyTimeoutMs);
     // NORMAL is durable across process crashes in WAL mode and much faster than FULL.
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
@@ -98,5 +100,25 @@ class ImmediateSqliteDriver extends SqliteDriver {
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true;
+  }
+}
+
+/**
+ * Switches the file to WAL. While another process is switching a new file, SQLite may answer
+ * SQLITE_BUSY at once, without waiting out the busy timeout, so the switch is retried until the
+ * timeout has passed.
+ * Complexity: O(1) per attempt; at most busyTimeoutMs / 10 attempts.
+ */
+async function enableWal(database: Database.Database, busyTimeoutMs: number): Promise<void> {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      database.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY';
+      if (!busy || Date.now() >= deadline) throw error;
+      await delay(10);
+    }
   }
 }
