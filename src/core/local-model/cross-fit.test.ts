@@ -70,6 +70,20 @@ describe('crossFitPredict', () => {
     for (const p of probabilities) expect(p[0]! + p[1]!).toBeCloseTo(1, 12);
   });
 
+  it('reports each fold as it finishes', () => {
+    const seen: string[] = [];
+    crossFitPredict({
+      texts,
+      labels,
+      labelSet,
+      config: memorizing,
+      folds: 3,
+      seed: 1,
+      onFold: (done, folds) => seen.push(`${done}/${folds}`),
+    });
+    expect(seen).toEqual(['1/3', '2/3', '3/3']);
+  });
+
   it('is deterministic for a seed', () => {
     const run = (seed: number) =>
       crossFitPredict({ texts, labels, labelSet, config: memorizing, folds: 4, seed });

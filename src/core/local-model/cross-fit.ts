@@ -13,6 +13,8 @@ export interface CrossFitOptions {
   /** Seeds both the fold assignment and each fold's optimizer. */
   readonly seed: number;
   readonly classWeight?: 'none' | 'balanced';
+  /** Called after each fold with the folds done so far, for progress on long work. */
+  readonly onFold?: (done: number, folds: number) => void;
 }
 
 export interface CrossFitResult {
@@ -37,6 +39,7 @@ export function crossFitPredict(options: CrossFitOptions): CrossFitResult {
     labels: options.labels,
     folds: options.folds,
     seed: options.seed,
+    ...(options.onFold ? { onFold: options.onFold } : {}),
     fit: (trainTexts, trainLabels, rng) =>
       trainLocalClassifier({
         texts: trainTexts,
@@ -61,6 +64,8 @@ export interface CrossFitWithOptions<T> {
     labels: string[],
     rng: Rng,
   ) => { predict(inputs: T[]): { probabilities: Float64Array[] } };
+  /** Called after each fold with the folds done so far. */
+  readonly onFold?: (done: number, folds: number) => void;
 }
 
 /**
@@ -97,6 +102,7 @@ export function crossFitWith<T>(options: CrossFitWithOptions<T>): CrossFitResult
     heldOut.forEach((item, j) => {
       probabilities[item] = predicted[j] as Float64Array;
     });
+    options.onFold?.(f + 1, folds);
   }
   return { probabilities, fold };
 }
