@@ -15,6 +15,7 @@ import { registerPlan } from './cmd-plan.js';
 import { registerReport } from './cmd-report.js';
 import { registerRoute } from './cmd-route.js';
 import { registerServe } from './cmd-serve.js';
+import { registerSuspects } from './cmd-suspects.js';
 import { registerTournament } from './cmd-tournament.js';
 import { registerVotes } from './cmd-votes.js';
 import type { Interrupts } from './interrupt.js';
@@ -33,6 +34,7 @@ export function registerCommands(program: Command, io: CliIo, interrupts: Interr
   registerServe(program, io, interrupts);
   registerAnnotators(program, io);
   registerVotes(program, io);
+  registerSuspects(program, io);
   registerExport(program, io);
   registerReport(program, io);
   registerDemo(program, io);

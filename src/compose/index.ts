@@ -29,6 +29,8 @@ export type {
   PlanOptions,
   Project,
   RouteOptions,
+  SuspectsOptions,
+  SuspectsRun,
   TournamentOptions,
   TournamentRun,
 } from './project-handle.js';

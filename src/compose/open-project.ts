@@ -14,6 +14,7 @@ import {
   runTournament,
 } from '../pipeline/learn/index.js';
 import { invitationLink, inviteAnnotator } from '../pipeline/people/index.js';
+import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { planPolicies, routeItems } from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
@@ -154,6 +155,19 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     route: (o) =>
       routeItems({ store, clock, labels, fields: config.fields, prices: config.prices, ...o }),
     aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
+    suspects: async (o = {}) => {
+      const { queue, ...rest } = o;
+      const report = await findSuspects({
+        ...learnBase(),
+        people: store.people,
+        ...withProgress,
+        ...rest,
+      });
+      return {
+        ...report,
+        queued: queue ? await queueSuspects(store.people, report.suspects) : null,
+      };
+    },
     tournament: (o = {}) => tournament(project, o),
     invite: async (o) => {
       const { annotator, token } = await inviteAnnotator(store.people, clock, o);

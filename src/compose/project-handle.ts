@@ -10,6 +10,7 @@ import type { CostEstimate, LabelReport } from '../pipeline/label/index.js';
 import type { LearnLoopReport, LearnLoopRound, LearnRoundReport } from '../pipeline/learn/index.js';
 import type { TournamentResult } from '../pipeline/learn/index.js';
 import type { PlanReport, PolicyMode, RouteReport, Staffing } from '../pipeline/route/index.js';
+import type { QueueSuspectsReport, SuspectsReport } from '../pipeline/suspects/index.js';
 import type { AggregateReport, ImportVotesReport } from '../pipeline/votes/index.js';
 import type { FirstPassChoice } from './first-pass.js';
 import type { Env } from './model-clients.js';
@@ -108,6 +109,12 @@ export interface Project {
    * @example await project.aggregate({ method: 'recommended' })
    */
   aggregate(options: AggregateOptions): Promise<AggregateReport>;
+  /**
+   * Likely mislabelled items among the final labels (confident learning over out-of-fold
+   * predictions of the local model), with the votes behind each; `queue` sends them to review.
+   * @example const { suspects } = await project.suspects({ top: 20, queue: true })
+   */
+  suspects(options?: SuspectsOptions): Promise<SuspectsRun>;
   /**
    * Ranks every machine labeller by accuracy and cost on items with trusted labels; with `apply`,
    * makes the best per cost the first pass in hilo.yaml.
@@ -258,4 +265,22 @@ export interface TournamentRun {
   readonly humanCostPerItem: number;
   /** What `apply` changed in hilo.yaml, or null. */
   readonly applied: string | null;
+}
+
+/** @example const options: SuspectsOptions = { top: 20, folds: 5, rankBy: 'self-confidence', queue: true } */
+export interface SuspectsOptions {
+  /** Suspects listed with evidence; default 20. */
+  readonly top?: number;
+  /** Folds of the cross-fit; default 5. */
+  readonly folds?: number;
+  /** Default `self-confidence`. */
+  readonly rankBy?: 'self-confidence' | 'normalized-margin';
+  /** Send the listed suspects to people review. */
+  readonly queue?: boolean;
+}
+
+/** @example const { suspects, queued } = await project.suspects({ queue: true }) */
+export interface SuspectsRun extends SuspectsReport {
+  /** What `queue` did, or null without it. */
+  readonly queued: QueueSuspectsReport | null;
 }

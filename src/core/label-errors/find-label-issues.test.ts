@@ -122,3 +122,25 @@ describe('findLabelIssues on out-of-fold predictions', () => {
     );
   });
 });
+
+describe('findLabelIssues keeps agreeing items out', () => {
+  it('never flags an item whose given label is the top class, even when the count asks for it', () => {
+    // t = (1.9/4, 1, 1); items 1 and 3 reach no threshold; C row 0 = [1, 1, 0] → calibrated
+    // [2, 2, 0] → round(6 · 2/6) = 2 items labelled 0 by margin p1 − p0: item 2 (1), then item 1
+    // (−0.15, before item 3 on the tie) — but class 0 is item 1's top class.
+    const result = findLabelIssues({
+      probabilities: rows(
+        [1, 0, 0],
+        [0.45, 0.3, 0.25],
+        [0, 1, 0],
+        [0.45, 0.3, 0.25],
+        [0, 1, 0],
+        [0, 0, 1],
+      ),
+      given: Int32Array.of(0, 0, 0, 0, 1, 2),
+      classes: 3,
+    });
+    expect([...result.joint.counts]).toEqual([1, 1, 0, 0, 1, 0, 0, 0, 1]);
+    expect(result.issues.map((i) => i.index)).toEqual([2]);
+  });
+});

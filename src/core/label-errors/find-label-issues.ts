@@ -42,7 +42,8 @@ export interface LabelIssues {
 /**
  * Confident learning (Northcutt, Jiang & Chuang 2021): the items whose given labels are likely
  * wrong, found by pruning by noise rate — for every pair i ≠ j, the round(n · Q̂[i][j]) items given
- * label i with the largest margin p̂_j − p̂_i are flagged (an item once) — then ranked by
+ * label i with the largest margin p̂_j − p̂_i are flagged (an item once; never one whose given
+ * label is the model's top class) — then ranked by
  * self-confidence p̂_ỹ (lowest first) or by normalized margin p̂_ỹ − max_{j≠ỹ} p̂_j.
  * The probabilities must be out-of-fold: a model that saw an item's label agrees with it.
  * @example const { issues } = findLabelIssues({ probabilities, given, classes: 3 }); issues[0]?.index
@@ -55,7 +56,8 @@ export function findLabelIssues(options: LabelIssuesOptions): LabelIssues {
   const q = estimateJoint(joint);
   const n = given.length;
   let offDiagonal = 0;
-  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) offDiagonal += q[i * K + j] as number;
+  for (let i = 0; i < K; i++)
+    for (let j = 0; j < K; j++) if (i !== j) offDiagonal += q[i * K + j] as number;
   const byClass: number[][] = Array.from({ length: K }, () => []);
   for (let x = 0; x < n; x++) (byClass[given[x] as number] as number[]).push(x);
   const flagged = new Uint8Array(n);
@@ -74,7 +76,12 @@ export function findLabelIssues(options: LabelIssuesOptions): LabelIssues {
     }
   }
   const issues: LabelIssue[] = [];
-  for (let x = 0; x < n; x++) if (flagged[x] === 1) issues.push(issueOf(x, probabilities, given));
+  for (let x = 0; x < n; x++) {
+    if (flagged[x] !== 1) continue;
+    const issue = issueOf(x, probabilities, given);
+    // As cleanlab does: an item whose given label is the model's top class is not an issue.
+    if (issue.normalizedMargin < 0) issues.push(issue);
+  }
   const key =
     (options.rankBy ?? 'self-confidence') === 'self-confidence'
       ? (issue: LabelIssue) => issue.selfConfidence
