@@ -1,8 +1,2 @@
-export {
-  findSuspects,
-  type FindSuspectsOptions,
-  type Suspect,
-  type SuspectsReport,
-  type SuspectVote,
-} from './find-suspects.js';
-export { queueSuspects, suspectReason, type QueueSuspectsReport } from './queue-suspects.js';
+export { findSuspects, type Suspect, type SuspectsReport } from './find-suspects.js';
+export { queueSuspects, type QueueSuspectsReport } from './queue-suspects.js';
