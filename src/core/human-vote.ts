@@ -10,6 +10,8 @@ export interface HumanAnswer {
   /** One-hot over the label set when known (see {@link oneHot}); null when it is not. */
   readonly probabilities?: Readonly<Record<string, number>> | null;
   readonly timeSpentMs?: number | null;
+  /** The time the person's browser reported, kept as the vote's latencyMs (a hint). */
+  readonly clientMs?: number;
   readonly rationale?: string | null;
 }
 
@@ -33,7 +35,7 @@ export function humanVote(answer: HumanAnswer): NewVote {
     tokensIn: 0,
     tokensOut: 0,
     costUsd: 0,
-    latencyMs: 0,
+    latencyMs: answer.clientMs ?? 0,
     timeSpentMs: answer.timeSpentMs ?? null,
     createdAt: answer.createdAt,
   };

@@ -53,8 +53,15 @@ export interface Vote {
   readonly tokensIn: number;
   readonly tokensOut: number;
   readonly costUsd: number;
+  /**
+   * A model's request time in ms; on a person's vote, the time their browser reported (a hint
+   * only: no rule reads it).
+   */
   readonly latencyMs: number;
-  /** Time a person spent on the item, in ms; null for machines. */
+  /**
+   * Time a person spent on the item, in ms, measured by the server (from the lease, or from their
+   * previous answer when that is later); null for machines.
+   */
   readonly timeSpentMs: number | null;
   /** ISO-8601 timestamp. */
   readonly createdAt: string;

@@ -1,4 +1,5 @@
 import type { NewVote } from '../types.js';
+import type { GoldAnswerStore } from './gold-answers.js';
 import type { Store } from './store.js';
 
 export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
@@ -18,6 +19,11 @@ export interface Annotator {
   readonly controlsCorrect: number;
   /** Their votes are down-weighted by aggregation (a control-accuracy rule fired). */
   readonly discounted: boolean;
+  /**
+   * ISO-8601 start of the answers the rules look at (set when a suspension is lifted); null for
+   * all of them. The control counts above stay lifetime figures.
+   */
+  readonly rulesSince: string | null;
 }
 
 export type AnnotatorPatch = Partial<
@@ -31,6 +37,7 @@ export type AnnotatorPatch = Partial<
     | 'controlsSeen'
     | 'controlsCorrect'
     | 'discounted'
+    | 'rulesSince'
   >
 > & { readonly tokenHash?: string };
 
@@ -99,7 +106,7 @@ export interface RecentVote {
  * People in the loop (DESIGN §5): annotators, sessions, the queue and its leases. Every method is
  * atomic on its own; leasing never exceeds an entry's overlap nor gives one person an item twice.
  */
-export interface PeopleStore {
+export interface PeopleStore extends GoldAnswerStore {
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void>;
   getAnnotator(id: string): Promise<Annotator | undefined>;
   findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined>;
@@ -130,8 +137,9 @@ export interface PeopleStore {
 
   /**
    * Leases the best open entry of `kind` to the annotator, or returns undefined: open means fewer
-   * live leases plus answers than its overlap and never given to this annotator before. Leases
-   * past their expiry are first marked expired, which frees their place.
+   * live leases plus answers than its overlap and never given to this annotator before, except an
+   * exam item whose lease to them expired unanswered (the exam needs every item). Leases past
+   * their expiry are first marked expired, which frees their place.
    */
   leaseNext(request: LeaseRequest): Promise<Assignment | undefined>;
   /** The annotator's live lease (leased state, not expired) on an item. */

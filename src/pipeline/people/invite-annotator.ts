@@ -43,6 +43,7 @@ export async function inviteAnnotator(
     controlsSeen: 0,
     controlsCorrect: 0,
     discounted: false,
+    rulesSince: null,
   };
   await people.createAnnotator(annotator, hashToken(token));
   return { annotator, token };

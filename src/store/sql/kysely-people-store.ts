@@ -1,6 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type {
+  Appeal,
+  AppealSettlement,
+  AppealState,
+  GoldAnswer,
+  GoldAnswerQuery,
+  NewAppeal,
+} from '../../core/ports/gold-answers.js';
+import type {
   Annotator,
   AnnotatorPatch,
   Assignment,
@@ -13,6 +21,7 @@ import type {
   QueuePriority,
   RecentVote,
 } from '../../core/ports/people-store.js';
+import { KyselyGoldAnswers } from './kysely-gold-answers.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import type { StoreDatabase } from './store-database.js';
@@ -32,10 +41,12 @@ type Db = Kysely<StoreDatabase>;
 export class KyselyPeopleStore implements PeopleStore {
   readonly #db: Db;
   readonly #dialect: StoreDialect;
+  readonly #gold: KyselyGoldAnswers;
 
   constructor(db: Db, dialect: StoreDialect) {
     this.#db = db;
     this.#dialect = dialect;
+    this.#gold = new KyselyGoldAnswers(db);
   }
 
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
@@ -54,6 +65,7 @@ export class KyselyPeopleStore implements PeopleStore {
           controls_seen: annotator.controlsSeen,
           controls_correct: annotator.controlsCorrect,
           discounted: annotator.discounted ? 1 : 0,
+          rules_since: annotator.rulesSince,
         })
         .execute();
     });
@@ -105,6 +117,7 @@ export class KyselyPeopleStore implements PeopleStore {
         ...(patch.controlsCorrect !== undefined ? { controls_correct: patch.controlsCorrect } : {}),
         ...(patch.discounted !== undefined ? { discounted: patch.discounted ? 1 : 0 } : {}),
         ...(patch.tokenHash !== undefined ? { token_hash: patch.tokenHash } : {}),
+        ...(patch.rulesSince !== undefined ? { rules_since: patch.rulesSince } : {}),
       };
       if (Object.keys(set).length > 0) {
         await this.#db.updateTable('annotators').set(set).where('id', '=', id).execute();
@@ -248,7 +261,20 @@ export class KyselyPeopleStore implements PeopleStore {
           state: 'leased',
           vote_id: null,
         };
-        await trx.insertInto('assignments').values(row).execute();
+        await trx
+          .insertInto('assignments')
+          .values(row)
+          // An exam item leased again after its lease to this person expired.
+          .onConflict((oc) =>
+            oc.columns(['item_id', 'annotator_id']).doUpdateSet({
+              kind: row.kind,
+              leased_at: row.leased_at,
+              expires_at: row.expires_at,
+              state: row.state,
+              vote_id: null,
+            }),
+          )
+          .execute();
         return rowToAssignment(row);
       }),
     );
@@ -270,7 +296,9 @@ export class KyselyPeopleStore implements PeopleStore {
             selectFrom('assignments as a')
               .select('a.item_id')
               .whereRef('a.item_id', '=', 'q.item_id')
-              .where('a.annotator_id', '=', request.annotatorId),
+              .where('a.annotator_id', '=', request.annotatorId)
+              // The exam needs every item: one whose lease expired unanswered is open again.
+              .$if(request.kind === 'exam', (qb) => qb.where('a.state', '!=', 'expired')),
           ),
         ),
       )
@@ -389,6 +417,29 @@ export class KyselyPeopleStore implements PeopleStore {
         createdAt: row.created_at,
       }));
     });
+  }
+
+  recordGoldAnswer(answer: GoldAnswer): Promise<{ kept: GoldAnswer; first: boolean }> {
+    return this.#gold.recordGoldAnswer(answer);
+  }
+
+  listGoldAnswers(query: GoldAnswerQuery): Promise<GoldAnswer[]> {
+    return this.#gold.listGoldAnswers(query);
+  }
+
+  createAppeal(appeal: NewAppeal): Promise<Appeal> {
+    return this.#gold.createAppeal(appeal);
+  }
+
+  listAppeals(query: {
+    readonly state?: AppealState;
+    readonly annotatorId?: string;
+  }): Promise<Appeal[]> {
+    return this.#gold.listAppeals(query);
+  }
+
+  settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
+    return this.#gold.settleAppeal(settlement);
   }
 
   async #transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {

@@ -26,6 +26,7 @@ export function rowToAnnotator(row: Selectable<AnnotatorsTable>): Annotator {
     controlsSeen: Number(row.controls_seen),
     controlsCorrect: Number(row.controls_correct),
     discounted: Number(row.discounted) !== 0,
+    rulesSince: row.rules_since ?? null,
   };
 }
 

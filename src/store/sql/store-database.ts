@@ -16,6 +16,8 @@ export interface StoreDatabase {
   sessions: SessionsTable;
   queue: QueueTable;
   assignments: AssignmentsTable;
+  gold_answers: GoldAnswersTable;
+  appeals: AppealsTable;
 }
 
 export interface ItemsTable {
@@ -112,6 +114,7 @@ export interface AnnotatorsTable {
   controls_seen: number | string;
   controls_correct: number | string;
   discounted: number;
+  rules_since: string | null;
 }
 
 export interface SessionsTable {
@@ -139,4 +142,26 @@ export interface AssignmentsTable {
   expires_at: string;
   state: string;
   vote_id: number | string | null;
+}
+
+export interface GoldAnswersTable {
+  annotator_id: string;
+  item_id: string;
+  kind: string;
+  label: string;
+  gold_label: string;
+  correct: number;
+  answered_at: string;
+}
+
+export interface AppealsTable {
+  id: Generated<number | string>;
+  annotator_id: string;
+  item_id: string;
+  comment: string;
+  state: string;
+  note: string | null;
+  created_at: string;
+  settled_at: string | null;
+  settled_by: string | null;
 }

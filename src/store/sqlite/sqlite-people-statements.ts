@@ -5,9 +5,13 @@ type Statement = Database.Statement<unknown[]>;
 const VOTE_COLUMNS =
   'item_id, source, label, probabilities, method, other_mass, verbalized, rationale, abstain_reason, run_id, tokens_in, tokens_out, cost_usd, latency_ms, time_spent_ms, created_at';
 
-/** The first open entry of a kind (the partial index queue_open walks it in this order). */
+/**
+ * The first open entry of a kind (the partial index queue_open walks it in this order). The exam
+ * needs every item, so an exam item whose lease to this person expired unanswered is open again.
+ */
 const PICK = `select q.item_id from queue q where q.kind = ? and q.taken < q.overlap
-  and not exists (select 1 from assignments a where a.item_id = q.item_id and a.annotator_id = ?)`;
+  and not exists (select 1 from assignments a where a.item_id = q.item_id and a.annotator_id = ?
+    and (a.state <> 'expired' or q.kind <> 'exam'))`;
 
 /** Every statement of the people hot path, prepared once per connection. */
 export interface PeopleStatements {
@@ -55,7 +59,8 @@ export function preparePeopleStatements(db: Database.Database): PeopleStatements
   return {
     insertAnnotator: p(
       `insert into annotators (id, name, role, token_hash, state, created_at, suspended_reason,
-        flagged_reason, controls_seen, controls_correct, discounted) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        flagged_reason, controls_seen, controls_correct, discounted, rules_since)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     annotatorById: p('select * from annotators where id = ?'),
     annotatorByToken: p('select * from annotators where token_hash = ?'),
@@ -87,7 +92,9 @@ export function preparePeopleStatements(db: Database.Database): PeopleStatements
     ).pluck(),
     insertAssignment: p(
       `insert into assignments (item_id, annotator_id, kind, leased_at, expires_at, state, vote_id)
-        values (?, ?, ?, ?, ?, 'leased', null)`,
+        values (?, ?, ?, ?, ?, 'leased', null) on conflict (item_id, annotator_id) do update
+        set kind = excluded.kind, leased_at = excluded.leased_at, expires_at = excluded.expires_at,
+        state = 'leased', vote_id = null`,
     ),
     assignment: p('select * from assignments where item_id = ? and annotator_id = ?'),
     insertVote: p(

@@ -2,6 +2,14 @@ import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type {
+  Appeal,
+  AppealSettlement,
+  AppealState,
+  GoldAnswer,
+  GoldAnswerQuery,
+  NewAppeal,
+} from '../../core/ports/gold-answers.js';
+import type {
   Annotator,
   AnnotatorPatch,
   Assignment,
@@ -16,6 +24,7 @@ import type {
 } from '../../core/ports/people-store.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
+import { SqliteGoldAnswers } from './sqlite-gold-answers.js';
 import { PeopleCache } from './sqlite-people-cache.js';
 import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
 import { GroupCommit } from './sqlite-people-group-commit.js';
@@ -51,6 +60,7 @@ const PATCH_COLUMNS: Record<keyof AnnotatorPatch, string> = {
   controlsCorrect: 'controls_correct',
   discounted: 'discounted',
   tokenHash: 'token_hash',
+  rulesSince: 'rules_since',
 };
 
 /**
@@ -74,6 +84,7 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #lease: Database.Transaction<(request: LeaseRequest) => Assignment | undefined>;
   readonly #complete: Database.Transaction<(request: CompleteRequest) => number | null>;
   readonly #commits: GroupCommit;
+  readonly #gold: SqliteGoldAnswers;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -90,6 +101,7 @@ export class SqlitePeopleStore implements PeopleStore {
   constructor(db: Database.Database, foreignWrites?: () => number) {
     this.#db = db;
     this.#s = preparePeopleStatements(db);
+    this.#gold = new SqliteGoldAnswers(db);
     const s = this.#s;
     this.#cache = new PeopleCache({
       changes: foreignWrites ?? (() => s.totalChanges.get() as number),
@@ -127,6 +139,7 @@ export class SqlitePeopleStore implements PeopleStore {
         a.controlsSeen,
         a.controlsCorrect,
         a.discounted ? 1 : 0,
+        a.rulesSince,
       );
       this.#cache.putAnnotator({ ...a }, tokenHash);
     });
@@ -388,6 +401,29 @@ export class SqlitePeopleStore implements PeopleStore {
       this.#cache.putWindow(source, votes, window);
       return votes.slice(0, limit);
     });
+  }
+
+  recordGoldAnswer(answer: GoldAnswer): Promise<{ kept: GoldAnswer; first: boolean }> {
+    return this.#write('recordGoldAnswer', () => this.#gold.record(answer));
+  }
+
+  listGoldAnswers(query: GoldAnswerQuery): Promise<GoldAnswer[]> {
+    return this.#read('listGoldAnswers', () => this.#gold.list(query));
+  }
+
+  createAppeal(appeal: NewAppeal): Promise<Appeal> {
+    return this.#write('createAppeal', () => this.#gold.createAppeal(appeal));
+  }
+
+  listAppeals(query: {
+    readonly state?: AppealState;
+    readonly annotatorId?: string;
+  }): Promise<Appeal[]> {
+    return this.#read('listAppeals', () => this.#gold.listAppeals(query));
+  }
+
+  settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
+    return this.#write('settleAppeal', () => this.#gold.settleAppeal(settlement));
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */

@@ -18,6 +18,7 @@ export function annotator(id: string, over: Partial<Annotator> = {}): Annotator 
     controlsSeen: 0,
     controlsCorrect: 0,
     discounted: false,
+    rulesSince: null,
     ...over,
   };
 }

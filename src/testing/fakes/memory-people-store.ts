@@ -1,5 +1,13 @@
 import { HiloError } from '../../core/errors.js';
 import type {
+  Appeal,
+  AppealSettlement,
+  AppealState,
+  GoldAnswer,
+  GoldAnswerQuery,
+  NewAppeal,
+} from '../../core/ports/gold-answers.js';
+import type {
   Annotator,
   AnnotatorPatch,
   Assignment,
@@ -13,6 +21,7 @@ import type {
   RecentVote,
 } from '../../core/ports/people-store.js';
 import type { NewVote, Vote } from '../../core/types.js';
+import { MemoryGoldAnswers } from './memory-gold-answers.js';
 
 /** The votes and items of the store this people store sits beside. */
 export interface MemoryStoreRows {
@@ -41,9 +50,13 @@ export class MemoryPeopleStore implements PeopleStore {
   readonly #sessions = new Map<string, { annotatorId: string; expiresAt: string }>();
   readonly #queue = new Map<string, QueueEntry & { taken: number }>();
   readonly #leases = new Map<string, Lease>();
+  readonly #gold: MemoryGoldAnswers;
 
   constructor(rows: MemoryStoreRows) {
     this.#rows = rows;
+    this.#gold = new MemoryGoldAnswers(
+      (annotatorId, itemId) => this.#annotators.has(annotatorId) && rows.hasItem(itemId),
+    );
   }
 
   async createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
@@ -147,12 +160,12 @@ export class MemoryPeopleStore implements PeopleStore {
         this.#taken(lease.itemId, -1);
       }
     }
-    const open = this.#ordered().filter(
-      (e) =>
-        e.kind === request.kind &&
-        e.taken < e.overlap &&
-        !this.#leases.has(key(e.itemId, request.annotatorId)),
-    );
+    const open = this.#ordered().filter((e) => {
+      const mine = this.#leases.get(key(e.itemId, request.annotatorId));
+      // An exam item whose lease expired unanswered may be leased again: the exam needs it.
+      const free = mine === undefined || (e.kind === 'exam' && mine.state === 'expired');
+      return e.kind === request.kind && e.taken < e.overlap && free;
+    });
     const chosen =
       (request.goldLabel !== undefined
         ? open.find((e) => e.goldLabel === request.goldLabel)
@@ -238,6 +251,29 @@ export class MemoryPeopleStore implements PeopleStore {
         timeSpentMs: v.timeSpentMs,
         createdAt: v.createdAt,
       }));
+  }
+
+  recordGoldAnswer(answer: GoldAnswer): Promise<{ kept: GoldAnswer; first: boolean }> {
+    return this.#gold.recordGoldAnswer(answer);
+  }
+
+  listGoldAnswers(query: GoldAnswerQuery): Promise<GoldAnswer[]> {
+    return this.#gold.listGoldAnswers(query);
+  }
+
+  createAppeal(appeal: NewAppeal): Promise<Appeal> {
+    return this.#gold.createAppeal(appeal);
+  }
+
+  listAppeals(query: {
+    readonly state?: AppealState;
+    readonly annotatorId?: string;
+  }): Promise<Appeal[]> {
+    return this.#gold.listAppeals(query);
+  }
+
+  settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
+    return this.#gold.settleAppeal(settlement);
   }
 
   #ordered(): (QueueEntry & { taken: number })[] {
