@@ -2,6 +2,7 @@ import { HiloError } from '../../core/errors.js';
 import type { Annotator, Assignment, QueueKind } from '../../core/ports/people-store.js';
 import type { Fields } from '../../core/types.js';
 import { isoAt, peopleConfig, type PeopleContext } from './people-context.js';
+import { settleExam } from './settle-exam.js';
 
 /** An item as an annotator sees it: only the project's fields, never its role or gold label. */
 export interface ServedItem {
@@ -12,26 +13,42 @@ export interface ServedItem {
   readonly exam: boolean;
 }
 
+export interface NextOptions {
+  /** Items the caller already shows or holds (a prefetch): their live leases are not given back. */
+  readonly holding?: readonly string[];
+}
+
 /**
- * Leases the annotator's next item. Onboarding annotators get exam items (and become active at
- * once when the project has no exam); active ones get a hidden control at the project's rate,
- * with rare control labels over-represented (label weights ∝ √count), else the best task.
- * Suspended annotators get CONFLICT. Returns undefined when nothing is left for them.
- * @example const served = await nextItem(ctx, annotator)
- * Complexity: one or two leases; control label weights O(controls).
+ * The annotator's next item. First their own live lease, oldest first (a reload shows the same
+ * item and leases nothing new), then a new lease: onboarding annotators get exam items (an exam
+ * item whose lease expired unanswered comes back; the exam settles here if it is complete, so
+ * nobody is left waiting; with no exam they become active at once); active ones get a hidden
+ * control at the project's rate, with rare control labels over-represented (label weights ∝
+ * √count), else the best task. Suspended annotators get CONFLICT. Returns undefined when nothing
+ * is left for them.
+ * @example const served = await nextItem(ctx, annotator, { holding: ['item-7'] })
+ * Complexity: one read of their leases, one or two leases; control label weights O(controls).
  */
 export async function nextItem(
   ctx: PeopleContext,
   annotator: Annotator,
+  options: NextOptions = {},
 ): Promise<ServedItem | undefined> {
   if (annotator.state === 'suspended') {
     throw new HiloError('CONFLICT', `suspended: ${annotator.suspendedReason ?? 'by an admin'}`);
   }
+  const own = await ownLease(ctx, annotator.id, options.holding ?? []);
+  if (own !== undefined) return serve(ctx, own, own.kind === 'exam');
   if (annotator.state === 'onboarding') {
     const exam = await lease(ctx, annotator.id, 'exam');
     if (exam !== undefined) return serve(ctx, exam, true);
     const examItems = await ctx.store.people.listQueue({ kind: 'exam' });
-    if (examItems.length > 0) return undefined; // answered them all; the result is settled on submit
+    if (examItems.length > 0) {
+      // Every exam item is answered or held: settle it now if it is complete.
+      const settled = await settleExam(ctx, annotator);
+      if (settled.state === 'onboarding') return undefined;
+      return nextItem(ctx, settled, options);
+    }
     await ctx.store.people.updateAnnotator(annotator.id, { state: 'active' });
   }
   const settings = peopleConfig(ctx.project);
@@ -43,6 +60,17 @@ export async function nextItem(
     if (got !== undefined) return serve(ctx, got, false);
   }
   return undefined;
+}
+
+/** The annotator's oldest live lease outside `holding`. */
+async function ownLease(
+  ctx: PeopleContext,
+  annotatorId: string,
+  holding: readonly string[],
+): Promise<Assignment | undefined> {
+  const now = isoAt(ctx.clock);
+  const live = await ctx.store.people.listAssignments({ annotatorId, state: 'leased' });
+  return live.find((a) => a.expiresAt > now && !holding.includes(a.itemId));
 }
 
 function lease(

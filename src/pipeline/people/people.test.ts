@@ -140,7 +140,13 @@ describe('people pipeline', () => {
       label: gold,
       timeSpentMs: 5000,
     });
-    expect(result.feedback).toEqual({ correct: true, goldLabel: gold });
+    expect(result.feedback).toEqual({
+      correct: true,
+      goldLabel: gold,
+      description: null,
+      guideline: null,
+      appealable: false,
+    });
     const second = await nextItem(ctx, a);
     const done = await submitAnswer(ctx, a, {
       itemId: second?.itemId ?? '',
@@ -179,15 +185,16 @@ describe('people pipeline', () => {
       submitAnswer(ctx, a, { itemId: 'p1', label: 'spam', timeSpentMs: 5000 }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     const result = await submitAnswer(ctx, a, { itemId: 'c1', label: 'ham', timeSpentMs: 5000 });
-    expect(result.feedback).toEqual({ correct: false, goldLabel: 'spam' });
+    expect(result.feedback).toMatchObject({ correct: false, goldLabel: 'spam', appealable: true });
     expect(await ctx.store.people.getAnnotator('ann')).toMatchObject({
       controlsSeen: 1,
       controlsCorrect: 0,
     });
     const again = await undoAnswer(ctx, (await ctx.store.people.getAnnotator('ann')) ?? a, 'c1');
     expect(again).toMatchObject({ itemId: 'c1', fields: { text: 'control' }, exam: false });
+    // The first answer stays scored.
     expect(await ctx.store.people.getAnnotator('ann')).toMatchObject({
-      controlsSeen: 0,
+      controlsSeen: 1,
       controlsCorrect: 0,
     });
     expect(await ctx.store.listVotes({ itemIds: ['c1'] })).toEqual([]);
@@ -206,6 +213,7 @@ describe('people pipeline', () => {
     let state = 'active';
     for (let i = 0; i < 3; i++) {
       const served = await nextItem(ctx, a);
+      ctx.tick(400);
       state = (
         await submitAnswer(ctx, a, {
           itemId: served?.itemId ?? '',
@@ -268,7 +276,7 @@ describe('people pipeline', () => {
 });
 
 describe('checkRules', () => {
-  const a = annotator('x', { createdAt: '', controlsSeen: 10, controlsCorrect: 4 });
+  const a = { seen: 10, correct: 4 };
   const v = (label: string, ms: number) => ({ itemId: 'i', label, timeSpentMs: ms, createdAt: '' });
   it('suspends at 4 fast of 10, not at 3', () => {
     const three = [
@@ -277,11 +285,9 @@ describe('checkRules', () => {
       v('a', 100),
       ...Array.from({ length: 7 }, () => v('b', 9000)),
     ];
+    expect(checkRules(three, { ...a, correct: 9 }, DEFAULT_PEOPLE_CONFIG.rules).suspend).toBeNull();
     expect(
-      checkRules(three, { ...a, controlsCorrect: 9 }, DEFAULT_PEOPLE_CONFIG.rules).suspend,
-    ).toBeNull();
-    expect(
-      checkRules([v('a', 100), ...three], { ...a, controlsCorrect: 9 }, DEFAULT_PEOPLE_CONFIG.rules)
+      checkRules([v('a', 100), ...three], { ...a, correct: 9 }, DEFAULT_PEOPLE_CONFIG.rules)
         .suspend,
     ).toMatch(/^4 of the last 10/);
   });
@@ -293,6 +299,11 @@ describe('checkRules', () => {
     );
     expect(out).toMatchObject({ discount: true, flag: 'the last 20 answers are all "a"' });
     expect(out.suspend).toMatch(/control accuracy 40%/);
+    expect(checkRules([], null, DEFAULT_PEOPLE_CONFIG.rules)).toEqual({
+      suspend: null,
+      discount: false,
+      flag: null,
+    });
   });
   it('gives a Wilson interval that holds the proportion', () => {
     const { low, high } = wilsonInterval(8, 10);

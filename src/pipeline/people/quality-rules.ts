@@ -1,5 +1,5 @@
 import { percent } from '../../core/format/format-number.js';
-import type { Annotator, RecentVote } from '../../core/ports/people-store.js';
+import type { RecentVote } from '../../core/ports/people-store.js';
 import type { PeopleRules } from '../../core/project.js';
 
 /** What the rules decided about a person after an answer. */
@@ -9,20 +9,29 @@ export interface RuleOutcome {
   readonly flag: string | null;
 }
 
+/** A person's control answers in the rules' window: how many, and how many right. */
+export interface ControlCounts {
+  readonly seen: number;
+  readonly correct: number;
+}
+
+/** How a suspension by the control-accuracy rule starts its reason. */
+export const CONTROL_REASON = 'control accuracy ';
+
 /**
- * Applies the people rules to an annotator's newest answers (newest first) and control record:
- * too many fast answers → suspend; low control accuracy after enough controls → suspend and
- * discount; a long run of one label → flag.
- * @example checkRules(recent, annotator, rules) // { suspend: '4 of the last 10 answers under 3 s', … }
+ * Applies the people rules to an annotator's newest answers in the window (newest first, times
+ * measured by the server) and their control answers in the window: too many fast answers →
+ * suspend; low control accuracy after enough controls → suspend and discount; a long run of one
+ * label → flag. `controls` null leaves the control rule out (nothing changed it).
+ * @example checkRules(recent, { seen: 10, correct: 6 }, rules) // { suspend: '4 of the last 10 answers under 3 s', … }
  * Complexity: O(window).
  */
 export function checkRules(
   recent: readonly RecentVote[],
-  annotator: Annotator,
+  controls: ControlCounts | null,
   rules: PeopleRules,
 ): RuleOutcome {
   let suspend: string | null = null;
-  let discount = false;
   let flag: string | null = null;
   if (rules.fastCount > 0 && rules.fastWindow > 0) {
     const window = recent.slice(0, rules.fastWindow);
@@ -33,13 +42,8 @@ export function checkRules(
       suspend = `${fast} of the last ${window.length} answers under ${rules.fastMs / 1000} s`;
     }
   }
-  if (rules.minControls > 0 && annotator.controlsSeen >= rules.minControls) {
-    const accuracy = annotator.controlsCorrect / annotator.controlsSeen;
-    if (accuracy < rules.controlAccuracy) {
-      suspend ??= `control accuracy ${percent(accuracy, 0)} below ${percent(rules.controlAccuracy, 0)} after ${annotator.controlsSeen} controls`;
-      discount = true;
-    }
-  }
+  const low = controls === null ? null : controlVerdict(controls, rules);
+  if (low !== null) suspend ??= low;
   if (rules.sameLabelRun > 0 && recent.length >= rules.sameLabelRun) {
     const run = recent.slice(0, rules.sameLabelRun);
     const first = run[0]?.label ?? null;
@@ -47,7 +51,20 @@ export function checkRules(
       flag = `the last ${rules.sameLabelRun} answers are all "${first}"`;
     }
   }
-  return { suspend, discount, flag };
+  return { suspend, discount: low !== null, flag };
+}
+
+/**
+ * The control-accuracy rule alone: the reason to suspend (and discount), or null when it does
+ * not fire.
+ * @example controlVerdict({ seen: 10, correct: 5 }, rules) // 'control accuracy 50% below 70% after 10 controls'
+ * Complexity: O(1).
+ */
+export function controlVerdict(controls: ControlCounts, rules: PeopleRules): string | null {
+  if (rules.minControls <= 0 || controls.seen < rules.minControls) return null;
+  const accuracy = controls.correct / controls.seen;
+  if (accuracy >= rules.controlAccuracy) return null;
+  return `${CONTROL_REASON}${percent(accuracy, 0)} below ${percent(rules.controlAccuracy, 0)} after ${controls.seen} controls`;
 }
 
 /**

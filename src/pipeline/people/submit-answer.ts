@@ -1,30 +1,37 @@
 import { HiloError } from '../../core/errors.js';
-import { percent } from '../../core/format/format-number.js';
 import { humanVote, oneHot } from '../../core/human-vote.js';
-import type { Annotator, AnnotatorState } from '../../core/ports/people-store.js';
-import type { NewVote } from '../../core/types.js';
+import type { AnnotatorState, Annotator } from '../../core/ports/people-store.js';
 import { adjustOverlap } from './adjust-overlap.js';
+import { serverTimeSpent } from './answer-timing.js';
+import { applyRules } from './apply-rules.js';
+import { goldFeedback, type GoldFeedback } from './gold-feedback.js';
 import { humanSource, isoAt, peopleConfig, type PeopleContext } from './people-context.js';
-import { checkRules } from './quality-rules.js';
+import { scoreGoldAnswer } from './score-gold-answer.js';
+import { settleExam } from './settle-exam.js';
 
 export interface Answer {
   readonly itemId: string;
   /** null skips the item. */
   readonly label: string | null;
+  /** What the browser measured: kept on the vote as a hint, never used by the rules. */
   readonly timeSpentMs: number;
 }
 
 export interface AnswerResult {
-  /** The right answer of a control or exam item, when the project gives feedback; else null. */
-  readonly feedback: { readonly correct: boolean; readonly goldLabel: string } | null;
+  /**
+   * On a first answer to a control or exam item, when the project gives feedback: right or wrong,
+   * the gold label and, when wrong, why; else null (a second try after an undo is told nothing).
+   */
+  readonly feedback: GoldFeedback | null;
   readonly state: AnnotatorState;
   readonly reason: string | null;
 }
 
 /**
- * Stores an answer on the annotator's live lease as a `human:<id>` vote with the time spent (or a
- * skip), then: a control or exam answer updates their record (the exam settles onboarding →
- * active or suspended); the rules run on their newest answers; a task answer may raise overlap.
+ * Stores an answer on the annotator's live lease as a `human:<id>` vote (or a skip) with the time
+ * spent as the server measured it (see serverTimeSpent), then: a control or exam answer is scored
+ * once, on the first try (scoreGoldAnswer), and the exam settles onboarding → active or
+ * suspended; the rules run on their answers in the window; a task answer may raise overlap.
  * Gold is read only after the answer is stored. CONFLICT without a live lease, INVALID_INPUT for
  * a label outside the label set.
  * @example await submitAnswer(ctx, annotator, { itemId: 'a', label: 'spam', timeSpentMs: 4100 })
@@ -48,103 +55,46 @@ export async function submitAnswer(
   if (assignment === undefined)
     throw new HiloError('CONFLICT', `item "${answer.itemId}" is not leased to you`);
   const now = isoAt(ctx.clock);
+  const spent = await serverTimeSpent(ctx, assignment);
   await store.people.completeAssignment({
     itemId: answer.itemId,
     annotatorId: annotator.id,
     now,
     vote:
-      answer.label === null ? null : answerVote(annotator.id, answer, answer.label, labels, now),
+      answer.label === null
+        ? null
+        : humanVote({
+            itemId: answer.itemId,
+            source: humanSource(annotator.id),
+            label: answer.label,
+            probabilities: oneHot(labels, answer.label),
+            timeSpentMs: spent,
+            clientMs: Math.max(0, Math.round(answer.timeSpentMs)),
+            createdAt: now,
+          }),
   });
   let current = annotator;
-  let feedback: AnswerResult['feedback'] = null;
-  const settings = peopleConfig(ctx.project);
+  let feedback: GoldFeedback | null = null;
   if (answer.label !== null && assignment.kind !== 'task') {
-    const gold = (await store.getItem(answer.itemId))?.goldLabel ?? null;
-    if (gold !== null) {
-      const correct = gold === answer.label;
-      if (settings.controlFeedback) feedback = { correct, goldLabel: gold };
-      if (assignment.kind === 'control') {
-        current = await store.people.updateAnnotator(annotator.id, {
-          controlsSeen: current.controlsSeen + 1,
-          controlsCorrect: current.controlsCorrect + (correct ? 1 : 0),
-        });
-      }
+    const scored = await scoreGoldAnswer(ctx, current, {
+      itemId: answer.itemId,
+      kind: assignment.kind,
+      label: answer.label,
+      now,
+    });
+    if (scored !== undefined) {
+      current = scored.annotator;
+      if (scored.first && peopleConfig(ctx.project).controlFeedback)
+        feedback = goldFeedback(ctx.project, scored.kept);
     }
   }
   if (assignment.kind === 'exam') current = await settleExam(ctx, current);
-  else if (answer.label !== null) current = await applyRules(ctx, current);
+  else if (answer.label !== null)
+    current = await applyRules(ctx, current, { controlAnswered: assignment.kind === 'control' });
   if (assignment.kind === 'task' && answer.label !== null) await adjustOverlap(ctx, answer.itemId);
   return {
     feedback,
     state: current.state,
     reason: current.suspendedReason ?? current.flaggedReason,
   };
-}
-
-function answerVote(
-  annotatorId: string,
-  answer: Answer,
-  label: string,
-  labels: readonly string[],
-  now: string,
-): NewVote {
-  return humanVote({
-    itemId: answer.itemId,
-    source: humanSource(annotatorId),
-    label,
-    probabilities: oneHot(labels, label),
-    timeSpentMs: Math.max(0, Math.round(answer.timeSpentMs)),
-    createdAt: now,
-  });
-}
-
-async function settleExam(ctx: PeopleContext, annotator: Annotator): Promise<Annotator> {
-  const { store } = ctx;
-  const exam = await store.people.listQueue({ kind: 'exam' });
-  const examIds = new Set(exam.map((e) => e.itemId));
-  const mine = (await store.people.listAssignments({ annotatorId: annotator.id })).filter(
-    (a) => examIds.has(a.itemId) && (a.state === 'done' || a.state === 'skipped'),
-  );
-  if (mine.length < exam.length) return annotator;
-  const gold = new Map(exam.map((e) => [e.itemId, e.goldLabel]));
-  const votes = await store.listVotes({ source: humanSource(annotator.id), itemIds: [...examIds] });
-  const correct = votes.filter((v) => v.label !== null && v.label === gold.get(v.itemId)).length;
-  const score = correct / Math.max(1, exam.length);
-  const threshold = peopleConfig(ctx.project).exam.threshold;
-  if (score >= threshold) return store.people.updateAnnotator(annotator.id, { state: 'active' });
-  return store.people.updateAnnotator(annotator.id, {
-    state: 'suspended',
-    suspendedReason: `exam ${percent(score, 0)} below ${percent(threshold, 0)}`,
-  });
-}
-
-async function applyRules(ctx: PeopleContext, annotator: Annotator): Promise<Annotator> {
-  const rules = peopleConfig(ctx.project).rules;
-  const recent = await ctx.store.people.recentVotes(
-    humanSource(annotator.id),
-    Math.max(rules.fastWindow, rules.sameLabelRun, 1),
-  );
-  const outcome = checkRules(recent, annotator, rules);
-  // A flag already raised for the same reason needs no new action.
-  if (
-    outcome.suspend === null &&
-    (outcome.flag === null || outcome.flag === annotator.flaggedReason)
-  ) {
-    return annotator;
-  }
-  const reason = outcome.suspend ?? outcome.flag;
-  // Their newest task answers go to a reviewer.
-  const taskIds: string[] = [];
-  for (const vote of recent) {
-    if ((await ctx.store.people.getQueueEntry(vote.itemId))?.kind === 'task')
-      taskIds.push(vote.itemId);
-  }
-  await ctx.store.people.setReviewReason(taskIds, `rule: ${reason ?? ''}`);
-  return ctx.store.people.updateAnnotator(annotator.id, {
-    ...(outcome.suspend !== null
-      ? { state: 'suspended' as const, suspendedReason: outcome.suspend }
-      : {}),
-    ...(outcome.discount ? { discounted: true } : {}),
-    ...(outcome.flag !== null ? { flaggedReason: outcome.flag } : {}),
-  });
 }
