@@ -32,6 +32,13 @@ export const servedItem = z.object({
 
 export const nextResponse = z.object({ item: servedItem.nullable() });
 
+/** `holding`: items the page already shows (a prefetch), whose leases are not given back. */
+export const nextQuery = z.object({
+  holding: z
+    .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(10)])
+    .optional(),
+});
+
 export const answerBody = z
   .object({
     itemId: z.string().min(1),
@@ -40,8 +47,18 @@ export const answerBody = z
   })
   .strict();
 
+export const goldFeedback = z.object({
+  correct: z.boolean(),
+  goldLabel: z.string(),
+  /** The gold label's description, when the answer was wrong. */
+  description: z.string().nullable(),
+  /** The guideline paragraph that mentions the gold label, when the answer was wrong. */
+  guideline: z.string().nullable(),
+  appealable: z.boolean(),
+});
+
 export const answerResponse = z.object({
-  feedback: z.object({ correct: z.boolean(), goldLabel: z.string() }).nullable(),
+  feedback: goldFeedback.nullable(),
   state: annotatorState,
   reason: z.string().nullable(),
 });
@@ -139,6 +156,47 @@ export const reviewResponse = z.object({
 
 export const settleBody = z.object({ label: z.string().min(1) }).strict();
 
+export const appealBody = z
+  .object({ itemId: z.string().min(1), comment: z.string().trim().min(1).max(2000) })
+  .strict();
+
+export const appealState = z.enum(['open', 'upheld', 'rejected']);
+
+export const appeal = z.object({
+  id: z.number(),
+  annotatorId: z.string(),
+  itemId: z.string(),
+  comment: z.string(),
+  state: appealState,
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  settledAt: z.string().nullable(),
+  settledBy: z.string().nullable(),
+});
+
+export const appealsQuery = z.object({ state: appealState.optional() });
+
+export const appealsResponse = z.object({
+  appeals: z.array(
+    appeal.extend({
+      annotatorName: z.string(),
+      kind: z.enum(['control', 'exam']),
+      label: z.string(),
+      goldLabel: z.string(),
+      fields: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+export const appealVerdictBody = z
+  .object({
+    state: z.enum(['upheld', 'rejected']),
+    note: z.string().trim().max(2000).default(''),
+    /** Upheld only: the gold label was wrong; the person's answer becomes the gold label. */
+    fixGold: z.boolean().default(false),
+  })
+  .strict();
+
 export type MeResponse = z.infer<typeof meResponse>;
 export type ServedItemBody = z.infer<typeof servedItem>;
 export type AnswerBody = z.infer<typeof answerBody>;
@@ -146,6 +204,10 @@ export type AnswerResponse = z.infer<typeof answerResponse>;
 export type DashboardResponse = z.infer<typeof dashboardResponse>;
 export type DashboardPlotsResponse = z.infer<typeof dashboardPlotsResponse>;
 export type ReviewResponse = z.infer<typeof reviewResponse>;
+export type GoldFeedbackBody = z.infer<typeof goldFeedback>;
+export type AppealBody = z.infer<typeof appeal>;
+export type AppealsResponse = z.infer<typeof appealsResponse>;
+export type AppealVerdictBody = z.input<typeof appealVerdictBody>;
 export type Invitation = z.infer<typeof invitation>;
 
 /** Every route with its schemas: the source of the OpenAPI document. */
@@ -252,6 +314,30 @@ export const peopleRoutes = [
     summary: 'Settle an item',
     body: settleBody,
     response: null,
+    auth: 'reviewer',
+  },
+  {
+    method: 'post',
+    path: '/api/appeals',
+    summary: 'Appeal how my wrong answer to a control or exam item was scored',
+    body: appealBody,
+    response: appeal,
+    auth: 'any',
+  },
+  {
+    method: 'get',
+    path: '/api/appeals',
+    summary: 'Appeals, oldest first (?state=open|upheld|rejected)',
+    body: null,
+    response: appealsResponse,
+    auth: 'reviewer',
+  },
+  {
+    method: 'post',
+    path: '/api/appeals/{id}',
+    summary: 'Uphold or reject an appeal; upholding corrects the score',
+    body: appealVerdictBody,
+    response: appeal,
     auth: 'reviewer',
   },
 ] as const;

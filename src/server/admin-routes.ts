@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { annotatorPatchBody, newAnnotatorBody } from '../contract/people-api.js';
 import { HiloError } from '../core/errors.js';
-import { peopleDashboard } from '../pipeline/people/index.js';
+import { changeAnnotatorState, peopleDashboard } from '../pipeline/people/index.js';
 import { inviteAnnotator } from '../pipeline/people/index.js';
 import { authenticate, parseBody } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 
 /**
- * Admin only: invite people, suspend or reinstate them (reversible, with a reason), the dashboard.
+ * Admin only: invite people, suspend or reinstate them (reversible, with a reason; reinstating
+ * starts the rules afresh), the dashboard.
  * @example await app.register(adminRoutes, deps)
  */
 export async function adminRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -27,12 +28,8 @@ export async function adminRoutes(app: FastifyInstance, deps: ServerDeps): Promi
 
   app.patch<{ Params: { id: string } }>('/api/annotators/:id', async (request) => {
     const body = parseBody(annotatorPatchBody, request.body);
-    await deps.store.people.updateAnnotator(request.params.id, {
-      ...(body.state !== undefined ? { state: body.state } : {}),
-      ...(body.state === 'active' ? { suspendedReason: null, flaggedReason: null } : {}),
-      ...(body.state === 'suspended' ? { suspendedReason: body.reason ?? 'by an admin' } : {}),
-      ...(body.discounted !== undefined ? { discounted: body.discounted } : {}),
-    });
+    // Reinstating starts a fresh window for the rules.
+    await changeAnnotatorState(deps, request.params.id, body);
     const stats = (await peopleDashboard(deps)).annotators.find((a) => a.id === request.params.id);
     if (stats === undefined)
       throw new HiloError('NOT_FOUND', `annotator "${request.params.id}" does not exist`);

@@ -127,7 +127,10 @@ describe('annotation server', () => {
   it('serves only the project fields, never gold before the answer, and feedback after', async () => {
     const served: { itemId: string; fields: Record<string, unknown> }[] = [];
     for (let i = 0; i < 3; i++) {
-      const next = await app.inject({ method: 'GET', url: '/api/next', headers: bearer(ann) });
+      // The page holds what it was served (a prefetch): the next call leases another item.
+      const holding = served.map((s) => `holding=${s.itemId}`).join('&');
+      const url = `/api/next${holding === '' ? '' : `?${holding}`}`;
+      const next = await app.inject({ method: 'GET', url, headers: bearer(ann) });
       const body = next.json<{
         item: { itemId: string; fields: Record<string, unknown> } | null;
       }>();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { answerBody, undoBody } from '../contract/people-api.js';
+import { answerBody, nextQuery, undoBody } from '../contract/people-api.js';
 import { nextItem } from '../pipeline/people/index.js';
 import { submitAnswer } from '../pipeline/people/index.js';
 import { undoAnswer } from '../pipeline/people/index.js';
@@ -7,8 +7,10 @@ import { authenticate, parseBody } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 
 /**
- * The annotator's loop: lease the next item, answer or skip it, undo the last answer. Only the
- * project's fields of leased items are ever sent; gold comes back only after an answer.
+ * The annotator's loop: the next item (their own live lease first, so a reload shows the same
+ * item; `?holding=<id>` skips the one the page already shows), answer or skip it, undo the last
+ * answer. Only the project's fields of leased items are ever sent; gold comes back only after a
+ * first answer.
  * @example await app.register(itemRoutes, deps)
  */
 export async function itemRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -22,7 +24,9 @@ export async function itemRoutes(app: FastifyInstance, deps: ServerDeps): Promis
 
   app.get('/api/next', { config: { rateLimit: perPerson } }, async (request) => {
     const annotator = await authenticate(request, auth);
-    return { item: (await nextItem(deps, annotator)) ?? null };
+    const { holding } = parseBody(nextQuery, request.query);
+    const held = holding === undefined ? [] : typeof holding === 'string' ? [holding] : holding;
+    return { item: (await nextItem(deps, annotator, { holding: held })) ?? null };
   });
 
   app.post('/api/answers', { config: { rateLimit: perPerson } }, async (request) => {
