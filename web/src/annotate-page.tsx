@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerResponse, MeResponse, ServedItemBody } from '../../src/contract/people-api.js';
 import { api, ApiError } from './api-client.js';
 import { FailureNote } from './failure-note.js';
+import { GoldFeedbackNote } from './gold-feedback-note.js';
 import { ItemFields } from './item-fields.js';
 import { useAction } from './use-action.js';
 
@@ -21,6 +22,11 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
   );
   const [done, setDone] = useState(0);
   const [last, setLast] = useState<string | null>(null);
+  /** The feedback on the last answer to a control or exam item, when it was wrong. */
+  const [wrong, setWrong] = useState<{
+    itemId: string;
+    feedback: NonNullable<AnswerResponse['feedback']>;
+  } | null>(null);
   const shownAt = useRef(performance.now());
   const prefetch = useRef<Promise<Loaded> | null>(null);
   const loading = useAction();
@@ -32,7 +38,8 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
     shownAt.current = performance.now();
     // Lease the following item now, so the next cycle needs no round trip; if that fails, the
     // next cycle asks again.
-    prefetch.current = item === null ? null : api.next().catch(() => ({ item: null }));
+    // The server gives back a live lease first; holding the shown item asks for another.
+    prefetch.current = item === null ? null : api.next(item.itemId).catch(() => ({ item: null }));
   }, []);
 
   /** A suspension from elsewhere (an admin, another tab) ends the session's work. */
@@ -63,6 +70,11 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
         });
         setLast(current.itemId);
         if (label !== null) setDone((n) => n + 1);
+        setWrong(
+          result.feedback === null || result.feedback.correct
+            ? null
+            : { itemId: current.itemId, feedback: result.feedback },
+        );
         if (result.state === 'suspended') {
           setMessage(`Suspended: ${result.reason ?? ''}`);
           setCurrent(null);
@@ -73,7 +85,7 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
             ? null
             : result.feedback.correct
               ? 'Correct.'
-              : `The expected answer was “${result.feedback.goldLabel}”.`,
+              : 'Not the expected answer: see why below.',
         );
         const next = prefetch.current === null ? null : (await prefetch.current).item;
         if (next !== null) show(next);
@@ -90,6 +102,7 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       async () => {
         const item = await api.undo(last);
         setLast(null);
+        setWrong(null);
         setDone((n) => Math.max(0, n - 1));
         setMessage('Answer undone.');
         setCurrent(item);
@@ -124,6 +137,9 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       <p className="status" role="status" data-testid="status">
         {message ?? (current?.exam ? 'Qualification: answer these to start.' : `${done} answered`)}
       </p>
+      {wrong !== null && (
+        <GoldFeedbackNote key={wrong.itemId} itemId={wrong.itemId} feedback={wrong.feedback} />
+      )}
       <FailureNote message={saving.error} />
       <FailureNote message={loading.error} retry={loadNext} />
       {current === undefined && loading.error === null && <p>Loading…</p>}

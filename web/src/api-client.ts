@@ -1,5 +1,8 @@
 import type {
   AnswerBody,
+  AppealBody,
+  AppealsResponse,
+  AppealVerdictBody,
   AnswerResponse,
   DashboardPlotsResponse,
   DashboardResponse,
@@ -65,7 +68,12 @@ export function createApi(fetcher: Fetch) {
     login: (token: string) => send<MeResponse>('POST', '/api/login', { token }),
     logout: () => send<unknown>('POST', '/api/logout'),
     me: () => send<MeResponse>('GET', '/api/me'),
-    next: () => send<{ item: ServedItemBody | null }>('GET', '/api/next'),
+    /** `holding`: the item the page shows, so that a prefetch leases another. */
+    next: (holding?: string) =>
+      send<{ item: ServedItemBody | null }>(
+        'GET',
+        holding === undefined ? '/api/next' : `/api/next?holding=${encodeURIComponent(holding)}`,
+      ),
     answer: (body: AnswerBody) => send<AnswerResponse>('POST', '/api/answers', body),
     undo: (itemId: string) => send<ServedItemBody>('POST', '/api/undo', { itemId }),
     dashboard: () => send<DashboardResponse>('GET', '/api/dashboard'),
@@ -79,6 +87,11 @@ export function createApi(fetcher: Fetch) {
     review: () => send<ReviewResponse>('GET', '/api/review'),
     settle: (itemId: string, label: string) =>
       send<unknown>('POST', `/api/review/${encodeURIComponent(itemId)}`, { label }),
+    appeal: (itemId: string, comment: string) =>
+      send<AppealBody>('POST', '/api/appeals', { itemId, comment }),
+    appeals: () => send<AppealsResponse>('GET', '/api/appeals?state=open'),
+    settleAppeal: (id: number, verdict: AppealVerdictBody) =>
+      send<AppealBody>('POST', `/api/appeals/${id}`, verdict),
   };
 }
 

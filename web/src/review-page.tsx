@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse, ReviewResponse } from '../../src/contract/people-api.js';
 import { percent } from '../../src/core/format/format-number.js';
 import { api } from './api-client.js';
+import { AppealsList } from './appeals-list.js';
 import { FailureNote } from './failure-note.js';
 import { ItemFields } from './item-fields.js';
 import { useAction } from './use-action.js';
@@ -38,16 +39,24 @@ export function ReviewPage({ me }: { me: MeResponse }) {
       )}
     </>
   );
-  if (data === null) return <main>{loading.error === null ? 'Loading…' : notes}</main>;
+  if (data === null)
+    return (
+      <main className="review">
+        <AppealsList />
+        {loading.error === null ? 'Loading…' : notes}
+      </main>
+    );
   if (data.items.length === 0)
     return (
-      <main>
+      <main className="review">
+        <AppealsList />
         {notes}
         <p>Nothing waits for review.</p>
       </main>
     );
   return (
     <main className="review">
+      <AppealsList />
       {notes}
       {data.items.map((item) => (
         <article key={item.itemId} data-testid="review-item" data-item-id={item.itemId}>
