@@ -250,9 +250,9 @@ describe.skipIf(missing)('annotation in a real browser', () => {
     await expect.poll(async () => (await itemText(page)).id).not.toBe(id);
     expect(await alert.count()).toBe(0);
 
-    // Fetching the next item: the connection drops. The item on screen was fetched ahead, so the
-    // failure shows once the one after it is needed.
-    await page.route('**/api/next', (route) => route.abort('connectionfailed'));
+    // Fetching the next item (with or without ?holding=): the connection drops. The item on
+    // screen was fetched ahead, so the failure shows once the one after it is needed.
+    await page.route('**/api/next*', (route) => route.abort('connectionfailed'));
     await answer(page, truth.get((await itemText(page)).text) ?? 'ham', 350);
     const last = await itemText(page);
     await page.waitForTimeout(350);
@@ -266,7 +266,7 @@ describe.skipIf(missing)('annotation in a real browser', () => {
     expect(await page.getByTestId('item').count()).toBe(0);
     expect(await page.getByText('Loading…').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'annotate-next-failed.png') });
-    await page.unroute('**/api/next');
+    await page.unroute('**/api/next*');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(async () => (await itemText(page)).id).not.toBe(last.id);
     expect(await alert.count()).toBe(0);
