@@ -1,11 +1,5 @@
-export { changeAnnotatorState, type StateChange } from './annotator-state.js';
-export {
-  fileAppeal,
-  listAppeals,
-  settleAppeal,
-  type AppealVerdict,
-  type AppealView,
-} from './appeals.js';
+export { changeAnnotatorState } from './annotator-state.js';
+export { fileAppeal, listAppeals, settleAppeal } from './appeals.js';
 export { annotatorQuality, type AnnotatorQuality } from './annotator-quality.js';
 export { buildQueue } from './build-queue.js';
 export { createCrowdModel } from './crowd-model.js';
