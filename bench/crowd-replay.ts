@@ -25,7 +25,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Annotator, RecentVote } from '../src/core/ports/people-store.js';
+import type { RecentVote } from '../src/core/ports/people-store.js';
 import { PROJECT_DEFAULTS, type PeopleConfig } from '../src/core/project.js';
 import { createRng, shuffled, type Rng } from '../src/core/rng.js';
 import { checkRules, wilsonInterval } from '../src/pipeline/people/quality-rules.js';
@@ -100,18 +100,7 @@ function replay(person: Person, crowd: Crowd, setup: Setup, variant: Variant): R
       return { kind: 'exam', answers: 0, flaggedAt: null };
     }
   }
-  let record: Annotator = {
-    id: 'p',
-    name: 'p',
-    role: 'annotator',
-    state: 'active',
-    createdAt: '',
-    suspendedReason: null,
-    flaggedReason: null,
-    controlsSeen: 0,
-    controlsCorrect: 0,
-    discounted: false,
-  };
+  let record = { seen: 0, correct: 0 };
   const recent: RecentVote[] = [];
   const window = Math.max(rules.fastWindow, rules.sameLabelRun, 1);
   let n = 0;
@@ -127,11 +116,7 @@ function replay(person: Person, crowd: Crowd, setup: Setup, variant: Variant): R
     if (recent.length > window) recent.pop();
     if (setup.controls.has(answer.item)) {
       const right = crowd.gold.get(answer.item) === answer.label ? 1 : 0;
-      record = {
-        ...record,
-        controlsSeen: record.controlsSeen + 1,
-        controlsCorrect: record.controlsCorrect + right,
-      };
+      record = { seen: record.seen + 1, correct: record.correct + right };
     }
     const outcome = checkRules(recent, record, pointRules);
     if (outcome.flag !== null) flaggedAt ??= n;
@@ -139,8 +124,8 @@ function replay(person: Person, crowd: Crowd, setup: Setup, variant: Variant): R
       const kind = outcome.suspend.startsWith('control') ? 'controls' : 'fast';
       return { kind, answers: n, flaggedAt };
     }
-    if (variant.controlRule === 'bound' && record.controlsSeen >= rules.minControls) {
-      const { high } = wilsonInterval(record.controlsCorrect, record.controlsSeen);
+    if (variant.controlRule === 'bound' && record.seen >= rules.minControls) {
+      const { high } = wilsonInterval(record.correct, record.seen);
       if (high < rules.controlAccuracy) return { kind: 'controls', answers: n, flaggedAt };
     }
   }
