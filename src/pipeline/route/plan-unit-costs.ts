@@ -1,41 +1,58 @@
 import { annotationCost } from '../../core/cost/cost-model.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
-import { usd } from '../../core/format/format-number.js';
+import { percent, usd } from '../../core/format/format-number.js';
 import type { Store } from '../../core/ports/index.js';
-import type { Prices } from '../../core/project.js';
+import type { PeopleConfig, Prices } from '../../core/project.js';
 import { labelRunsOf } from '../label/index.js';
 
-/** Staffing choices a plan is priced with (people per item, controls, audits). */
+/** Staffing a plan is priced with where it departs from the project's `people` settings. */
 export interface Staffing {
-  /** People per item in the human zone and in the all-human baseline (default 1). */
+  /** People per item in the human zone, per audit and in the all-human baseline (default `people.overlap.human`). */
   readonly overlap?: number;
-  /** People per item in the overlap zone, where the machine is one more voter (default 1). */
-  readonly overlapZoneHumans?: number;
-  /** Control tasks per real human task (default 0.1). */
+  /** Control tasks per real human task (default from `people.controlRate`, see `controlsPerTask`). */
   readonly controlRate?: number;
-  /** Share of accepted items sent to one person for audit (default 0). */
+  /** Share of accepted items sent to people for audit (default 0). */
   readonly auditRate?: number;
 }
 
 export interface PricedUnits extends UnitCosts {
   /** Where the machine price came from, for the printout. */
   readonly machineBasis: string;
+  /** Where the people per human item and the control rate came from: a setting or a flag. */
+  readonly overlapBasis: string;
+  readonly controlBasis: string;
+}
+
+/**
+ * Control tasks per real task from `people.controlRate`, the share of served items that are
+ * controls: r / (1 − r) (10% of served items is one control per nine tasks).
+ * @example controlsPerTask(0.1) // 0.111…
+ * Complexity: O(1).
+ */
+export function controlsPerTask(shareOfServed: number): number {
+  return shareOfServed >= 1 ? 0 : shareOfServed / (1 - shareOfServed);
 }
 
 /**
  * Per-item prices of a plan for a labeller: the machine's cost per item from what its label
- * runs actually cost (tokens as priced when labelled, plus hosting per hour × run time), and a
- * person's cost per item from the project's hourly rate and speed.
- * @example const unit = await planUnitCosts({ store, source: 'llm:gpt-4o-mini#ab12', prices: config.prices });
+ * runs actually cost (tokens as priced when labelled, plus hosting per hour × run time), a
+ * person's cost per item from the project's hourly rate and speed, and the people per item
+ * from the project's `people` settings: `overlap.human` per human-zone item and per audit,
+ * `overlap.overlap` at first per overlap-zone item and, when `overlap.max` is higher, more while
+ * the posterior is below `targetPosterior` (dynamic overlap, priced with people
+ * `humanAccuracy` accurate).
+ * @example const unit = await planUnitCosts({ store, source: 'llm:gpt-4o-mini#ab12', prices: config.prices, people: config.people, humanAccuracy: 0.95 });
  * Complexity: one read of the label runs.
  */
 export async function planUnitCosts(options: {
   readonly store: Store;
   readonly source: string;
   readonly prices: Prices;
+  readonly people: PeopleConfig;
+  readonly humanAccuracy: number;
   readonly staffing?: Staffing;
 }): Promise<PricedUnits> {
-  const { prices } = options;
+  const { prices, people } = options;
   const staffing = options.staffing ?? {};
   const runs = await labelRunsOf(options.store, options.source);
   let items = 0;
@@ -61,9 +78,22 @@ export async function planUnitCosts(options: {
       hourlyRate: prices.humanHourlyUsd,
       itemsPerHour: prices.humanItemsPerHour,
     }),
-    overlap: staffing.overlap ?? 1,
-    overlapZoneHumans: staffing.overlapZoneHumans ?? 1,
-    controlRate: staffing.controlRate ?? 0.1,
+    overlap: staffing.overlap ?? people.overlap.human,
+    overlapZoneHumans: people.overlap.overlap,
+    dynamicOverlap:
+      people.overlap.max > people.overlap.overlap
+        ? {
+            max: people.overlap.max,
+            targetPosterior: people.targetPosterior,
+            humanAccuracy: options.humanAccuracy,
+          }
+        : null,
+    controlRate: staffing.controlRate ?? controlsPerTask(people.controlRate),
     auditRate: staffing.auditRate ?? 0,
+    overlapBasis: staffing.overlap === undefined ? 'people.overlap.human' : '--overlap',
+    controlBasis:
+      staffing.controlRate === undefined
+        ? `people.controlRate: ${percent(people.controlRate, 0)} of served items`
+        : '--control-rate',
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * How many people an overlap-zone item waits for: `start` people are asked at once; while the
+ * leading label's posterior is below `targetPosterior`, one more is asked, up to `max` (the
+ * dynamic overlap of `people.overlap` and `people.targetPosterior`).
+ */
+export interface OverlapPeopleSettings {
+  /** People asked at once (`people.overlap.overlap`). */
+  readonly start: number;
+  /** Most people asked (`people.overlap.max`); a max at or below `start` means no raise. */
+  readonly max: number;
+  /** Posterior of the leading label at which no one more is asked (`people.targetPosterior`). */
+  readonly targetPosterior: number;
+  /** Share of people's answers that are right, assumed the same for everyone. */
+  readonly humanAccuracy: number;
+}
+
+const EDGE = 1e-9;
+
+function logit(p: number): number {
+  const q = Math.min(1 - EDGE, Math.max(EDGE, p));
+  return Math.log(q / (1 - q));
+}
+
+/**
+ * Expected number of people an overlap-zone item is asked, from the machine's calibrated
+ * confidence in its label. The machine's label is right with probability `confidence`; each
+ * person gives the right label with probability `humanAccuracy`, and the machine's other labels
+ * are taken as one alternative, so the posterior of the machine's label after d more votes for
+ * it than against is σ(logit(confidence) + d · logit(humanAccuracy)). Once `start` people have
+ * answered, one more is asked while neither side's posterior reaches `targetPosterior`, up to
+ * `max`. With more than two labels, people's wrong answers spread over several labels, so this
+ * is a slight underestimate there.
+ * @example expectedOverlapPeople(0.8, { start: 2, max: 5, targetPosterior: 0.9, humanAccuracy: 0.95 }) // ≈ 2.1
+ * Complexity: O(max²).
+ */
+export function expectedOverlapPeople(confidence: number, s: OverlapPeopleSettings): number {
+  const start = Math.max(0, Math.round(s.start));
+  const max = Math.max(start, Math.round(s.max));
+  if (max === start) return start;
+  const prior = Math.min(1, Math.max(0, confidence));
+  const a = Math.min(1, Math.max(0, s.humanAccuracy));
+  const base = logit(prior);
+  const step = logit(a);
+  const bar = logit(Math.max(0.5, s.targetPosterior));
+  const settled = (d: number) => Math.abs(base + d * step) >= bar;
+  // Probability mass over d (votes for the machine's label minus votes against), index d + n,
+  // when the machine is right (agree with probability a) and when it is wrong (1 − a).
+  let right = new Float64Array(2 * max + 1);
+  let wrong = new Float64Array(2 * max + 1);
+  right[max] = prior;
+  wrong[max] = 1 - prior;
+  let expected = 0;
+  for (let n = 1; n <= max; n++) {
+    const nextRight = new Float64Array(2 * max + 1);
+    const nextWrong = new Float64Array(2 * max + 1);
+    for (let i = 0; i < right.length; i++) {
+      const r = right[i] as number;
+      const w = wrong[i] as number;
+      if (r === 0 && w === 0) continue;
+      nextRight[i + 1] = (nextRight[i + 1] as number) + r * a;
+      nextRight[i - 1] = (nextRight[i - 1] as number) + r * (1 - a);
+      nextWrong[i + 1] = (nextWrong[i + 1] as number) + w * (1 - a);
+      nextWrong[i - 1] = (nextWrong[i - 1] as number) + w * a;
+    }
+    right = nextRight;
+    wrong = nextWrong;
+    if (n < start) continue;
+    for (let i = 0; i < right.length; i++) {
+      const mass = (right[i] as number) + (wrong[i] as number);
+      if (mass === 0) continue;
+      if (n === max || settled(i - max)) {
+        expected += n * mass;
+        right[i] = 0;
+        wrong[i] = 0;
+      }
+    }
+  }
+  return expected;
+}
+
+/**
+ * People-answers expected on the overlap zone: the sum of `expectedOverlapPeople` over the
+ * items' confidences, with the fewest (`start` each) and the most (`max` each) possible.
+ * @example overlapPeople([0.7, 0.8], settings) // { expected: ≈ 4.3, fewest: 4, most: 10 }
+ * Complexity: O(n · max²).
+ */
+export function overlapPeople(
+  confidences: ArrayLike<number>,
+  s: OverlapPeopleSettings,
+): { readonly expected: number; readonly fewest: number; readonly most: number } {
+  let expected = 0;
+  for (let i = 0; i < confidences.length; i++)
+    expected += expectedOverlapPeople(confidences[i] as number, s);
+  const n = confidences.length;
+  return { expected, fewest: n * s.start, most: n * Math.max(s.start, s.max) };
+}
