@@ -1,4 +1,5 @@
 import { identityCalibrator } from '../../core/calibration/fit-calibrator.js';
+import { describeStaffing } from '../../core/cost/describe-staffing.js';
 import { compareWithBaselines, type BaselineComparison } from '../../core/cost/hybrid-cost.js';
 import type { PlanTable } from '../../core/cost/plan-table.js';
 import { HiloError } from '../../core/errors.js';
@@ -8,7 +9,6 @@ import { loadCalibrator } from '../calibrate/index.js';
 import { planUnitCosts, type PricedUnits, type Staffing } from './plan-unit-costs.js';
 import { routePlanTable } from './route-budget.js';
 import { loadScoredItems } from './route-evidence.js';
-import { staffingLine } from './staffing-line.js';
 
 export interface PlanPoliciesOptions {
   readonly store: Store;
@@ -103,7 +103,7 @@ export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanRe
     abstained: pool.abstained.ids.length,
     unlabelled: pool.missing,
     unit,
-    staffing: staffingLine(unit, chosen?.overlapPeople ?? null, chosen?.counts.overlap ?? 0),
+    staffing: describeStaffing(unit, chosen?.overlapPeople ?? null, chosen?.counts.overlap ?? 0),
     humanAccuracy,
     table,
     roi: chosen

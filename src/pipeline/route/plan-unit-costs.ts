@@ -1,4 +1,5 @@
-import { annotationCost } from '../../core/cost/cost-model.js';
+import { annotationCost, controlsPerTask } from '../../core/cost/cost-model.js';
+import type { StaffingBasis } from '../../core/cost/describe-staffing.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
 import { percent, usd } from '../../core/format/format-number.js';
 import type { Store } from '../../core/ports/index.js';
@@ -15,22 +16,9 @@ export interface Staffing {
   readonly auditRate?: number;
 }
 
-export interface PricedUnits extends UnitCosts {
+export interface PricedUnits extends UnitCosts, StaffingBasis {
   /** Where the machine price came from, for the printout. */
   readonly machineBasis: string;
-  /** Where the people per human item and the control rate came from: a setting or a flag. */
-  readonly overlapBasis: string;
-  readonly controlBasis: string;
-}
-
-/**
- * Control tasks per real task from `people.controlRate`, the share of served items that are
- * controls: r / (1 − r) (10% of served items is one control per nine tasks).
- * @example controlsPerTask(0.1) // 0.111…
- * Complexity: O(1).
- */
-export function controlsPerTask(shareOfServed: number): number {
-  return shareOfServed >= 1 ? 0 : shareOfServed / (1 - shareOfServed);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { humanBaselineCost } from '../../core/cost/cost-model.js';
 import { hybridCost } from '../../core/cost/hybrid-cost.js';
+import { describeStaffing } from '../../core/cost/describe-staffing.js';
 import { overlapPeopleOf } from '../../core/cost/overlap-people-of.js';
 import type { GoldNeeded } from '../../core/routing/gold-needed.js';
 import { HiloError } from '../../core/errors.js';
@@ -12,9 +13,8 @@ import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
 import { loadScoredItems } from './route-evidence.js';
 import { choosePolicy, type ChosenPolicy, type PolicyMode } from './route-policy.js';
-import { routeSentence } from './route-sentence.js';
+import { pricedWith, routeSentence } from './route-sentence.js';
 import { routeTestCheck, type TestCheck } from './route-test-check.js';
-import { staffingLine } from './staffing-line.js';
 
 export interface RouteItemsOptions {
   readonly store: Store;
@@ -153,8 +153,15 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     }),
     allMachine: total * unit.machinePerItem,
   };
-  const staffing = staffingLine(unit, overlapPeople, counts.overlap);
-  const sentence = routeSentence({ policy, counts, target, delta, cost });
+  const staffing = describeStaffing(unit, overlapPeople, counts.overlap);
+  const sentence = routeSentence({
+    policy,
+    counts,
+    target,
+    delta,
+    cost,
+    pricedWith: pricedWith(unit, overlapPeople.expected, counts),
+  });
   const testItems = await loadScoredItems({ ...load, roles: ['test'], trusted: true });
   const testCheck = routeTestCheck({ policy, test: testItems, labels, delta });
 

@@ -1,6 +1,12 @@
-import type { OverlapPeople } from '../../core/cost/overlap-people-of.js';
-import { decimal, percent } from '../../core/format/format-number.js';
-import type { PricedUnits } from './plan-unit-costs.js';
+import { decimal, percent } from '../format/format-number.js';
+import type { UnitCosts } from './hybrid-cost.js';
+import type { OverlapPeople } from './overlap-people-of.js';
+
+/** Where the people per human item and the control rate came from: a setting or a flag. */
+export interface StaffingBasis {
+  readonly overlapBasis: string;
+  readonly controlBasis: string;
+}
 
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 
@@ -8,12 +14,12 @@ const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
  * The staffing every cost figure assumes, in words, naming the settings it comes from: people
  * per overlap item (with dynamic overlap, the expected number over the routed overlap items and
  * what the expectation rests on), per human item and per audit, and controls per task.
- * @example staffingLine(unit, { expected: 630, fewest: 600, most: 1500 }, 300)
+ * @example describeStaffing(unit, { expected: 630, fewest: 600, most: 1500 }, 300)
  * // 'overlap items priced at 2.1 people each on average (…); human items at 1 person each (people.overlap.human: 1); …'
  * Complexity: O(1).
  */
-export function staffingLine(
-  unit: PricedUnits,
+export function describeStaffing(
+  unit: UnitCosts & StaffingBasis,
   overlap: OverlapPeople | null,
   overlapItems: number,
 ): string {
