@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectedOverlapPeople, overlapPeople } from './dynamic-overlap.js';
+import { expectedOverlapPeople } from './dynamic-overlap.js';
 import { hybridCost, type UnitCosts } from './hybrid-cost.js';
 import { overlapPeopleOf } from './overlap-people-of.js';
 
@@ -29,7 +29,17 @@ describe('expectedOverlapPeople', () => {
   });
 
   it('sums over items with the fewest and most people', () => {
-    const sum = overlapPeople([0.6, 0.6], settings);
+    const unit: UnitCosts = {
+      machinePerItem: 0,
+      annotation: 1,
+      overlap: 1,
+      overlapZoneHumans: 2,
+      dynamicOverlap: { max: 3, targetPosterior: 0.9, humanAccuracy: 0.9 },
+      controlRate: 0,
+      auditRate: 0,
+    };
+    // Two of three items in the overlap zone (code 1), the third accepted (code 0).
+    const sum = overlapPeopleOf([0.6, 0.6, 0.99], unit).inZone(Uint8Array.of(1, 1, 0));
     expect(sum.expected).toBeCloseTo(4.36, 12);
     expect(sum).toMatchObject({ fewest: 4, most: 6 });
   });

@@ -77,20 +77,3 @@ export function expectedOverlapPeople(confidence: number, s: OverlapPeopleSettin
   }
   return expected;
 }
-
-/**
- * People-answers expected on the overlap zone: the sum of `expectedOverlapPeople` over the
- * items' confidences, with the fewest (`start` each) and the most (`max` each) possible.
- * @example overlapPeople([0.7, 0.8], settings) // { expected: ≈ 4.3, fewest: 4, most: 10 }
- * Complexity: O(n · max²).
- */
-export function overlapPeople(
-  confidences: ArrayLike<number>,
-  s: OverlapPeopleSettings,
-): { readonly expected: number; readonly fewest: number; readonly most: number } {
-  let expected = 0;
-  for (let i = 0; i < confidences.length; i++)
-    expected += expectedOverlapPeople(confidences[i] as number, s);
-  const n = confidences.length;
-  return { expected, fewest: n * s.start, most: n * Math.max(s.start, s.max) };
-}
