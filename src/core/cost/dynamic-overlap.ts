@@ -1,3 +1,6 @@
+import type { PeopleConfig } from '../project.js';
+import type { DynamicOverlap } from './hybrid-cost.js';
+
 /**
  * How many people an overlap-zone item waits for: `start` people are asked at once; while the
  * leading label's posterior is below `targetPosterior`, one more is asked, up to `max` (the
@@ -76,4 +79,20 @@ export function expectedOverlapPeople(confidence: number, s: OverlapPeopleSettin
     }
   }
   return expected;
+}
+
+/**
+ * The dynamic overlap of a project's `people` settings: a raise up to `overlap.max` while the
+ * posterior is below `targetPosterior`, priced with people `humanAccuracy` accurate; null when
+ * `overlap.max` does not exceed `overlap.overlap` (no one more is ever asked).
+ * @example dynamicOverlapOf(PROJECT_DEFAULTS.people, 0.95) // { max: 5, targetPosterior: 0.9, humanAccuracy: 0.95 }
+ * Complexity: O(1).
+ */
+export function dynamicOverlapOf(
+  people: PeopleConfig,
+  humanAccuracy: number,
+): DynamicOverlap | null {
+  return people.overlap.max > people.overlap.overlap
+    ? { max: people.overlap.max, targetPosterior: people.targetPosterior, humanAccuracy }
+    : null;
 }

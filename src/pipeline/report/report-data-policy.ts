@@ -1,3 +1,4 @@
+import { dynamicOverlapOf } from '../../core/cost/dynamic-overlap.js';
 import { annotationCost, controlsPerTask } from '../../core/cost/cost-model.js';
 import { describeStaffing } from '../../core/cost/describe-staffing.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
@@ -96,14 +97,7 @@ export function planAssumptions(input: {
     }),
     overlap: people.overlap.human,
     overlapZoneHumans: people.overlap.overlap,
-    dynamicOverlap:
-      people.overlap.max > people.overlap.overlap
-        ? {
-            max: people.overlap.max,
-            targetPosterior: people.targetPosterior,
-            humanAccuracy: DEFAULTS.humanAccuracy,
-          }
-        : null,
+    dynamicOverlap: dynamicOverlapOf(people, DEFAULTS.humanAccuracy),
     controlRate: controlsPerTask(people.controlRate),
     auditRate: DEFAULTS.auditRate,
     humanAccuracy: DEFAULTS.humanAccuracy,

@@ -1,3 +1,4 @@
+import { dynamicOverlapOf } from '../../core/cost/dynamic-overlap.js';
 import { annotationCost, controlsPerTask } from '../../core/cost/cost-model.js';
 import type { StaffingBasis } from '../../core/cost/describe-staffing.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
@@ -68,14 +69,7 @@ export async function planUnitCosts(options: {
     }),
     overlap: staffing.overlap ?? people.overlap.human,
     overlapZoneHumans: people.overlap.overlap,
-    dynamicOverlap:
-      people.overlap.max > people.overlap.overlap
-        ? {
-            max: people.overlap.max,
-            targetPosterior: people.targetPosterior,
-            humanAccuracy: options.humanAccuracy,
-          }
-        : null,
+    dynamicOverlap: dynamicOverlapOf(people, options.humanAccuracy),
     controlRate: staffing.controlRate ?? controlsPerTask(people.controlRate),
     auditRate: staffing.auditRate ?? 0,
     overlapBasis: staffing.overlap === undefined ? 'people.overlap.human' : '--overlap',
