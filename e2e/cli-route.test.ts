@@ -139,8 +139,28 @@ describe('hilo calibrate → plan → route → export → audit (local labeller
     });
     await writeFile(join(dir, 'answers.csv'), ['worker,task,label', ...votes].join('\n') + '\n');
     expect((await hilo(['import-votes', join(dir, 'answers.csv'), ...p])).code).toBe(0);
-    const audit = await hilo(['audit', '--fail-on-alarm', ...p]);
+    const audit = await hilo(['audit', '--fail-on-alarm', '--items', '3', ...p]);
     expect(audit.out).toMatch(/^ALARM: batch \(no batch\): accepted labels \d+\.\d% correct/m);
+    // The audited items are listed with the machine's label and people's answer.
+    const report = JSON.parse((await hilo(['audit', '--json', ...p])).out) as {
+      items: { id: string; label: string; answer: string; agrees: boolean }[];
+      agreement: { agreed: number; decided: number };
+    };
+    expect(report.agreement.decided).toBe(auditedIds.drawn);
+    const wrong = report.items.filter((row) => !row.agrees);
+    expect(report.agreement.agreed).toBe(auditedIds.drawn - wrong.length);
+    expect(wrong.length).toBeGreaterThan(0);
+    expect(audit.out).toContain(
+      `people agree with the machine on ${report.agreement.agreed} of ${auditedIds.drawn}`,
+    );
+    const row = report.items[0]!;
+    expect(audit.out).toMatch(
+      new RegExp(`^  ${row.id} +${row.label} +${row.answer} +${row.agrees ? 'yes' : 'NO'}$`, 'm'),
+    );
+    if (auditedIds.drawn > 3)
+      expect(audit.out).toContain(
+        `… ${auditedIds.drawn - 3} more (--items ${auditedIds.drawn}, or --json)`,
+      );
     expect(audit.code).toBe(1);
     expect((await hilo(['audit', ...p])).code).toBe(0);
   });

@@ -3,12 +3,13 @@ import { auditAccuracy, type AuditReport } from '../pipeline/audit/index.js';
 import type { CliIo } from './cli-io.js';
 import { ALARM_EXIT_CODE } from './exit-codes.js';
 import { percent } from '../core/format/format-number.js';
-import { probabilityFlag } from './flags.js';
+import { integerFlag, probabilityFlag } from './flags.js';
 import { withProject } from './with-project.js';
 
 interface AuditFlags {
   project: string;
   target?: string;
+  items: string;
   failOnAlarm?: boolean;
   json?: boolean;
 }
@@ -17,7 +18,7 @@ export function registerAudit(program: Command, io: CliIo): void {
   program
     .command('audit')
     .description(
-      'Accuracy of accepted labels per batch, from people’s answers on the items `hilo route --audit-rate` drew; ALARM when it falls below the target.',
+      'The accepted items `hilo route --audit-rate` drew for people (queued before every other task), people’s answers on them, and the accuracy of accepted labels per batch; ALARM when it falls below the target.',
     )
     .option('--project <dir>', 'project directory', '.')
     .option(
@@ -28,6 +29,7 @@ export function registerAudit(program: Command, io: CliIo): void {
       '--fail-on-alarm',
       `exit with code ${ALARM_EXIT_CODE} when a batch is in alarm (for scripts)`,
     )
+    .option('--items <n>', 'audited items to list (answered ones first); 0 for none', '20')
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -36,22 +38,51 @@ export function registerAudit(program: Command, io: CliIo): void {
     .action(async (flags: AuditFlags) => {
       const target =
         flags.target !== undefined ? probabilityFlag('--target', flags.target) : undefined;
+      const listed = integerFlag('--items', flags.items, { min: 0 });
       await withProject(flags.project, io, async (ctx) => {
         const report = await auditAccuracy({
           store: ctx.store,
           ...(target !== undefined ? { target } : {}),
         });
-        io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatAudit(report));
+        io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatAudit(report, listed));
         if (flags.failOnAlarm && report.alarms.length > 0) io.setExitCode(ALARM_EXIT_CODE);
       });
     });
 }
 
-/** Per batch and running figures, then one ALARM line per batch in alarm. */
-function formatAudit(r: AuditReport): string {
-  const level = `${Math.round(100 * (1 - r.alpha))}%`;
+/** The audited items (answered first), as many as asked. */
+function itemLines(r: AuditReport, limit: number): string[] {
+  if (limit === 0 || r.items.length === 0) return [];
+  const answered = (row: AuditReport['items'][number]) => Object.keys(row.answers).length > 0;
+  const shown = [...r.items.filter(answered), ...r.items.filter((row) => !answered(row))].slice(
+    0,
+    limit,
+  );
   const lines = [
-    `${r.drawn} accepted items drawn for audit: ${r.answered} answered by people, ${r.pending} waiting${r.disputed > 0 ? `, ${r.disputed} ties set aside` : ''}; target ${percent(r.target)}, ${level} intervals`,
+    `  ${'item'.padEnd(16)} ${'machine'.padEnd(14)} ${'people'.padEnd(24)} agrees`,
+    ...shown.map((row) => {
+      const people = Object.entries(row.answers)
+        .map(([label, n]) => (n > 1 ? `${label} ×${n}` : label))
+        .join(', ');
+      const agrees = row.agrees === null ? (people ? 'tie' : '—') : row.agrees ? 'yes' : 'NO';
+      return `  ${row.id.padEnd(16)} ${row.label.padEnd(14)} ${(people || 'waiting').padEnd(24)} ${agrees}`;
+    }),
+  ];
+  if (r.items.length > shown.length)
+    lines.push(`  … ${r.items.length - shown.length} more (--items ${r.items.length}, or --json)`);
+  return lines;
+}
+
+/** The audited items, per batch and running figures, then one ALARM line per batch in alarm. */
+function formatAudit(r: AuditReport, limit: number): string {
+  const level = `${Math.round(100 * (1 - r.alpha))}%`;
+  const agreement =
+    r.agreement.decided > 0
+      ? `; people agree with the machine on ${r.agreement.agreed} of ${r.agreement.decided} (${percent(r.agreement.agreed / r.agreement.decided)})`
+      : '';
+  const lines = [
+    `${r.drawn} accepted items drawn for audit: ${r.answered} answered by people, ${r.pending} waiting${r.disputed > 0 ? `, ${r.disputed} ties set aside` : ''}${agreement}; target ${percent(r.target)}, ${level} intervals`,
+    ...itemLines(r, limit),
   ];
   if (r.rows.length > 0) {
     lines.push(

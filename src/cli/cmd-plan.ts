@@ -25,7 +25,7 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nPrices come from hilo.yaml `prices`: humanHourlyUsd, humanItemsPerHour, hostingPerHourUsd; the machine cost per item from what the labeller’s runs cost.',
+      '\nPrices come from hilo.yaml `prices`: humanHourlyUsd, humanItemsPerHour, hostingPerHourUsd; the machine cost per item from what the labeller’s runs cost.\nPeople per item come from hilo.yaml `people`: overlap.human per human item and audit, overlap.overlap per overlap item and, with dynamic overlap (overlap.max above it), their expected number from the machine’s calibrated confidence; controls from people.controlRate.',
     )
     .action(async (flags: PlanFlags) => {
       const rows = integerFlag('--rows', flags.rows, { min: 1 });
@@ -66,7 +66,8 @@ function formatPlan(plan: PlanReport, target: number, delta: number, limit: numb
   const lines = [
     `${plan.source}${plan.calibrated ? ` (${plan.calibrator} calibration)` : ' (raw confidence: run `hilo calibrate` first for calibrated figures)'}; ${plan.goldItems} gold items, ${plan.poolItems} pool items to route` +
       (plan.abstained > 0 ? ` (+${plan.abstained} abstentions for people)` : ''),
-    `prices: a person ${usd(unit.annotation, 4)} per item (${unit.overlap} per item in the human zone, ${unit.overlapZoneHumans} with the machine, ${percent(unit.controlRate, 0)} controls); machine ${usd(unit.machinePerItem, 5)} per item (${unit.machineBasis}); people assumed ${percent(plan.humanAccuracy, 0)} accurate`,
+    `prices: a person ${usd(unit.annotation, 4)} per item; machine ${usd(unit.machinePerItem, 5)} per item (${unit.machineBasis}); people assumed ${percent(plan.humanAccuracy, 0)} accurate`,
+    `people: ${plan.staffing}`,
     '',
     `  ${'accept if ≥'.padEnd(11)} ${'accept %'.padStart(8)} ${'overlap'.padStart(7)} ${'human'.padStart(6)} ${'accepted acc. on gold'.padStart(28)} ${'expected final acc.'.padStart(26)} ${'cost'.padStart(11)} ${'saving'.padStart(7)}`,
   ];
@@ -83,15 +84,20 @@ function formatPlan(plan: PlanReport, target: number, delta: number, limit: numb
   lines.push(
     '',
     `✓ certified: accepted labels ≥ ${percent(target)} correct with ${percent(1 - delta, 0)} confidence (fixed-sequence testing); → the guaranteed choice (\`hilo route\`). Intervals of single rows are ${percent(1 - delta, 0)} two-sided and not simultaneous.`,
-    `people alone: ${usd(table.allHumanCost)} (accuracy ${percent(plan.humanAccuracy, 0)} assumed); machine alone: ${usd(table.allMachine.cost)}, accuracy on gold ${percent(table.allMachine.accuracy.estimate)} [${percent(table.allMachine.accuracy.lower)}–${percent(table.allMachine.accuracy.upper)}]`,
+    `people alone: ${usd(table.allHumanCost)}, every item to ${unit.overlap} ${unit.overlap === 1 ? 'person' : 'people'} (${unit.overlapBasis}) plus controls (accuracy ${percent(plan.humanAccuracy, 0)} assumed); machine alone: ${usd(table.allMachine.cost)}, accuracy on gold ${percent(table.allMachine.accuracy.estimate)} [${percent(table.allMachine.accuracy.lower)}–${percent(table.allMachine.accuracy.upper)}]`,
   );
   const roi = plan.roi;
   if (roi) {
     const perExtra = Number.isNaN(roi.costPerExtraCorrect)
       ? ''
       : `; each extra right label over the machine alone costs ${usd(roi.costPerExtraCorrect, 3)}`;
+    const row = table.chosen === null ? undefined : table.rows[table.chosen];
+    const range =
+      row && row.costRange.high > row.costRange.low
+        ? ` expected (${usd(row.costRange.low)}–${usd(row.costRange.high)} as dynamic overlap asks ${unit.overlapZoneHumans} to ${unit.dynamicOverlap?.max ?? unit.overlapZoneHumans} people per overlap item)`
+        : '';
     lines.push(
-      `guaranteed plan: ${usd(roi.plan.cost)}, saving ${usd(roi.savingVsHuman)} (${percent(roi.savingFractionVsHuman, 0)}) against people alone${perExtra}`,
+      `guaranteed plan: ${usd(roi.plan.cost)}${range}, saving ${usd(roi.savingVsHuman)} (${percent(roi.savingFractionVsHuman, 0)}) against people alone${perExtra}`,
     );
   } else {
     lines.push(

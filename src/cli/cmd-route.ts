@@ -116,8 +116,13 @@ function formatRoute(source: string, r: RouteReport, delta: number): string {
         : `check on ${t.items} held-out test items: none would be accepted`,
     );
   }
+  const range =
+    r.cost.planRange.high > r.cost.planRange.low
+      ? ` expected (${usd(r.cost.planRange.low)}–${usd(r.cost.planRange.high)} with the fewest and the most people dynamic overlap may ask)`
+      : '';
   lines.push(
-    `cost: ${usd(r.cost.plan)} for this plan, ${usd(r.cost.allHuman)} for people alone, ${usd(r.cost.allMachine)} for the machine alone`,
+    `cost: ${usd(r.cost.plan)} for this plan${range}, ${usd(r.cost.allHuman)} for people alone, ${usd(r.cost.allMachine)} for the machine alone`,
+    `people: ${r.staffing}`,
   );
   if (r.audit)
     lines.push(

@@ -8,8 +8,8 @@ export interface RoutingFlags {
   confidence: string;
   lo?: string;
   humanAccuracy: string;
-  overlap: string;
-  controlRate: string;
+  overlap?: string;
+  controlRate?: string;
 }
 
 /**
@@ -30,8 +30,14 @@ export function routingOptions(command: Command): Command {
       'calibrated confidence below which items go to people alone (default: every unaccepted item overlaps)',
     )
     .option('--human-accuracy <p>', 'accuracy assumed for labels people decide', '0.95')
-    .option('--overlap <n>', 'people per item in the human zone and in the all-human baseline', '1')
-    .option('--control-rate <r>', 'control tasks per real human task', '0.1');
+    .option(
+      '--overlap <n>',
+      'people per item in the human zone, per audit and in the all-human baseline (default: people.overlap.human in hilo.yaml)',
+    )
+    .option(
+      '--control-rate <r>',
+      'control tasks per real human task (default: from people.controlRate in hilo.yaml, a share of served items)',
+    );
 }
 
 /**
@@ -51,8 +57,12 @@ export function routingFlags(flags: RoutingFlags): {
     ...(flags.lo !== undefined ? { lo: numberFlag('--lo', flags.lo, { min: 0, max: 1 }) } : {}),
     humanAccuracy: probabilityFlag('--human-accuracy', flags.humanAccuracy),
     staffing: {
-      overlap: integerFlag('--overlap', flags.overlap, { min: 1 }),
-      controlRate: numberFlag('--control-rate', flags.controlRate, { min: 0 }),
+      ...(flags.overlap !== undefined
+        ? { overlap: integerFlag('--overlap', flags.overlap, { min: 1 }) }
+        : {}),
+      ...(flags.controlRate !== undefined
+        ? { controlRate: numberFlag('--control-rate', flags.controlRate, { min: 0 }) }
+        : {}),
     },
   };
 }

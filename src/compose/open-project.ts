@@ -151,9 +151,24 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     evaluate: (o) => evaluateVotes({ store, labels, ...o }),
     calibrate: (o) => calibrateVotes({ store, clock, labels, ...o }),
     plan: (o) =>
-      planPolicies({ store, labels, fields: config.fields, prices: config.prices, ...o }),
+      planPolicies({
+        store,
+        labels,
+        fields: config.fields,
+        prices: config.prices,
+        people: config.people,
+        ...o,
+      }),
     route: (o) =>
-      routeItems({ store, clock, labels, fields: config.fields, prices: config.prices, ...o }),
+      routeItems({
+        store,
+        clock,
+        labels,
+        fields: config.fields,
+        prices: config.prices,
+        people: config.people,
+        ...o,
+      }),
     aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
     suspects: async (o = {}) => {
       const { queue, ...rest } = o;

@@ -66,7 +66,7 @@ export async function serveProject(options: ServeProjectOptions): Promise<Runnin
     };
     const counts = await buildQueue(deps);
     logger.info(
-      `queue: ${counts.tasks} items, ${counts.controls} controls, exam of ${counts.exam}`,
+      `queue: ${counts.tasks} items (${counts.audit} drawn for audit, first), ${counts.controls} controls, exam of ${counts.exam}`,
     );
     const app = await createServer({
       ...deps,

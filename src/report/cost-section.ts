@@ -68,14 +68,21 @@ export function costSection(view: ReportView, context: PlotContext): SafeHtml {
           <td>People per item, human zone</td>
           <td class="n">${a.overlap}</td>
           <td>People per item, overlap zone</td>
-          <td class="n">${a.overlapZoneHumans}</td>
+          <td class="n">
+            ${
+              a.dynamicOverlap
+                ? `${a.overlapZoneHumans} to ${a.dynamicOverlap.max} (dynamic overlap)`
+                : a.overlapZoneHumans
+            }
+          </td>
         </tr>
         <tr>
           <td>Control tasks per task</td>
-          <td class="n">${percent(a.controlRate, 0)}</td>
+          <td class="n">${percent(a.controlRate, 1)}</td>
           <td>Accepted items audited</td>
           <td class="n">${percent(a.auditRate, 0)}</td>
         </tr>
       </tbody>
-    </table>`;
+    </table>
+    <p>Every cost here: ${plan.staffing}.</p>`;
 }

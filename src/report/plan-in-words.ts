@@ -181,7 +181,7 @@ function baselines(view: ReportView): SafeHtml {
     plan.poolFrom === 'pool'
       ? `${count(plan.poolSize)} pool items`
       : `${count(plan.poolSize)} items (no pool votes yet: the held-out items stand in)`;
-  const controls = a.controlRate > 0 ? `, plus ${percent(a.controlRate, 0)} control tasks` : '';
+  const controls = a.controlRate > 0 ? `, plus ${percent(a.controlRate, 1)} control tasks` : '';
   return html`<h3>The two plain plans, for comparison</h3>
     <dl class="facts">
       <dt>Machine alone</dt>

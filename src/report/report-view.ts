@@ -118,6 +118,8 @@ export interface ReportView {
     }[];
   } | null;
   readonly plan: {
+    /** The staffing every cost assumes, in words naming the settings. */
+    readonly staffing: string;
     readonly target: number;
     readonly delta: number;
     readonly currency: string;
@@ -126,6 +128,11 @@ export interface ReportView {
       readonly annotation: number;
       readonly overlap: number;
       readonly overlapZoneHumans: number;
+      readonly dynamicOverlap: {
+        readonly max: number;
+        readonly targetPosterior: number;
+        readonly humanAccuracy: number;
+      } | null;
       readonly controlRate: number;
       readonly auditRate: number;
       readonly humanAccuracy: number;

@@ -87,3 +87,14 @@ export function humanBaselineCost(options: {
   const controls = options.items * options.controlRate;
   return (options.items + controls) * options.overlap * options.annotationCost;
 }
+
+/**
+ * Control tasks per real task from `people.controlRate`, the share of served items that are
+ * controls: r / (1 − r) (10% of served items is one control per nine tasks).
+ * @example controlsPerTask(0.1) // 0.111…
+ * Complexity: O(1).
+ */
+export function controlsPerTask(shareOfServed: number): number {
+  nonNegative('controlRate', shareOfServed);
+  return shareOfServed >= 1 ? 0 : shareOfServed / (1 - shareOfServed);
+}

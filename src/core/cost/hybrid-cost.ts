@@ -7,14 +7,26 @@ export interface UnitCosts {
   readonly machinePerItem: number;
   /** One person labelling one item (see `annotationCost`). */
   readonly annotation: number;
-  /** People per item in the human zone, and in the all-human baseline. */
+  /** People per item in the human zone, per audited item, and in the all-human baseline. */
   readonly overlap: number;
-  /** People per item in the overlap zone, where the machine is one more voter (often 1). */
+  /** People first asked per item in the overlap zone, where the machine is one more voter. */
   readonly overlapZoneHumans: number;
+  /**
+   * Dynamic overlap: more people are asked on an overlap item while its posterior is below
+   * `targetPosterior`, up to `max`; null when the overlap zone gets `overlapZoneHumans` exactly.
+   */
+  readonly dynamicOverlap?: DynamicOverlap | null;
   /** Control tasks per real human task. */
   readonly controlRate: number;
-  /** Share of accepted items sent to one person for audit. */
+  /** Share of accepted items sent to people (`overlap` each) for audit. */
   readonly auditRate: number;
+}
+
+/** The raise of dynamic overlap, and the accuracy of people its expected cost assumes. */
+export interface DynamicOverlap {
+  readonly max: number;
+  readonly targetPosterior: number;
+  readonly humanAccuracy: number;
 }
 
 /** Items per zone. */
@@ -22,6 +34,11 @@ export interface ZoneCounts {
   readonly accept: number;
   readonly overlap: number;
   readonly human: number;
+  /**
+   * People-answers on the overlap zone (expected, with dynamic overlap); default
+   * `overlap × unit.overlapZoneHumans`.
+   */
+  readonly overlapPeople?: number;
 }
 
 export interface PlanCost {
@@ -35,7 +52,8 @@ export interface PlanCost {
 
 /**
  * Cost of a routed plan: the machine pass on every item, people on the overlap and human
- * zones, audits of accepted items, and control tasks on all human work.
+ * zones (`counts.overlapPeople` answers on the overlap zone when given), audits of accepted
+ * items, and control tasks on all human work.
  * @example hybridCost({ accept: 2130, overlap: 300, human: 570 }, unit).total
  * Complexity: O(1).
  */
@@ -43,8 +61,9 @@ export function hybridCost(counts: ZoneCounts, unit: UnitCosts): PlanCost {
   const n = counts.accept + counts.overlap + counts.human;
   const perTask = unit.annotation * (1 + unit.controlRate);
   const machine = n * unit.machinePerItem;
-  const people = perTask * (counts.overlap * unit.overlapZoneHumans + counts.human * unit.overlap);
-  const audit = perTask * counts.accept * unit.auditRate;
+  const overlapAnswers = counts.overlapPeople ?? counts.overlap * unit.overlapZoneHumans;
+  const people = perTask * (overlapAnswers + counts.human * unit.overlap);
+  const audit = perTask * counts.accept * unit.auditRate * unit.overlap;
   return { machine, people, audit, total: machine + people + audit };
 }
 

@@ -35,7 +35,7 @@ describe('planTable', () => {
 
   it('lists thresholds strictest first with pool coverage and zones', () => {
     expect(table.rows.map((r) => r.threshold)).toEqual([0.75, 0.6, 0.45, 0.3]);
-    expect(table.rows[0]?.counts).toEqual({ accept: 250, overlap: 550, human: 200 });
+    expect(table.rows[0]?.counts).toMatchObject({ accept: 250, overlap: 550, human: 200 });
     expect(table.rows[0]?.coverage).toBe(0.25);
   });
 

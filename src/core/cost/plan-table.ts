@@ -3,6 +3,7 @@ import { clopperPearson, type Interval } from '../routing/clopper-pearson.js';
 import { countAccepted, descendingThresholds, learnThenTest } from '../routing/learn-then-test.js';
 import { hybridCost, type PlanCost, type UnitCosts, type ZoneCounts } from './hybrid-cost.js';
 import { humanBaselineCost } from './cost-model.js';
+import { overlapPeopleOf, type OverlapPeople } from './overlap-people-of.js';
 
 export interface PlanTableInput {
   /** Gold items' calibrated confidence and whether the machine was right. */
@@ -32,7 +33,11 @@ interface PlanRow {
   readonly acceptedAccuracy: Interval;
   /** Expected accuracy of all final labels: accepted ones plus people's. */
   readonly expectedAccuracy: Interval;
+  /** People-answers on the overlap zone: expected, fewest and most (see `overlapPeopleOf`). */
+  readonly overlapPeople: OverlapPeople;
+  /** Expected cost; `costRange` with the fewest and the most people dynamic overlap may ask. */
   readonly cost: PlanCost;
+  readonly costRange: { readonly low: number; readonly high: number };
   /** Saving against people alone, in money and as a share. */
   readonly saving: number;
   readonly savingFraction: number;
@@ -74,18 +79,23 @@ export function planTable(input: PlanTableInput): PlanTable {
     overlap: unit.overlap,
     annotationCost: unit.annotation,
   });
+  const people = overlapPeopleOf(pool, unit);
   let goldRight = 0;
   for (let i = 0; i < gold.correct.length; i++) goldRight += gold.correct[i] as number;
   const rows: PlanRow[] = [];
   let chosen: number | null = null;
   thresholds.forEach((threshold, t) => {
-    const counts = countZones(
-      assignZones({ confidence: pool, hi: threshold, lo: input.lo ?? threshold }),
-    );
+    const zones = assignZones({ confidence: pool, hi: threshold, lo: input.lo ?? threshold });
+    const overlapPeople = people.inZone(zones);
+    const counts = { ...countZones(zones), overlapPeople: overlapPeople.expected };
     const coverage = n > 0 ? counts.accept / n : 0;
     const acceptedAccuracy = clopperPearson(right[t] as number, accepted[t] as number, delta);
     const mix = (a: number) => coverage * a + (1 - coverage) * input.humanAccuracy;
     const cost = hybridCost(counts, unit);
+    const costRange = {
+      low: hybridCost({ ...counts, overlapPeople: overlapPeople.fewest }, unit).total,
+      high: hybridCost({ ...counts, overlapPeople: overlapPeople.most }, unit).total,
+    };
     const certified = selection.tests[t]?.certified ?? false;
     if (certified) chosen = t;
     rows.push({
@@ -100,7 +110,9 @@ export function planTable(input: PlanTableInput): PlanTable {
         lower: mix(acceptedAccuracy.lower),
         upper: mix(acceptedAccuracy.upper),
       },
+      overlapPeople,
       cost,
+      costRange,
       saving: allHumanCost - cost.total,
       savingFraction: allHumanCost > 0 ? (allHumanCost - cost.total) / allHumanCost : 0,
       certified,

@@ -48,7 +48,8 @@ export type QueueKind = 'task' | 'control' | 'exam';
 export interface QueueEntry {
   readonly itemId: string;
   readonly kind: QueueKind;
-  readonly zone: 'overlap' | 'human' | null;
+  /** The routing zone of a task; `audit` for an accepted item drawn for people to check. */
+  readonly zone: 'overlap' | 'human' | 'audit' | null;
   /** Higher first. */
   readonly priority: number;
   /** How many people may answer it (dynamic overlap raises it). */

@@ -5,7 +5,7 @@
 export type Zone = 'accept' | 'overlap' | 'human';
 
 /** Zone codes in the `Uint8Array` that `assignZones` returns. */
-const ZONE_CODES: Readonly<Record<Zone, number>> = { accept: 0, overlap: 1, human: 2 };
+export const ZONE_CODES: Readonly<Record<Zone, number>> = { accept: 0, overlap: 1, human: 2 };
 
 /**
  * Zone names by code.

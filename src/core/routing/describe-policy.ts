@@ -22,8 +22,16 @@ export interface PolicySummary {
   readonly certified: boolean;
   /** Estimate of the gold a guarantee would need, when none was certified. */
   readonly goldNeeded?: GoldNeeded | null;
-  /** Costs of this plan and of people alone, in `currency` (default "$"). */
-  readonly cost?: { readonly plan: number; readonly allHuman: number; readonly currency?: string };
+  /**
+   * Costs of this plan and of people alone, in `currency` (default "$"), and the people per item
+   * they were priced with, in words ("overlap items at 2.1 people each…").
+   */
+  readonly cost?: {
+    readonly plan: number;
+    readonly allHuman: number;
+    readonly currency?: string;
+    readonly pricedWith?: string;
+  };
 }
 
 function money(value: number, currency: string): string {
@@ -44,7 +52,8 @@ function costSentence(s: PolicySummary): string {
   const currency = s.cost.currency ?? '$';
   const saved = s.cost.allHuman > 0 ? 1 - s.cost.plan / s.cost.allHuman : 0;
   const comparison = saved >= 0 ? `${percent(saved, 0)} less` : `${percent(-saved, 0)} more`;
-  return ` Cost ${money(s.cost.plan, currency)} against ${money(s.cost.allHuman, currency)} for people alone (${comparison}).`;
+  const priced = s.cost.pricedWith ? `, with ${s.cost.pricedWith}` : '';
+  return ` Cost ${money(s.cost.plan, currency)} against ${money(s.cost.allHuman, currency)} for people alone (${comparison})${priced}.`;
 }
 
 function neededSentence(s: PolicySummary): string {

@@ -59,6 +59,11 @@ export function nullable<T>(shape: JsonShape<T>): JsonShape<T | null> {
   return (value, path) => (value === null ? null : shape(value, path));
 }
 
+/** The shape, or null when the value is null or absent (a field added after records were written). */
+export function absentAsNull<T>(shape: JsonShape<T>): JsonShape<T | null> {
+  return (value, path) => (value === null || value === undefined ? null : shape(value, path));
+}
+
 /** A list whose every entry fits the shape. O(n). */
 export function listOf<T>(shape: JsonShape<T>): JsonShape<T[]> {
   return (value, path) => {

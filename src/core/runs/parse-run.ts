@@ -5,6 +5,7 @@ import type { GoldNeeded } from '../routing/gold-needed.js';
 import type { MetaRouterParams } from '../routing/meta-router.js';
 import { ITEM_ROLES } from '../types.js';
 import {
+  absentAsNull,
   booleanShape,
   byKindShape,
   listOf,
@@ -101,8 +102,15 @@ const routeConfig = objectShape<RouteRunConfig>({
     annotation: numberShape,
     overlap: numberShape,
     overlapZoneHumans: numberShape,
+    dynamicOverlap: absentAsNull(
+      objectShape({ max: numberShape, targetPosterior: numberShape, humanAccuracy: numberShape }),
+    ),
+    overlapPeople: absentAsNull(numberShape),
+    planLow: absentAsNull(numberShape),
+    planHigh: absentAsNull(numberShape),
     controlRate: numberShape,
     auditRate: numberShape,
+    staffing: absentAsNull(stringShape),
   }),
   testCheck: nullable(
     objectShape({

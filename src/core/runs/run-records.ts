@@ -79,9 +79,23 @@ export interface RouteRunCost {
   readonly machinePerItem: number;
   readonly annotation: number;
   readonly overlap: number;
+  /** People first asked per overlap item. */
   readonly overlapZoneHumans: number;
+  /** Dynamic overlap as priced; null without it (and in runs recorded before it was priced). */
+  readonly dynamicOverlap: {
+    readonly max: number;
+    readonly targetPosterior: number;
+    readonly humanAccuracy: number;
+  } | null;
+  /** Expected people-answers on the overlap zone; null in older runs. */
+  readonly overlapPeople: number | null;
+  /** `plan` with the fewest and the most people dynamic overlap may ask; null in older runs. */
+  readonly planLow: number | null;
+  readonly planHigh: number | null;
   readonly controlRate: number;
   readonly auditRate: number;
+  /** The staffing in words, naming the settings; null in older runs. */
+  readonly staffing: string | null;
 }
 
 /** The chosen policy applied to held-out test items; `estimate` is null when none was accepted. */

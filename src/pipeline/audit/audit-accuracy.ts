@@ -9,7 +9,25 @@ import { runsOfKind } from '../../core/runs/run-records.js';
 import type { Vote } from '../../core/types.js';
 import { readAuditedItems, type AuditedItem } from './audit-sample.js';
 
+/** One item drawn for audit, as `hilo audit` lists it. */
+export interface AuditItemRow {
+  readonly id: string;
+  readonly batch: string;
+  /** The accepted (machine) label people's answers are checked against. */
+  readonly label: string;
+  /** People's answers so far, each person's newest once: label → count. */
+  readonly answers: Readonly<Record<string, number>>;
+  /** The label most of them gave; null before any answer and on a tie. */
+  readonly answer: string | null;
+  /** Whether that answer is the machine's label; null while it has none. */
+  readonly agrees: boolean | null;
+}
+
 export interface AuditReport {
+  /** Every item drawn for audit, in the order drawn. */
+  readonly items: readonly AuditItemRow[];
+  /** Items whose people's answer agrees with the machine's label, of those with an answer. */
+  readonly agreement: { readonly agreed: number; readonly decided: number };
   /** Per batch (in the order batches were first audited): the batch's and the running figures. */
   readonly rows: readonly AuditRow[];
   readonly target: number;
@@ -30,7 +48,7 @@ const CHUNK = 500;
  * People's answer on one item: the label most of them gave (each person's newest vote counts
  * once); null on a tie, which says nothing about the machine.
  */
-function peopleAnswer(votes: readonly Vote[]): string | null {
+function peopleTally(votes: readonly Vote[]): Map<string, number> {
   const newest = new Map<string, Vote>();
   for (const vote of votes) {
     const seen = newest.get(vote.source);
@@ -40,6 +58,10 @@ function peopleAnswer(votes: readonly Vote[]): string | null {
   for (const vote of newest.values()) {
     tally.set(vote.label as string, (tally.get(vote.label as string) ?? 0) + 1);
   }
+  return tally;
+}
+
+function peopleAnswer(tally: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
   let top = 0;
   let tie = false;
@@ -54,8 +76,9 @@ function peopleAnswer(votes: readonly Vote[]): string | null {
 }
 
 /**
- * `hilo audit`: checks the accepted labels of the items drawn for audit (`audit` runs) against
- * the answers people gave on them (votes from `human:` sources), and estimates accepted-label
+ * `hilo audit`: lists the items drawn for audit (`audit` runs; `buildQueue` puts them before
+ * every other task) with people's answers so far, checks the accepted labels against those
+ * answers (votes from `human:` sources), and estimates accepted-label
  * accuracy per batch and running, with Clopper–Pearson intervals (see `auditEstimate`). A batch
  * is in alarm when even its upper bound is below the target. The target and level default to
  * those of the newest route run.
@@ -86,6 +109,7 @@ export async function auditAccuracy(options: {
   }
   let answered = 0;
   let disputed = 0;
+  const items: AuditItemRow[] = [];
   for (let start = 0; start < audited.length; start += CHUNK) {
     const chunk: AuditedItem[] = audited.slice(start, start + CHUNK);
     const votes = await store.listVotes({
@@ -100,9 +124,18 @@ export async function auditAccuracy(options: {
     }
     for (const item of chunk) {
       const mine = byItem.get(item.id);
+      const tally = peopleTally(mine ?? []);
+      const answer = peopleAnswer(tally);
+      items.push({
+        id: item.id,
+        batch: item.batch,
+        label: item.label,
+        answers: Object.fromEntries(tally),
+        answer,
+        agrees: answer === null ? null : answer === item.label,
+      });
       if (!mine || mine.length === 0) continue;
       answered++;
-      const answer = peopleAnswer(mine);
       if (answer === null) {
         disputed++;
         continue;
@@ -117,7 +150,10 @@ export async function auditAccuracy(options: {
     .sort(([a, x], [b, y]) => x.first.localeCompare(y.first) || a.localeCompare(b))
     .map(([batch, figures]) => ({ batch, audited: figures.audited, correct: figures.correct }));
   const rows = auditEstimate({ batches: ordered, target, alpha });
+  const decided = items.filter((item) => item.agrees !== null);
   return {
+    items,
+    agreement: { agreed: decided.filter((item) => item.agrees).length, decided: decided.length },
     rows,
     target,
     alpha,

@@ -57,6 +57,7 @@ describe('exportItems', () => {
         probabilities: { ham: 0.1, spam: 0.9 },
         confidence: 0.9,
         decidedBy: 'auto',
+        labelSource: 'machine',
         source: 'llm:qwen#abc',
         zone: 'accept',
         role: 'pool',
@@ -68,6 +69,7 @@ describe('exportItems', () => {
         probabilities: null,
         confidence: null,
         decidedBy: null,
+        labelSource: null,
         source: null,
         zone: null,
         role: 'pool',
@@ -76,26 +78,60 @@ describe('exportItems', () => {
         id: 'g',
         text: 'gold',
         label: 'ham',
-        probabilities: null,
+        probabilities: { ham: 1, spam: 0 },
         confidence: 1,
         decidedBy: 'gold',
+        labelSource: 'expert',
         source: 'gold',
         zone: null,
         role: 'gold',
       },
-      // A decision wins over the gold label; a missing confidence is the label's probability.
+      // The expert label wins over any decision.
       {
         id: 'h',
         text: 'gold, decided',
-        label: 'spam',
-        probabilities: { ham: 0.3, spam: 0.7 },
-        confidence: 0.7,
-        decidedBy: 'aggregated',
-        source: 'dawid-skene',
+        label: 'ham',
+        probabilities: { ham: 1, spam: 0 },
+        confidence: 1,
+        decidedBy: 'gold',
+        labelSource: 'expert',
+        source: 'gold',
         zone: 'overlap',
         role: 'gold',
       },
     ]);
+  });
+
+  it('exports the expert label of gold and test items where the machine got them wrong', async () => {
+    const store = new MemoryStore();
+    // The machine labelled every item spam; the experts say ham for gold, test and control items.
+    const roles = ['gold', 'test', 'control'] as const;
+    await store.upsertItems([
+      ...roles.map((role) => item(role, { text: role }, { role, goldLabel: 'ham' })),
+      item('pool', { text: 'pool' }),
+      item('pool-by-people', { text: 'pool' }),
+    ]);
+    await store.putDecisions([
+      ...roles.map((role) => decision(role, { decidedBy: 'machine', zone: null })),
+      decision('pool', { decidedBy: 'machine', zone: null }),
+      decision('pool-by-people', { decidedBy: 'human', label: 'ham', zone: 'human' }),
+    ]);
+    const sink = memorySink({ flat: true });
+    await exportItems({ store, sink, labels: LABELS });
+    const byId = new Map(sink.records.map((r) => [r['id'], r]));
+    for (const role of roles) {
+      expect(byId.get(role)).toMatchObject({
+        label: 'ham',
+        p_ham: 1,
+        p_spam: 0,
+        confidence: 1,
+        labelSource: 'expert',
+        decidedBy: 'gold',
+        role,
+      });
+    }
+    expect(byId.get('pool')).toMatchObject({ label: 'spam', labelSource: 'machine' });
+    expect(byId.get('pool-by-people')).toMatchObject({ label: 'ham', labelSource: 'people' });
   });
 
   it('gives flat formats one p_<label> column per label and the same columns on every row', async () => {
@@ -111,6 +147,7 @@ describe('exportItems', () => {
       'p_spam',
       'confidence',
       'decidedBy',
+      'labelSource',
       'source',
       'zone',
       'role',

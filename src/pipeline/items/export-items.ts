@@ -24,6 +24,7 @@ const OUTPUT_COLUMNS = [
   'probabilities',
   'confidence',
   'decidedBy',
+  'labelSource',
   'source',
   'zone',
   'role',
@@ -31,10 +32,11 @@ const OUTPUT_COLUMNS = [
 
 /**
  * Writes every item, in id order, with its current label: `id`, the item's fields, `label`,
- * `probabilities`, `confidence` (probability of the label), `decidedBy`, `source` (the labeller
- * or method), `zone` and `role`. The label comes from the item's decision; an undecided gold or
- * control item gives its expert label (`decidedBy` and `source` "gold", confidence 1); any
- * other undecided item gives nulls. Flat formats (CSV, TSV, Parquet: `sink.flat`) get one
+ * `probabilities`, `confidence` (probability of the label), `decidedBy`, `labelSource`
+ * (`expert`, `people` or `machine`), `source` (the labeller or method), `zone` and `role`. An
+ * item with an expert label (gold, control, test) always gives it, whatever its decision says
+ * (`labelSource` "expert", `decidedBy` and `source` "gold", confidence 1, all probability on
+ * it); other items give their decision's label; an undecided one gives nulls. Flat formats (CSV, TSV, Parquet: `sink.flat`) get one
  * `p_<label>` column per label instead of a `probabilities` map, and every row the same
  * columns (one extra pass over the items collects the field names). A field whose name clashes
  * with an output column is written as `fields.<name>`.
@@ -111,21 +113,32 @@ function copyFields(
   }
 }
 
+/** Who a decision's label comes from, as the export names it. */
+const LABEL_SOURCE: Readonly<Record<Decision['decidedBy'], 'expert' | 'people' | 'machine'>> = {
+  gold: 'expert',
+  reviewer: 'people',
+  human: 'people',
+  aggregated: 'people',
+  auto: 'machine',
+  machine: 'machine',
+};
+
 function outcome(
   item: Item,
   decision: Decision | undefined,
   labels: readonly string[],
   flat: boolean,
 ): Record<string, unknown> {
-  const gold =
-    decision === undefined &&
-    (item.role === 'gold' || item.role === 'control') &&
-    item.goldLabel !== null;
-  const label = decision?.label ?? (gold ? item.goldLabel : null);
-  const probabilities = decision?.probabilities ?? null;
-  const confidence = gold
-    ? 1
-    : (decision?.confidence ?? (label !== null ? probabilities?.[label] : undefined) ?? null);
+  const expert = item.goldLabel;
+  const label = expert ?? decision?.label ?? null;
+  const probabilities =
+    expert !== null
+      ? Object.fromEntries(labels.map((name) => [name, name === expert ? 1 : 0]))
+      : (decision?.probabilities ?? null);
+  const confidence =
+    expert !== null
+      ? 1
+      : (decision?.confidence ?? (label !== null ? probabilities?.[label] : undefined) ?? null);
   const spread = flat
     ? Object.fromEntries(labels.map((name) => [`p_${name}`, probabilities?.[name] ?? null]))
     : { probabilities };
@@ -133,8 +146,9 @@ function outcome(
     label,
     ...spread,
     confidence,
-    decidedBy: decision?.decidedBy ?? (gold ? 'gold' : null),
-    source: decision?.source ?? (gold ? 'gold' : null),
+    decidedBy: expert !== null ? 'gold' : (decision?.decidedBy ?? null),
+    labelSource: expert !== null ? 'expert' : decision ? LABEL_SOURCE[decision.decidedBy] : null,
+    source: expert !== null ? 'gold' : (decision?.source ?? null),
     zone: decision?.zone ?? null,
     role: item.role,
   };

@@ -26,14 +26,15 @@ export function queueStrategy(project: ProjectConfig): QueueStrategyName {
 const SCORE_SPAN = 0.5;
 
 /**
- * Queue priority of a task: its zone first (human 2, overlap 1, not routed 0), then its
- * active-learning score in [0, 1] (higher: the machine is less sure, people should see it
- * sooner), so every human-zone item comes before every overlap-zone item.
+ * Queue priority of a task: its zone first (audit 3, human 2, overlap 1, not routed 0), then
+ * its active-learning score in [0, 1] (higher: the machine is less sure, people should see it
+ * sooner), so every audit item comes before every ordinary task (the audit estimate must not
+ * wait for the queue to drain) and every human-zone item before every overlap-zone item.
  * @example queuePriority('human', 0.9) // 2.45
  * Complexity: O(1).
  */
-export function queuePriority(zone: 'human' | 'overlap' | null, score: number): number {
-  const base = zone === 'human' ? 2 : zone === 'overlap' ? 1 : 0;
+export function queuePriority(zone: 'audit' | 'human' | 'overlap' | null, score: number): number {
+  const base = zone === 'audit' ? 3 : zone === 'human' ? 2 : zone === 'overlap' ? 1 : 0;
   return base + SCORE_SPAN * Math.min(1, Math.max(0, score));
 }
 

@@ -1,6 +1,7 @@
 import type { QueueEntry } from '../../core/ports/people-store.js';
 import { shuffled } from '../../core/rng.js';
 import type { Decision, Item } from '../../core/types.js';
+import { readAuditedItems } from '../audit/index.js';
 import { distributionRows, queuePriority, queueScores, queueStrategy } from '../learn/index.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
@@ -8,20 +9,24 @@ import { peopleConfig, type PeopleContext } from './people-context.js';
 const EVERYONE = 1_000_000;
 
 export interface QueueCounts {
+  /** Task entries, audit items included. */
   readonly tasks: number;
+  /** Accepted items drawn for audit (`hilo route --audit-rate`), queued above every other task. */
+  readonly audit: number;
   readonly controls: number;
   readonly exam: number;
 }
 
 /**
- * Fills the people queue from the store: routed items (zone human or overlap) in order of zone
+ * Fills the people queue from the store: accepted items drawn for audit first (zone `audit`,
+ * `people.overlap.human` people each), then routed items (zone human or overlap) in order of zone
  * (human first) then the active-learning score of the machine's distribution under
  * `labeller.local.queryStrategy` (margin by default: the closest call first); when nothing was
  * routed, every pool item without a decision. Control items are all queued; the exam is a seeded
  * sample of `exam.size` gold items, drawn once: later calls (every `hilo serve` start) keep the
  * exam already queued and only top it up to `exam.size`, so everyone takes the same exam.
  * Overlap already raised by dynamic overlap is kept.
- * @example await buildQueue(ctx) // { tasks: 120, controls: 30, exam: 5 }
+ * @example await buildQueue(ctx) // { tasks: 120, audit: 6, controls: 30, exam: 5 }
  * Complexity: O(n) over items and decisions, one upsert.
  */
 export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
@@ -58,6 +63,8 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
       });
     }
   }
+  const audit = await auditEntries(ctx, new Set(entries.map((e) => e.itemId)));
+  entries.push(...audit);
   const controls = await store.listItems({ role: 'control' });
   for (const item of controls) {
     entries.push({
@@ -97,9 +104,33 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
   await store.people.upsertQueue(merged);
   return {
     tasks: merged.filter((e) => e.kind === 'task').length,
+    audit: audit.length,
     controls: controls.length,
     exam: exam.length,
   };
+}
+
+/**
+ * Queue entries of the items drawn for audit that still exist and are not routed to people
+ * anyway (a later routing may have sent them to a zone): zone `audit`, above every other task.
+ * Complexity: O(audited items).
+ */
+async function auditEntries(ctx: PeopleContext, taken: ReadonlySet<string>): Promise<QueueEntry[]> {
+  const audited = [...(await readAuditedItems(ctx.store)).keys()].filter((id) => !taken.has(id));
+  if (audited.length === 0) return [];
+  const present = [];
+  for (let start = 0; start < audited.length; start += 1000)
+    present.push(...(await ctx.store.listItems({ ids: audited.slice(start, start + 1000) })));
+  const overlap = peopleConfig(ctx.project).overlap.human;
+  return present.map((item) => ({
+    itemId: item.id,
+    kind: 'task',
+    zone: 'audit',
+    priority: queuePriority('audit', 0),
+    overlap,
+    goldLabel: null,
+    reviewReason: null,
+  }));
 }
 
 /**

@@ -1,7 +1,10 @@
-import { annotationCost } from '../../core/cost/cost-model.js';
+import { dynamicOverlapOf } from '../../core/cost/dynamic-overlap.js';
+import { annotationCost, controlsPerTask } from '../../core/cost/cost-model.js';
+import { describeStaffing } from '../../core/cost/describe-staffing.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
 import { planTable } from '../../core/cost/plan-table.js';
-import type { Prices } from '../../core/project.js';
+import { percent } from '../../core/format/format-number.js';
+import type { PeopleConfig, Prices } from '../../core/project.js';
 import { candidateThresholds } from '../../core/routing/candidate-thresholds.js';
 import type { RouteRun } from '../../core/runs/run-records.js';
 import type { PlanAssumptions, PlanData, PolicyData, SpendData } from './report-data-types.js';
@@ -10,9 +13,6 @@ import type { PlanAssumptions, PlanData, PolicyData, SpendData } from './report-
 const DEFAULTS = {
   target: 0.97,
   delta: 0.05,
-  overlap: 1,
-  overlapZoneHumans: 1,
-  controlRate: 0.1,
   auditRate: 0,
   humanAccuracy: 0.95,
 };
@@ -59,14 +59,15 @@ function currencySymbol(code: string): string {
 
 /**
  * Per-item prices and staffing for the cost–accuracy curve: the routing run's, else the defaults
- * of `hilo route` with the project's prices and the machine cost per item the source's label
- * runs actually had.
- * @example planAssumptions({ run: null, prices, spend }).overlap // 1
+ * of `hilo route`: the project's prices and `people` settings (people per item, dynamic
+ * overlap, controls) and the machine cost per item the source's label runs actually had.
+ * @example planAssumptions({ run: null, prices, people, spend }).overlap // 1
  * Complexity: O(1).
  */
 export function planAssumptions(input: {
   readonly run: RouteRun | null;
   readonly prices: Prices;
+  readonly people: PeopleConfig;
   readonly spend: SpendData;
 }): PlanAssumptions {
   const c = input.run?.config;
@@ -78,25 +79,30 @@ export function planAssumptions(input: {
       annotation,
       overlap,
       overlapZoneHumans,
+      dynamicOverlap: c.cost.dynamicOverlap,
       controlRate,
       auditRate,
       humanAccuracy: c.humanAccuracy,
       lo: c.lo,
+      staffing: c.cost.staffing,
       from: 'route',
     };
   }
+  const { people } = input;
   return {
     machinePerItem: input.spend.items > 0 ? input.spend.costUsd / input.spend.items : 0,
     annotation: annotationCost({
       hourlyRate: input.prices.humanHourlyUsd,
       itemsPerHour: input.prices.humanItemsPerHour,
     }),
-    overlap: DEFAULTS.overlap,
-    overlapZoneHumans: DEFAULTS.overlapZoneHumans,
-    controlRate: DEFAULTS.controlRate,
+    overlap: people.overlap.human,
+    overlapZoneHumans: people.overlap.overlap,
+    dynamicOverlap: dynamicOverlapOf(people, DEFAULTS.humanAccuracy),
+    controlRate: controlsPerTask(people.controlRate),
     auditRate: DEFAULTS.auditRate,
     humanAccuracy: DEFAULTS.humanAccuracy,
     lo: null,
+    staffing: null,
     from: 'defaults',
   };
 }
@@ -130,6 +136,7 @@ export function planData(input: {
     annotation: a.annotation,
     overlap: a.overlap,
     overlapZoneHumans: a.overlapZoneHumans,
+    dynamicOverlap: a.dynamicOverlap,
     controlRate: a.controlRate,
     auditRate: a.auditRate,
   };
@@ -157,7 +164,20 @@ export function planData(input: {
     }));
   const chosen =
     chosenThreshold === null ? -1 : points.findIndex((p) => p.threshold === chosenThreshold);
+  const chosenRow = table.rows.find((row) => row.threshold === chosenThreshold);
+  const staffing =
+    a.staffing ??
+    describeStaffing(
+      {
+        ...unit,
+        overlapBasis: 'people.overlap.human',
+        controlBasis: `people.controlRate: ${percent(a.controlRate / (1 + a.controlRate), 0)} of served items`,
+      },
+      chosenRow?.overlapPeople ?? null,
+      chosenRow?.counts.overlap ?? 0,
+    );
   return {
+    staffing,
     target,
     delta,
     currency: policy?.cost.currency ?? '$',

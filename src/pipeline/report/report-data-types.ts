@@ -1,3 +1,4 @@
+import type { DynamicOverlap } from '../../core/cost/hybrid-cost.js';
 import type { CalibrationMethod } from '../../core/calibration/calibrator.js';
 import type { Interval } from '../../core/routing/clopper-pearson.js';
 import type { DecidedBy, ItemRole, TaskKind } from '../../core/types.js';
@@ -162,18 +163,25 @@ interface PlanPoint {
 export interface PlanAssumptions {
   readonly machinePerItem: number;
   readonly annotation: number;
+  /** People per item in the human zone, per audit, and in the all-human baseline. */
   readonly overlap: number;
+  /** People first asked per overlap item, and the raise of dynamic overlap (null: none). */
   readonly overlapZoneHumans: number;
+  readonly dynamicOverlap: DynamicOverlap | null;
   readonly controlRate: number;
   readonly auditRate: number;
   readonly humanAccuracy: number;
   /** Below this confidence items go to people alone; null: every unaccepted item goes to people alone. */
   readonly lo: number | null;
+  /** The staffing in words as the routing run printed it; null without one (or in older runs). */
+  readonly staffing: string | null;
   /** `route`: from the routing run; `defaults`: hilo's defaults and the project's prices. */
   readonly from: 'route' | 'defaults';
 }
 
 export interface PlanData {
+  /** The staffing every cost assumes, in words naming the settings. */
+  readonly staffing: string;
   readonly target: number;
   readonly delta: number;
   readonly currency: string;

@@ -119,8 +119,15 @@ describe('gatherReportData', () => {
     expect(data.plan?.poolFrom).toBe('pool');
     expect(data.plan?.poolSize).toBe(300);
     expect(data.plan?.assumptions.machinePerItem).toBeCloseTo(1.5 / 1100, 12);
-    // People alone: 300 items × 1 person × $0.50 × 1.1 for controls.
-    expect(data.plan?.allHuman.cost).toBeCloseTo(165, 9);
+    // People alone: 300 items × 1 person (people.overlap.human) × $0.50 × 10/9 for controls
+    // (people.controlRate: 10% of served items).
+    expect(data.plan?.allHuman.cost).toBeCloseTo((300 * 0.5 * 10) / 9, 9);
+    expect(data.plan?.assumptions).toMatchObject({
+      overlap: 1,
+      overlapZoneHumans: 2,
+      dynamicOverlap: { max: 5, targetPosterior: 0.9, humanAccuracy: 0.95 },
+    });
+    expect(data.plan?.staffing).toMatch(/people\.overlap\.max: 5/);
     const costs = data.plan!.points.map((p) => p.cost);
     // Strictest first: each looser threshold accepts more and sends fewer items to people.
     expect(costs).toEqual([...costs].sort((a, b) => b - a));

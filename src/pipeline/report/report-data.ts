@@ -105,6 +105,7 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
       assumptions: planAssumptions({
         run: policy?.appliesToSource ? routeRun : null,
         prices: project.prices,
+        people: project.people,
         spend,
       }),
     }),

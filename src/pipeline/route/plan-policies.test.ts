@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Prices } from '../../core/project.js';
+import { DEFAULT_PEOPLE_CONFIG, type Prices } from '../../core/project.js';
 import { calibrateVotes } from '../calibrate/index.js';
 import { planPolicies } from './plan-policies.js';
 import {
@@ -27,6 +27,7 @@ describe('planPolicies', () => {
       labels: FIXTURE_LABELS,
       fields: ['text'],
       prices,
+      people: { ...DEFAULT_PEOPLE_CONFIG, overlap: { human: 1, overlap: 1, max: 1 } },
       target: 0.9,
       delta: 0.05,
       humanAccuracy: 0.95,

@@ -1,9 +1,10 @@
 import { identityCalibrator } from '../../core/calibration/fit-calibrator.js';
+import { describeStaffing } from '../../core/cost/describe-staffing.js';
 import { compareWithBaselines, type BaselineComparison } from '../../core/cost/hybrid-cost.js';
 import type { PlanTable } from '../../core/cost/plan-table.js';
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
-import type { Prices } from '../../core/project.js';
+import type { PeopleConfig, Prices } from '../../core/project.js';
 import { loadCalibrator } from '../calibrate/index.js';
 import { planUnitCosts, type PricedUnits, type Staffing } from './plan-unit-costs.js';
 import { routePlanTable } from './route-budget.js';
@@ -15,6 +16,8 @@ export interface PlanPoliciesOptions {
   readonly labels: readonly string[];
   readonly fields: readonly string[];
   readonly prices: Prices;
+  /** The project's `people` settings: people per item, dynamic overlap, controls. */
+  readonly people: PeopleConfig;
   readonly target: number;
   readonly delta: number;
   /** Below this calibrated confidence, people alone; default: every unaccepted item overlaps. */
@@ -35,6 +38,8 @@ export interface PlanReport {
   readonly abstained: number;
   readonly unlabelled: number;
   readonly unit: PricedUnits;
+  /** The staffing in words, for the guaranteed row (else the settings alone). */
+  readonly staffing: string;
   readonly humanAccuracy: number;
   readonly table: PlanTable;
   /** Return on the guaranteed row (the loosest certified), null when none is certified. */
@@ -44,7 +49,8 @@ export interface PlanReport {
 /**
  * `hilo plan`: the cost–accuracy table of candidate thresholds before anyone is paid: for
  * each, the pool's zones, accepted accuracy on gold with its interval, expected final accuracy
- * (people taken at `humanAccuracy`), the cost at the project's prices, and whether it is
+ * (people taken at `humanAccuracy`), the cost at the project's prices and `people` staffing
+ * (dynamic overlap priced at its expectation, with its range), and whether it is
  * certified for the target; with the all-human and all-machine baselines and the return on the
  * guaranteed row. Uses the stored calibrator, or raw confidence before `hilo calibrate`.
  * @example const plan = await planPolicies({ store, source, labels, fields, prices, target: 0.97, delta: 0.05, humanAccuracy: 0.95 });
@@ -73,6 +79,8 @@ export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanRe
     store,
     source,
     prices: options.prices,
+    people: options.people,
+    humanAccuracy,
     ...(options.staffing ? { staffing: options.staffing } : {}),
   });
   const table = routePlanTable({
@@ -95,6 +103,7 @@ export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanRe
     abstained: pool.abstained.ids.length,
     unlabelled: pool.missing,
     unit,
+    staffing: describeStaffing(unit, chosen?.overlapPeople ?? null, chosen?.counts.overlap ?? 0),
     humanAccuracy,
     table,
     roi: chosen

@@ -1,4 +1,5 @@
 import { hybridCost, type UnitCosts } from '../../core/cost/hybrid-cost.js';
+import { overlapPeopleOf } from '../../core/cost/overlap-people-of.js';
 import { planTable, type PlanTable } from '../../core/cost/plan-table.js';
 import { learnThenTest } from '../../core/routing/learn-then-test.js';
 import { assignZones, countZones } from '../../core/routing/assign-zones.js';
@@ -128,9 +129,15 @@ export function routeBudgetRow(input: {
     certified: row.certified,
     humanAccuracy,
   }));
-  const people = countZones(
-    assignZones({ confidence: input.pool.confidence, hi: Number.POSITIVE_INFINITY, lo }),
-  );
+  const zones = assignZones({
+    confidence: input.pool.confidence,
+    hi: Number.POSITIVE_INFINITY,
+    lo,
+  });
+  const people = {
+    ...countZones(zones),
+    overlapPeople: overlapPeopleOf(input.pool.confidence, unit).inZone(zones).expected,
+  };
   options.push({
     budget,
     threshold: Number.POSITIVE_INFINITY,

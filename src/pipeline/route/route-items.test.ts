@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Prices } from '../../core/project.js';
+import { DEFAULT_PEOPLE_CONFIG, type Prices } from '../../core/project.js';
 import type { RouteRunConfig } from '../../core/runs/run-records.js';
 import type { Decision } from '../../core/types.js';
 import { readAuditedItems } from '../audit/index.js';
@@ -42,6 +42,7 @@ async function project(
       labels: FIXTURE_LABELS,
       fields: ['text'],
       prices,
+      people: DEFAULT_PEOPLE_CONFIG,
       target: 0.9,
       delta: 0.05,
       ...options,
@@ -125,13 +126,25 @@ describe('routeItems', () => {
     expect(config.cost).toMatchObject({
       currency: 'USD',
       overlap: 1,
-      overlapZoneHumans: 1,
-      controlRate: 0.1,
+      overlapZoneHumans: 2,
+      dynamicOverlap: { max: 5, targetPosterior: 0.9, humanAccuracy: 0.95 },
       auditRate: 0,
     });
+    // people.controlRate 0.1 of served items is one control per nine tasks.
+    expect(config.cost.controlRate).toBeCloseTo(1 / 9, 12);
     // Machine cost: $3 over the 3,600 items the label run did; people: $12/h at 60 an hour.
     expect(config.cost.machinePerItem).toBeCloseTo(3 / 3600, 12);
-    expect(report.cost.allHuman).toBeCloseTo(3000 * 1.1 * 0.2, 9);
+    expect(report.cost.allHuman).toBeCloseTo(((3000 * 10) / 9) * 0.2, 9);
+    // Overlap items wait for 2 people at least and 5 at most, dynamic overlap in between.
+    const perTask = 0.2 * (10 / 9);
+    const machine = 3000 * (3 / 3600);
+    const fixed = machine + perTask * report.counts.human;
+    expect(report.cost.planRange.low).toBeCloseTo(fixed + perTask * 2 * report.counts.overlap, 9);
+    expect(report.cost.planRange.high).toBeCloseTo(fixed + perTask * 5 * report.counts.overlap, 9);
+    expect(report.cost.plan).toBeGreaterThan(report.cost.planRange.low);
+    expect(report.cost.plan).toBeLessThan(report.cost.planRange.high);
+    expect(report.staffing).toMatch(/people\.overlap\.overlap: 2 at first/);
+    expect(config.cost.staffing).toBe(report.staffing);
   });
 
   it('says how much more gold a too-small gold set would need, and accepts nothing', async () => {
@@ -279,6 +292,7 @@ describe('routeItems', () => {
         labels: FIXTURE_LABELS,
         fields: ['text'],
         prices,
+        people: DEFAULT_PEOPLE_CONFIG,
         target: 0.9,
         delta: 0.05,
       }),

@@ -1,9 +1,11 @@
 import { humanBaselineCost } from '../../core/cost/cost-model.js';
 import { hybridCost } from '../../core/cost/hybrid-cost.js';
+import { describeStaffing } from '../../core/cost/describe-staffing.js';
+import { overlapPeopleOf } from '../../core/cost/overlap-people-of.js';
 import type { GoldNeeded } from '../../core/routing/gold-needed.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Store } from '../../core/ports/index.js';
-import type { Prices } from '../../core/project.js';
+import type { PeopleConfig, Prices } from '../../core/project.js';
 import type { RouteRun, RouteRunConfig } from '../../core/runs/run-records.js';
 import { drawAudit } from '../audit/index.js';
 import { loadCalibrator } from '../calibrate/index.js';
@@ -11,7 +13,7 @@ import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
 import { loadScoredItems } from './route-evidence.js';
 import { choosePolicy, type ChosenPolicy, type PolicyMode } from './route-policy.js';
-import { routeSentence } from './route-sentence.js';
+import { pricedWith, routeSentence } from './route-sentence.js';
 import { routeTestCheck, type TestCheck } from './route-test-check.js';
 
 export interface RouteItemsOptions {
@@ -22,6 +24,8 @@ export interface RouteItemsOptions {
   readonly labels: readonly string[];
   readonly fields: readonly string[];
   readonly prices: Prices;
+  /** The project's `people` settings: people per item, dynamic overlap, controls. */
+  readonly people: PeopleConfig;
   /** Required accuracy of accepted labels, and the allowed chance (delta) that the promise fails. */
   readonly target: number;
   readonly delta: number;
@@ -47,7 +51,15 @@ export interface RouteReport {
   readonly sentence: string;
   readonly goldItems: number;
   readonly goldNeeded: GoldNeeded | null;
-  readonly cost: { readonly plan: number; readonly allHuman: number; readonly allMachine: number };
+  /** `plan` is expected; `planRange` spans the fewest and most people dynamic overlap may ask. */
+  readonly cost: {
+    readonly plan: number;
+    readonly planRange: { readonly low: number; readonly high: number };
+    readonly allHuman: number;
+    readonly allMachine: number;
+  };
+  /** The staffing every cost figure assumes, in words naming its settings. */
+  readonly staffing: string;
   /** Pool items without a vote from the source (not routed), and decisions left to people's rank. */
   readonly unlabelled: number;
   /** Pool items already decided by people (or aggregation), not routed. */
@@ -103,6 +115,8 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     store,
     source,
     prices: options.prices,
+    people: options.people,
+    humanAccuracy: options.humanAccuracy ?? 0.95,
     staffing: { ...options.staffing, auditRate: options.auditRate ?? 0 },
   });
   const policy = choosePolicy({
@@ -123,8 +137,14 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
   });
   const counts = { ...policy.counts, human: policy.counts.human + abstained };
   const total = counts.accept + counts.overlap + counts.human;
+  const overlapPeople = overlapPeopleOf(pool.confidence, unit).inZone(policy.zones);
+  const priced = { ...counts, overlapPeople: overlapPeople.expected };
   const cost = {
-    plan: hybridCost(counts, unit).total,
+    plan: hybridCost(priced, unit).total,
+    planRange: {
+      low: hybridCost({ ...priced, overlapPeople: overlapPeople.fewest }, unit).total,
+      high: hybridCost({ ...priced, overlapPeople: overlapPeople.most }, unit).total,
+    },
     allHuman: humanBaselineCost({
       items: total,
       controlRate: unit.controlRate,
@@ -133,7 +153,15 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     }),
     allMachine: total * unit.machinePerItem,
   };
-  const sentence = routeSentence({ policy, counts, target, delta, cost });
+  const staffing = describeStaffing(unit, overlapPeople, counts.overlap);
+  const sentence = routeSentence({
+    policy,
+    counts,
+    target,
+    delta,
+    cost,
+    pricedWith: pricedWith(unit, overlapPeople.expected, counts),
+  });
   const testItems = await loadScoredItems({ ...load, roles: ['test'], trusted: true });
   const testCheck = routeTestCheck({ policy, test: testItems, labels, delta });
 
@@ -193,14 +221,21 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
       goldAcceptedCorrect: policy.goldAcceptedCorrect,
       goldNeededDetail: policy.goldNeeded,
       cost: {
-        ...cost,
+        plan: cost.plan,
+        allHuman: cost.allHuman,
+        allMachine: cost.allMachine,
+        planLow: cost.planRange.low,
+        planHigh: cost.planRange.high,
         currency: 'USD',
         machinePerItem: unit.machinePerItem,
         annotation: unit.annotation,
         overlap: unit.overlap,
         overlapZoneHumans: unit.overlapZoneHumans,
+        dynamicOverlap: unit.dynamicOverlap ?? null,
+        overlapPeople: overlapPeople.expected,
         controlRate: unit.controlRate,
         auditRate,
+        staffing,
       },
       testCheck: testCheck && {
         ...testCheck,
@@ -240,6 +275,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     goldItems: gold.ids.length,
     goldNeeded: policy.goldNeeded,
     cost,
+    staffing,
     unlabelled: pool.missing,
     decided: pool.decided,
     kept: result.kept,

@@ -19,6 +19,8 @@ export function routeSentence(input: {
   readonly target: number;
   readonly delta: number;
   readonly cost: { readonly plan: number; readonly allHuman: number };
+  /** The people per item the costs were priced with, in words. */
+  readonly pricedWith?: string;
 }): string {
   const { policy, counts, target, delta, cost } = input;
   const total = counts.accept + counts.overlap + counts.human;
@@ -54,7 +56,11 @@ export function routeSentence(input: {
     delta,
     certified: policy.certified,
     goldNeeded: policy.goldNeeded,
-    cost,
+    cost: {
+      plan: cost.plan,
+      allHuman: cost.allHuman,
+      ...(input.pricedWith ? { pricedWith: input.pricedWith } : {}),
+    },
   });
   if (policy.thresholds && policy.certified) {
     const open = Object.entries(policy.thresholds)
@@ -66,4 +72,29 @@ export function routeSentence(input: {
     sentence += ` A meta-classifier ranks the items; it was fitted on the other gold items, so the promise rests on these ${count(policy.goldUsed)}.`;
   }
   return sentence;
+}
+
+/**
+ * The people per item a routing's costs were priced with, for its sentence.
+ * @example pricedWith(unit, 630, { overlap: 300, human: 0 }) // 'overlap items at 2.10 people each (expected with dynamic overlap), people alone at 1 person per item'
+ * Complexity: O(1).
+ */
+export function pricedWith(
+  unit: { overlap: number; overlapZoneHumans: number; dynamicOverlap?: unknown },
+  overlapPeople: number,
+  counts: { overlap: number; human: number },
+): string {
+  const parts: string[] = [];
+  if (counts.overlap > 0) {
+    const each = overlapPeople / counts.overlap;
+    parts.push(
+      unit.dynamicOverlap
+        ? `overlap items at ${each.toFixed(2)} people each (expected with dynamic overlap)`
+        : `overlap items at ${unit.overlapZoneHumans} ${unit.overlapZoneHumans === 1 ? 'person' : 'people'} each`,
+    );
+  }
+  parts.push(
+    `${counts.human > 0 ? 'human items and ' : ''}people alone at ${unit.overlap} ${unit.overlap === 1 ? 'person' : 'people'} per item`,
+  );
+  return parts.join(', ');
 }
