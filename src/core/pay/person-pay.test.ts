@@ -40,9 +40,12 @@ describe('personPay', () => {
   const perAnswer = { rate: { basis: 'answer' as const, usd: 0.125 }, bonus };
 
   it('200 answers at $0.125 with 9/10 controls: $25.00 + 10% = $27.50', () => {
-    expect(personPay(work({ answers: 200, controls: 10, controlsCorrect: 9 }), perAnswer)).toEqual(
-      { baseCents: 2500, bonusCents: 250, totalCents: 2750, bonusEarned: true },
-    );
+    expect(personPay(work({ answers: 200, controls: 10, controlsCorrect: 9 }), perAnswer)).toEqual({
+      baseCents: 2500,
+      bonusCents: 250,
+      totalCents: 2750,
+      bonusEarned: true,
+    });
   });
 
   it('8/9 controls earn no bonus', () => {

@@ -45,7 +45,11 @@ export function payRate(prices: Prices, pay: PaySettings): PayRate {
  * @example meetsBonus(9, 10, { controlAccuracyAtLeast: 0.9, minControls: 5, percent: 10 }) // true
  * Complexity: O(1).
  */
-export function meetsBonus(correct: number, controls: number, bonus: PaySettings['bonus']): boolean {
+export function meetsBonus(
+  correct: number,
+  controls: number,
+  bonus: PaySettings['bonus'],
+): boolean {
   if (controls === 0 || controls < bonus.minControls) return false;
   // Compared as counts, with room for rounding: 0.9 × 30 is 27.000000000000004 in floating point.
   return correct >= bonus.controlAccuracyAtLeast * controls - 1e-9;
