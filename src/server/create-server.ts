@@ -9,6 +9,7 @@ import { HiloError } from '../core/errors.js';
 import { adminRoutes } from './admin-routes.js';
 import { httpStatus } from './http-status.js';
 import { itemRoutes } from './item-routes.js';
+import { payRoutes } from './pay-routes.js';
 import { plotRoutes } from './plot-routes.js';
 import { Forbidden, sendError, Unauthenticated } from './request-auth.js';
 import { reviewRoutes } from './review-routes.js';
@@ -75,6 +76,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(adminRoutes, deps);
   await app.register(plotRoutes, deps);
   await app.register(reviewRoutes, deps);
+  await app.register(payRoutes, deps);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

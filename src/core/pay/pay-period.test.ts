@@ -26,6 +26,12 @@ describe('payPeriod', () => {
     expect(() => payPeriod(from, '2026-12-31')).toThrow(HiloError);
   });
 
+  it('names the bounds as the caller calls them', () => {
+    expect(() => payPeriod('2026-12-01', '31/12', { from: '--from', to: '--to' })).toThrow(
+      /^--to "31\/12" is not a date \(YYYY-MM-DD\)$/,
+    );
+  });
+
   it('refuses an end before the start, naming both', () => {
     expect(() => payPeriod('2026-12-31', '2026-12-01')).toThrow(
       'to 2026-12-01 is before from 2026-12-31',

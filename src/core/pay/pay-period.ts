@@ -14,6 +14,12 @@ export interface PayPeriod {
 
 const DAY_MS = 86_400_000;
 
+/** What the bounds are called in errors: `from`/`to` in the API, `--from`/`--to` on the CLI. */
+export interface BoundNames {
+  readonly from: string;
+  readonly to: string;
+}
+
 /**
  * The period from `from` to `to`, both whole UTC days included: an answer counts when
  * `start ≤ answered at < end`. INVALID_INPUT, naming the bound, for a date that is not a real
@@ -21,11 +27,15 @@ const DAY_MS = 86_400_000;
  * @example payPeriod('2026-12-01', '2026-12-31').end // '2027-01-01T00:00:00.000Z'
  * Complexity: O(1).
  */
-export function payPeriod(from: string, to: string): PayPeriod {
-  const startMs = dayStart('from', from);
-  const lastMs = dayStart('to', to);
+export function payPeriod(
+  from: string,
+  to: string,
+  names: BoundNames = { from: 'from', to: 'to' },
+): PayPeriod {
+  const startMs = dayStart(names.from, from);
+  const lastMs = dayStart(names.to, to);
   if (lastMs < startMs) {
-    throw new HiloError('INVALID_INPUT', `to ${to} is before from ${from}`, { field: 'to' });
+    throw new HiloError('INVALID_INPUT', `${names.to} ${to} is before ${names.from} ${from}`);
   }
   return {
     from,
@@ -45,14 +55,12 @@ export function monthToDate(nowMs: number): PayPeriod {
   return payPeriod(`${today.slice(0, 8)}01`, today);
 }
 
-function dayStart(field: 'from' | 'to', value: string): number {
+function dayStart(name: string, value: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   // Date.UTC rolls 2026-02-30 over to March; a real date reads back unchanged.
   if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== value) {
-    throw new HiloError('INVALID_INPUT', `${field} "${value}" is not a date (YYYY-MM-DD)`, {
-      field,
-    });
+    throw new HiloError('INVALID_INPUT', `${name} "${value}" is not a date (YYYY-MM-DD)`);
   }
   return ms;
 }
