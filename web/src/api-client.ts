@@ -8,6 +8,7 @@ import type {
   ReviewResponse,
   ServedItemBody,
 } from '../../src/contract/people-api.js';
+import type { LeaderboardResponse, PayResponse } from '../../src/contract/pay-api.js';
 
 /**
  * An API error with its neutral code; `status` 0 and code `NETWORK` when no answer came back.
@@ -79,6 +80,12 @@ export function createApi(fetcher: Fetch) {
     review: () => send<ReviewResponse>('GET', '/api/review'),
     settle: (itemId: string, label: string) =>
       send<unknown>('POST', `/api/review/${encodeURIComponent(itemId)}`, { label }),
+    leaderboard: () => send<LeaderboardResponse>('GET', '/api/leaderboard'),
+    pay: (period?: { from: string; to: string }) =>
+      send<PayResponse>(
+        'GET',
+        `/api/admin/pay${period ? `?${new URLSearchParams(period).toString()}` : ''}`,
+      ),
   };
 }
 
