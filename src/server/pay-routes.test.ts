@@ -7,6 +7,7 @@ import { buildQueue, inviteAnnotator } from '../pipeline/people/index.js';
 import { item, project as aProject } from '../testing/builders/index.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
 import { createServer } from './create-server.js';
+import { LEADERBOARD_MAX_AGE_MS } from './pay-routes.js';
 
 let app: FastifyInstance;
 let now: number;
@@ -149,6 +150,40 @@ describe('pay and leaderboard routes', () => {
       expect(unknown.statusCode).toBe(400);
       expect((await app.inject({ method: 'GET', url: '/api/leaderboard' })).statusCode).toBe(401);
     });
+  });
+
+  it('counts the leaderboard at most once a minute for everyone who opens it', async () => {
+    await start('names');
+    const answersOf = async () =>
+      leaderboardResponse
+        .parse(
+          (
+            await app.inject({ method: 'GET', url: '/api/leaderboard', headers: bearer('Bob') })
+          ).json(),
+        )
+        .top.map((r) => [r.name, r.answers]);
+    expect(await answersOf()).toEqual([
+      ['Ada', 4],
+      ['Bob', 4],
+    ]);
+    const next = await app.inject({ method: 'GET', url: '/api/next', headers: bearer('Ada') });
+    const itemId = (next.json() as { item: { itemId: string } }).item.itemId;
+    now += 1000;
+    await app.inject({
+      method: 'POST',
+      url: '/api/answers',
+      headers: bearer('Ada'),
+      payload: { itemId, label: 'spam', timeSpentMs: 1000 },
+    });
+    expect(await answersOf()).toEqual([
+      ['Ada', 4],
+      ['Bob', 4],
+    ]);
+    now += LEADERBOARD_MAX_AGE_MS;
+    expect(await answersOf()).toEqual([
+      ['Ada', 5],
+      ['Bob', 4],
+    ]);
   });
 
   it('shows names when the project says names', async () => {

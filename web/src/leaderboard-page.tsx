@@ -83,7 +83,8 @@ function Board({ data }: { data: LeaderboardResponse }) {
       <p className="muted">
         Score = answers × the lower end of the 95% interval of control accuracy (first answers to
         the hidden check items): it grows with answers as far as the checks show they are right.
-        {data.mode === 'anonymous' ? ' Other people are not named on this project.' : ''}
+        {data.mode === 'anonymous' ? ' Other people are not named on this project.' : ''} Counted at
+        most once a minute.
       </p>
     </>
   );
