@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AnnotatorRole } from '../core/ports/people-store.js';
 import { createRng } from '../core/rng.js';
 import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/index.js';
+import { registerAnnotatorsPay } from './cmd-annotators-pay.js';
 import type { CliIo } from './cli-io.js';
 import { percent } from '../core/format/format-number.js';
 import { choiceFlag } from './flags.js';
@@ -12,7 +13,7 @@ const ROLES: readonly AnnotatorRole[] = ['annotator', 'reviewer', 'admin'];
 export function registerAnnotators(program: Command, io: CliIo): void {
   const group = program
     .command('annotators')
-    .description('Invite people and see their state and quality.');
+    .description('Invite people and see their state, quality and pay.');
   group
     .command('add <name>')
     .description('Create a person and print their invitation link (shown once).')
@@ -57,6 +58,7 @@ export function registerAnnotators(program: Command, io: CliIo): void {
         );
       });
     });
+  registerAnnotatorsPay(group, io);
 }
 
 function controlAccuracy(a: AnnotatorQuality): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payRoutes } from './pay-api.js';
 
 /** The HTTP API of the annotation server, shared by server, web UI and OpenAPI document. */
 
@@ -340,6 +341,7 @@ export const peopleRoutes = [
     response: appeal,
     auth: 'reviewer',
   },
+  ...payRoutes,
 ] as const;
 
 /**

@@ -137,7 +137,31 @@ export interface PeopleConfig {
   readonly exam: { readonly size: number; readonly threshold: number };
   readonly rules: PeopleRules;
   readonly sessionDays: number;
+  /** What people earn, for payroll (hilo pays nobody itself). */
+  readonly pay: PaySettings;
+  /** Who annotators see on the leaderboard: names, only themselves by name, or no leaderboard. */
+  readonly leaderboard: LeaderboardSetting;
 }
+
+/**
+ * How a person's pay is figured (hilo.yaml `people.pay`). The rate is the human price the cost
+ * model uses, `prices.humanHourlyUsd`, so the pay report and the cost figures agree: per answer it
+ * is `humanHourlyUsd / humanItemsPerHour`, per hour `humanHourlyUsd`. Amounts are USD.
+ */
+export interface PaySettings {
+  /** Base pay counts answers (tasks and controls) or hours worked. */
+  readonly basis: 'answer' | 'hour';
+  /** `percent` of base pay on top when first-answer control accuracy is at least the threshold. */
+  readonly bonus: {
+    readonly controlAccuracyAtLeast: number;
+    /** Controls answered in the period before the bonus can be earned. */
+    readonly minControls: number;
+    readonly percent: number;
+  };
+}
+
+/** `names`: everyone by name; `anonymous`: only oneself by name; `off`: no leaderboard. */
+export type LeaderboardSetting = 'names' | 'anonymous' | 'off';
 
 /**
  * Everything hilo.yaml may leave out: the whole config but the project's name and labels. The
@@ -204,6 +228,8 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
       sameLabelRun: 20,
     },
     sessionDays: 14,
+    pay: { basis: 'answer', bonus: { controlAccuracyAtLeast: 0.9, minControls: 5, percent: 10 } },
+    leaderboard: 'anonymous',
   },
 };
 

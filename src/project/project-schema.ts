@@ -143,6 +143,25 @@ const people = z
       .strict()
       .prefault({}),
     sessionDays: z.number().positive().default(P.sessionDays),
+    pay: z
+      .object({
+        basis: z.enum(['answer', 'hour']).default(P.pay.basis),
+        bonus: z
+          .object({
+            controlAccuracyAtLeast: z
+              .number()
+              .min(0)
+              .max(1)
+              .default(P.pay.bonus.controlAccuracyAtLeast),
+            minControls: z.number().int().min(0).default(P.pay.bonus.minControls),
+            percent: z.number().min(0).default(P.pay.bonus.percent),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    leaderboard: z.enum(['names', 'anonymous', 'off']).default(P.leaderboard),
   })
   .strict();
 

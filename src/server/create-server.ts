@@ -10,6 +10,7 @@ import { adminRoutes } from './admin-routes.js';
 import { appealRoutes } from './appeal-routes.js';
 import { httpStatus } from './http-status.js';
 import { itemRoutes } from './item-routes.js';
+import { payRoutes } from './pay-routes.js';
 import { plotRoutes } from './plot-routes.js';
 import { Forbidden, sendError, Unauthenticated } from './request-auth.js';
 import { reviewRoutes } from './review-routes.js';
@@ -77,6 +78,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(plotRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(appealRoutes, deps);
+  await app.register(payRoutes, deps);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

@@ -11,6 +11,7 @@ import type {
   ReviewResponse,
   ServedItemBody,
 } from '../../src/contract/people-api.js';
+import type { LeaderboardResponse, PayResponse } from '../../src/contract/pay-api.js';
 
 /**
  * An API error with its neutral code; `status` 0 and code `NETWORK` when no answer came back.
@@ -92,6 +93,12 @@ export function createApi(fetcher: Fetch) {
     appeals: () => send<AppealsResponse>('GET', '/api/appeals?state=open'),
     settleAppeal: (id: number, verdict: AppealVerdictBody) =>
       send<AppealBody>('POST', `/api/appeals/${id}`, verdict),
+    leaderboard: () => send<LeaderboardResponse>('GET', '/api/leaderboard'),
+    pay: (period?: { from: string; to: string }) =>
+      send<PayResponse>(
+        'GET',
+        `/api/admin/pay${period ? `?${new URLSearchParams(period).toString()}` : ''}`,
+      ),
   };
 }
 

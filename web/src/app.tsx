@@ -4,10 +4,11 @@ import { AnnotatePage } from './annotate-page.js';
 import { api, ApiError } from './api-client.js';
 import { DashboardPage } from './dashboard-page.js';
 import { FailureNote } from './failure-note.js';
+import { LeaderboardPage } from './leaderboard-page.js';
 import { ReviewPage } from './review-page.js';
 import { useAction } from './use-action.js';
 
-type View = 'annotate' | 'dashboard' | 'review';
+type View = 'annotate' | 'dashboard' | 'review' | 'leaderboard';
 
 /** Signs in from an invitation link (#invite=…), then shows the page for the person's role. */
 export function App() {
@@ -93,6 +94,12 @@ export function App() {
               Dashboard
             </button>
           )}
+          <button
+            className={view === 'leaderboard' ? 'on' : ''}
+            onClick={() => setView('leaderboard')}
+          >
+            {me.role === 'admin' ? 'Leaderboard & pay' : 'Leaderboard'}
+          </button>
         </nav>
         <span className="muted">
           {me.name} · {me.role}
@@ -101,6 +108,7 @@ export function App() {
       {view === 'annotate' && <AnnotatePage me={me} />}
       {view === 'dashboard' && <DashboardPage />}
       {view === 'review' && <ReviewPage me={me} />}
+      {view === 'leaderboard' && <LeaderboardPage me={me} />}
     </>
   );
 }

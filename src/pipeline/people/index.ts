@@ -18,3 +18,6 @@ export { peopleDashboard } from './people-dashboard.js';
 export { listReviewItems, settleReview } from './review-items.js';
 export { submitAnswer } from './submit-answer.js';
 export { undoAnswer } from './undo-answer.js';
+export { annotatorLeaderboard, rankPeople, type RankedPerson } from './leaderboard.js';
+export { payCsv } from './pay-csv.js';
+export { payReport, type PayReport, type PersonPay } from './pay-report.js';
