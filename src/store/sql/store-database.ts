@@ -14,6 +14,7 @@ export interface StoreDatabase {
   embeddings: EmbeddingsTable;
   annotators: AnnotatorsTable;
   sessions: SessionsTable;
+  invitations: InvitationsTable;
   queue: QueueTable;
   assignments: AssignmentsTable;
 }
@@ -112,6 +113,14 @@ export interface AnnotatorsTable {
   controls_seen: number | string;
   controls_correct: number | string;
   discounted: number;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  annotator_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionsTable {

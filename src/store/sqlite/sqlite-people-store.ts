@@ -14,6 +14,11 @@ import type {
   QueueKind,
   RecentVote,
 } from '../../core/ports/people-store.js';
+import type {
+  NewInvitation,
+  RedeemRequest,
+  RedeemResult,
+} from '../../core/ports/invitation-store.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
 import { PeopleCache } from './sqlite-people-cache.js';
@@ -21,6 +26,7 @@ import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
 import { GroupCommit } from './sqlite-people-group-commit.js';
 import { completeNow, leaseNow } from './sqlite-people-leases.js';
 import { preparePeopleStatements, type PeopleStatements } from './sqlite-people-statements.js';
+import { sqliteInvitations, type SqliteInvitations } from './sqlite-invitations.js';
 import type {
   AnnotatorsTable,
   AssignmentsTable,
@@ -74,6 +80,7 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #lease: Database.Transaction<(request: LeaseRequest) => Assignment | undefined>;
   readonly #complete: Database.Transaction<(request: CompleteRequest) => number | null>;
   readonly #commits: GroupCommit;
+  readonly #invitations: SqliteInvitations;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -90,6 +97,7 @@ export class SqlitePeopleStore implements PeopleStore {
   constructor(db: Database.Database, foreignWrites?: () => number) {
     this.#db = db;
     this.#s = preparePeopleStatements(db);
+    this.#invitations = sqliteInvitations(db);
     const s = this.#s;
     this.#cache = new PeopleCache({
       changes: foreignWrites ?? (() => s.totalChanges.get() as number),
@@ -199,6 +207,22 @@ export class SqlitePeopleStore implements PeopleStore {
     return this.#write('deleteSession', () => {
       this.#s.deleteSession.run(tokenHash);
       this.#cache.putSession(tokenHash, null);
+    });
+  }
+
+  createInvitation(invitation: NewInvitation): Promise<void> {
+    return this.#write('createInvitation', () => this.#invitations.create(invitation));
+  }
+
+  redeemInvitation(request: RedeemRequest): Promise<RedeemResult> {
+    return this.#write('redeemInvitation', () => {
+      const result = this.#invitations.redeem(request);
+      if (result.status === 'redeemed')
+        this.#cache.putSession(request.session.tokenHash, {
+          annotatorId: result.annotatorId,
+          expiresAt: request.session.expiresAt,
+        });
+      return result;
     });
   }
 
