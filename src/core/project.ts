@@ -136,7 +136,10 @@ export interface PeopleConfig {
   /** Qualification before real items: `size` gold items, pass at `threshold` accuracy; size 0 = none. */
   readonly exam: { readonly size: number; readonly threshold: number };
   readonly rules: PeopleRules;
+  /** How long a signed-in session lasts. */
   readonly sessionDays: number;
+  /** How long an invitation link can be used (once) before it expires. */
+  readonly invitationHours: number;
 }
 
 /**
@@ -204,6 +207,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
       sameLabelRun: 20,
     },
     sessionDays: 14,
+    invitationHours: 72,
   },
 };
 
