@@ -16,9 +16,9 @@ import type { ServerDeps } from './server-deps.js';
 
 /** Why an invitation did not sign anyone in, in words that name no one. */
 const REFUSED: Record<Exclude<SignInResult['status'], 'signed-in'>, string> = {
-  used: 'this invitation was already used: ask the project’s admin for a new link',
-  expired: 'this invitation expired: ask the project’s admin for a new link',
-  unknown: 'this invitation is not valid',
+  used: 'this invitation was already used: ask the project’s admin for a new one',
+  expired: 'this invitation expired: ask the project’s admin for a new one',
+  unknown: 'this invitation link is not valid: ask the project’s admin for a new one',
 };
 
 /**
