@@ -98,6 +98,7 @@ export interface LoadResult {
  */
 export async function driveAnnotators(options: {
   readonly server: ServerChild;
+  /** Session tokens (from sign-in), sent as `Authorization: Bearer`. */
   readonly tokens: readonly string[];
   readonly seconds: number;
   readonly warmup: number;

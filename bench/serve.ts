@@ -21,7 +21,7 @@ import Fastify from 'fastify';
 import { silentIo } from '../src/cli/cli-io.js';
 import { main } from '../src/cli/main.js';
 import { serveProject } from '../src/compose/index.js';
-import { inviteAnnotator } from '../src/pipeline/people/index.js';
+import { inviteAnnotator, signIn } from '../src/pipeline/people/index.js';
 import {
   driveAnnotators,
   quantile,
@@ -98,16 +98,18 @@ async function runBench(): Promise<void> {
 
   // People are created before the server starts, straight in the store.
   const setup = await serveProject({ dir: project, env: {}, host: '127.0.0.1', port: 0 });
+  // Each signs in once with their invitation, as an API client: the session is their bearer token.
   const tokens: string[] = [];
+  const { store, config, clock } = setup.project;
   for (let i = 0; i < annotators; i++) {
-    tokens.push(
-      (
-        await inviteAnnotator(setup.project.store.people, setup.project.clock, {
-          name: `sim${i}`,
-          role: 'annotator',
-        })
-      ).token,
-    );
+    const invited = await inviteAnnotator(store.people, clock, {
+      name: `sim${i}`,
+      role: 'annotator',
+    });
+    const signed = await signIn({ store, project: config, clock }, invited.token);
+    if (signed.status !== 'signed-in')
+      throw new Error(`sim${i} could not sign in: ${signed.status}`);
+    tokens.push(signed.session);
   }
   await setup.close();
 

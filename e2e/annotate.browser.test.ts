@@ -32,7 +32,7 @@ if (missing)
 describe.skipIf(missing)('annotation in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
-  let adminToken: string;
+  let adminLink: () => Promise<string>;
 
   beforeAll(async () => {
     // Rules scaled to test time: "too fast" is under 300 ms here (3 s by default).
@@ -91,7 +91,7 @@ describe.skipIf(missing)('annotation in a real browser', () => {
         ).code,
       ).toBe(0);
     }
-    ({ server, adminToken } = await serveProject(project, { answersPerMinute: 10_000 }));
+    ({ server, link: adminLink } = await serveProject(project, { answersPerMinute: 10_000 }));
     browser = await launchBrowser();
   }, 120_000);
 
@@ -129,7 +129,7 @@ describe.skipIf(missing)('annotation in a real browser', () => {
 
   async function invite(name: string): Promise<string> {
     const admin = await browser.newPage();
-    await admin.goto(`${server.url}/#invite=${adminToken}`);
+    await admin.goto(await adminLink());
     await admin.getByLabel('name').fill(name);
     await admin.getByRole('button', { name: 'Invite' }).click();
     const link = (await admin.getByTestId('invite-link').textContent()) ?? '';
@@ -208,7 +208,7 @@ describe.skipIf(missing)('annotation in a real browser', () => {
       .toMatch(/^Suspended: 4 of the last/);
     await page.screenshot({ path: join(ARTIFACTS, 'suspended.png') });
     const admin = await browser.newPage();
-    await admin.goto(`${server.url}/#invite=${adminToken}`);
+    await admin.goto(await adminLink());
     await expect.poll(() => admin.locator('tr[data-state=suspended]').count()).toBeGreaterThan(0);
     await expect
       .poll(() => admin.locator('main').textContent())

@@ -37,11 +37,23 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
-/** `hilo serve` on a free loopback port, with its first admin's invitation token. */
+/** `hilo serve` with its first admin signed in, as a browser or script would reach it. */
+export interface ServedProject {
+  readonly server: RunningServer;
+  /** The admin's session token, for `Authorization: Bearer …` (the printed link is used up). */
+  readonly adminToken: string;
+  /** A fresh single-use invitation link for a person (the admin by default). */
+  link(id?: string): Promise<string>;
+}
+
+/**
+ * `hilo serve` on a free loopback port. Its first admin's printed link is redeemed once, for a
+ * bearer session; every page that signs in opens a link of its own from `link()`.
+ */
 export async function serveProject(
   dir: string,
   rateLimits?: { answersPerMinute?: number },
-): Promise<{ server: RunningServer; adminToken: string }> {
+): Promise<ServedProject> {
   const server = await serve({
     dir,
     env: {},
@@ -49,7 +61,30 @@ export async function serveProject(
     port: 0,
     ...(rateLimits ? { rateLimits } : {}),
   });
-  return { server, adminToken: /invite=([\w-]+)/.exec(server.adminLink ?? '')?.[1] ?? '' };
+  const invitation = /invite=([\w-]+)/.exec(server.adminLink ?? '')?.[1] ?? '';
+  const adminToken = await bearerSession(server.url, invitation);
+  const adminId = server.firstAdmin?.id ?? '';
+  const link = async (id = adminId) => {
+    const res = await fetch(`${server.url}/api/annotators/${id}/invitation`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(res.status, 'a new invitation link').toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    return `${server.url}/#invite=${token}`;
+  };
+  return { server, adminToken, link };
+}
+
+/** Redeems an invitation token as an API client does, for a bearer session token. */
+export async function bearerSession(url: string, invitation: string): Promise<string> {
+  const res = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: invitation, bearer: true }),
+  });
+  expect(res.status, 'signing in with an invitation').toBe(200);
+  return ((await res.json()) as { session: string }).session;
 }
 
 /** A new page that records its uncaught errors, so a test can assert there were none. */

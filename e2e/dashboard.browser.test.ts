@@ -25,6 +25,7 @@ describe.skipIf(!HAS_CHROMIUM)(
   () => {
     let server: RunningServer;
     let adminToken: string;
+    let adminLink: () => Promise<string>;
     let browser: Browser;
 
     beforeAll(async () => {
@@ -46,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         const done = await hilo([...step, ...p]);
         expect(done.code, `${step.join(' ')}: ${done.err}`).toBe(0);
       }
-      ({ server, adminToken } = await serveProject(project));
+      ({ server, adminToken, link: adminLink } = await serveProject(project));
       const timed = async () => {
         const start = performance.now();
         const res = await fetch(`${server.url}/api/admin/plots`, {
@@ -69,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     it('shows the report’s calibration and cost–accuracy plots, drawn, sized and inert', async () => {
       const { page, errors } = await watchedPage(browser, { width: 1200, height: 900 });
       const started = Date.now();
-      await page.goto(`${server.url}/#invite=${adminToken}`);
+      await page.goto(await adminLink());
       for (const [testId, plotId] of [
         ['plot-calibration', 'plot-reliability'],
         ['plot-cost', 'plot-cost-accuracy'],
@@ -122,7 +123,7 @@ describe.skipIf(!HAS_CHROMIUM)(
           }),
         }),
       );
-      await page.goto(`${server.url}/#invite=${adminToken}`);
+      await page.goto(await adminLink());
       const figure = page.getByTestId('plot-calibration');
       await figure.locator('svg text').waitFor();
       expect(await figure.locator('svg text').textContent()).toBe('bins');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/compose/index.js';
 import {
   ARTIFACTS,
+  bearerSession,
   CHROMIUM,
   HAS_CHROMIUM,
   launchBrowser,
@@ -30,9 +31,10 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
   let server: RunningServer;
   let browser: Browser;
   let adminToken: string;
+  let linkFor: (id?: string) => Promise<string>;
   const people = new Map<string, { id: string; token: string }>();
 
-  /** The API as a person calls it, with their invitation token. */
+  /** The API as a person calls it, with their bearer session token. */
   async function call(token: string, method: string, path: string, body?: unknown) {
     const response = await fetch(`${server.url}${path}`, {
       method,
@@ -48,7 +50,8 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
 
   async function invite(name: string, role: string) {
     const created = await call(adminToken, 'POST', '/api/annotators', { name, role });
-    people.set(name, { id: String(created.id), token: String(created.token) });
+    const token = await bearerSession(server.url, String(created.token));
+    people.set(name, { id: String(created.id), token });
   }
 
   /** Answers every item the person is given: `labelOf(itemId)`, 5 s each. */
@@ -76,9 +79,11 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
       .map((e) => e.itemId)
       .sort();
 
-  async function open(token: string): Promise<{ page: Page; errors: string[] }> {
+  /** A page signed in with a fresh link of the person (the admin by default), or a bad token. */
+  async function open(who?: string, token?: string): Promise<{ page: Page; errors: string[] }> {
     const { page, errors } = await watchedPage(browser, { width: 1000, height: 900 });
-    await page.goto(`${server.url}/#invite=${token}`);
+    const id = who === undefined ? undefined : people.get(who)?.id;
+    await page.goto(token === undefined ? await linkFor(id) : `${server.url}/#invite=${token}`);
     return { page, errors };
   }
 
@@ -95,7 +100,13 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
     );
     const imported = await hilo(['import', join(dir, 'pool.jsonl'), '--project', project]);
     expect(imported.code, imported.err).toBe(0);
-    ({ server, adminToken } = await serveProject(project, { answersPerMinute: 10_000 }));
+    ({
+      server,
+      adminToken,
+      link: linkFor,
+    } = await serveProject(project, {
+      answersPerMinute: 10_000,
+    }));
     await invite('Ann', 'annotator');
     await invite('Bob', 'annotator');
     await invite('Rita', 'reviewer');
@@ -112,8 +123,7 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
   });
 
   it('a reviewer sees the disputed items with their votes, settles one, and the decision is stored', async () => {
-    const rita = people.get('Rita');
-    const { page, errors } = await open(rita?.token ?? '');
+    const { page, errors } = await open('Rita');
     const items = page.getByTestId('review-item');
     await expect.poll(() => items.count()).toBe(3);
     const ann = people.get('Ann')?.id ?? '';
@@ -134,7 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
     expect(await reviewDecision('r2')).toMatchObject({
       label: 'ham',
       confidence: 1,
-      source: `human:${rita?.id ?? ''}`,
+      source: `human:${people.get('Rita')?.id ?? ''}`,
     });
     expect(await underReview()).toEqual(['r1', 'r3']);
     await page.screenshot({ path: join(ARTIFACTS, 'review-settled.png'), fullPage: true });
@@ -143,7 +153,7 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
   }, 60_000);
 
   it('a failed load or settle says what went wrong, keeps the page usable, and trying again works', async () => {
-    const { page, errors } = await open(people.get('Rita')?.token ?? '');
+    const { page, errors } = await open('Rita');
     // Loading the list: the connection drops.
     await page.route('**/api/review', (route) => route.abort('connectionfailed'));
     const alert = page.getByRole('alert');
@@ -185,7 +195,7 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
 
   it('signing in says why it failed: a link that is not valid, or a connection to try again', async () => {
     for (const token of ['not-a-token', 'x'.repeat(43)]) {
-      const { page: stranger } = await open(token);
+      const { page: stranger } = await open(undefined, token);
       await expect
         .poll(() => stranger.getByRole('alert').textContent())
         .toBe('This invitation link is not valid: ask the project’s admin for a new one.');
@@ -194,7 +204,7 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
 
     const page = await browser.newPage();
     await page.route('**/api/login', (route) => route.abort('connectionfailed'));
-    await page.goto(`${server.url}/#invite=${people.get('Rita')?.token ?? ''}`);
+    await page.goto(await linkFor(people.get('Rita')?.id));
     const alert = page.getByRole('alert');
     await expect
       .poll(() => alert.textContent())
@@ -209,7 +219,7 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
   }, 60_000);
 
   it('the dashboard’s invite and suspend say when they fail, keep what was typed, and work when tried again', async () => {
-    const { page, errors } = await open(adminToken);
+    const { page, errors } = await open();
     const ann = page
       .locator('tr')
       .filter({ has: page.getByRole('cell', { name: 'Ann', exact: true }) });

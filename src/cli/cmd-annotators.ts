@@ -5,10 +5,21 @@ import { annotatorQuality, type AnnotatorQuality } from '../pipeline/people/inde
 import { registerAnnotatorsPay } from './cmd-annotators-pay.js';
 import type { CliIo } from './cli-io.js';
 import { percent } from '../core/format/format-number.js';
-import { choiceFlag } from './flags.js';
+import { choiceFlag, positiveFlag } from './flags.js';
+import { invitationText } from './invitation-text.js';
 import { withProject } from './with-project.js';
 
 const ROLES: readonly AnnotatorRole[] = ['annotator', 'reviewer', 'admin'];
+
+interface InviteFlags {
+  project: string;
+  url: string;
+  hours?: string;
+}
+
+function hoursFlag(value: string | undefined): { hours?: number } {
+  return value === undefined ? {} : { hours: positiveFlag('--hours', value) };
+}
 
 export function registerAnnotators(program: Command, io: CliIo): void {
   const group = program
@@ -16,15 +27,34 @@ export function registerAnnotators(program: Command, io: CliIo): void {
     .description('Invite people and see their state, quality and pay.');
   group
     .command('add <name>')
-    .description('Create a person and print their invitation link (shown once).')
+    .description(
+      'Create a person and print their invitation link: shown once, it signs in once, until it expires.',
+    )
     .option('--project <dir>', 'project directory', '.')
     .option('--role <role>', 'annotator, reviewer or admin', 'annotator')
     .option('--url <url>', 'address of `hilo serve`', 'http://127.0.0.1:4100')
-    .action(async (name: string, flags: { project: string; role: string; url: string }) => {
+    .option('--hours <n>', 'hours the link works (default: people.invitationHours, 72)')
+    .action(async (name: string, flags: InviteFlags & { role: string }) => {
       const role = choiceFlag('--role', flags.role, ROLES);
+      const hours = hoursFlag(flags.hours);
       await withProject(flags.project, io, async (ctx) => {
-        const { annotator, link } = await ctx.invite({ name, role, baseUrl: flags.url });
-        io.out(`${annotator.name} (${annotator.role}, id ${annotator.id}): ${link}\n`);
+        const issued = await ctx.invite({ name, role, baseUrl: flags.url, ...hours });
+        io.out(invitationText(issued.annotator, issued.link, issued.expiresAt, flags.project));
+      });
+    });
+  group
+    .command('invite <who>')
+    .description(
+      'A new invitation link for an existing person (id, or a name no one else has), for a lost or expired link; their earlier unused links stop working.',
+    )
+    .option('--project <dir>', 'project directory', '.')
+    .option('--url <url>', 'address of `hilo serve`', 'http://127.0.0.1:4100')
+    .option('--hours <n>', 'hours the link works (default: people.invitationHours, 72)')
+    .action(async (who: string, flags: InviteFlags) => {
+      const hours = hoursFlag(flags.hours);
+      await withProject(flags.project, io, async (ctx) => {
+        const issued = await ctx.reinvite({ who, baseUrl: flags.url, ...hours });
+        io.out(invitationText(issued.annotator, issued.link, issued.expiresAt, flags.project));
       });
     });
   group

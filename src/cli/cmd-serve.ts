@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { serveProject } from '../compose/index.js';
 import type { CliIo } from './cli-io.js';
 import { integerFlag } from './flags.js';
+import { readableTime } from './invitation-text.js';
 import type { Interrupts } from './interrupt.js';
 import { cliLogger } from './with-project.js';
 
@@ -32,9 +33,10 @@ export function registerServe(program: Command, io: CliIo, interrupts: Interrupt
         port,
       });
       io.out(`hilo serving ${server.project.config.name} at ${server.url}\n`);
-      if (server.adminLink !== null)
+      if (server.adminLink !== null && server.firstAdmin !== null)
         io.out(
-          `first admin created; open this link once to sign in (it is not shown again):\n  ${server.adminLink}\n`,
+          `first admin created; open this link to sign in. It works once, until ${readableTime(server.firstAdmin.expiresAt)}, and is not shown again:\n  ${server.adminLink}\n` +
+            `a new link later: hilo annotators invite ${server.firstAdmin.id} --project ${flags.project}\n`,
         );
       const stop = interrupts.signal('stopping the server');
       await new Promise((done) => stop.addEventListener('abort', done, { once: true }));

@@ -118,6 +118,18 @@ describe('openProject', () => {
       });
       expect(annotator.state).toBe('active');
       expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4100\/#invite=/);
+      // A lost link is re-issued by name or id; the link lasts people.invitationHours (72).
+      const again = await project.reinvite({ who: 'Ada', baseUrl: 'http://h:1', hours: 2 });
+      expect(again.annotator.id).toBe(annotator.id);
+      expect(again.link).not.toBe(link);
+      expect(Date.parse(again.expiresAt) - project.clock.now()).toBeLessThanOrEqual(2 * 3_600_000);
+      await project.invite({ name: 'Ada', role: 'annotator', baseUrl: 'http://h:1' });
+      await expect(project.reinvite({ who: 'Ada', baseUrl: 'http://h:1' })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      await expect(project.reinvite({ who: 'Zed', baseUrl: 'http://h:1' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     } finally {
       await project.close();
     }

@@ -13,8 +13,9 @@ import {
   runLearnLoop,
   runTournament,
 } from '../pipeline/learn/index.js';
-import { invitationLink, inviteAnnotator } from '../pipeline/people/index.js';
+import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/people/index.js';
 import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
+import { personId } from './person-id.js';
 import { planPolicies, routeItems } from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
@@ -185,8 +186,15 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     },
     tournament: (o = {}) => tournament(project, o),
     invite: async (o) => {
-      const { annotator, token } = await inviteAnnotator(store.people, clock, o);
-      return { annotator, link: invitationLink(o.baseUrl, token) };
+      const hours = o.hours ?? config.people.invitationHours;
+      const issued = await inviteAnnotator(store.people, clock, { ...o, hours });
+      return { ...issued, link: invitationLink(o.baseUrl, issued.token) };
+    },
+    reinvite: async (o) => {
+      const id = await personId(store.people, o.who);
+      const hours = o.hours ?? config.people.invitationHours;
+      const issued = await reinviteAnnotator(store.people, clock, { id, hours });
+      return { ...issued, link: invitationLink(o.baseUrl, issued.token) };
     },
     export: (o) => exportItems({ store, sink: openRecordSink(o.file), labels, ...withProgress }),
     close: () => store.close(),

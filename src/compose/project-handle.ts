@@ -122,14 +122,27 @@ export interface Project {
    */
   tournament(options?: TournamentOptions): Promise<TournamentRun>;
   /**
-   * Creates a person and returns their invitation link (shown once; only its hash is stored).
+   * Creates a person and returns their invitation link: shown once (only its hash is stored),
+   * it signs in once, until `expiresAt` (`hours`, default `people.invitationHours`).
    * @example const { link } = await project.invite({ name: 'Ada', role: 'annotator', baseUrl })
    */
   invite(options: {
     readonly name: string;
     readonly role: AnnotatorRole;
     readonly baseUrl: string;
-  }): Promise<{ annotator: Annotator; link: string }>;
+    readonly hours?: number;
+  }): Promise<{ annotator: Annotator; link: string; expiresAt: string }>;
+  /**
+   * A new invitation link for an existing person, named by id or by a name no one else has;
+   * their earlier unused links stop working. NOT_FOUND when no one matches, INVALID_INPUT when a
+   * name is shared.
+   * @example const { link } = await project.reinvite({ who: 'a1b2c3d4', baseUrl })
+   */
+  reinvite(options: {
+    readonly who: string;
+    readonly baseUrl: string;
+    readonly hours?: number;
+  }): Promise<{ annotator: Annotator; link: string; expiresAt: string }>;
   /**
    * Writes every item with its current label, distribution, confidence and how it was decided;
    * the format follows the extension (.jsonl, .csv, .tsv, .parquet).

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteAnnotator } from '../pipeline/people/index.js';
+import { signedIn } from '../testing/people/signed-in.js';
 import { openProject } from './open-project.js';
 import { serveProject, type RunningServer } from './serve-project.js';
 
@@ -30,15 +31,18 @@ beforeEach(async () => {
   await opened.importItems({ file: join(project, 'pool.jsonl') });
   await opened.close();
   server = await serveProject({ dir: project, env: {}, host: '127.0.0.1', port: 0 });
-  const people = server.project.store.people;
-  const clock = server.project.clock;
-  admin = (await inviteAnnotator(people, clock, { name: 'Root', role: 'admin' })).token;
-  ann = (await inviteAnnotator(people, clock, { name: 'Ada', role: 'annotator' })).token;
+  admin = (await signedIn(serving(), { name: 'Root', role: 'admin' })).session;
+  ann = (await signedIn(serving(), { name: 'Ada', role: 'annotator' })).session;
 });
 afterEach(async () => {
   await server.close();
 });
 
+const serving = () => ({
+  store: server.project.store,
+  project: server.project.config,
+  clock: server.project.clock,
+});
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
 const next = (token: string) =>
   server.app.inject({ method: 'GET', url: '/api/next', headers: as(token) });
@@ -53,6 +57,10 @@ const answer = (token: string, itemId: string, timeSpentMs: number) =>
 describe('serveProject on SQLite', () => {
   it('creates the first admin on the first start only', async () => {
     expect(server.adminLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#invite=/);
+    // The link lasts people.invitationHours (72 by default) from the start.
+    const left = Date.parse(server.firstAdmin?.expiresAt ?? '') - server.project.clock.now();
+    expect(left).toBeGreaterThan(72 * 3_600_000 - 60_000);
+    expect(left).toBeLessThanOrEqual(72 * 3_600_000);
     const again = await serveProject({ dir: server.project.dir, host: '127.0.0.1', port: 0 });
     try {
       expect(again.adminLink).toBeNull();
@@ -89,11 +97,17 @@ describe('serveProject on SQLite', () => {
     expect((await next(ann)).statusCode).toBe(409);
   });
 
-  it('refuses a session cookie once signed out', async () => {
-    const login = await server.app.inject({
-      method: 'POST',
-      url: '/api/login',
-      payload: { token: ann },
+  it('signs in once with a link, and refuses the session cookie once signed out', async () => {
+    const { token } = await inviteAnnotator(server.project.store.people, server.project.clock, {
+      name: 'Eve',
+      role: 'annotator',
+    });
+    const signIn = () =>
+      server.app.inject({ method: 'POST', url: '/api/login', payload: { token } });
+    const login = await signIn();
+    expect((await signIn()).json()).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/already used/),
     });
     const session = /hilo_session=([^;]+)/.exec(String(login.headers['set-cookie']))?.[1] ?? '';
     const me = () =>
@@ -111,14 +125,7 @@ describe('serveProject on SQLite', () => {
   it('stores every acknowledged answer once, under concurrent annotators', async () => {
     const tokens = [ann];
     for (let i = 0; i < 3; i++)
-      tokens.push(
-        (
-          await inviteAnnotator(server.project.store.people, server.project.clock, {
-            name: `p${i}`,
-            role: 'annotator',
-          })
-        ).token,
-      );
+      tokens.push((await signedIn(serving(), { name: `p${i}`, role: 'annotator' })).session);
     const acknowledged = await Promise.all(
       tokens.map(async (token) => {
         let stored = 0;

@@ -31,8 +31,10 @@ export interface ServeProjectOptions extends OpenProjectOptions {
  */
 export interface RunningServer {
   readonly url: string;
-  /** The first admin's invitation link, when this start created them. */
+  /** The first admin's single-use invitation link, when this start created them. */
   readonly adminLink: string | null;
+  /** That admin's id and when the link expires (ISO-8601), when this start created them. */
+  readonly firstAdmin: { readonly id: string; readonly expiresAt: string } | null;
   readonly app: FastifyInstance;
   readonly project: Project;
   /** Stops listening and closes the project. */
@@ -76,10 +78,14 @@ export async function serveProject(options: ServeProjectOptions): Promise<Runnin
     });
     const address = await app.listen({ host: options.host, port: options.port });
     const url = address.replace('://[::1]', '://localhost');
-    const adminLink = await inviteFirstAdmin(store.people, clock, url);
+    const first = await inviteFirstAdmin(store.people, clock, {
+      baseUrl: url,
+      hours: config.people.invitationHours,
+    });
     return {
       url,
-      adminLink,
+      adminLink: first?.link ?? null,
+      firstAdmin: first && { id: first.id, expiresAt: first.expiresAt },
       app,
       project,
       close: async () => {

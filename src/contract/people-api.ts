@@ -5,7 +5,10 @@ import { payRoutes } from './pay-api.js';
 
 export const errorBody = z.object({ code: z.string(), message: z.string() });
 
-export const loginBody = z.object({ token: z.string().min(16).max(200) }).strict();
+/** `bearer: true` (API clients): the session token comes back in the body, and no cookie is set. */
+export const loginBody = z
+  .object({ token: z.string().min(16).max(200), bearer: z.boolean().default(false) })
+  .strict();
 
 export const role = z.enum(['annotator', 'reviewer', 'admin']);
 export const annotatorState = z.enum(['onboarding', 'active', 'suspended']);
@@ -22,6 +25,12 @@ export const meResponse = z.object({
     labels: z.array(z.object({ name: z.string(), description: z.string() })),
     guidelines: z.string(),
   }),
+});
+
+/** The person signed in; `session` is the bearer token when asked for, else null (a cookie). */
+export const loginResponse = meResponse.extend({
+  session: z.string().nullable(),
+  sessionExpiresAt: z.string(),
 });
 
 export const servedItem = z.object({
@@ -70,7 +79,14 @@ export const newAnnotatorBody = z
   .object({ name: z.string().min(1).max(100), role: role.default('annotator') })
   .strict();
 
-export const invitation = z.object({ id: z.string(), name: z.string(), role, token: z.string() });
+/** A single-use invitation token, shown once, and when it expires (ISO-8601). */
+export const invitation = z.object({
+  id: z.string(),
+  name: z.string(),
+  role,
+  token: z.string(),
+  expiresAt: z.string(),
+});
 
 export const annotatorPatchBody = z
   .object({
@@ -199,6 +215,7 @@ export const appealVerdictBody = z
   .strict();
 
 export type MeResponse = z.infer<typeof meResponse>;
+export type LoginResponse = z.infer<typeof loginResponse>;
 export type ServedItemBody = z.infer<typeof servedItem>;
 export type AnswerBody = z.infer<typeof answerBody>;
 export type AnswerResponse = z.infer<typeof answerResponse>;
@@ -216,15 +233,16 @@ export const peopleRoutes = [
   {
     method: 'post',
     path: '/api/login',
-    summary: 'Exchange an invitation token for a session cookie',
+    summary:
+      'Redeem a single-use invitation token for a session: a cookie, or with bearer: true a token in the body',
     body: loginBody,
-    response: meResponse,
+    response: loginResponse,
     auth: 'none',
   },
   {
     method: 'post',
     path: '/api/logout',
-    summary: 'End the session',
+    summary: 'End the session (cookie or bearer)',
     body: null,
     response: null,
     auth: 'any',
@@ -272,8 +290,16 @@ export const peopleRoutes = [
   {
     method: 'post',
     path: '/api/annotators',
-    summary: 'Invite a person',
+    summary: 'Invite a person (a single-use link)',
     body: newAnnotatorBody,
+    response: invitation,
+    auth: 'admin',
+  },
+  {
+    method: 'post',
+    path: '/api/annotators/{id}/invitation',
+    summary: 'A new single-use link for a person; their unused ones stop working',
+    body: null,
     response: invitation,
     auth: 'admin',
   },

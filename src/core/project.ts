@@ -136,11 +136,14 @@ export interface PeopleConfig {
   /** Qualification before real items: `size` gold items, pass at `threshold` accuracy; size 0 = none. */
   readonly exam: { readonly size: number; readonly threshold: number };
   readonly rules: PeopleRules;
+  /** How long a signed-in session lasts. */
   readonly sessionDays: number;
   /** What people earn, for payroll (hilo pays nobody itself). */
   readonly pay: PaySettings;
   /** Who annotators see on the leaderboard: names, only themselves by name, or no leaderboard. */
   readonly leaderboard: LeaderboardSetting;
+  /** How long an invitation link can be used (once) before it expires. */
+  readonly invitationHours: number;
 }
 
 /**
@@ -230,6 +233,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
     sessionDays: 14,
     pay: { basis: 'answer', bonus: { controlAccuracyAtLeast: 0.9, minControls: 5, percent: 10 } },
     leaderboard: 'anonymous',
+    invitationHours: 72,
   },
 };
 

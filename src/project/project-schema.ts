@@ -162,6 +162,7 @@ const people = z
       .strict()
       .prefault({}),
     leaderboard: z.enum(['names', 'anonymous', 'off']).default(P.leaderboard),
+    invitationHours: z.number().positive().default(P.invitationHours),
   })
   .strict();
 

@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { annotatorPatchBody, newAnnotatorBody } from '../contract/people-api.js';
+import { annotatorPatchBody, newAnnotatorBody, type Invitation } from '../contract/people-api.js';
 import { HiloError } from '../core/errors.js';
 import { changeAnnotatorState, peopleDashboard } from '../pipeline/people/index.js';
-import { inviteAnnotator } from '../pipeline/people/index.js';
-import { authenticate, parseBody } from './request-auth.js';
+import {
+  inviteAnnotator,
+  peopleConfig,
+  reinviteAnnotator,
+  type IssuedInvitation,
+} from '../pipeline/people/index.js';
+import { authenticate, noStore, parseBody } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 
 /**
- * Admin only: invite people, suspend or reinstate them (reversible, with a reason; reinstating
- * starts the rules afresh), the dashboard.
+ * Admin only: invite people (single-use links, re-issued on request), suspend or reinstate them
+ * (reversible, with a reason; reinstating starts the rules afresh), the dashboard.
  * @example await app.register(adminRoutes, deps)
  */
 export async function adminRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -20,10 +25,25 @@ export async function adminRoutes(app: FastifyInstance, deps: ServerDeps): Promi
   app.get('/api/dashboard', async () => peopleDashboard(deps));
   app.get('/api/annotators', async () => peopleDashboard(deps));
 
-  app.post('/api/annotators', async (request) => {
+  const hours = peopleConfig(deps.project).invitationHours;
+  const sent = ({ annotator, token, expiresAt }: IssuedInvitation): Invitation => ({
+    id: annotator.id,
+    name: annotator.name,
+    role: annotator.role,
+    token,
+    expiresAt,
+  });
+
+  app.post('/api/annotators', async (request, reply) => {
+    noStore(reply);
     const body = parseBody(newAnnotatorBody, request.body);
-    const { annotator, token } = await inviteAnnotator(deps.store.people, deps.clock, body);
-    return { id: annotator.id, name: annotator.name, role: annotator.role, token };
+    return sent(await inviteAnnotator(deps.store.people, deps.clock, { ...body, hours }));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/annotators/:id/invitation', async (request, reply) => {
+    noStore(reply);
+    const id = request.params.id;
+    return sent(await reinviteAnnotator(deps.store.people, deps.clock, { id, hours }));
   });
 
   app.patch<{ Params: { id: string } }>('/api/annotators/:id', async (request) => {

@@ -5,8 +5,9 @@ import { createRng } from '../core/rng.js';
 import type { Item } from '../core/types.js';
 import { buildQueue } from '../pipeline/people/index.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
-import { hashToken, inviteAnnotator } from '../pipeline/people/index.js';
+import { inviteAnnotator } from '../pipeline/people/index.js';
 import { item, project as aProject } from '../testing/builders/index.js';
+import { signedIn } from '../testing/people/signed-in.js';
 import { createServer } from './create-server.js';
 
 const project = aProject({
@@ -23,6 +24,7 @@ let now: number;
 let admin: string;
 let ann: string;
 let other: string;
+let invitation: string;
 
 beforeEach(async () => {
   store = new MemoryStore();
@@ -36,9 +38,11 @@ beforeEach(async () => {
   await store.upsertItems(items);
   const ctx = { store, project, clock, rng: createRng(3) };
   await buildQueue(ctx);
-  admin = (await inviteAnnotator(store.people, clock, { name: 'Root', role: 'admin' })).token;
-  ann = (await inviteAnnotator(store.people, clock, { name: 'Ada', role: 'annotator' })).token;
-  other = (await inviteAnnotator(store.people, clock, { name: 'Bob', role: 'annotator' })).token;
+  admin = (await signedIn(ctx, { name: 'Root', role: 'admin' })).session;
+  ann = (await signedIn(ctx, { name: 'Ada', role: 'annotator' })).session;
+  other = (await signedIn(ctx, { name: 'Bob', role: 'annotator' })).session;
+  invitation = (await inviteAnnotator(store.people, clock, { name: 'Eve', role: 'annotator' }))
+    .token;
   app = await createServer({ ...ctx, rateLimits: { loginPerMinute: 5 } });
 });
 afterEach(async () => {
@@ -49,11 +53,17 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('annotation server', () => {
   it('signs in with an invitation into an HttpOnly SameSite=Strict cookie, and signs out', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/login', payload: { token: ann } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { token: invitation },
+    });
     expect(login.statusCode).toBe(200);
+    expect(login.headers['cache-control']).toBe('no-store');
     expect(login.json()).toMatchObject({
-      name: 'Ada',
+      name: 'Eve',
       role: 'annotator',
+      session: null,
       project: { labels: [{ name: 'spam' }, { name: 'ham' }] },
     });
     const setCookie = String(login.headers['set-cookie']);
@@ -66,7 +76,7 @@ describe('annotation server', () => {
       url: '/api/me',
       cookies: { hilo_session: session },
     });
-    expect(me.json()).toMatchObject({ name: 'Ada' });
+    expect(me.json()).toMatchObject({ name: 'Eve' });
     await app.inject({ method: 'POST', url: '/api/logout', cookies: { hilo_session: session } });
     expect(
       (await app.inject({ method: 'GET', url: '/api/me', cookies: { hilo_session: session } }))
@@ -77,7 +87,7 @@ describe('annotation server', () => {
   it('stores tokens only hashed', async () => {
     const people = await store.people.listAnnotators();
     expect(JSON.stringify(people)).not.toContain(ann);
-    expect((await store.people.findAnnotatorByTokenHash(hashToken(ann)))?.name).toBe('Ada');
+    expect(JSON.stringify(people)).not.toContain(invitation);
   });
 
   it('refuses forged and expired tokens', async () => {
@@ -99,7 +109,11 @@ describe('annotation server', () => {
         await app.inject({ method: 'POST', url: '/api/login', payload: { token: 'x'.repeat(43) } })
       ).json(),
     ).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const login = await app.inject({ method: 'POST', url: '/api/login', payload: { token: ann } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { token: invitation },
+    });
     const session = /hilo_session=([^;]+)/.exec(String(login.headers['set-cookie']))?.[1] ?? '';
     now += (DEFAULT_PEOPLE_CONFIG.sessionDays + 1) * 86_400_000;
     expect(
@@ -108,7 +122,7 @@ describe('annotation server', () => {
     ).toBe(401);
   });
 
-  it('limits sign-in attempts', async () => {
+  it('caps sign-in attempts per address per minute, valid or not', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 7; i++)
       codes.push(
@@ -122,6 +136,12 @@ describe('annotation server', () => {
       );
     expect(codes.slice(0, 5).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
+    const valid = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { token: invitation },
+    });
+    expect(valid.statusCode).toBe(429);
   });
 
   it('serves only the project fields, never gold before the answer, and feedback after', async () => {
@@ -206,7 +226,12 @@ describe('annotation server', () => {
       headers: bearer(admin),
       payload: { name: 'Cy' },
     });
-    expect(invited.json()).toMatchObject({ name: 'Cy', role: 'annotator' });
+    expect(invited.json()).toMatchObject({
+      name: 'Cy',
+      role: 'annotator',
+      expiresAt: new Date(now + DEFAULT_PEOPLE_CONFIG.invitationHours * 3_600_000).toISOString(),
+    });
+    expect(invited.headers['cache-control']).toBe('no-store');
     const id = invited.json<{ id: string }>().id;
     const suspended = await app.inject({
       method: 'PATCH',
@@ -215,7 +240,12 @@ describe('annotation server', () => {
       payload: { state: 'suspended', reason: 'check' },
     });
     expect(suspended.json()).toMatchObject({ state: 'suspended', reason: 'check' });
-    const token = invited.json<{ token: string }>().token;
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { token: invited.json<{ token: string }>().token, bearer: true },
+    });
+    const token = login.json<{ session: string }>().session;
     expect(
       (await app.inject({ method: 'GET', url: '/api/next', headers: bearer(token) })).statusCode,
     ).toBe(409);
@@ -227,7 +257,7 @@ describe('annotation server', () => {
     });
     expect(back.json()).toMatchObject({ state: 'active', reason: null });
     const dash = await app.inject({ method: 'GET', url: '/api/dashboard', headers: bearer(admin) });
-    expect(dash.json<{ annotators: unknown[] }>().annotators).toHaveLength(4);
+    expect(dash.json<{ annotators: unknown[] }>().annotators).toHaveLength(5);
   });
 
   it('undoes an answer: the vote goes and the item is leased again', async () => {

@@ -14,7 +14,8 @@ import { payRoutes } from './pay-routes.js';
 import { plotRoutes } from './plot-routes.js';
 import { Forbidden, sendError, Unauthenticated } from './request-auth.js';
 import { reviewRoutes } from './review-routes.js';
-import type { RateLimits, ServerDeps } from './server-deps.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerDeps } from './server-deps.js';
+import { crossSiteRefusal } from './cross-site-guard.js';
 import { sessionRoutes } from './session-routes.js';
 
 export interface ServerOptions extends Omit<ServerDeps, 'rateLimits'> {
@@ -46,7 +47,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     project: options.project,
     clock: options.clock,
     rng: options.rng,
-    rateLimits: { loginPerMinute: 10, answersPerMinute: 600, ...options.rateLimits },
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
   };
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -69,6 +70,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.addHook('onSend', (_request, reply, payload, done) => {
     void reply.headers(SECURITY_HEADERS);
     done(null, payload);
+  });
+
+  // Before any route, and before rate limits count the request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(request.url.startsWith('/api/') ? crossSiteRefusal(request) : undefined);
   });
 
   app.get('/api/openapi.json', async () => openApiDocument(options.version ?? '0.0.0'));

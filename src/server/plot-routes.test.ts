@@ -7,7 +7,7 @@ import { createRng } from '../core/rng.js';
 import type { Item, ItemRole, NewVote } from '../core/types.js';
 import { labelRun, routeRun } from '../testing/builders/run-builders.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
-import { inviteAnnotator } from '../pipeline/people/index.js';
+import { signedIn } from '../testing/people/signed-in.js';
 import { createServer } from './create-server.js';
 
 const EVIL = '<script>alert(1)</script>';
@@ -36,8 +36,8 @@ beforeEach(async () => {
   store = new MemoryStore();
   now = Date.UTC(2026, 0, 1);
   const clock = { now: () => now };
-  admin = (await inviteAnnotator(store.people, clock, { name: 'Root', role: 'admin' })).token;
-  ann = (await inviteAnnotator(store.people, clock, { name: 'Ada', role: 'annotator' })).token;
+  admin = (await signedIn({ store, project, clock }, { name: 'Root', role: 'admin' })).session;
+  ann = (await signedIn({ store, project, clock }, { name: 'Ada', role: 'annotator' })).session;
   app = await createServer({ store, project, clock, rng: createRng(1) });
 });
 afterEach(async () => {

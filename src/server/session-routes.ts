@@ -1,16 +1,38 @@
-import type { FastifyInstance } from 'fastify';
-import { loginBody, type MeResponse } from '../contract/people-api.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { loginBody, type LoginResponse, type MeResponse } from '../contract/people-api.js';
 import type { Annotator } from '../core/ports/people-store.js';
-import { isoAt, peopleConfig } from '../pipeline/people/index.js';
-import { hashToken, newToken } from '../pipeline/people/index.js';
-import { authenticate, parseBody, SESSION_COOKIE, Unauthenticated } from './request-auth.js';
+import { signIn, type SignInResult } from '../pipeline/people/index.js';
+import { LoginGuard } from './login-guard.js';
+import {
+  authenticate,
+  findCaller,
+  noStore,
+  parseBody,
+  SESSION_COOKIE,
+  sendError,
+  Unauthenticated,
+} from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
 
+/** Why an invitation did not sign anyone in, in words that name no one. */
+const REFUSED: Record<Exclude<SignInResult['status'], 'signed-in'>, string> = {
+  used: 'this invitation was already used: ask the project’s admin for a new one',
+  expired: 'this invitation expired: ask the project’s admin for a new one',
+  unknown: 'this invitation link is not valid: ask the project’s admin for a new one',
+};
+
 /**
- * Sign-in (invitation token → HttpOnly, SameSite=Strict session cookie), sign-out and `me`.
+ * Sign-in (a single-use invitation token → an HttpOnly, SameSite=Strict session cookie, or with
+ * `bearer: true` the session token in the body), sign-out (cookie or bearer) and `me`.
  * @example await app.register(sessionRoutes, deps)
  */
 export async function sessionRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const auth = { people: deps.store.people, clock: deps.clock };
+  const guard = new LoginGuard({
+    clock: deps.clock,
+    failuresPerAddress: deps.rateLimits.loginFailuresPerAddress,
+    blockAfter: deps.rateLimits.loginBlockAfterFailures,
+  });
   const me = (a: Annotator): MeResponse => ({
     id: a.id,
     name: a.name,
@@ -29,36 +51,54 @@ export async function sessionRoutes(app: FastifyInstance, deps: ServerDeps): Pro
     '/api/login',
     { config: { rateLimit: { max: deps.rateLimits.loginPerMinute, timeWindow: 60_000 } } },
     async (request, reply) => {
-      const { token } = parseBody(loginBody, request.body);
-      const annotator = await deps.store.people.findAnnotatorByTokenHash(hashToken(token));
-      if (annotator === undefined) throw new Unauthenticated('this invitation is not valid');
-      const session = newToken();
-      const days = peopleConfig(deps.project).sessionDays;
-      const ms = days * 86_400_000;
-      await deps.store.people.createSession(
-        hashToken(session),
-        annotator.id,
-        isoAt(deps.clock, ms),
-      );
-      void reply.setCookie(SESSION_COOKIE, session, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        secure: request.protocol === 'https',
-        maxAge: ms / 1000,
-      });
-      return me(annotator);
+      noStore(reply);
+      const blocked = guard.blockedFor(request.ip);
+      if (blocked > 0) return tooManyFailures(reply, blocked);
+      const { token, bearer } = parseBody(loginBody, request.body);
+      const result = await signIn(deps, token);
+      if (result.status !== 'signed-in') {
+        const wait = guard.fail(request.ip);
+        if (wait > 0) return tooManyFailures(reply, wait);
+        throw new Unauthenticated(REFUSED[result.status]);
+      }
+      if (!bearer)
+        void reply.setCookie(SESSION_COOKIE, result.session, {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: '/',
+          secure: request.protocol === 'https',
+          expires: new Date(result.expiresAt),
+        });
+      const body: LoginResponse = {
+        ...me(result.annotator),
+        session: bearer ? result.session : null,
+        sessionExpiresAt: result.expiresAt,
+      };
+      return body;
     },
   );
 
   app.post('/api/logout', async (request, reply) => {
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie !== undefined) await deps.store.people.deleteSession(hashToken(cookie));
+    noStore(reply);
+    // Every session the request carries ends, the cookie's and the bearer's.
+    for (let caller = await findCaller(request, auth); caller !== undefined;) {
+      await deps.store.people.deleteSession(caller.sessionHash);
+      caller = await findCaller(request, auth);
+    }
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  app.get('/api/me', async (request) =>
-    me(await authenticate(request, { people: deps.store.people, clock: deps.clock })),
+  app.get('/api/me', async (request) => me(await authenticate(request, auth)));
+}
+
+function tooManyFailures(reply: FastifyReply, waitMs: number): FastifyReply {
+  const minutes = Math.ceil(waitMs / 60_000);
+  void reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+  return sendError(
+    reply,
+    429,
+    'RATE_LIMITED',
+    `too many failed sign-ins from this address; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
   );
 }

@@ -7,6 +7,7 @@ import type {
   DashboardPlotsResponse,
   DashboardResponse,
   Invitation,
+  LoginResponse,
   MeResponse,
   ReviewResponse,
   ServedItemBody,
@@ -66,7 +67,9 @@ export function createApi(fetcher: Fetch) {
   const send = <T>(method: string, path: string, body?: unknown) =>
     call<T>(fetcher, method, path, body);
   return {
-    login: (token: string) => send<MeResponse>('POST', '/api/login', { token }),
+    /** Redeems a single-use invitation; the session comes back as an HttpOnly cookie. */
+    login: (token: string) => send<LoginResponse>('POST', '/api/login', { token }),
+    /** Ends the session on the server, not only in this browser. */
     logout: () => send<unknown>('POST', '/api/logout'),
     me: () => send<MeResponse>('GET', '/api/me'),
     /** `holding`: the item the page shows, so that a prefetch leases another. */

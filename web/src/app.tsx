@@ -31,7 +31,8 @@ export function App() {
         );
       },
       (e) => {
-        // A token that is malformed (400) or unknown (401) will not work however often it is tried.
+        // A token that is malformed (400), used, expired or unknown (401) will not work however
+        // often it is tried; the server's message says which, naming no one.
         if (
           e instanceof ApiError &&
           (e.status === 401 || (token !== undefined && e.status === 400))
@@ -39,11 +40,22 @@ export function App() {
           setSignedOut(
             token === undefined
               ? 'Open your invitation link to sign in.'
-              : 'This invitation link is not valid: ask the project’s admin for a new one.',
+              : e.status === 401
+                ? `${capitalised(e.message)}.`
+                : 'This invitation link is not valid: ask the project’s admin for a new one.',
           );
       },
     );
   }, [run]);
+
+  const signOut = () =>
+    run('sign out', async () => {
+      await api.logout();
+      setMe(null);
+      setSignedOut(
+        'You are signed out. Your invitation link worked once: to sign in again, ask the project’s admin for a new one.',
+      );
+    });
 
   useEffect(() => {
     const token = /invite=([\w-]+)/.exec(window.location.hash)?.[1];
@@ -104,6 +116,9 @@ export function App() {
         <span className="muted">
           {me.name} · {me.role}
         </span>
+        <button onClick={signOut} disabled={signingIn.busy}>
+          Sign out
+        </button>
       </header>
       {view === 'annotate' && <AnnotatePage me={me} />}
       {view === 'dashboard' && <DashboardPage />}
@@ -111,4 +126,8 @@ export function App() {
       {view === 'leaderboard' && <LeaderboardPage me={me} />}
     </>
   );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -17,7 +17,7 @@ export function DashboardPage() {
   const [data, setData] = useState<DashboardResponse | null>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState('annotator');
-  const [link, setLink] = useState<string | null>(null);
+  const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const loading = useAction();
   const inviting = useAction();
   const acting = useAction();
@@ -37,7 +37,10 @@ export function DashboardPage() {
     if (who === '') return;
     inviting.run(`invite ${who}`, async () => {
       const created = await api.invite(who, role);
-      setLink(`${window.location.origin}/#invite=${created.token}`);
+      setLink({
+        url: `${window.location.origin}/#invite=${created.token}`,
+        expiresAt: created.expiresAt,
+      });
       setName('');
       load();
     });
@@ -138,7 +141,9 @@ export function DashboardPage() {
         </form>
         {link && (
           <p>
-            Send this link (shown once): <code data-testid="invite-link">{link}</code>
+            Send this link (shown once; it signs in once, until{' '}
+            {new Date(link.expiresAt).toLocaleString()}):{' '}
+            <code data-testid="invite-link">{link.url}</code>
           </p>
         )}
       </section>

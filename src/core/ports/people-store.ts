@@ -1,5 +1,6 @@
 import type { NewVote } from '../types.js';
 import type { GoldAnswerStore } from './gold-answers.js';
+import type { InvitationStore } from './invitation-store.js';
 import type { Store } from './store.js';
 
 export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
@@ -104,10 +105,11 @@ export interface RecentVote {
 }
 
 /**
- * People in the loop (DESIGN §5): annotators, sessions, the queue and its leases. Every method is
- * atomic on its own; leasing never exceeds an entry's overlap nor gives one person an item twice.
+ * People in the loop (DESIGN §5): annotators, invitations, sessions, the queue and its leases.
+ * Every method is atomic on its own; leasing never exceeds an entry's overlap nor gives one person
+ * an item twice. An annotator's token hash is no credential: people sign in with an invitation.
  */
-export interface PeopleStore extends GoldAnswerStore {
+export interface PeopleStore extends GoldAnswerStore, InvitationStore {
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void>;
   getAnnotator(id: string): Promise<Annotator | undefined>;
   findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined>;

@@ -10,12 +10,14 @@ export {
   invitationLink,
   inviteAnnotator,
   inviteFirstAdmin,
-  newToken,
+  reinviteAnnotator,
+  type IssuedInvitation,
 } from './invite-annotator.js';
 export { nextItem } from './next-item.js';
-export { isoAt, peopleConfig, type PeopleContext } from './people-context.js';
+export { peopleConfig, type PeopleContext } from './people-context.js';
 export { peopleDashboard } from './people-dashboard.js';
 export { listReviewItems, settleReview } from './review-items.js';
+export { signIn, type SignInResult } from './sign-in.js';
 export { submitAnswer } from './submit-answer.js';
 export { undoAnswer } from './undo-answer.js';
 export { annotatorLeaderboard, rankPeople, type RankedPerson } from './leaderboard.js';

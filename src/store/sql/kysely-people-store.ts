@@ -22,6 +22,12 @@ import type {
   RecentVote,
 } from '../../core/ports/people-store.js';
 import { KyselyGoldAnswers } from './kysely-gold-answers.js';
+import type {
+  NewInvitation,
+  RedeemRequest,
+  RedeemResult,
+} from '../../core/ports/invitation-store.js';
+import { insertInvitation, redeemInvitationIn } from './kysely-invitations.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import type { StoreDatabase } from './store-database.js';
@@ -157,6 +163,18 @@ export class KyselyPeopleStore implements PeopleStore {
     return this.#guard('deleteSession', async () => {
       await this.#db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     });
+  }
+
+  createInvitation(invitation: NewInvitation): Promise<void> {
+    return this.#guard('createInvitation', () =>
+      this.#transaction((trx) => insertInvitation(trx, invitation)),
+    );
+  }
+
+  redeemInvitation(request: RedeemRequest): Promise<RedeemResult> {
+    return this.#guard('redeemInvitation', () =>
+      this.#transaction((trx) => redeemInvitationIn(trx, request)),
+    );
   }
 
   upsertQueue(entries: readonly QueueEntry[]): Promise<void> {

@@ -14,6 +14,7 @@ export interface StoreDatabase {
   embeddings: EmbeddingsTable;
   annotators: AnnotatorsTable;
   sessions: SessionsTable;
+  invitations: InvitationsTable;
   queue: QueueTable;
   assignments: AssignmentsTable;
   gold_answers: GoldAnswersTable;
@@ -115,6 +116,14 @@ export interface AnnotatorsTable {
   controls_correct: number | string;
   discounted: number;
   rules_since: string | null;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  annotator_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface SessionsTable {

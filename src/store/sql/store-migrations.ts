@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { HiloError } from '../../core/errors.js';
 import { embeddingsMigration } from './embeddings-migration.js';
 import { goldAnswersMigration } from './gold-answers-migration.js';
+import { invitationsMigration } from './invitations-migration.js';
 import type { StoreDialect } from './store-dialect.js';
 
 /**
@@ -9,7 +10,8 @@ import type { StoreDialect } from './store-dialect.js';
  * dialects; only column types that differ are chosen per dialect. `0002_people` adds annotators,
  * sessions, the queue and assignments; `0003_embeddings` the embedding cache; `0004_queue_open`
  * indexes the open queue entries in lease order; `0005_gold_answers` the scored first answers to
- * gold items, appeals and the rules' window start. Never edit an applied one.
+ * gold items, appeals and the rules' window start; `0006_invitations` holds single-use
+ * invitations. Never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -19,6 +21,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0003_embeddings': embeddingsMigration(dialect),
     '0004_queue_open': queueOpen(),
     '0005_gold_answers': goldAnswersMigration(dialect),
+    '0006_invitations': invitationsMigration(),
   };
 }
 

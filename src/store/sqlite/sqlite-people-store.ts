@@ -22,6 +22,11 @@ import type {
   QueueKind,
   RecentVote,
 } from '../../core/ports/people-store.js';
+import type {
+  NewInvitation,
+  RedeemRequest,
+  RedeemResult,
+} from '../../core/ports/invitation-store.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
 import { SqliteGoldAnswers } from './sqlite-gold-answers.js';
@@ -30,6 +35,7 @@ import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
 import { GroupCommit } from './sqlite-people-group-commit.js';
 import { completeNow, leaseNow } from './sqlite-people-leases.js';
 import { preparePeopleStatements, type PeopleStatements } from './sqlite-people-statements.js';
+import { sqliteInvitations, type SqliteInvitations } from './sqlite-invitations.js';
 import type {
   AnnotatorsTable,
   AssignmentsTable,
@@ -85,6 +91,7 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #complete: Database.Transaction<(request: CompleteRequest) => number | null>;
   readonly #commits: GroupCommit;
   readonly #gold: SqliteGoldAnswers;
+  readonly #invitations: SqliteInvitations;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -102,6 +109,7 @@ export class SqlitePeopleStore implements PeopleStore {
     this.#db = db;
     this.#s = preparePeopleStatements(db);
     this.#gold = new SqliteGoldAnswers(db);
+    this.#invitations = sqliteInvitations(db);
     const s = this.#s;
     this.#cache = new PeopleCache({
       changes: foreignWrites ?? (() => s.totalChanges.get() as number),
@@ -212,6 +220,22 @@ export class SqlitePeopleStore implements PeopleStore {
     return this.#write('deleteSession', () => {
       this.#s.deleteSession.run(tokenHash);
       this.#cache.putSession(tokenHash, null);
+    });
+  }
+
+  createInvitation(invitation: NewInvitation): Promise<void> {
+    return this.#write('createInvitation', () => this.#invitations.create(invitation));
+  }
+
+  redeemInvitation(request: RedeemRequest): Promise<RedeemResult> {
+    return this.#write('redeemInvitation', () => {
+      const result = this.#invitations.redeem(request);
+      if (result.status === 'redeemed')
+        this.#cache.putSession(request.session.tokenHash, {
+          annotatorId: result.annotatorId,
+          expiresAt: request.session.expiresAt,
+        });
+      return result;
     });
   }
 

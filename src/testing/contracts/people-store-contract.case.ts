@@ -3,6 +3,7 @@ import { HiloError } from '../../core/errors.js';
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import { annotator, answer, item, queueEntry as entry } from '../builders/index.js';
 import { describeGoldAnswersContract } from './gold-answers-contract.case.js';
+import { describeInvitationStoreContract } from './invitation-store-contract.case.js';
 
 /**
  * The behaviour every PeopleStore must show (SQLite, PGlite, PostgreSQL, the memory fake). `open`
@@ -236,6 +237,7 @@ export function describePeopleStoreContract(
     });
 
     describeGoldAnswersContract(() => store);
+    describeInvitationStoreContract(() => store);
   });
 }
 

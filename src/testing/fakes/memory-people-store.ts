@@ -20,6 +20,12 @@ import type {
   QueuePriority,
   RecentVote,
 } from '../../core/ports/people-store.js';
+import type {
+  NewInvitation,
+  RedeemRequest,
+  RedeemResult,
+} from '../../core/ports/invitation-store.js';
+import { MemoryInvitations } from './memory-invitations.js';
 import type { NewVote, Vote } from '../../core/types.js';
 import { MemoryGoldAnswers } from './memory-gold-answers.js';
 
@@ -51,6 +57,11 @@ export class MemoryPeopleStore implements PeopleStore {
   readonly #queue = new Map<string, QueueEntry & { taken: number }>();
   readonly #leases = new Map<string, Lease>();
   readonly #gold: MemoryGoldAnswers;
+  readonly #invitations = new MemoryInvitations({
+    hasAnnotator: (id) => this.#annotators.has(id),
+    openSession: (tokenHash, annotatorId, expiresAt) =>
+      this.#sessions.set(tokenHash, { annotatorId, expiresAt }),
+  });
 
   constructor(rows: MemoryStoreRows) {
     this.#rows = rows;
@@ -104,6 +115,14 @@ export class MemoryPeopleStore implements PeopleStore {
 
   async deleteSession(tokenHash: string): Promise<void> {
     this.#sessions.delete(tokenHash);
+  }
+
+  async createInvitation(invitation: NewInvitation): Promise<void> {
+    this.#invitations.create(invitation);
+  }
+
+  async redeemInvitation(request: RedeemRequest): Promise<RedeemResult> {
+    return this.#invitations.redeem(request);
   }
 
   async upsertQueue(entries: readonly QueueEntry[]): Promise<void> {
