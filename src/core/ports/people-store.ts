@@ -1,4 +1,5 @@
 import type { NewVote } from '../types.js';
+import type { ItemCommentStore } from './item-comments.js';
 import type { Store } from './store.js';
 
 export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
@@ -99,7 +100,7 @@ export interface RecentVote {
  * People in the loop (DESIGN §5): annotators, sessions, the queue and its leases. Every method is
  * atomic on its own; leasing never exceeds an entry's overlap nor gives one person an item twice.
  */
-export interface PeopleStore {
+export interface PeopleStore extends ItemCommentStore {
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void>;
   getAnnotator(id: string): Promise<Annotator | undefined>;
   findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { HiloError } from '../../core/errors.js';
+import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
   Annotator,
   AnnotatorPatch,
@@ -13,6 +14,7 @@ import type {
   QueuePriority,
   RecentVote,
 } from '../../core/ports/people-store.js';
+import { insertComment, selectComments } from './kysely-item-comments.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import type { StoreDatabase } from './store-database.js';
@@ -213,6 +215,14 @@ export class KyselyPeopleStore implements PeopleStore {
         .where('item_id', 'in', textSet(this.#dialect, itemIds))
         .execute();
     });
+  }
+
+  addComment(comment: ItemComment): Promise<void> {
+    return this.#guard('addComment', () => insertComment(this.#db, comment));
+  }
+
+  listComments(query: { readonly itemIds: readonly string[] }): Promise<ItemComment[]> {
+    return this.#guard('listComments', () => selectComments(this.#db, this.#dialect, query.itemIds));
   }
 
   setQueuePriorities(priorities: readonly QueuePriority[]): Promise<void> {

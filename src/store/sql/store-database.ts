@@ -16,6 +16,7 @@ export interface StoreDatabase {
   sessions: SessionsTable;
   queue: QueueTable;
   assignments: AssignmentsTable;
+  item_comments: ItemCommentsTable;
 }
 
 export interface ItemsTable {
@@ -139,4 +140,11 @@ export interface AssignmentsTable {
   expires_at: string;
   state: string;
   vote_id: number | string | null;
+}
+
+export interface ItemCommentsTable {
+  item_id: string;
+  annotator_id: string;
+  text: string;
+  created_at: string;
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { HiloError } from '../../core/errors.js';
+import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
   Annotator,
   AnnotatorPatch,
@@ -16,6 +17,7 @@ import type {
 } from '../../core/ports/people-store.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
+import { sqliteItemComments } from './sqlite-item-comments.js';
 import { PeopleCache } from './sqlite-people-cache.js';
 import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
 import { GroupCommit } from './sqlite-people-group-commit.js';
@@ -74,6 +76,7 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #lease: Database.Transaction<(request: LeaseRequest) => Assignment | undefined>;
   readonly #complete: Database.Transaction<(request: CompleteRequest) => number | null>;
   readonly #commits: GroupCommit;
+  readonly #comments: ReturnType<typeof sqliteItemComments>;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -90,6 +93,7 @@ export class SqlitePeopleStore implements PeopleStore {
   constructor(db: Database.Database, foreignWrites?: () => number) {
     this.#db = db;
     this.#s = preparePeopleStatements(db);
+    this.#comments = sqliteItemComments(db);
     const s = this.#s;
     this.#cache = new PeopleCache({
       changes: foreignWrites ?? (() => s.totalChanges.get() as number),
@@ -388,6 +392,14 @@ export class SqlitePeopleStore implements PeopleStore {
       this.#cache.putWindow(source, votes, window);
       return votes.slice(0, limit);
     });
+  }
+
+  addComment(comment: ItemComment): Promise<void> {
+    return this.#write('addComment', () => this.#comments.insert(comment));
+  }
+
+  listComments(query: { readonly itemIds: readonly string[] }): Promise<ItemComment[]> {
+    return this.#read('listComments', () => this.#comments.list(query.itemIds));
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */

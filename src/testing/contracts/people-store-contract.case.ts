@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import { annotator, answer, item, queueEntry as entry } from '../builders/index.js';
+import { describeItemCommentsContract } from './item-comments-contract.case.js';
 
 /**
  * The behaviour every PeopleStore must show (SQLite, PGlite, PostgreSQL, the memory fake). `open`
@@ -233,6 +234,8 @@ export function describePeopleStoreContract(
         perItem.set(l.itemId, (perItem.get(l.itemId) ?? new Set()).add(l.annotatorId));
       for (const holders of perItem.values()) expect(holders.size).toBe(2);
     });
+
+    describeItemCommentsContract(() => store);
   });
 }
 
