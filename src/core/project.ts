@@ -137,6 +137,11 @@ export interface PeopleConfig {
   readonly exam: { readonly size: number; readonly threshold: number };
   readonly rules: PeopleRules;
   readonly sessionDays: number;
+  /**
+   * Show annotators the current labeller's label and confidence on each task (and, alike, on
+   * hidden controls). Off by default: a shown suggestion biases people towards the machine.
+   */
+  readonly preAnnotate: boolean;
 }
 
 /**
@@ -204,6 +209,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
       sameLabelRun: 20,
     },
     sessionDays: 14,
+    preAnnotate: false,
   },
 };
 

@@ -143,6 +143,7 @@ const people = z
       .strict()
       .prefault({}),
     sessionDays: z.number().positive().default(P.sessionDays),
+    preAnnotate: z.boolean().default(P.preAnnotate),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { openApiDocument } from '../contract/people-api.js';
 import { HiloError } from '../core/errors.js';
 import { adminRoutes } from './admin-routes.js';
+import { annotateRoutes } from './annotate-routes.js';
 import { httpStatus } from './http-status.js';
 import { itemRoutes } from './item-routes.js';
 import { plotRoutes } from './plot-routes.js';
@@ -75,6 +76,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(adminRoutes, deps);
   await app.register(plotRoutes, deps);
   await app.register(reviewRoutes, deps);
+  await app.register(annotateRoutes, deps);
 
   const webRoot = options.webRoot;
   if (webRoot !== undefined && existsSync(join(webRoot, 'index.html'))) {

@@ -1,4 +1,10 @@
 export { annotatorQuality, type AnnotatorQuality } from './annotator-quality.js';
+export {
+  annotatorProgress,
+  projectTally,
+  type Progress,
+  type ProjectTally,
+} from './annotator-progress.js';
 export { buildQueue } from './build-queue.js';
 export { createCrowdModel } from './crowd-model.js';
 export { refreshingCache } from './dashboard-cache.js';
@@ -10,9 +16,11 @@ export {
   inviteFirstAdmin,
   newToken,
 } from './invite-annotator.js';
+export { flagItem } from './flag-item.js';
 export { nextItem } from './next-item.js';
 export { isoAt, peopleConfig, type PeopleContext } from './people-context.js';
 export { peopleDashboard } from './people-dashboard.js';
-export { listReviewItems, settleReview } from './review-items.js';
+export { listReviewItems, settleReview, type ReviewItem } from './review-items.js';
+export { shownFields } from './shown-fields.js';
 export { submitAnswer } from './submit-answer.js';
 export { undoAnswer } from './undo-answer.js';

@@ -12,7 +12,12 @@ import { textSet, type StoreDialect } from './store-dialect.js';
 export async function insertComment(db: Kysely<StoreDatabase>, c: ItemComment): Promise<void> {
   await db
     .insertInto('item_comments')
-    .values({ item_id: c.itemId, annotator_id: c.annotatorId, text: c.text, created_at: c.createdAt })
+    .values({
+      item_id: c.itemId,
+      annotator_id: c.annotatorId,
+      text: c.text,
+      created_at: c.createdAt,
+    })
     .execute();
 }
 

@@ -222,7 +222,9 @@ export class KyselyPeopleStore implements PeopleStore {
   }
 
   listComments(query: { readonly itemIds: readonly string[] }): Promise<ItemComment[]> {
-    return this.#guard('listComments', () => selectComments(this.#db, this.#dialect, query.itemIds));
+    return this.#guard('listComments', () =>
+      selectComments(this.#db, this.#dialect, query.itemIds),
+    );
   }
 
   setQueuePriorities(priorities: readonly QueuePriority[]): Promise<void> {
