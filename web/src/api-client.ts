@@ -5,6 +5,7 @@ import type {
   DashboardResponse,
   Invitation,
   MeResponse,
+  ProgressResponse,
   ReviewResponse,
   ServedItemBody,
 } from '../../src/contract/people-api.js';
@@ -68,6 +69,9 @@ export function createApi(fetcher: Fetch) {
     next: () => send<{ item: ServedItemBody | null }>('GET', '/api/next'),
     answer: (body: AnswerBody) => send<AnswerResponse>('POST', '/api/answers', body),
     undo: (itemId: string) => send<ServedItemBody>('POST', '/api/undo', { itemId }),
+    progress: () => send<ProgressResponse>('GET', '/api/progress'),
+    flag: (itemId: string, comment: string) =>
+      send<unknown>('POST', '/api/flags', { itemId, comment }),
     dashboard: () => send<DashboardResponse>('GET', '/api/dashboard'),
     plots: () => send<DashboardPlotsResponse>('GET', '/api/admin/plots'),
     invite: (name: string, role: string) =>
