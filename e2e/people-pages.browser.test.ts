@@ -121,7 +121,7 @@ describe.skipIf(!HAS_CHROMIUM)('annotate and review pages in a real browser', ()
     expect(await guidelines.locator('a').getAttribute('href')).toBe('https://example.org/phishing');
     expect(await guidelines.textContent()).toContain('<script>window.__pwned = 1</script>');
     expect(await page.locator('script:not([src])').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     await page.screenshot({ path: join(shots, 'annotate-guidelines.png'), fullPage: true });
     await page.keyboard.press('Escape');
 

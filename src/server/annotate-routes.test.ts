@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PEOPLE_CONFIG, type PeopleConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
-import { buildQueue, inviteAnnotator } from '../pipeline/people/index.js';
+import { buildQueue, hashToken, inviteAnnotator } from '../pipeline/people/index.js';
 import { item, project as aProject, vote } from '../testing/builders/index.js';
 import { labelRun } from '../testing/builders/run-builders.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
@@ -43,6 +43,7 @@ async function setUp(people: Partial<PeopleConfig> = {}) {
     pool('p1', 'first'),
     pool('p2', 'second'),
     item('c1', { fields: { text: 'control', truth: SECRET }, role: 'control', goldLabel: 'spam' }),
+    item('g1', { fields: { text: 'gold', truth: SECRET }, role: 'gold', goldLabel: 'ham' }),
   ]);
   const ctx = { store, project, clock, rng: createRng(1) };
   await buildQueue(ctx);
@@ -107,8 +108,8 @@ describe('what people are shown', () => {
     const { tokens, call, next, store } = await setUp({
       overlap: { human: 3, overlap: 3, max: 5 },
     });
-    const people = await store.people.listAnnotators();
-    const id = (name: string, nth = 0) => people.filter((p) => p.name === name)[nth]?.id ?? '';
+    const id = async (token: string) =>
+      (await store.people.findAnnotatorByTokenHash(hashToken(token)))?.id ?? '';
     for (const [token, label] of [
       [tokens.ada, 'spam'],
       [tokens.ana1, 'ham'],
@@ -133,8 +134,8 @@ describe('what people are shown', () => {
     expect(p1?.reason).toBe('flagged: two languages');
     expect(p1?.votes.map((v) => v.name)).toEqual([
       'Ada',
-      `Ana (${id('Ana', 0)})`,
-      `Ana (${id('Ana', 1)})`,
+      `Ana (${await id(tokens.ana1)})`,
+      `Ana (${await id(tokens.ana2)})`,
     ]);
     expect(p1?.comments).toEqual([
       { name: 'Ada', text: 'two languages', at: '2026-01-01T00:00:00.000Z' },
@@ -224,5 +225,13 @@ describe('pre-annotation', () => {
     expect(shown.get('p1')).toEqual({ label: 'ham', confidence: 0.8 });
     expect(shown.get('p2')).toEqual({ label: 'spam', confidence: 0.9 });
     expect(shown.get('c1')).toEqual({ label: 'spam', confidence: 0.7 });
+  });
+
+  it('never suggests on an exam item: the exam measures the person alone', async () => {
+    const set = await setUp({ preAnnotate: true, exam: { size: 1, threshold: 0.5 } });
+    await set.store.createRun(labelRun('label-1', MODEL));
+    await set.store.addVotes([vote('g1', MODEL, { label: 'ham' })]);
+    const served = (await set.next(set.tokens.ada)).item;
+    expect(served).toMatchObject({ itemId: 'g1', exam: true, suggestion: null });
   });
 });

@@ -158,7 +158,8 @@ function inlines(text: string): Inline[] {
       i += em[0].length;
       continue;
     }
-    const link = /^\[([^\]]+)\]\(\s*([^)\s]+)\s*\)/.exec(rest);
+    // The address may hold balanced parentheses, as Wikipedia's do.
+    const link = /^\[([^\]]+)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)\s*\)/.exec(rest);
     if (link) {
       flush();
       const children = inlines(link[1] ?? '');

@@ -36,9 +36,9 @@ export function describeItemCommentsContract(current: () => StoreWithPeople): vo
       await expect(
         store.people.addComment(comment('ghost', 'ann1', 'x', at)),
       ).rejects.toMatchObject({ code: 'CONFLICT' });
-      await expect(
-        store.people.addComment(comment('a', 'ghost', 'x', at)),
-      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(store.people.addComment(comment('a', 'ghost', 'x', at))).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
       expect(await store.people.listComments({ itemIds: ['a', 'ghost'] })).toEqual([]);
     });
   });
