@@ -126,15 +126,13 @@ describe.skipIf(!HAS_CHROMIUM)('review and the admin’s actions in a real brows
     const { page, errors } = await open('Rita');
     const items = page.getByTestId('review-item');
     await expect.poll(() => items.count()).toBe(3);
-    const ann = people.get('Ann')?.id ?? '';
-    const bob = people.get('Bob')?.id ?? '';
     for (const id of ['r1', 'r2', 'r3']) {
       const item = page.locator(`[data-item-id=${id}]`);
       expect(await item.locator('dd').first().textContent()).toBe(TEXTS[id]);
       expect(await item.getByText('votes disagree').count()).toBe(1);
       const votes = (await item.getByTestId('votes').textContent()) ?? '';
-      expect(votes).toContain(`${ann} → spam`);
-      expect(votes).toContain(`${bob} → ham`);
+      expect(votes).toContain('Ann → spam');
+      expect(votes).toContain('Bob → ham');
     }
     await page.screenshot({ path: join(ARTIFACTS, 'review.png'), fullPage: true });
 

@@ -158,6 +158,7 @@ export function registerVotes(program: Command, io: CliIo): void {
             labels: ctx.config.labels.map((l) => l.name),
             samples,
             includeMachines: flags.withMachines ?? false,
+            people: ctx.store.people,
           });
           if (flags.json) {
             io.out(`${JSON.stringify(table, null, 2)}\n`);
@@ -173,7 +174,7 @@ export function registerVotes(program: Command, io: CliIo): void {
           io.out('  rater                         votes  agreement  kappa (vs aggregate)\n');
           for (const r of [...table.perRater].sort((a, b) => b.votes - a.votes)) {
             io.out(
-              `  ${r.rater.padEnd(28).slice(0, 28)}  ${String(r.votes).padStart(5)}  ${f(r.agreement).padStart(9)}  ${f(r.kappa)}\n`,
+              `  ${r.name.padEnd(28).slice(0, 28)}  ${String(r.votes).padStart(5)}  ${f(r.agreement).padStart(9)}  ${f(r.kappa)}\n`,
             );
           }
         });

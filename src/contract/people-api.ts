@@ -38,6 +38,11 @@ export const servedItem = z.object({
   fields: z.record(z.string(), z.unknown()),
   expiresAt: z.string(),
   exam: z.boolean(),
+  /** The machine's label, only when the project pre-annotates (`people.preAnnotate`). */
+  suggestion: z
+    .object({ label: z.string(), confidence: z.number().nullable() })
+    .nullable()
+    .optional(),
 });
 
 export const nextResponse = z.object({ item: servedItem.nullable() });
@@ -162,10 +167,13 @@ export const reviewResponse = z.object({
       votes: z.array(
         z.object({
           source: z.string(),
+          /** Who cast it: a person's name (with their id only beside a shared name), else the source. */
+          name: z.string(),
           label: z.string().nullable(),
           timeSpentMs: z.number().nullable(),
         }),
       ),
+      comments: z.array(z.object({ name: z.string(), text: z.string(), at: z.string() })),
       machine: z.record(z.string(), z.number()).nullable(),
     }),
   ),
@@ -213,6 +221,13 @@ export const appealVerdictBody = z
     fixGold: z.boolean().default(false),
   })
   .strict();
+export const flagBody = z
+  .object({ itemId: z.string().min(1), comment: z.string().min(1).max(1000) })
+  .strict();
+
+const doneOfTarget = z.object({ done: z.number(), target: z.number() });
+
+export const progressResponse = z.object({ mine: doneOfTarget, project: doneOfTarget });
 
 export type MeResponse = z.infer<typeof meResponse>;
 export type LoginResponse = z.infer<typeof loginResponse>;
@@ -226,6 +241,7 @@ export type GoldFeedbackBody = z.infer<typeof goldFeedback>;
 export type AppealBody = z.infer<typeof appeal>;
 export type AppealsResponse = z.infer<typeof appealsResponse>;
 export type AppealVerdictBody = z.input<typeof appealVerdictBody>;
+export type ProgressResponse = z.infer<typeof progressResponse>;
 export type Invitation = z.infer<typeof invitation>;
 
 /** Every route with its schemas: the source of the OpenAPI document. */
@@ -277,6 +293,22 @@ export const peopleRoutes = [
     summary: 'Re-open my last answer on an item',
     body: undoBody,
     response: servedItem,
+    auth: 'any',
+  },
+  {
+    method: 'post',
+    path: '/api/flags',
+    summary: 'Flag an item given to me, with a comment, for a reviewer',
+    body: flagBody,
+    response: null,
+    auth: 'any',
+  },
+  {
+    method: 'get',
+    path: '/api/progress',
+    summary: 'My answers and the project’s, each against its target',
+    body: null,
+    response: progressResponse,
     auth: 'any',
   },
   {

@@ -144,6 +144,11 @@ export interface PeopleConfig {
   readonly leaderboard: LeaderboardSetting;
   /** How long an invitation link can be used (once) before it expires. */
   readonly invitationHours: number;
+  /**
+   * Show annotators the current labeller's label and confidence on each task (and, alike, on
+   * hidden controls). Off by default: a shown suggestion biases people towards the machine.
+   */
+  readonly preAnnotate: boolean;
 }
 
 /**
@@ -234,6 +239,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
     pay: { basis: 'answer', bonus: { controlAccuracyAtLeast: 0.9, minControls: 5, percent: 10 } },
     leaderboard: 'anonymous',
     invitationHours: 72,
+    preAnnotate: false,
   },
 };
 

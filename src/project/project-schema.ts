@@ -163,6 +163,7 @@ const people = z
       .prefault({}),
     leaderboard: z.enum(['names', 'anonymous', 'off']).default(P.leaderboard),
     invitationHours: z.number().positive().default(P.invitationHours),
+    preAnnotate: z.boolean().default(P.preAnnotate),
   })
   .strict();
 

@@ -3,14 +3,20 @@ import type { AnswerResponse, MeResponse, ServedItemBody } from '../../src/contr
 import { api, ApiError } from './api-client.js';
 import { FailureNote } from './failure-note.js';
 import { GoldFeedbackNote } from './gold-feedback-note.js';
+import { FlagForm } from './flag-form.js';
 import { ItemFields } from './item-fields.js';
+import { MarkdownView } from './markdown-view.js';
+import { ProgressLine } from './progress-line.js';
+import { SuggestionNote } from './suggestion-note.js';
 import { useAction } from './use-action.js';
 
 type Loaded = { item: ServedItemBody | null };
 
 /**
  * Keyboard-first labelling: number keys pick a label, Enter submits, S skips, U undoes the last
- * answer, G shows the guidelines. The next item is fetched while this one is on screen.
+ * answer, F flags the item with a comment for a reviewer, G shows the guidelines (Markdown).
+ * Progress and, when the project pre-annotates, the machine's suggestion sit beside the item. The
+ * next item is fetched while this one is on screen.
  */
 export function AnnotatePage({ me }: { me: MeResponse }) {
   const labels = me.project.labels;
@@ -27,14 +33,21 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
     itemId: string;
     feedback: NonNullable<AnswerResponse['feedback']>;
   } | null>(null);
+  const [flagging, setFlagging] = useState(false);
+  const [answered, setAnswered] = useState(0);
+  /** Suggestions by item, so an item shown again after undo keeps its own. */
+  const suggestions = useRef(new Map<string, ServedItemBody['suggestion']>());
   const shownAt = useRef(performance.now());
   const prefetch = useRef<Promise<Loaded> | null>(null);
   const loading = useAction();
   const saving = useAction();
+  const flaggingAction = useAction();
 
   const show = useCallback((item: ServedItemBody | null) => {
+    if (item) suggestions.current.set(item.itemId, item.suggestion ?? null);
     setCurrent(item);
     setChoice(null);
+    setFlagging(false);
     shownAt.current = performance.now();
     // Lease the following item now, so the next cycle needs no round trip; if that fails, the
     // next cycle asks again.
@@ -69,6 +82,7 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
           timeSpentMs: Math.round(performance.now() - shownAt.current),
         });
         setLast(current.itemId);
+        setAnswered((n) => n + 1);
         if (label !== null) setDone((n) => n + 1);
         setWrong(
           result.feedback === null || result.feedback.correct
@@ -103,14 +117,25 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
         const item = await api.undo(last);
         setLast(null);
         setWrong(null);
+        setAnswered((n) => n + 1);
         setDone((n) => Math.max(0, n - 1));
         setMessage('Answer undone.');
-        setCurrent(item);
+        setCurrent({ ...item, suggestion: suggestions.current.get(item.itemId) ?? null });
         setChoice(null);
         shownAt.current = performance.now();
       },
       stopIfSuspended,
     );
+  };
+
+  const flag = (comment: string) => {
+    if (!current) return;
+    const itemId = current.itemId;
+    flaggingAction.run('flag the item', async () => {
+      await api.flag(itemId, comment);
+      setFlagging(false);
+      setMessage('Flagged for a reviewer. Answer or skip the item to go on.');
+    });
   };
 
   useEffect(() => {
@@ -122,6 +147,10 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       if (key === 'escape') return setGuidelines(false);
       if (key === 'u') return undo();
       if (!current) return;
+      if (key === 'f') {
+        event.preventDefault();
+        return setFlagging(true);
+      }
       const n = Number(event.key);
       if (Number.isInteger(n) && n >= 1 && n <= labels.length)
         return setChoice(labels[n - 1]?.name ?? null);
@@ -140,7 +169,9 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       {wrong !== null && (
         <GoldFeedbackNote key={wrong.itemId} itemId={wrong.itemId} feedback={wrong.feedback} />
       )}
+      <ProgressLine answered={answered} />
       <FailureNote message={saving.error} />
+      <FailureNote message={flaggingAction.error} />
       <FailureNote message={loading.error} retry={loadNext} />
       {current === undefined && loading.error === null && <p>Loading…</p>}
       {current === null && me.state !== 'suspended' && !message?.startsWith('Suspended') && (
@@ -149,6 +180,7 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       {current && (
         <article data-testid="item" data-item-id={current.itemId}>
           <ItemFields fields={current.fields} />
+          <SuggestionNote suggestion={current.suggestion} />
           <ol className="labels">
             {labels.map((label, i) => (
               <li key={label.name}>
@@ -172,16 +204,26 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
             <button disabled={last === null || saving.busy} onClick={() => undo()}>
               <kbd>U</kbd> undo
             </button>
+            <button onClick={() => setFlagging(true)}>
+              <kbd>F</kbd> flag / comment
+            </button>
             <button onClick={() => setGuidelines(true)}>
               <kbd>G</kbd> guidelines
             </button>
           </p>
+          {flagging && (
+            <FlagForm busy={flaggingAction.busy} onSend={flag} onClose={() => setFlagging(false)} />
+          )}
         </article>
       )}
       {guidelines && (
         <aside className="guidelines" data-testid="guidelines">
           <h2>Guidelines</h2>
-          <pre>{me.project.guidelines || 'No guidelines were given.'}</pre>
+          {me.project.guidelines.trim() === '' ? (
+            <p>No guidelines were given.</p>
+          ) : (
+            <MarkdownView text={me.project.guidelines} />
+          )}
           <ul>
             {labels.map((l) => (
               <li key={l.name}>

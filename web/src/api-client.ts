@@ -9,6 +9,7 @@ import type {
   Invitation,
   LoginResponse,
   MeResponse,
+  ProgressResponse,
   ReviewResponse,
   ServedItemBody,
 } from '../../src/contract/people-api.js';
@@ -80,6 +81,9 @@ export function createApi(fetcher: Fetch) {
       ),
     answer: (body: AnswerBody) => send<AnswerResponse>('POST', '/api/answers', body),
     undo: (itemId: string) => send<ServedItemBody>('POST', '/api/undo', { itemId }),
+    progress: () => send<ProgressResponse>('GET', '/api/progress'),
+    flag: (itemId: string, comment: string) =>
+      send<unknown>('POST', '/api/flags', { itemId, comment }),
     dashboard: () => send<DashboardResponse>('GET', '/api/dashboard'),
     plots: () => send<DashboardPlotsResponse>('GET', '/api/admin/plots'),
     invite: (name: string, role: string) =>

@@ -1,16 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse, ReviewResponse } from '../../src/contract/people-api.js';
-import { percent } from '../../src/core/format/format-number.js';
 import { api } from './api-client.js';
 import { AppealsList } from './appeals-list.js';
 import { FailureNote } from './failure-note.js';
-import { ItemFields } from './item-fields.js';
+import { ReviewCard } from './review-card.js';
 import { useAction } from './use-action.js';
 
-/** Reviewers: items whose votes disagree or on which a rule fired; one click settles the label. */
+/**
+ * Reviewers: items whose votes disagree, on which a rule fired or that a person flagged; one
+ * click settles the label. Keys: number keys pick a label for the selected item, Enter settles
+ * it, J or N selects the next item, K the previous.
+ */
 export function ReviewPage({ me }: { me: MeResponse }) {
+  const labels = me.project.labels;
   const [data, setData] = useState<ReviewResponse | null>(null);
   const [settled, setSettled] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [choice, setChoice] = useState<string | null>(null);
   const loading = useAction();
   const settling = useAction();
   const { run: runLoad } = loading;
@@ -20,13 +26,50 @@ export function ReviewPage({ me }: { me: MeResponse }) {
   );
   useEffect(load, [load]);
 
-  const settle = (itemId: string, label: string) =>
-    settling.run(`settle item ${itemId} as “${label}”`, async () => {
-      await api.settle(itemId, label);
-      setSettled(`Item ${itemId} settled as “${label}”.`);
-      setData((d) => d && { items: d.items.filter((i) => i.itemId !== itemId) });
-      load();
+  const items = data?.items ?? [];
+  const current = Math.min(selected, Math.max(0, items.length - 1));
+
+  const settle = useCallback(
+    (itemId: string, label: string) =>
+      settling.run(`settle item ${itemId} as “${label}”`, async () => {
+        await api.settle(itemId, label);
+        setSettled(`Item ${itemId} settled as “${label}”.`);
+        setChoice(null);
+        setData((d) => d && { items: d.items.filter((i) => i.itemId !== itemId) });
+        load();
+      }),
+    [settling, load],
+  );
+
+  const select = useCallback((index: number) => {
+    setSelected(index);
+    setChoice(null);
+    document.querySelectorAll('[data-testid=review-item]')[index]?.scrollIntoView({
+      block: 'nearest',
     });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)
+        return;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const item = items[current];
+      if (item === undefined) return;
+      const key = event.key.toLowerCase();
+      const n = Number(event.key);
+      if (Number.isInteger(n) && n >= 1 && n <= labels.length)
+        return setChoice(labels[n - 1]?.name ?? null);
+      if (key === 'enter' && choice !== null && !settling.busy) {
+        event.preventDefault();
+        return settle(item.itemId, choice);
+      }
+      if (key === 'j' || key === 'n') return select(Math.min(items.length - 1, current + 1));
+      if (key === 'k') return select(Math.max(0, current - 1));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, current, choice, labels, settle, select, settling.busy]);
 
   const notes = (
     <>
@@ -46,7 +89,7 @@ export function ReviewPage({ me }: { me: MeResponse }) {
         {loading.error === null ? 'Loading…' : notes}
       </main>
     );
-  if (data.items.length === 0)
+  if (items.length === 0)
     return (
       <main className="review">
         <AppealsList />
@@ -58,36 +101,21 @@ export function ReviewPage({ me }: { me: MeResponse }) {
     <main className="review">
       <AppealsList />
       {notes}
-      {data.items.map((item) => (
-        <article key={item.itemId} data-testid="review-item" data-item-id={item.itemId}>
-          <p className="muted">{item.reason}</p>
-          <ItemFields fields={item.fields} />
-          <p data-testid="votes">
-            Votes:{' '}
-            {item.votes
-              .map((v) => `${v.source.replace('human:', '')} → ${v.label ?? '—'}`)
-              .join(', ') || 'none'}
-          </p>
-          {item.machine && (
-            <p>
-              Machine:{' '}
-              {Object.entries(item.machine)
-                .map(([l, p]) => `${l} ${percent(p, 0)}`)
-                .join(', ')}
-            </p>
-          )}
-          <p className="actions">
-            {me.project.labels.map((l) => (
-              <button
-                key={l.name}
-                disabled={settling.busy}
-                onClick={() => settle(item.itemId, l.name)}
-              >
-                {l.name}
-              </button>
-            ))}
-          </p>
-        </article>
+      <p className="muted keys" data-testid="review-keys">
+        Keys: <kbd>1</kbd>–<kbd>{labels.length}</kbd> pick a label · <kbd>Enter</kbd> settle ·{' '}
+        <kbd>J</kbd>/<kbd>N</kbd> next item · <kbd>K</kbd> previous item
+      </p>
+      {items.map((item, i) => (
+        <ReviewCard
+          key={item.itemId}
+          item={item}
+          labels={labels}
+          selected={i === current}
+          choice={i === current ? choice : null}
+          busy={settling.busy}
+          onSelect={() => select(i)}
+          onSettle={(label) => settle(item.itemId, label)}
+        />
       ))}
     </main>
   );

@@ -5,3 +5,4 @@ export type * from './records.js';
 export type * from './people-store.js';
 export type * from './gold-answers.js';
 export type * from './embedding-model.js';
+export type * from './item-comments.js';

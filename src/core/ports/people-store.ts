@@ -1,6 +1,7 @@
 import type { NewVote } from '../types.js';
 import type { GoldAnswerStore } from './gold-answers.js';
 import type { InvitationStore } from './invitation-store.js';
+import type { ItemCommentStore } from './item-comments.js';
 import type { Store } from './store.js';
 
 export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
@@ -109,7 +110,7 @@ export interface RecentVote {
  * Every method is atomic on its own; leasing never exceeds an entry's overlap nor gives one person
  * an item twice. An annotator's token hash is no credential: people sign in with an invitation.
  */
-export interface PeopleStore extends GoldAnswerStore, InvitationStore {
+export interface PeopleStore extends GoldAnswerStore, InvitationStore, ItemCommentStore {
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void>;
   getAnnotator(id: string): Promise<Annotator | undefined>;
   findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined>;

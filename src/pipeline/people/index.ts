@@ -1,6 +1,7 @@
 export { changeAnnotatorState } from './annotator-state.js';
 export { fileAppeal, listAppeals, settleAppeal } from './appeals.js';
 export { annotatorQuality, type AnnotatorQuality } from './annotator-quality.js';
+export { annotatorProgress, projectTally } from './annotator-progress.js';
 export { buildQueue } from './build-queue.js';
 export { createCrowdModel } from './crowd-model.js';
 export { refreshingCache } from './dashboard-cache.js';
@@ -13,6 +14,7 @@ export {
   reinviteAnnotator,
   type IssuedInvitation,
 } from './invite-annotator.js';
+export { flagItem } from './flag-item.js';
 export { nextItem } from './next-item.js';
 export { peopleConfig, type PeopleContext } from './people-context.js';
 export { peopleDashboard } from './people-dashboard.js';

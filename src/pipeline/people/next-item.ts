@@ -1,8 +1,10 @@
 import { HiloError } from '../../core/errors.js';
 import type { Annotator, Assignment, QueueKind } from '../../core/ports/people-store.js';
 import type { Fields } from '../../core/types.js';
+import { itemSuggestion, type Suggestion } from './item-suggestion.js';
 import { isoAt, peopleConfig, type PeopleContext } from './people-context.js';
 import { settleExam } from './settle-exam.js';
+import { shownFields } from './shown-fields.js';
 
 /** An item as an annotator sees it: only the project's fields, never its role or gold label. */
 export interface ServedItem {
@@ -11,6 +13,8 @@ export interface ServedItem {
   readonly expiresAt: string;
   /** True while the annotator takes the qualification exam. */
   readonly exam: boolean;
+  /** The machine's label when the project pre-annotates (`itemSuggestion`), else null. */
+  readonly suggestion?: Suggestion | null;
 }
 
 export interface NextOptions {
@@ -113,7 +117,11 @@ async function serve(
 ): Promise<ServedItem> {
   const item = await ctx.store.getItem(assignment.itemId);
   if (item === undefined) throw new HiloError('NOT_FOUND', `item "${assignment.itemId}" is gone`);
-  const fields: Record<string, unknown> = {};
-  for (const name of ctx.project.fields) fields[name] = item.fields[name] ?? null;
-  return { itemId: item.id, fields, expiresAt: assignment.expiresAt, exam };
+  return {
+    itemId: item.id,
+    fields: shownFields(ctx.project, item.fields),
+    expiresAt: assignment.expiresAt,
+    exam,
+    suggestion: await itemSuggestion(ctx, item.id, { exam }),
+  };
 }

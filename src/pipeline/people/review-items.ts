@@ -1,24 +1,37 @@
+import { displayNames, sourceName } from '../../core/display-names.js';
 import { humanVote, oneHot } from '../../core/human-vote.js';
 import { HiloError } from '../../core/errors.js';
 import type { Annotator } from '../../core/ports/people-store.js';
 import type { Decision, Distribution, Fields, Vote } from '../../core/types.js';
 import { canReplaceDecision } from '../items/index.js';
 import { humanSource, isoAt, type PeopleContext } from './people-context.js';
+import { shownFields } from './shown-fields.js';
 
 /** An item waiting for a reviewer, with everything needed to settle it. */
 export interface ReviewItem {
   readonly itemId: string;
+  /** The project's fields only: other imported columns (a `truth` column) never reach people. */
   readonly fields: Fields;
   readonly reason: string;
-  readonly votes: readonly Pick<Vote, 'source' | 'label' | 'timeSpentMs'>[];
+  /** Each vote with who cast it: a person's name (see `displayNames`), else the machine source. */
+  readonly votes: readonly (Pick<Vote, 'source' | 'label' | 'timeSpentMs'> & {
+    readonly name: string;
+  })[];
+  /** People's flags / comments on the item, oldest first. */
+  readonly comments: readonly {
+    readonly name: string;
+    readonly text: string;
+    readonly at: string;
+  }[];
   /** The machine's (or the current decision's) distribution, if any. */
   readonly machine: Distribution | null;
 }
 
 /**
- * Items whose votes disagree or on which a rule fired, with all votes and the machine's view.
+ * Items whose votes disagree, on which a rule fired or that a person flagged, with all votes (by
+ * name), the comments and the machine's view; only the project's fields are shown.
  * @example const items = await listReviewItems(ctx)
- * Complexity: O(review items × their votes).
+ * Complexity: O(review items × their votes + people).
  */
 export async function listReviewItems(ctx: PeopleContext): Promise<ReviewItem[]> {
   const { store } = ctx;
@@ -29,6 +42,8 @@ export async function listReviewItems(ctx: PeopleContext): Promise<ReviewItem[]>
   const decisions = new Map(
     (await store.listDecisions({ itemIds: ids })).map((d) => [d.itemId, d]),
   );
+  const names = displayNames(await store.people.listAnnotators());
+  const comments = await store.people.listComments({ itemIds: ids });
   return entries.map((entry) => {
     const mine = votes.filter((v) => v.itemId === entry.itemId);
     const machine =
@@ -37,9 +52,21 @@ export async function listReviewItems(ctx: PeopleContext): Promise<ReviewItem[]>
       null;
     return {
       itemId: entry.itemId,
-      fields: items.get(entry.itemId)?.fields ?? {},
+      fields: shownFields(ctx.project, items.get(entry.itemId)?.fields ?? {}),
       reason: entry.reviewReason ?? '',
-      votes: mine.map((v) => ({ source: v.source, label: v.label, timeSpentMs: v.timeSpentMs })),
+      votes: mine.map((v) => ({
+        source: v.source,
+        name: sourceName(v.source, names),
+        label: v.label,
+        timeSpentMs: v.timeSpentMs,
+      })),
+      comments: comments
+        .filter((c) => c.itemId === entry.itemId)
+        .map((c) => ({
+          name: names.get(c.annotatorId) ?? c.annotatorId,
+          text: c.text,
+          at: c.createdAt,
+        })),
       machine,
     };
   });

@@ -8,8 +8,9 @@ import {
 import { fleissKappa } from '../../core/agreement/fleiss-kappa.js';
 import { krippendorffAlpha } from '../../core/agreement/krippendorff-alpha.js';
 import { percentAgreement } from '../../core/agreement/percent-agreement.js';
+import { displayNames, sourceName } from '../../core/display-names.js';
 import { HiloError } from '../../core/errors.js';
-import type { Store } from '../../core/ports/index.js';
+import type { PeopleStore, Store } from '../../core/ports/index.js';
 
 export interface AgreementOptions {
   readonly store: Store;
@@ -19,6 +20,8 @@ export interface AgreementOptions {
   readonly seed?: number;
   /** Include machine labellers as raters; default false (agreement among people). */
   readonly includeMachines?: boolean;
+  /** Where people's names are looked up; without it people show as their ids. */
+  readonly people?: Pick<PeopleStore, 'listAnnotators'>;
 }
 
 export interface AgreementTable {
@@ -28,8 +31,18 @@ export interface AgreementTable {
   readonly percentAgreement: BootstrapInterval;
   readonly fleissKappa: BootstrapInterval;
   readonly krippendorffAlpha: BootstrapInterval;
-  /** Each rater against the aggregate (the stored decision, else majority vote). */
-  readonly perRater: readonly { rater: string; votes: number; agreement: number; kappa: number }[];
+  /**
+   * Each rater against the aggregate (the stored decision, else majority vote): `rater` is the
+   * vote source, `name` the person's name (their id beside a name two people share; the bare id
+   * of an imported crowd's worker) or, for a machine, the source.
+   */
+  readonly perRater: readonly {
+    rater: string;
+    name: string;
+    votes: number;
+    agreement: number;
+    kappa: number;
+  }[];
 }
 
 /**
@@ -69,6 +82,7 @@ export async function agreementTable(options: AgreementOptions): Promise<Agreeme
     return k ?? (fallback[i] as number);
   });
   const per = annotatorAgreement(matrix, aggregate);
+  const names = displayNames((await options.people?.listAnnotators()) ?? []);
   return {
     items: matrix.numItems,
     raters: matrix.numAnnotators,
@@ -78,6 +92,7 @@ export async function agreementTable(options: AgreementOptions): Promise<Agreeme
     krippendorffAlpha: interval((m) => krippendorffAlpha(m)),
     perRater: built.annotators.map((rater, a) => ({
       rater,
+      name: sourceName(rater, names),
       votes: per.votes[a] as number,
       agreement: per.agreement[a] as number,
       kappa: per.kappa[a] as number,

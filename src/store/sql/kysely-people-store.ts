@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { HiloError } from '../../core/errors.js';
+import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
   Appeal,
   AppealSettlement,
@@ -28,6 +29,7 @@ import type {
   RedeemResult,
 } from '../../core/ports/invitation-store.js';
 import { insertInvitation, redeemInvitationIn } from './kysely-invitations.js';
+import { insertComment, selectComments } from './kysely-item-comments.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import type { StoreDatabase } from './store-database.js';
@@ -244,6 +246,16 @@ export class KyselyPeopleStore implements PeopleStore {
         .where('item_id', 'in', textSet(this.#dialect, itemIds))
         .execute();
     });
+  }
+
+  addComment(comment: ItemComment): Promise<void> {
+    return this.#guard('addComment', () => insertComment(this.#db, comment));
+  }
+
+  listComments(query: { readonly itemIds: readonly string[] }): Promise<ItemComment[]> {
+    return this.#guard('listComments', () =>
+      selectComments(this.#db, this.#dialect, query.itemIds),
+    );
   }
 
   setQueuePriorities(priorities: readonly QueuePriority[]): Promise<void> {

@@ -19,6 +19,7 @@ export interface StoreDatabase {
   assignments: AssignmentsTable;
   gold_answers: GoldAnswersTable;
   appeals: AppealsTable;
+  item_comments: ItemCommentsTable;
 }
 
 export interface ItemsTable {
@@ -173,4 +174,11 @@ export interface AppealsTable {
   created_at: string;
   settled_at: string | null;
   settled_by: string | null;
+}
+
+export interface ItemCommentsTable {
+  item_id: string;
+  annotator_id: string;
+  text: string;
+  created_at: string;
 }

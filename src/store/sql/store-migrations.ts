@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { HiloError } from '../../core/errors.js';
+import { commentsMigration } from './comments-migration.js';
 import { embeddingsMigration } from './embeddings-migration.js';
 import { goldAnswersMigration } from './gold-answers-migration.js';
 import { invitationsMigration } from './invitations-migration.js';
@@ -11,7 +12,7 @@ import type { StoreDialect } from './store-dialect.js';
  * sessions, the queue and assignments; `0003_embeddings` the embedding cache; `0004_queue_open`
  * indexes the open queue entries in lease order; `0005_gold_answers` the scored first answers to
  * gold items, appeals and the rules' window start; `0006_invitations` holds single-use
- * invitations. Never edit an applied one.
+ * invitations; `0008_comments` keeps people's notes on items. Never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -22,6 +23,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0004_queue_open': queueOpen(),
     '0005_gold_answers': goldAnswersMigration(dialect),
     '0006_invitations': invitationsMigration(),
+    '0008_comments': commentsMigration(dialect),
   };
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { HiloError } from '../../core/errors.js';
+import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
   Appeal,
   AppealSettlement,
@@ -30,6 +31,7 @@ import type {
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
 import { SqliteGoldAnswers } from './sqlite-gold-answers.js';
+import { sqliteItemComments } from './sqlite-item-comments.js';
 import { PeopleCache } from './sqlite-people-cache.js';
 import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
 import { GroupCommit } from './sqlite-people-group-commit.js';
@@ -92,6 +94,7 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #commits: GroupCommit;
   readonly #gold: SqliteGoldAnswers;
   readonly #invitations: SqliteInvitations;
+  readonly #comments: ReturnType<typeof sqliteItemComments>;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -110,6 +113,7 @@ export class SqlitePeopleStore implements PeopleStore {
     this.#s = preparePeopleStatements(db);
     this.#gold = new SqliteGoldAnswers(db);
     this.#invitations = sqliteInvitations(db);
+    this.#comments = sqliteItemComments(db);
     const s = this.#s;
     this.#cache = new PeopleCache({
       changes: foreignWrites ?? (() => s.totalChanges.get() as number),
@@ -448,6 +452,14 @@ export class SqlitePeopleStore implements PeopleStore {
 
   settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
     return this.#write('settleAppeal', () => this.#gold.settleAppeal(settlement));
+  }
+
+  addComment(comment: ItemComment): Promise<void> {
+    return this.#write('addComment', () => this.#comments.insert(comment));
+  }
+
+  listComments(query: { readonly itemIds: readonly string[] }): Promise<ItemComment[]> {
+    return this.#read('listComments', () => this.#comments.list(query.itemIds));
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */

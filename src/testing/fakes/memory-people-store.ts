@@ -1,4 +1,5 @@
 import { HiloError } from '../../core/errors.js';
+import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
   Appeal,
   AppealSettlement,
@@ -62,6 +63,7 @@ export class MemoryPeopleStore implements PeopleStore {
     openSession: (tokenHash, annotatorId, expiresAt) =>
       this.#sessions.set(tokenHash, { annotatorId, expiresAt }),
   });
+  readonly #comments: ItemComment[] = [];
 
   constructor(rows: MemoryStoreRows) {
     this.#rows = rows;
@@ -170,6 +172,27 @@ export class MemoryPeopleStore implements PeopleStore {
       const entry = this.#queue.get(itemId);
       if (entry !== undefined) this.#queue.set(itemId, { ...entry, reviewReason: reason });
     }
+  }
+
+  async addComment(comment: ItemComment): Promise<void> {
+    if (!this.#rows.hasItem(comment.itemId))
+      throw new HiloError('CONFLICT', `item "${comment.itemId}" is not stored`);
+    if (!this.#annotators.has(comment.annotatorId))
+      throw new HiloError('CONFLICT', `annotator "${comment.annotatorId}" does not exist`);
+    this.#comments.push({ ...comment });
+  }
+
+  async listComments(query: { readonly itemIds: readonly string[] }): Promise<ItemComment[]> {
+    const wanted = new Set(query.itemIds);
+    return this.#comments
+      .filter((c) => wanted.has(c.itemId))
+      .map((c) => ({ ...c }))
+      .sort(
+        (a, b) =>
+          compare(a.createdAt, b.createdAt) ||
+          compare(a.annotatorId, b.annotatorId) ||
+          compare(a.text, b.text),
+      );
   }
 
   async leaseNext(request: LeaseRequest): Promise<Assignment | undefined> {
