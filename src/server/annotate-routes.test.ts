@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PEOPLE_CONFIG, type PeopleConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
-import { buildQueue, hashToken, inviteAnnotator } from '../pipeline/people/index.js';
+import { buildQueue } from '../pipeline/people/index.js';
 import { item, project as aProject, vote } from '../testing/builders/index.js';
 import { labelRun } from '../testing/builders/run-builders.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
+import { signedIn } from '../testing/people/signed-in.js';
 import { createServer } from './create-server.js';
 
 /** A value no person may ever be sent: it sits only in columns outside the project's fields. */
@@ -47,8 +48,12 @@ async function setUp(people: Partial<PeopleConfig> = {}) {
   ]);
   const ctx = { store, project, clock, rng: createRng(1) };
   await buildQueue(ctx);
-  const invite = async (name: string, role: 'annotator' | 'reviewer' = 'annotator') =>
-    (await inviteAnnotator(store.people, clock, { name, role })).token;
+  const ids = new Map<string, string>();
+  const invite = async (name: string, role: 'annotator' | 'reviewer' = 'annotator') => {
+    const person = await signedIn(ctx, { name, role });
+    ids.set(person.session, person.id);
+    return person.session;
+  };
   const tokens = {
     ada: await invite('Ada'),
     ana1: await invite('Ana'),
@@ -73,6 +78,7 @@ async function setUp(people: Partial<PeopleConfig> = {}) {
     tokens,
     call,
     next,
+    idOf: (token: string) => ids.get(token) ?? '',
     advance: (ms: number) => (now += ms),
   };
 }
@@ -105,11 +111,10 @@ describe('what people are shown', () => {
   });
 
   it('names the people behind votes and comments, with the id only beside a shared name', async () => {
-    const { tokens, call, next, store } = await setUp({
+    const { tokens, call, next, store, idOf } = await setUp({
       overlap: { human: 3, overlap: 3, max: 5 },
     });
-    const id = async (token: string) =>
-      (await store.people.findAnnotatorByTokenHash(hashToken(token)))?.id ?? '';
+    const id = (token: string) => Promise.resolve(idOf(token));
     for (const [token, label] of [
       [tokens.ada, 'spam'],
       [tokens.ana1, 'ham'],
@@ -207,8 +212,11 @@ describe('pre-annotation', () => {
       vote('c1', MODEL, { label: 'spam', probabilities: { ham: 0.3, spam: 0.7 } }),
     ]);
     const served: Served[] = [];
+    // A reload gives back the live lease: `holding` asks for the next one, as the page's prefetch does.
     for (let i = 0; i < 3; i++) {
-      const got = (await set.next(set.tokens.ada)).item;
+      const holding = served.map((s) => `holding=${encodeURIComponent(s.itemId)}`).join('&');
+      const reply = await set.call(set.tokens.ada, 'GET', `/api/next?${holding}`);
+      const got = (reply.json() as { item: Served | null }).item;
       if (got) served.push(got);
     }
     return new Map(served.map((s) => [s.itemId, s.suggestion]));
