@@ -1,4 +1,5 @@
 import type { NewVote } from '../types.js';
+import type { AnswerChecksStore } from './answer-checks.js';
 import type { Store } from './store.js';
 
 export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
@@ -75,6 +76,12 @@ export interface LeaseRequest {
   readonly kind: QueueKind;
   /** Prefer controls/exam items with this gold label; any label when none is left. */
   readonly goldLabel?: string;
+  /**
+   * Without `goldLabel`: prefer entries whose predicted label is one of these, if one is within
+   * `preferWithin` of the best open entry's priority (skill matching); else the best entry.
+   */
+  readonly preferLabels?: readonly string[];
+  readonly preferWithin?: number;
   /** ISO-8601 now and lease end. */
   readonly now: string;
   readonly expiresAt: string;
@@ -99,7 +106,7 @@ export interface RecentVote {
  * People in the loop (DESIGN §5): annotators, sessions, the queue and its leases. Every method is
  * atomic on its own; leasing never exceeds an entry's overlap nor gives one person an item twice.
  */
-export interface PeopleStore {
+export interface PeopleStore extends AnswerChecksStore {
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void>;
   getAnnotator(id: string): Promise<Annotator | undefined>;
   findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined>;

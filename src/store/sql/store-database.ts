@@ -16,6 +16,7 @@ export interface StoreDatabase {
   sessions: SessionsTable;
   queue: QueueTable;
   assignments: AssignmentsTable;
+  answer_flags: AnswerFlagsTable;
 }
 
 export interface ItemsTable {
@@ -129,6 +130,15 @@ export interface QueueTable {
   taken: Generated<number>;
   gold_label: string | null;
   review_reason: string | null;
+  predicted_label: Generated<string | null>;
+}
+
+export interface AnswerFlagsTable {
+  item_id: string;
+  annotator_id: string;
+  kind: string;
+  reason: string;
+  created_at: string;
 }
 
 export interface AssignmentsTable {

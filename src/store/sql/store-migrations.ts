@@ -1,13 +1,15 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import { embeddingsMigration } from './embeddings-migration.js';
+import { machineChecksMigration } from './machine-checks-migration.js';
 import type { StoreDialect } from './store-dialect.js';
 
 /**
  * The store's migrations as code, keyed by name (applied in name order). The same schema in both
  * dialects; only column types that differ are chosen per dialect. `0002_people` adds annotators,
  * sessions, the queue and assignments; `0003_embeddings` the embedding cache; `0004_queue_open`
- * indexes the open queue entries in lease order. Never edit an applied one.
+ * indexes the open queue entries in lease order; `0010_machine_checks` adds the queue's predicted
+ * label and the answer flags. Never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -16,6 +18,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0002_people': people(dialect),
     '0003_embeddings': embeddingsMigration(dialect),
     '0004_queue_open': queueOpen(),
+    '0010_machine_checks': machineChecksMigration(dialect),
   };
 }
 

@@ -14,7 +14,17 @@ import type {
   QueueKind,
   RecentVote,
 } from '../../core/ports/people-store.js';
+import type {
+  AnswerFlag,
+  AnswerFlagCount,
+  PredictedLabel,
+} from '../../core/ports/answer-checks.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
+import {
+  addAnswerFlagsNow,
+  answerFlagCountsNow,
+  setPredictedLabelsNow,
+} from './sqlite-answer-checks.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
 import { PeopleCache } from './sqlite-people-cache.js';
 import { startBackgroundCheckpoints } from './sqlite-people-checkpoints.js';
@@ -388,6 +398,24 @@ export class SqlitePeopleStore implements PeopleStore {
       this.#cache.putWindow(source, votes, window);
       return votes.slice(0, limit);
     });
+  }
+
+  addAnswerFlags(flags: readonly AnswerFlag[]): Promise<number> {
+    const s = this.#s.checks;
+    return this.#write('addAnswerFlags', () =>
+      this.#db.transaction(() => addAnswerFlagsNow(s, flags))(),
+    );
+  }
+
+  answerFlagCounts(): Promise<AnswerFlagCount[]> {
+    return this.#read('answerFlagCounts', () => answerFlagCountsNow(this.#s.checks));
+  }
+
+  setPredictedLabels(labels: readonly PredictedLabel[]): Promise<void> {
+    const s = this.#s.checks;
+    return this.#write('setPredictedLabels', () =>
+      this.#db.transaction(() => setPredictedLabelsNow(s, labels))(),
+    );
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */

@@ -12,7 +12,13 @@ import type {
   QueuePriority,
   RecentVote,
 } from '../../core/ports/people-store.js';
+import type {
+  AnswerFlag,
+  AnswerFlagCount,
+  PredictedLabel,
+} from '../../core/ports/answer-checks.js';
 import type { NewVote, Vote } from '../../core/types.js';
+import { MemoryAnswerChecks } from './memory-answer-checks.js';
 
 /** The votes and items of the store this people store sits beside. */
 export interface MemoryStoreRows {
@@ -41,9 +47,14 @@ export class MemoryPeopleStore implements PeopleStore {
   readonly #sessions = new Map<string, { annotatorId: string; expiresAt: string }>();
   readonly #queue = new Map<string, QueueEntry & { taken: number }>();
   readonly #leases = new Map<string, Lease>();
+  readonly #checks: MemoryAnswerChecks;
 
   constructor(rows: MemoryStoreRows) {
     this.#rows = rows;
+    this.#checks = new MemoryAnswerChecks({
+      hasItem: (id) => rows.hasItem(id),
+      hasAnnotator: (id) => this.#annotators.has(id),
+    });
   }
 
   async createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
@@ -156,7 +167,9 @@ export class MemoryPeopleStore implements PeopleStore {
     const chosen =
       (request.goldLabel !== undefined
         ? open.find((e) => e.goldLabel === request.goldLabel)
-        : undefined) ?? open[0];
+        : undefined) ??
+      this.#checks.preferred(open, request) ??
+      open[0];
     if (chosen === undefined) return undefined;
     if (!this.#annotators.has(request.annotatorId)) {
       throw new HiloError('CONFLICT', `store leaseNext: no annotator "${request.annotatorId}"`);
@@ -238,6 +251,18 @@ export class MemoryPeopleStore implements PeopleStore {
         timeSpentMs: v.timeSpentMs,
         createdAt: v.createdAt,
       }));
+  }
+
+  async addAnswerFlags(flags: readonly AnswerFlag[]): Promise<number> {
+    return this.#checks.add(flags);
+  }
+
+  async answerFlagCounts(): Promise<AnswerFlagCount[]> {
+    return this.#checks.counts();
+  }
+
+  async setPredictedLabels(labels: readonly PredictedLabel[]): Promise<void> {
+    this.#checks.setPredicted(labels, (id) => this.#queue.has(id));
   }
 
   #ordered(): (QueueEntry & { taken: number })[] {
