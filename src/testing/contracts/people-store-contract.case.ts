@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import { annotator, answer, item, queueEntry as entry } from '../builders/index.js';
+import { describeAnswerChecksContract } from './answer-checks-contract.case.js';
 
 /**
  * The behaviour every PeopleStore must show (SQLite, PGlite, PostgreSQL, the memory fake). `open`
@@ -25,6 +26,8 @@ export function describePeopleStoreContract(
     afterEach(async () => {
       await store.close();
     });
+
+    describeAnswerChecksContract(() => store);
 
     it('creates, finds by token hash, patches and lists annotators', async () => {
       const people = store.people;
