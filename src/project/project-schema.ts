@@ -143,6 +143,19 @@ const people = z
       .strict()
       .prefault({}),
     sessionDays: z.number().positive().default(P.sessionDays),
+    machineChecks: z
+      .object({
+        disputeBelow: z.number().min(0).max(1).default(P.machineChecks.disputeBelow),
+        disputeConfidence: z.number().min(0).max(1).default(P.machineChecks.disputeConfidence),
+        majorityAbove: z.number().min(0).max(1).default(P.machineChecks.majorityAbove),
+        majorityOthers: z.number().int().min(0).default(P.machineChecks.majorityOthers),
+        pastedShare: z.number().min(0).max(1).default(P.machineChecks.pastedShare),
+        pastedMinAnswers: z.number().int().min(0).default(P.machineChecks.pastedMinAnswers),
+        readingCharsPerSecond: z.number().min(0).default(P.machineChecks.readingCharsPerSecond),
+      })
+      .strict()
+      .prefault({}),
+    skillMatching: z.number().min(0).max(1).default(P.skillMatching),
   })
   .strict();
 

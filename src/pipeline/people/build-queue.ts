@@ -3,6 +3,7 @@ import { shuffled } from '../../core/rng.js';
 import type { Decision, Item } from '../../core/types.js';
 import { distributionRows, queuePriority, queueScores, queueStrategy } from '../learn/index.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
+import { storePredictedLabels } from './skill-match.js';
 
 /** Controls and exam items may be answered by everyone once. */
 const EVERYONE = 1_000_000;
@@ -95,6 +96,7 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
         };
   });
   await store.people.upsertQueue(merged);
+  await storePredictedLabels(ctx, routed);
   return {
     tasks: merged.filter((e) => e.kind === 'task').length,
     controls: controls.length,

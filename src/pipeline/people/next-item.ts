@@ -2,6 +2,7 @@ import { HiloError } from '../../core/errors.js';
 import type { Annotator, Assignment, QueueKind } from '../../core/ports/people-store.js';
 import type { Fields } from '../../core/types.js';
 import { isoAt, peopleConfig, type PeopleContext } from './people-context.js';
+import { leaseMatched } from './skill-match.js';
 
 /** An item as an annotator sees it: only the project's fields, never its role or gold label. */
 export interface ServedItem {
@@ -52,7 +53,7 @@ function lease(
   goldLabel?: string,
 ): Promise<Assignment | undefined> {
   const minutes = peopleConfig(ctx.project).leaseMinutes;
-  return ctx.store.people.leaseNext({
+  return leaseMatched(ctx, {
     annotatorId,
     kind,
     now: isoAt(ctx.clock),

@@ -5,6 +5,7 @@ import type { Annotator, AnnotatorState } from '../../core/ports/people-store.js
 import type { NewVote } from '../../core/types.js';
 import { adjustOverlap } from './adjust-overlap.js';
 import { humanSource, isoAt, peopleConfig, type PeopleContext } from './people-context.js';
+import { machineChecks } from './machine-checks.js';
 import { checkRules } from './quality-rules.js';
 
 export interface Answer {
@@ -74,6 +75,7 @@ export async function submitAnswer(
   if (assignment.kind === 'exam') current = await settleExam(ctx, current);
   else if (answer.label !== null) current = await applyRules(ctx, current);
   if (assignment.kind === 'task' && answer.label !== null) await adjustOverlap(ctx, answer.itemId);
+  await machineChecks(ctx, annotator.id, answer.itemId);
   return {
     feedback,
     state: current.state,
