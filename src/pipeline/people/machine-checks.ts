@@ -20,7 +20,7 @@ const SPEED_WINDOW = 50;
  * The machine checks of one stored task answer. The calibrated current labeller strongly
  * disputing the label (`disputed`) or a confident majority of the other people going against
  * it, checked for every person on the item (`outvoted`), sends the item to review with the
- * reason, unless it waits there already; an answer far faster than the person's median and the
+ * reason, unless it waits there already for a reason more specific than "votes disagree"; an answer far faster than the person's median and the
  * item's reading time, or a free-text part (the vote's rationale) that reads like a chatbot
  * (`pasted`), is flagged only. Every flag is counted per person (`answerFlagCounts`). Does
  * nothing for skips, controls and exam items. The majority reads `ctx.crowd`, else fits the
@@ -62,8 +62,9 @@ export async function machineChecks(
   if (flags.length === 0) return flags;
   await store.people.addAnswerFlags(flags);
   const review = flags.find((f) => f.kind !== 'pasted');
-  if (review !== undefined && entry.reviewReason === null)
-    await store.people.setReviewReason([itemId], review.reason);
+  // A reason of their own says more than dynamic overlap's generic one.
+  const generic = entry.reviewReason === null || entry.reviewReason === 'votes disagree';
+  if (review !== undefined && generic) await store.people.setReviewReason([itemId], review.reason);
   return flags;
 }
 
