@@ -52,6 +52,10 @@ async function setup(
   };
 }
 
+function model(name: string, payload: string) {
+  return { name, payload, metrics: {}, createdAt: '2026-01-01T00:00:00.000Z', trainedOn: 0 };
+}
+
 /** Leases `itemId` to the person (the only open task) and answers it after `ms`. */
 async function answerAfter(
   ctx: PeopleContext & { tick: (ms: number) => void },
@@ -75,12 +79,8 @@ async function answerAfter(
 describe('machineChecks', () => {
   it('sends an answer the calibrated labeller strongly disputes to review, and counts it', async () => {
     const ctx = await setup();
-    await ctx.store.saveModel({ name: 'local', payload: '{}', metrics: {} });
-    await ctx.store.saveModel({
-      name: calibratorName(MACHINE),
-      payload: JSON.stringify({ method: 'none', K: 3 }),
-      metrics: {},
-    });
+    await ctx.store.saveModel(model('local', '{}'));
+    await ctx.store.saveModel(model(calibratorName(MACHINE), '{"method":"none","K":3}'));
     await ctx.store.addVotes([
       vote('x', MACHINE, { label: 'a', probabilities: { a: 0.97, b: 0.02, c: 0.01 } }),
       vote('y', MACHINE, { label: 'a', probabilities: { a: 0.6, b: 0.3, c: 0.1 } }),
@@ -98,7 +98,7 @@ describe('machineChecks', () => {
 
   it('leaves answers alone without a calibrator for the labeller', async () => {
     const ctx = await setup();
-    await ctx.store.saveModel({ name: 'local', payload: '{}', metrics: {} });
+    await ctx.store.saveModel(model('local', '{}'));
     await ctx.store.addVotes([vote('x', MACHINE, { label: 'a', probabilities: { a: 1 } })]);
     await answerAfter(ctx, 'p1', 'x', 'b', 9000);
     expect(await machineChecks(ctx, 'p1', 'x')).toEqual([]);
