@@ -89,6 +89,10 @@ describe.skipIf(!HAS_CHROMIUM)(
         .poll(() => page.getByTestId('plot-calibration').textContent())
         .toMatch(/calibration/);
       await expect.poll(() => page.getByTestId('spend').textContent()).toMatch(/Spend so far \$/);
+      // Machine-check flags per person: disputed / outvoted / pasted; nobody has answered yet.
+      expect(await page.getByTestId('people').getByTestId('flags').first().textContent()).toBe(
+        '0 / 0 / 0',
+      );
       expect(await page.getByTestId('routing').textContent()).toMatch(
         /^Pool of 246 items by routing zone: 0 accepted .* 246 not routed yet\.$/,
       );

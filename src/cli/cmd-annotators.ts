@@ -60,7 +60,7 @@ export function registerAnnotators(program: Command, io: CliIo): void {
   group
     .command('list')
     .description(
-      "Each person's role, state, answers, speed, control accuracy (95% Wilson interval) and accuracy estimated from their Dawid-Skene confusion matrix.",
+      "Each person's role, state, answers, speed, control accuracy (95% Wilson interval), accuracy estimated from their Dawid-Skene confusion matrix and the answers machine checks flagged.",
     )
     .option('--project <dir>', 'project directory', '.')
     .option('--json', 'print JSON, with each confusion matrix in full')
@@ -77,14 +77,15 @@ export function registerAnnotators(program: Command, io: CliIo): void {
           return;
         }
         io.out(
-          'id        name                 role        state       answers  median s  controls  control accuracy  estimated\n',
+          'id        name                 role        state       answers  median s  controls  control accuracy  estimated  flags d/o/p\n',
         );
         for (const a of report.annotators) {
-          const row = `${a.id.padEnd(10)}${a.name.slice(0, 20).padEnd(21)}${a.role.padEnd(12)}${a.state.padEnd(12)}${String(a.answers).padStart(7)}  ${(a.medianSeconds?.toFixed(1) ?? '—').padStart(8)}  ${String(a.controls).padStart(8)}  ${controlAccuracy(a).padEnd(16)}  ${estimated(a).padEnd(9)}${a.discounted ? '  discounted' : ''}${a.reason ? `  (${a.reason})` : ''}`;
+          const row = `${a.id.padEnd(10)}${a.name.slice(0, 20).padEnd(21)}${a.role.padEnd(12)}${a.state.padEnd(12)}${String(a.answers).padStart(7)}  ${(a.medianSeconds?.toFixed(1) ?? '—').padStart(8)}  ${String(a.controls).padStart(8)}  ${controlAccuracy(a).padEnd(16)}  ${estimated(a).padEnd(9)}  ${flagCells(a).padStart(11)}${a.discounted ? '  discounted' : ''}${a.reason ? `  (${a.reason})` : ''}`;
           io.out(`${row.trimEnd()}\n`);
         }
         io.out(
-          `estimated: expected accuracy from each person's Dawid-Skene confusion matrix over ${report.votes} votes (people and machines, gold and controls clamped); * = too few votes, overlap uses the crowd's matrix\n`,
+          `flags: answers the machine checks flagged, disputed by the calibrated model / against a confident majority / looking pasted\n` +
+            `estimated: expected accuracy from each person's Dawid-Skene confusion matrix over ${report.votes} votes (people and machines, gold and controls clamped); * = too few votes, overlap uses the crowd's matrix\n`,
         );
       });
     });
@@ -95,6 +96,10 @@ function controlAccuracy(a: AnnotatorQuality): string {
   if (a.controlAccuracy === null) return '—';
   const { low, high } = a.controlInterval;
   return `${percent(a.controlAccuracy, 0)} [${percent(low, 0)}–${percent(high, 0)}]`;
+}
+
+function flagCells(a: AnnotatorQuality): string {
+  return `${a.flags.disputed}/${a.flags.outvoted}/${a.flags.pasted}`;
 }
 
 function estimated(a: AnnotatorQuality): string {

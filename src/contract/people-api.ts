@@ -115,6 +115,7 @@ export const annotatorStats = z.object({
   agreement: z.number().nullable(),
   compared: z.number(),
   discounted: z.boolean(),
+  flags: z.object({ disputed: z.number(), outvoted: z.number(), pasted: z.number() }),
 });
 
 export const dashboardResponse = z.object({

@@ -149,6 +149,38 @@ export interface PeopleConfig {
    * hidden controls). Off by default: a shown suggestion biases people towards the machine.
    */
   readonly preAnnotate: boolean;
+  /** Machine checks on each task answer (see {@link MachineCheckSettings}). */
+  readonly machineChecks: MachineCheckSettings;
+  /**
+   * How strongly leases prefer items whose predicted label the person is good at: 0 = off (the
+   * queue's order), 1 = anywhere within the active-learning span of a zone (0.5 of priority).
+   */
+  readonly skillMatching: number;
+}
+
+/** Checks of task answers against the machine, the crowd and the clock; each is off at 0. */
+export interface MachineCheckSettings {
+  /**
+   * Review an answer the calibrated labeller gives a probability below `disputeBelow`, when its
+   * own top label has at least `disputeConfidence`.
+   */
+  readonly disputeBelow: number;
+  readonly disputeConfidence: number;
+  /**
+   * Review an answer that disagrees with the other people's Dawid-Skene posterior when that
+   * posterior is at least `majorityAbove` on another label and comes from `majorityOthers` or
+   * more people.
+   */
+  readonly majorityAbove: number;
+  readonly majorityOthers: number;
+  /**
+   * Flag an answer as pasted when it took under `pastedShare` of the person's median time (over
+   * at least `pastedMinAnswers` answers) and under the time to read the item's fields at
+   * `readingCharsPerSecond`; or when a free-text part reads like a chatbot's.
+   */
+  readonly pastedShare: number;
+  readonly pastedMinAnswers: number;
+  readonly readingCharsPerSecond: number;
 }
 
 /**
@@ -240,6 +272,16 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
     leaderboard: 'anonymous',
     invitationHours: 72,
     preAnnotate: false,
+    machineChecks: {
+      disputeBelow: 0.05,
+      disputeConfidence: 0.9,
+      majorityAbove: 0.95,
+      majorityOthers: 2,
+      pastedShare: 0.25,
+      pastedMinAnswers: 10,
+      readingCharsPerSecond: 50,
+    },
+    skillMatching: 0.3,
   },
 };
 

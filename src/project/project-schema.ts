@@ -164,6 +164,19 @@ const people = z
     leaderboard: z.enum(['names', 'anonymous', 'off']).default(P.leaderboard),
     invitationHours: z.number().positive().default(P.invitationHours),
     preAnnotate: z.boolean().default(P.preAnnotate),
+    machineChecks: z
+      .object({
+        disputeBelow: z.number().min(0).max(1).default(P.machineChecks.disputeBelow),
+        disputeConfidence: z.number().min(0).max(1).default(P.machineChecks.disputeConfidence),
+        majorityAbove: z.number().min(0).max(1).default(P.machineChecks.majorityAbove),
+        majorityOthers: z.number().int().min(0).default(P.machineChecks.majorityOthers),
+        pastedShare: z.number().min(0).max(1).default(P.machineChecks.pastedShare),
+        pastedMinAnswers: z.number().int().min(0).default(P.machineChecks.pastedMinAnswers),
+        readingCharsPerSecond: z.number().min(0).default(P.machineChecks.readingCharsPerSecond),
+      })
+      .strict()
+      .prefault({}),
+    skillMatching: z.number().min(0).max(1).default(P.skillMatching),
   })
   .strict();
 

@@ -5,7 +5,8 @@ import { api } from './api-client.js';
 type Person = DashboardResponse['annotators'][number];
 
 /**
- * Each person's volume, speed, control accuracy with its interval, agreement and state; its
+ * Each person's volume, speed, control accuracy with its interval, agreement, machine-check
+ * flags (disputed / outvoted / pasted) and state; its
  * buttons hand their change to `act`, named for the failure message, and wait while `busy`.
  */
 export function PeopleTable(props: {
@@ -26,6 +27,9 @@ export function PeopleTable(props: {
           <th>controls</th>
           <th>accuracy (95%)</th>
           <th>agreement</th>
+          <th title="answers the machine checks flagged: disputed by the model / against a confident majority / looking pasted">
+            flags
+          </th>
           <th></th>
         </tr>
       </thead>
@@ -51,6 +55,12 @@ export function PeopleTable(props: {
             <td title={`compared on ${a.compared} items`}>
               {percent(a.agreement, 0)}
               {a.compared > 0 ? <span className="muted"> of {a.compared}</span> : ''}
+            </td>
+            <td
+              data-testid="flags"
+              title={`${a.flags.disputed} disputed by the model, ${a.flags.outvoted} against a confident majority, ${a.flags.pasted} looking pasted`}
+            >
+              {a.flags.disputed} / {a.flags.outvoted} / {a.flags.pasted}
             </td>
             <td className="row-actions">
               {a.state === 'suspended' ? (

@@ -6,3 +6,4 @@ export type * from './people-store.js';
 export type * from './gold-answers.js';
 export type * from './embedding-model.js';
 export type * from './item-comments.js';
+export type * from './answer-checks.js';

@@ -2,6 +2,7 @@ import type { NewVote } from '../types.js';
 import type { GoldAnswerStore } from './gold-answers.js';
 import type { InvitationStore } from './invitation-store.js';
 import type { ItemCommentStore } from './item-comments.js';
+import type { AnswerChecksStore } from './answer-checks.js';
 import type { Store } from './store.js';
 
 export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
@@ -85,6 +86,12 @@ export interface LeaseRequest {
   readonly kind: QueueKind;
   /** Prefer controls/exam items with this gold label; any label when none is left. */
   readonly goldLabel?: string;
+  /**
+   * Without `goldLabel`: prefer entries whose predicted label is one of these, if one is within
+   * `preferWithin` of the best open entry's priority (skill matching); else the best entry.
+   */
+  readonly preferLabels?: readonly string[];
+  readonly preferWithin?: number;
   /** ISO-8601 now and lease end. */
   readonly now: string;
   readonly expiresAt: string;
@@ -110,7 +117,8 @@ export interface RecentVote {
  * Every method is atomic on its own; leasing never exceeds an entry's overlap nor gives one person
  * an item twice. An annotator's token hash is no credential: people sign in with an invitation.
  */
-export interface PeopleStore extends GoldAnswerStore, InvitationStore, ItemCommentStore {
+export interface PeopleStore
+  extends GoldAnswerStore, InvitationStore, ItemCommentStore, AnswerChecksStore {
   createAnnotator(annotator: Annotator, tokenHash: string): Promise<void>;
   getAnnotator(id: string): Promise<Annotator | undefined>;
   findAnnotatorByTokenHash(tokenHash: string): Promise<Annotator | undefined>;

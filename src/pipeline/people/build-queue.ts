@@ -4,6 +4,7 @@ import type { Decision, Item } from '../../core/types.js';
 import { readAuditedItems } from '../audit/index.js';
 import { distributionRows, queuePriority, queueScores, queueStrategy } from '../learn/index.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
+import { storePredictedLabels } from './skill-match.js';
 
 /** Controls and exam items may be answered by everyone once. */
 const EVERYONE = 1_000_000;
@@ -102,6 +103,7 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
         };
   });
   await store.people.upsertQueue(merged);
+  await storePredictedLabels(ctx, routed);
   return {
     tasks: merged.filter((e) => e.kind === 'task').length,
     audit: audit.length,

@@ -5,6 +5,7 @@ import { itemSuggestion, type Suggestion } from './item-suggestion.js';
 import { isoAt, peopleConfig, type PeopleContext } from './people-context.js';
 import { settleExam } from './settle-exam.js';
 import { shownFields } from './shown-fields.js';
+import { leaseMatched } from './skill-match.js';
 
 /** An item as an annotator sees it: only the project's fields, never its role or gold label. */
 export interface ServedItem {
@@ -84,7 +85,7 @@ function lease(
   goldLabel?: string,
 ): Promise<Assignment | undefined> {
   const minutes = peopleConfig(ctx.project).leaseMinutes;
-  return ctx.store.people.leaseNext({
+  return leaseMatched(ctx, {
     annotatorId,
     kind,
     now: isoAt(ctx.clock),

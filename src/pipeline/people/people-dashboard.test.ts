@@ -55,6 +55,12 @@ describe('peopleDashboard', () => {
         endedAt: null,
       }),
     );
+    const flag = { itemId: 't2', reason: 'why', createdAt: '2026-01-01T11:00:00.000Z' };
+    await store.people.addAnswerFlags([
+      { ...flag, annotatorId: 'c', kind: 'outvoted' },
+      { ...flag, annotatorId: 'c', kind: 'pasted' },
+      { ...flag, itemId: 't1', annotatorId: 'c', kind: 'pasted' },
+    ]);
     const ctx = {
       store,
       project,
@@ -71,6 +77,8 @@ describe('peopleDashboard', () => {
     expect(by.get('a')?.agreement).toBe(0.5);
     expect(by.get('b')).toMatchObject({ answers: 1, medianSeconds: 20, agreement: 1 });
     expect(by.get('c')).toMatchObject({ agreement: 0, reason: 'too fast', discounted: true });
+    expect(by.get('c')?.flags).toEqual({ disputed: 0, outvoted: 1, pasted: 2 });
+    expect(by.get('a')?.flags).toEqual({ disputed: 0, outvoted: 0, pasted: 0 });
     expect(d.suspended).toBe(1);
     expect(d.zones).toEqual([{ zone: 'human', items: 2, done: 1, answers: 5 }]);
     expect(d.throughput.lastHour).toBe(6);

@@ -1,5 +1,6 @@
 import type { AnnotatorRole, AnnotatorState } from '../../core/ports/people-store.js';
 import type { Vote } from '../../core/types.js';
+import { flagCountsByPerson, type FlagCounts } from './answer-flag-counts.js';
 import { throughputOf, type Throughput } from './dashboard-throughput.js';
 import { humanSource, type PeopleContext } from './people-context.js';
 import { wilsonInterval } from './quality-rules.js';
@@ -30,6 +31,8 @@ export interface AnnotatorStats {
   /** Task answers that had someone else's answer to compare with. */
   readonly compared: number;
   readonly discounted: boolean;
+  /** Answers the machine checks flagged: disputed by the model, outvoted, pasted. */
+  readonly flags: FlagCounts;
 }
 
 export interface PeopleDashboard {
@@ -77,6 +80,7 @@ export async function peopleDashboard(ctx: PeopleContext): Promise<PeopleDashboa
   }
   const taskIds = new Set(queue.map((e) => e.itemId));
   let totalMs = 0;
+  const flagsOf = await flagCountsByPerson(store.people);
   const annotators = (await store.people.listAnnotators()).map((a): AnnotatorStats => {
     const mine = bySource.get(humanSource(a.id)) ?? [];
     const times = mine.map((v) => v.timeSpentMs ?? 0).sort((x, y) => x - y);
@@ -96,6 +100,7 @@ export async function peopleDashboard(ctx: PeopleContext): Promise<PeopleDashboa
       agreement: compared === 0 ? null : agreeing / compared,
       compared,
       discounted: a.discounted,
+      flags: flagsOf(a.id),
     };
   });
   const hoursSpent = totalMs / 3_600_000;

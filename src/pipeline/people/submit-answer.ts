@@ -8,6 +8,7 @@ import { goldFeedback, type GoldFeedback } from './gold-feedback.js';
 import { humanSource, isoAt, peopleConfig, type PeopleContext } from './people-context.js';
 import { scoreGoldAnswer } from './score-gold-answer.js';
 import { settleExam } from './settle-exam.js';
+import { machineChecks } from './machine-checks.js';
 
 export interface Answer {
   readonly itemId: string;
@@ -92,6 +93,7 @@ export async function submitAnswer(
   else if (answer.label !== null)
     current = await applyRules(ctx, current, { controlAnswered: assignment.kind === 'control' });
   if (assignment.kind === 'task' && answer.label !== null) await adjustOverlap(ctx, answer.itemId);
+  await machineChecks(ctx, annotator.id, answer.itemId);
   return {
     feedback,
     state: current.state,

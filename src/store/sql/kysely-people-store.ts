@@ -30,6 +30,17 @@ import type {
 } from '../../core/ports/invitation-store.js';
 import { insertInvitation, redeemInvitationIn } from './kysely-invitations.js';
 import { insertComment, selectComments } from './kysely-item-comments.js';
+import type {
+  AnswerFlag,
+  AnswerFlagCount,
+  PredictedLabel,
+} from '../../core/ports/answer-checks.js';
+import {
+  addAnswerFlags,
+  answerFlagCounts,
+  pickPreferred,
+  setPredictedLabels,
+} from './kysely-answer-checks.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import type { StoreDatabase } from './store-database.js';
@@ -275,7 +286,9 @@ export class KyselyPeopleStore implements PeopleStore {
         const chosen =
           (request.goldLabel !== undefined
             ? await this.#pick(trx, request, request.goldLabel)
-            : undefined) ?? (await this.#pick(trx, request, undefined));
+            : undefined) ??
+          (await pickPreferred(trx, this.#dialect, request)) ??
+          (await this.#pick(trx, request, undefined));
         if (chosen === undefined) return undefined;
         await trx
           .updateTable('queue')
@@ -470,6 +483,22 @@ export class KyselyPeopleStore implements PeopleStore {
 
   settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
     return this.#gold.settleAppeal(settlement);
+  }
+
+  addAnswerFlags(flags: readonly AnswerFlag[]): Promise<number> {
+    return this.#guard('addAnswerFlags', () =>
+      this.#transaction((trx) => addAnswerFlags(trx, flags)),
+    );
+  }
+
+  answerFlagCounts(): Promise<AnswerFlagCount[]> {
+    return this.#guard('answerFlagCounts', () => answerFlagCounts(this.#db));
+  }
+
+  setPredictedLabels(labels: readonly PredictedLabel[]): Promise<void> {
+    return this.#guard('setPredictedLabels', () =>
+      this.#transaction((trx) => setPredictedLabels(trx, labels)),
+    );
   }
 
   async #transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {

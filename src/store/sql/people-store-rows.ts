@@ -30,7 +30,9 @@ export function rowToAnnotator(row: Selectable<AnnotatorsTable>): Annotator {
   };
 }
 
-export function queueToRow(entry: QueueEntry): Omit<Selectable<QueueTable>, 'taken'> {
+export function queueToRow(
+  entry: QueueEntry,
+): Omit<Selectable<QueueTable>, 'taken' | 'predicted_label'> {
   return {
     item_id: entry.itemId,
     kind: entry.kind,

@@ -20,6 +20,7 @@ export interface StoreDatabase {
   gold_answers: GoldAnswersTable;
   appeals: AppealsTable;
   item_comments: ItemCommentsTable;
+  answer_flags: AnswerFlagsTable;
 }
 
 export interface ItemsTable {
@@ -142,6 +143,15 @@ export interface QueueTable {
   taken: Generated<number>;
   gold_label: string | null;
   review_reason: string | null;
+  predicted_label: Generated<string | null>;
+}
+
+export interface AnswerFlagsTable {
+  item_id: string;
+  annotator_id: string;
+  kind: string;
+  reason: string;
+  created_at: string;
 }
 
 export interface AssignmentsTable {

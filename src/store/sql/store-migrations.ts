@@ -4,6 +4,7 @@ import { commentsMigration } from './comments-migration.js';
 import { embeddingsMigration } from './embeddings-migration.js';
 import { goldAnswersMigration } from './gold-answers-migration.js';
 import { invitationsMigration } from './invitations-migration.js';
+import { machineChecksMigration } from './machine-checks-migration.js';
 import type { StoreDialect } from './store-dialect.js';
 
 /**
@@ -12,7 +13,8 @@ import type { StoreDialect } from './store-dialect.js';
  * sessions, the queue and assignments; `0003_embeddings` the embedding cache; `0004_queue_open`
  * indexes the open queue entries in lease order; `0005_gold_answers` the scored first answers to
  * gold items, appeals and the rules' window start; `0006_invitations` holds single-use
- * invitations; `0008_comments` keeps people's notes on items. Never edit an applied one.
+ * invitations; `0008_comments` keeps people's notes on items; `0010_machine_checks` adds the queue's predicted
+ * label and the answer flags. Never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -24,6 +26,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0005_gold_answers': goldAnswersMigration(dialect),
     '0006_invitations': invitationsMigration(),
     '0008_comments': commentsMigration(dialect),
+    '0010_machine_checks': machineChecksMigration(dialect),
   };
 }
 

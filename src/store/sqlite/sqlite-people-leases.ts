@@ -8,6 +8,7 @@ import type {
   LeaseRequest,
   QueueKind,
 } from '../../core/ports/people-store.js';
+import { pickPreferredNow } from './sqlite-answer-checks.js';
 import type { PeopleCache } from './sqlite-people-cache.js';
 import type { PeopleStatements } from './sqlite-people-statements.js';
 import type { ItemsTable, VotesTable } from '../sql/store-database.js';
@@ -35,7 +36,10 @@ export function leaseNow(
       ? undefined
       : s.pickWithGold.get(request.kind, request.annotatorId, request.goldLabel)
   ) as string | undefined;
-  const itemId = chosen ?? (s.pick.get(request.kind, request.annotatorId) as string | undefined);
+  const itemId =
+    chosen ??
+    pickPreferredNow(s.checks, request) ??
+    (s.pick.get(request.kind, request.annotatorId) as string | undefined);
   if (itemId === undefined) return undefined;
   s.changeTaken.run(1, itemId);
   // The item is served next; inside this transaction reading it is cheap.

@@ -1,4 +1,8 @@
 import type Database from 'better-sqlite3';
+import {
+  prepareAnswerCheckStatements,
+  type AnswerCheckStatements,
+} from './sqlite-answer-checks.js';
 
 type Statement = Database.Statement<unknown[]>;
 
@@ -46,6 +50,8 @@ export interface PeopleStatements {
   readonly totalChanges: Statement;
   /** Moves when another connection commits. */
   readonly dataVersion: Statement;
+  /** Machine checks and skill matching. */
+  readonly checks: AnswerCheckStatements;
 }
 
 /**
@@ -121,5 +127,6 @@ export function preparePeopleStatements(db: Database.Database): PeopleStatements
     ),
     totalChanges: p('select total_changes()').pluck(),
     dataVersion: p('pragma data_version').pluck(),
+    checks: prepareAnswerCheckStatements(db),
   };
 }

@@ -28,7 +28,17 @@ import type {
   RedeemRequest,
   RedeemResult,
 } from '../../core/ports/invitation-store.js';
+import type {
+  AnswerFlag,
+  AnswerFlagCount,
+  PredictedLabel,
+} from '../../core/ports/answer-checks.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
+import {
+  addAnswerFlagsNow,
+  answerFlagCountsNow,
+  setPredictedLabelsNow,
+} from './sqlite-answer-checks.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
 import { SqliteGoldAnswers } from './sqlite-gold-answers.js';
 import { sqliteItemComments } from './sqlite-item-comments.js';
@@ -460,6 +470,24 @@ export class SqlitePeopleStore implements PeopleStore {
 
   listComments(query: { readonly itemIds: readonly string[] }): Promise<ItemComment[]> {
     return this.#read('listComments', () => this.#comments.list(query.itemIds));
+  }
+
+  addAnswerFlags(flags: readonly AnswerFlag[]): Promise<number> {
+    const s = this.#s.checks;
+    return this.#write('addAnswerFlags', () =>
+      this.#db.transaction(() => addAnswerFlagsNow(s, flags))(),
+    );
+  }
+
+  answerFlagCounts(): Promise<AnswerFlagCount[]> {
+    return this.#read('answerFlagCounts', () => answerFlagCountsNow(this.#s.checks));
+  }
+
+  setPredictedLabels(labels: readonly PredictedLabel[]): Promise<void> {
+    const s = this.#s.checks;
+    return this.#write('setPredictedLabels', () =>
+      this.#db.transaction(() => setPredictedLabelsNow(s, labels))(),
+    );
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */

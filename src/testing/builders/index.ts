@@ -4,3 +4,4 @@ export { item } from './item.js';
 export { annotator, queueEntry } from './people.js';
 export { project } from './project.js';
 export { answer, vote } from './vote.js';
+export { knownCrowd } from './crowd.js';

@@ -5,6 +5,7 @@ import { annotator, answer, item, queueEntry as entry } from '../builders/index.
 import { describeGoldAnswersContract } from './gold-answers-contract.case.js';
 import { describeInvitationStoreContract } from './invitation-store-contract.case.js';
 import { describeItemCommentsContract } from './item-comments-contract.case.js';
+import { describeAnswerChecksContract } from './answer-checks-contract.case.js';
 
 /**
  * The behaviour every PeopleStore must show (SQLite, PGlite, PostgreSQL, the memory fake). `open`
@@ -28,6 +29,8 @@ export function describePeopleStoreContract(
     afterEach(async () => {
       await store.close();
     });
+
+    describeAnswerChecksContract(() => store);
 
     it('creates, finds by token hash, patches and lists annotators', async () => {
       const people = store.people;

@@ -29,6 +29,12 @@ import type {
 import { MemoryInvitations } from './memory-invitations.js';
 import type { NewVote, Vote } from '../../core/types.js';
 import { MemoryGoldAnswers } from './memory-gold-answers.js';
+import type {
+  AnswerFlag,
+  AnswerFlagCount,
+  PredictedLabel,
+} from '../../core/ports/answer-checks.js';
+import { MemoryAnswerChecks } from './memory-answer-checks.js';
 
 /** The votes and items of the store this people store sits beside. */
 export interface MemoryStoreRows {
@@ -64,12 +70,17 @@ export class MemoryPeopleStore implements PeopleStore {
       this.#sessions.set(tokenHash, { annotatorId, expiresAt }),
   });
   readonly #comments: ItemComment[] = [];
+  readonly #checks: MemoryAnswerChecks;
 
   constructor(rows: MemoryStoreRows) {
     this.#rows = rows;
     this.#gold = new MemoryGoldAnswers(
       (annotatorId, itemId) => this.#annotators.has(annotatorId) && rows.hasItem(itemId),
     );
+    this.#checks = new MemoryAnswerChecks({
+      hasItem: (id) => rows.hasItem(id),
+      hasAnnotator: (id) => this.#annotators.has(id),
+    });
   }
 
   async createAnnotator(annotator: Annotator, tokenHash: string): Promise<void> {
@@ -211,7 +222,9 @@ export class MemoryPeopleStore implements PeopleStore {
     const chosen =
       (request.goldLabel !== undefined
         ? open.find((e) => e.goldLabel === request.goldLabel)
-        : undefined) ?? open[0];
+        : undefined) ??
+      this.#checks.preferred(open, request) ??
+      open[0];
     if (chosen === undefined) return undefined;
     if (!this.#annotators.has(request.annotatorId)) {
       throw new HiloError('CONFLICT', `store leaseNext: no annotator "${request.annotatorId}"`);
@@ -316,6 +329,18 @@ export class MemoryPeopleStore implements PeopleStore {
 
   settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
     return this.#gold.settleAppeal(settlement);
+  }
+
+  async addAnswerFlags(flags: readonly AnswerFlag[]): Promise<number> {
+    return this.#checks.add(flags);
+  }
+
+  async answerFlagCounts(): Promise<AnswerFlagCount[]> {
+    return this.#checks.counts();
+  }
+
+  async setPredictedLabels(labels: readonly PredictedLabel[]): Promise<void> {
+    this.#checks.setPredicted(labels, (id) => this.#queue.has(id));
   }
 
   #ordered(): (QueueEntry & { taken: number })[] {
