@@ -16,6 +16,7 @@ import type {
   AssignmentState,
   CompleteRequest,
   LeaseRequest,
+  LiveDecisionRequest,
   PeopleStore,
   QueueEntry,
   QueuePriority,
@@ -27,6 +28,7 @@ import type {
   RedeemRequest,
   RedeemResult,
 } from '../../core/ports/invitation-store.js';
+import { liveDecisionStatement } from '../sql/live-decision-sql.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import { rowToAnnotator, rowToAssignment, rowToQueue } from '../sql/people-store-rows.js';
 import { SqliteGoldAnswers } from './sqlite-gold-answers.js';
@@ -46,6 +48,8 @@ import type {
 type Statement = Database.Statement<unknown[]>;
 
 type AnnotatorRow = Selectable<AnnotatorsTable>;
+
+const LIVE_DECISION = liveDecisionStatement('sqlite');
 
 /** Group commits after which the store counts as serving (see #committed). */
 const BUSY_COMMITS = 200;
@@ -92,6 +96,7 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #commits: GroupCommit;
   readonly #gold: SqliteGoldAnswers;
   readonly #invitations: SqliteInvitations;
+  readonly #liveDecision: Statement;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -116,6 +121,7 @@ export class SqlitePeopleStore implements PeopleStore {
       version: () => s.dataVersion.get() as number,
       now: () => performance.now(),
     });
+    this.#liveDecision = db.prepare(LIVE_DECISION.sql);
     this.#lease = db.transaction((request: LeaseRequest) => leaseNow(s, this.#cache, request));
     this.#complete = db.transaction((request: CompleteRequest) =>
       completeNow(s, this.#cache, request),
@@ -448,6 +454,12 @@ export class SqlitePeopleStore implements PeopleStore {
 
   settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
     return this.#write('settleAppeal', () => this.#gold.settleAppeal(settlement));
+  }
+
+  putLiveDecision(request: LiveDecisionRequest): Promise<boolean> {
+    return this.#write('putLiveDecision', () => {
+      return this.#liveDecision.run(...LIVE_DECISION.parameters(request)).changes > 0;
+    });
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */

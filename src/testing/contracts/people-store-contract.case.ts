@@ -4,6 +4,7 @@ import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import { annotator, answer, item, queueEntry as entry } from '../builders/index.js';
 import { describeGoldAnswersContract } from './gold-answers-contract.case.js';
 import { describeInvitationStoreContract } from './invitation-store-contract.case.js';
+import { describeLiveDecisionContract } from './live-decision-contract.case.js';
 
 /**
  * The behaviour every PeopleStore must show (SQLite, PGlite, PostgreSQL, the memory fake). `open`
@@ -238,6 +239,7 @@ export function describePeopleStoreContract(
 
     describeGoldAnswersContract(() => store);
     describeInvitationStoreContract(() => store);
+    describeLiveDecisionContract(() => store);
   });
 }
 

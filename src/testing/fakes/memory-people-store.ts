@@ -14,6 +14,7 @@ import type {
   AssignmentState,
   CompleteRequest,
   LeaseRequest,
+  LiveDecisionRequest,
   PeopleStore,
   QueueEntry,
   QueueKind,
@@ -26,8 +27,9 @@ import type {
   RedeemResult,
 } from '../../core/ports/invitation-store.js';
 import { MemoryInvitations } from './memory-invitations.js';
-import type { NewVote, Vote } from '../../core/types.js';
 import { MemoryGoldAnswers } from './memory-gold-answers.js';
+import type { Decision, NewVote, Vote } from '../../core/types.js';
+import { putLiveDecision } from './memory-live-decision.js';
 
 /** The votes and items of the store this people store sits beside. */
 export interface MemoryStoreRows {
@@ -36,6 +38,8 @@ export interface MemoryStoreRows {
   remove(id: number): void;
   list(): readonly Vote[];
   hasItem(id: string): boolean;
+  decision(itemId: string): Decision | undefined;
+  putDecision(decision: Decision): void;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -293,6 +297,10 @@ export class MemoryPeopleStore implements PeopleStore {
 
   settleAppeal(settlement: AppealSettlement): Promise<Appeal> {
     return this.#gold.settleAppeal(settlement);
+  }
+
+  async putLiveDecision(request: LiveDecisionRequest): Promise<boolean> {
+    return putLiveDecision(this.#rows, request);
   }
 
   #ordered(): (QueueEntry & { taken: number })[] {
