@@ -25,7 +25,7 @@ export interface AgreementSummary {
   /** Items fully agreed on (agreement 1). */
   readonly unanimous: number;
   readonly bins: readonly AgreementBin[];
-  /** The least agreed items, lowest first (at most `lowest` of them). */
+  /** The least agreed items that are not unanimous, lowest first (at most `lowest` of them). */
   readonly lowest: readonly ItemAgreement[];
 }
 
@@ -35,7 +35,7 @@ const BINS = 5;
 /**
  * Per-item agreement among people on task items with two or more answers: the share of pairs of
  * answers that match, Σ n_k(n_k − 1) / n(n − 1) over the labels k (Fleiss' P_i), its mean, a
- * histogram in fifths, and the least agreed items.
+ * histogram in fifths, and the least agreed items (unanimous ones left out).
  * @example itemAgreement(byItem, taskIds, { lowest: 10 }).mean // 0.83
  * Complexity: O(answers + items log items).
  */
@@ -74,7 +74,7 @@ export function itemAgreement(
     mean: rows.length === 0 ? null : total / rows.length,
     unanimous: rows.filter((r) => r.agreement === 1).length,
     bins: counts.map((items, b) => ({ from: b / BINS, to: (b + 1) / BINS, items })),
-    lowest: rows.slice(0, options.lowest),
+    lowest: rows.filter((r) => r.agreement < 1).slice(0, options.lowest),
   };
 }
 
