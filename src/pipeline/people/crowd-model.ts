@@ -10,8 +10,13 @@ export interface CrowdModelOptions extends CrowdFitOptions {
   readonly refitEvery?: number;
   /** …and they are at least this share of the votes it saw (default 0.2), so refits thin out. */
   readonly refitShare?: number;
-  /** New votes are folded into the fit (incremental Dawid-Skene) once this many wait (default 20). */
+  /**
+   * New votes are folded into the fit (incremental Dawid-Skene) once `max(foldEvery, foldShare ×
+   * fitted votes)` wait (defaults 20 and 0.01): a fold costs O(fitted votes), so folds thin out
+   * as the fit grows and their total cost stays proportional to the votes.
+   */
   readonly foldEvery?: number;
+  readonly foldShare?: number;
   /** Told about a background refit that failed; the previous snapshot stays in use. */
   readonly onError?: (error: unknown) => void;
   /**
@@ -34,8 +39,9 @@ export interface CrowdModel {
    */
   noteAnswers(count?: number): void;
   /**
-   * Queues votes to fold into the fit with incremental Dawid-Skene; once `foldEvery` wait, they
-   * are folded on the next turn of the event loop. Votes already in the fit count once.
+   * Queues votes to fold into the fit with incremental Dawid-Skene; once enough wait (see
+   * `foldEvery`), they are folded on the next turn of the event loop. Votes already in the fit
+   * count once.
    */
   addVotes(votes: readonly CrowdVote[]): void;
   /** Folds the queued votes now. */
@@ -49,8 +55,8 @@ export interface CrowdModel {
 /**
  * Keeps a {@link CrowdSnapshot} of people's votes and the machine votes on the same items
  * (Dawid-Skene, controls clamped, discounted people left out) fresh for dynamic overlap and live
- * decisions: new votes are folded in every `foldEvery` answers with incremental Dawid-Skene
- * (`addVotes`), and a full refit runs in the background after `max(refitEvery, refitShare ×
+ * decisions: new votes are folded in every `max(foldEvery, foldShare × fitted votes)` answers
+ * with incremental Dawid-Skene (`addVotes`), and a full refit runs in the background after `max(refitEvery, refitShare ×
  * fitted votes)` new answers, so the number of refits grows with the log of the votes.
  * @example
  * const crowd = createCrowdModel({ store, labels });
@@ -66,6 +72,7 @@ export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
   let running: Promise<CrowdSnapshot> | null = null;
   let pending = 0;
   const foldEvery = options.foldEvery ?? 20;
+  const foldShare = options.foldShare ?? 0.01;
   let queued: CrowdVote[] = [];
   let foldScheduled = false;
   // Votes folded while a refit reads the store: the refit may have read them or not.
@@ -113,7 +120,8 @@ export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
     },
     addVotes: (votes) => {
       queued.push(...votes);
-      if (queued.length < foldEvery || foldScheduled) return;
+      const due = Math.max(foldEvery, foldShare * (snapshot?.votes ?? 0));
+      if (queued.length < due || foldScheduled) return;
       foldScheduled = true;
       setImmediate(() => {
         foldScheduled = false;
