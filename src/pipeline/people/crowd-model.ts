@@ -8,7 +8,10 @@ export interface CrowdModelOptions extends CrowdFitOptions {
   readonly labels: readonly string[];
   /** A refit starts once this many answers arrived since the last fit… (default 50) */
   readonly refitEvery?: number;
-  /** …and they are at least this share of the votes it saw (default 0.2), so refits thin out. */
+  /**
+   * …and they are at least this share of the votes it saw (default 1: the votes doubled), so
+   * refits thin out; between them new votes are folded in incrementally.
+   */
   readonly refitShare?: number;
   /**
    * New votes are folded into the fit (incremental Dawid-Skene) once `max(foldEvery, foldShare ×
@@ -57,7 +60,8 @@ export interface CrowdModel {
  * (Dawid-Skene, controls clamped, discounted people left out) fresh for dynamic overlap and live
  * decisions: new votes are folded in every `max(foldEvery, foldShare × fitted votes)` answers
  * with incremental Dawid-Skene (`addVotes`), and a full refit runs in the background after `max(refitEvery, refitShare ×
- * fitted votes)` new answers, so the number of refits grows with the log of the votes.
+ * fitted votes)` new answers (by default when the votes doubled), so the number of refits grows
+ * with the log of the votes and their total cost stays proportional to the votes.
  * @example
  * const crowd = createCrowdModel({ store, labels });
  * await crowd.refit(); // at start, so no answer waits for the first fit
@@ -66,7 +70,7 @@ export interface CrowdModel {
  */
 export function createCrowdModel(options: CrowdModelOptions): CrowdModel {
   const refitEvery = options.refitEvery ?? 50;
-  const refitShare = options.refitShare ?? 0.2;
+  const refitShare = options.refitShare ?? 1;
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
   let snapshot: CrowdSnapshot | null = null;
   let running: Promise<CrowdSnapshot> | null = null;
