@@ -82,8 +82,17 @@ interface Measured {
 
 async function runBench(): Promise<void> {
   const counts = argList('annotators', [100, 200]);
+  // Every project is set up before any server runs, so each run meets the same conditions.
+  const projects = [];
+  for (const annotators of counts) {
+    console.error(`preparing a project for ${annotators} annotators…`);
+    projects.push({ annotators, ...(await prepareProject(annotators, arg('items', 60_000))) });
+  }
   const runs: Measured[] = [];
-  for (const annotators of counts) runs.push(await measure(annotators));
+  for (const project of projects) {
+    console.error(`measuring ${project.annotators} annotators…`);
+    runs.push(await measure(project));
+  }
 
   const referenceSeconds = arg('reference', 5);
   let reference: { load: LoadResult; served: ServerStats } | null = null;
@@ -137,10 +146,15 @@ function perRequest(s: ServerStats): number {
 }
 
 /** A fresh project served to `annotators` people for `--seconds`, then its store checked. */
-async function measure(annotators: number): Promise<Measured> {
+async function measure(prepared: {
+  readonly annotators: number;
+  readonly project: string;
+  readonly truth: ReadonlyMap<string, string>;
+  readonly invitations: readonly string[];
+}): Promise<Measured> {
   const seconds = arg('seconds', 20);
   const warmup = arg('warmup', 2);
-  const { project, truth, invitations } = await prepareProject(annotators, arg('items', 60_000));
+  const { annotators, project, truth, invitations } = prepared;
   const server = await spawnServer(import.meta.filename, ['--serve', project]);
   const tokens = await apiTokens(server.url, invitations);
   // Wrong on one task answer in ten, never on a control, so no rule suspends anyone and all keep
@@ -220,14 +234,16 @@ async function prepareProject(annotators: number, items: number) {
   );
   // People are created before the server starts, straight in the store.
   const setup = await serveProject({ dir: project, env: {}, host: '127.0.0.1', port: 0 });
-  const invitations: string[] = [];
-  for (let i = 0; i < annotators; i++) {
-    const invited = await inviteAnnotator(setup.project.store.people, setup.project.clock, {
-      name: `sim${i}`,
-      role: 'annotator',
-    });
-    invitations.push(invited.token);
-  }
+  // Invited together, so the invitations share a few group commits.
+  const invitations = await Promise.all(
+    Array.from({ length: annotators }, async (_, i) => {
+      const invited = await inviteAnnotator(setup.project.store.people, setup.project.clock, {
+        name: `sim${i}`,
+        role: 'annotator',
+      });
+      return invited.token;
+    }),
+  );
   await setup.close();
   return { project, truth, invitations };
 }
