@@ -135,7 +135,12 @@ async function runBench(): Promise<void> {
   if (process.argv.includes('--write')) {
     writeFileSync(
       join(import.meta.dirname, 'RESULTS-serve.md'),
-      `# Annotation server under load\n\n\`npx tsx bench/serve.ts\`: ${counts.join(' then ')} simulated annotators on loopback in one run, next → submit cycles, SQLite store, server in its own process, live decisions ${arg('live', 1) === 1 ? 'on' : 'off'}.\n\n\`\`\`\n${lines.join('\n')}\nchecks: ${ok ? 'pass' : 'FAIL'}\n\`\`\`\n`,
+      `# Annotation server under load\n\n\`npx tsx bench/serve.ts ${process.argv
+        .slice(2)
+        .filter((a) => a !== '--write')
+        .join(
+          ' ',
+        )}\`: ${counts.join(' then ')} simulated annotators on loopback in one run, next → submit cycles, SQLite store, server in its own process, live decisions ${arg('live', 1) === 1 ? 'on' : 'off'}.\n\n\`\`\`\n${lines.join('\n')}\nchecks: ${ok ? 'pass' : 'FAIL'}\n\`\`\`\n`,
     );
   }
   if (!ok) process.exitCode = 1;

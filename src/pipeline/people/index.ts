@@ -13,7 +13,6 @@ export {
   reinviteAnnotator,
   type IssuedInvitation,
 } from './invite-annotator.js';
-export { liveAggregate } from './live-aggregate.js';
 export { nextItem } from './next-item.js';
 export { peopleConfig, type PeopleContext } from './people-context.js';
 export { peopleDashboard } from './people-dashboard.js';

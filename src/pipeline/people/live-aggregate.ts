@@ -37,7 +37,10 @@ export async function liveAggregate(ctx: PeopleContext, itemId: string): Promise
   const posterior =
     gold === null
       ? itemPosterior(await crowd.current(), kept, ignored, { fitted: true })
-      : clamped(ctx.project.labels.map((l) => l.name), gold);
+      : clamped(
+          ctx.project.labels.map((l) => l.name),
+          gold,
+        );
   const decision = liveDecision(itemId, posterior, kept, isoAt(ctx.clock));
   const stored = await store.people.putLiveDecision({
     decision,

@@ -1,7 +1,14 @@
 import { HiloError } from '../../core/errors.js';
 import type { LiveDecisionRequest } from '../../core/ports/people-store.js';
-import type { DecidedBy } from '../../core/types.js';
-import type { MemoryStoreRows } from './memory-people-store.js';
+import type { DecidedBy, Decision, Vote } from '../../core/types.js';
+
+/** What a live decision reads and writes of the memory store. */
+interface LiveDecisionRows {
+  list(): readonly Vote[];
+  hasItem(id: string): boolean;
+  decision(itemId: string): Decision | undefined;
+  putDecision(decision: Decision): void;
+}
 
 /** Decisions a live one may replace, as in the SQL stores. */
 const REPLACEABLE: ReadonlySet<DecidedBy> = new Set(['machine', 'auto', 'aggregated', 'human']);
@@ -13,7 +20,7 @@ const REPLACEABLE: ReadonlySet<DecidedBy> = new Set(['machine', 'auto', 'aggrega
  * @example putLiveDecision(rows, { decision, seen: { votes: 2, newestVoteId: 9 } }) // true
  * Complexity: O(votes) to count the item's votes.
  */
-export function putLiveDecision(rows: MemoryStoreRows, request: LiveDecisionRequest): boolean {
+export function putLiveDecision(rows: LiveDecisionRows, request: LiveDecisionRequest): boolean {
   const { decision, seen } = request;
   if (!rows.hasItem(decision.itemId))
     throw new HiloError('CONFLICT', `putLiveDecision: item "${decision.itemId}" is not stored`);
