@@ -23,7 +23,7 @@ import Fastify from 'fastify';
 import { silentIo } from '../src/cli/cli-io.js';
 import { main } from '../src/cli/main.js';
 import { serveProject } from '../src/compose/index.js';
-import { inviteAnnotator } from '../src/pipeline/people/index.js';
+import { inviteAnnotator, signIn } from '../src/pipeline/people/index.js';
 import {
   driveAnnotators,
   quantile,
@@ -155,13 +155,12 @@ async function measure(prepared: {
   readonly annotators: number;
   readonly project: string;
   readonly truth: ReadonlyMap<string, string>;
-  readonly invitations: readonly string[];
+  readonly tokens: readonly string[];
 }): Promise<Measured> {
   const seconds = arg('seconds', 20);
   const warmup = arg('warmup', 2);
-  const { annotators, project, truth, invitations } = prepared;
+  const { annotators, project, truth, tokens } = prepared;
   const server = await spawnServer(import.meta.filename, ['--serve', project]);
-  const tokens = await apiTokens(server.url, invitations);
   // Wrong on one task answer in ten, never on a control, so no rule suspends anyone and all keep
   // cycling (the rules still run on every answer).
   const label = (itemId: string, cycle: number): string => {
@@ -198,15 +197,7 @@ async function measure(prepared: {
   return { annotators, load, served, lines, cyclesPerSecond, p99, tokens, ok };
 }
 
-/**
- * The credentials the simulated people send as bearer tokens, from their invitation tokens:
- * today the invitation itself. The one place to change when API clients sign in first.
- */
-async function apiTokens(_url: string, invitations: readonly string[]): Promise<string[]> {
-  return [...invitations];
-}
-
-/** A new project of `items` pool items and 200 controls, with `annotators` people invited. */
+/** A new project of `items` pool items and 200 controls, with `annotators` people signed in. */
 async function prepareProject(annotators: number, items: number) {
   const dir = mkdtempSync(join(tmpdir(), 'hilo-bench-serve-'));
   const project = join(dir, 'p');
@@ -239,18 +230,23 @@ async function prepareProject(annotators: number, items: number) {
   );
   // People are created before the server starts, straight in the store.
   const setup = await serveProject({ dir: project, env: {}, host: '127.0.0.1', port: 0 });
-  // Invited together, so the invitations share a few group commits.
-  const invitations = await Promise.all(
+  // Invited and signed in together, so the writes share a few group commits; each person signs
+  // in once with their invitation, as an API client, and the session is their bearer token.
+  const { store, config, clock } = setup.project;
+  const tokens = await Promise.all(
     Array.from({ length: annotators }, async (_, i) => {
-      const invited = await inviteAnnotator(setup.project.store.people, setup.project.clock, {
+      const invited = await inviteAnnotator(store.people, clock, {
         name: `sim${i}`,
         role: 'annotator',
       });
-      return invited.token;
+      const signed = await signIn({ store, project: config, clock }, invited.token);
+      if (signed.status !== 'signed-in')
+        throw new Error(`sim${i} could not sign in: ${signed.status}`);
+      return signed.session;
     }),
   );
   await setup.close();
-  return { project, truth, invitations };
+  return { project, truth, tokens };
 }
 
 /** The store after a load: overlap kept, answers stored once, every answered item decided from all its answers. */
