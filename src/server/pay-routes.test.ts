@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { leaderboardResponse, payResponse } from '../contract/pay-api.js';
 import { DEFAULT_PEOPLE_CONFIG, type LeaderboardSetting } from '../core/project.js';
 import { createRng } from '../core/rng.js';
-import { buildQueue, inviteAnnotator } from '../pipeline/people/index.js';
+import { buildQueue } from '../pipeline/people/index.js';
 import { item, project as aProject } from '../testing/builders/index.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
+import { signedIn } from '../testing/people/signed-in.js';
 import { createServer } from './create-server.js';
 import { LEADERBOARD_MAX_AGE_MS } from './pay-routes.js';
 
@@ -41,7 +42,7 @@ async function start(leaderboard: LeaderboardSetting): Promise<void> {
     ['Ada', 'annotator'],
     ['Bob', 'annotator'],
   ] as const)
-    tokens[name] = (await inviteAnnotator(store.people, clock, { name, role })).token;
+    tokens[name] = (await signedIn(ctx, { name, role })).session;
   app = await createServer({ ...ctx, rateLimits: {} });
   for (const [who, labels] of [
     ['Ada', ['spam', 'spam', 'spam', 'ham']],

@@ -236,7 +236,10 @@ describe('GET /api/admin/people-plots', () => {
         reviewReason: null,
       })),
     );
-    await inviteAnnotator(store.people, { now: () => now }, { name: EVIL, role: 'annotator' });
+    await signedIn(
+      { store, project, clock: { now: () => now } },
+      { name: EVIL, role: 'annotator' },
+    );
     const people = await store.people.listAnnotators();
     const id = (name: string) => people.find((p) => p.name === name)?.id ?? '';
     const vote = (itemId: string, who: string, label: string, at: string): NewVote => ({

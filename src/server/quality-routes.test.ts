@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PEOPLE_CONFIG, type PeopleConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
 import type { Item } from '../core/types.js';
-import { buildQueue, inviteAnnotator } from '../pipeline/people/index.js';
+import { buildQueue } from '../pipeline/people/index.js';
 import { item, project as aProject } from '../testing/builders/index.js';
 import { MemoryStore } from '../testing/fakes/memory-store.js';
+import { signedIn } from '../testing/people/signed-in.js';
 import { createServer } from './create-server.js';
 
 interface World {
@@ -48,7 +49,7 @@ async function world(people: Partial<PeopleConfig> = {}): Promise<World> {
   const ctx = { store, project, clock, rng: createRng(5) };
   await buildQueue(ctx);
   const invite = async (name: string, role: 'annotator' | 'reviewer' | 'admin') =>
-    (await inviteAnnotator(store.people, clock, { name, role })).token;
+    (await signedIn(ctx, { name, role })).session;
   const tokens = {
     ann: await invite('Ada', 'annotator'),
     bot: await invite('Bot', 'annotator'),
