@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/compose/index.js';
 import {
+  bearerSession,
   CHROMIUM,
   HAS_CHROMIUM,
   launchBrowser,
@@ -18,14 +19,18 @@ const EVIL = '<img src=x onerror="window.__pwned = 1">';
 
 if (!HAS_CHROMIUM) console.warn(`skipping people's quality in a browser: ${CHROMIUM} is missing`);
 
-/** What a person sends as their credential to the API, from their invitation token. */
-function annotatorCredential(invitation: string): Record<string, string> {
-  return { authorization: `Bearer ${invitation}` };
+/** A person's API credential: their invitation redeemed once for a bearer session. */
+async function annotatorCredential(
+  url: string,
+  invitation: string,
+): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await bearerSession(url, invitation)}` };
 }
 
 describe.skipIf(!HAS_CHROMIUM)('people’s quality on the dashboard, live decisions', () => {
   let server: RunningServer;
   let adminToken: string;
+  let link: () => Promise<string>;
   let browser: Browser;
   let project: string;
   let dir: string;
@@ -72,13 +77,13 @@ describe.skipIf(!HAS_CHROMIUM)('people’s quality on the dashboard, live decisi
       ]);
       expect(imported.code, imported.err).toBe(0);
     }
-    ({ server, adminToken } = await serveProject(project, { answersPerMinute: 10_000 }));
+    ({ server, adminToken, link } = await serveProject(project, { answersPerMinute: 10_000 }));
     const admin = { authorization: `Bearer ${adminToken}` };
     // Three careful people and a careless one (wrong on every other item).
     const people = ['Ada', 'Ben', EVIL, 'Cleo'];
     for (const [p, name] of people.entries()) {
       const invited = await call('/api/annotators', admin, { name, role: 'annotator' });
-      const me = annotatorCredential(String(invited['token']));
+      const me = await annotatorCredential(server.url, String(invited['token']));
       for (let n = 0; ; n++) {
         const next = (await call('/api/next', me))['item'] as {
           itemId: string;
@@ -117,7 +122,7 @@ describe.skipIf(!HAS_CHROMIUM)('people’s quality on the dashboard, live decisi
 
   it('shows agreement per item, its histogram and quality over time, drawn and inert', async () => {
     const { page, errors } = await watchedPage(browser, { width: 1200, height: 900 });
-    await page.goto(`${server.url}/#invite=${adminToken}`);
+    await page.goto(await link());
     for (const [testId, plotId] of [
       ['plot-agreement', 'plot-agreement'],
       ['plot-quality', 'plot-quality-time'],
