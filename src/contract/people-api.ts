@@ -118,6 +118,38 @@ export const annotatorStats = z.object({
   flags: z.object({ disputed: z.number(), outvoted: z.number(), pasted: z.number() }),
 });
 
+const qualityBucket = z.object({
+  start: z.string(),
+  answers: z.number(),
+  controls: z.number(),
+  controlAccuracy: z.number().nullable(),
+  compared: z.number(),
+  agreement: z.number().nullable(),
+});
+
+/** Agreement among people on overlap items: per item (the least agreed), mean and histogram. */
+export const agreementSummary = z.object({
+  items: z.number(),
+  mean: z.number().nullable(),
+  unanimous: z.number(),
+  bins: z.array(z.object({ from: z.number(), to: z.number(), items: z.number() })),
+  lowest: z.array(
+    z.object({
+      itemId: z.string(),
+      answers: z.number(),
+      agreement: z.number(),
+      labels: z.record(z.string(), z.number()),
+    }),
+  ),
+});
+
+/** Control accuracy and agreement per hour or day, for the project and per person. */
+export const qualityOverTime = z.object({
+  unit: z.enum(['hour', 'day']),
+  project: z.array(qualityBucket),
+  people: z.array(z.object({ id: z.string(), buckets: z.array(qualityBucket) })),
+});
+
 export const dashboardResponse = z.object({
   zones: z.array(
     z.object({ zone: z.string(), items: z.number(), done: z.number(), answers: z.number() }),
@@ -135,6 +167,8 @@ export const dashboardResponse = z.object({
   peopleSpendUsd: z.number(),
   machineSpendUsd: z.number(),
   spendUsd: z.number(),
+  agreement: agreementSummary,
+  quality: qualityOverTime,
 });
 
 /** One of the report's plots as SVG text, or null with the caption saying why it is missing. */
@@ -157,6 +191,12 @@ export const dashboardPlotsResponse = z.object({
     })
     .nullable(),
   notes: z.array(z.string()),
+});
+
+/** People's agreement histogram and quality over time, drawn by the report's plot functions. */
+export const peoplePlotsResponse = z.object({
+  agreement: dashboardPlot,
+  quality: dashboardPlot,
 });
 
 export const reviewResponse = z.object({
@@ -237,6 +277,7 @@ export type AnswerBody = z.infer<typeof answerBody>;
 export type AnswerResponse = z.infer<typeof answerResponse>;
 export type DashboardResponse = z.infer<typeof dashboardResponse>;
 export type DashboardPlotsResponse = z.infer<typeof dashboardPlotsResponse>;
+export type PeoplePlotsResponse = z.infer<typeof peoplePlotsResponse>;
 export type ReviewResponse = z.infer<typeof reviewResponse>;
 export type GoldFeedbackBody = z.infer<typeof goldFeedback>;
 export type AppealBody = z.infer<typeof appeal>;
@@ -358,6 +399,14 @@ export const peopleRoutes = [
     summary: 'The report’s calibration and cost–accuracy plots as SVG',
     body: null,
     response: dashboardPlotsResponse,
+    auth: 'admin',
+  },
+  {
+    method: 'get',
+    path: '/api/admin/people-plots',
+    summary: 'Agreement among people and quality over time as SVG',
+    body: null,
+    response: peoplePlotsResponse,
     auth: 'admin',
   },
   {

@@ -133,6 +133,12 @@ export interface PeopleConfig {
   readonly controlRate: number;
   /** Tell the annotator the right answer after a control. */
   readonly controlFeedback: boolean;
+  /**
+   * Update an item's decision as each answer arrives, from the served crowd model (Dawid-Skene
+   * kept current incrementally), as `hilo aggregate` would decide it; off leaves decisions to
+   * `hilo aggregate`.
+   */
+  readonly liveDecisions: boolean;
   /** Qualification before real items: `size` gold items, pass at `threshold` accuracy; size 0 = none. */
   readonly exam: { readonly size: number; readonly threshold: number };
   readonly rules: PeopleRules;
@@ -258,6 +264,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
     targetPosterior: 0.9,
     controlRate: 0.1,
     controlFeedback: true,
+    liveDecisions: true,
     exam: { size: 5, threshold: 0.8 },
     rules: {
       fastMs: 3000,

@@ -124,6 +124,7 @@ const people = z
     targetPosterior: z.number().min(0).max(1).default(P.targetPosterior),
     controlRate: z.number().min(0).max(1).default(P.controlRate),
     controlFeedback: z.boolean().default(P.controlFeedback),
+    liveDecisions: z.boolean().default(P.liveDecisions),
     exam: z
       .object({
         size: z.number().int().min(0).default(P.exam.size),

@@ -48,6 +48,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     project: options.project,
     clock: options.clock,
     rng: options.rng,
+    ...(options.crowd === undefined ? {} : { crowd: options.crowd }),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
   };
   await app.register(cookie);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DashboardPlotsResponse } from '../contract/people-api.js';
+import type { DashboardPlotsResponse, PeoplePlotsResponse } from '../contract/people-api.js';
 import { syntheticPredictions } from '../core/calibration/synthetic-predictions.js';
 import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
@@ -191,5 +191,95 @@ describe('GET /api/admin/plots', () => {
     const once = reads;
     await plots();
     expect(reads).toBe(once);
+  });
+});
+
+describe('GET /api/admin/people-plots', () => {
+  const get = async (token = admin) => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/admin/people-plots',
+      headers: bearer(token),
+    });
+    return { status: res.statusCode, data: res.json<PeoplePlotsResponse>() };
+  };
+
+  it('is for admins only, and says what is missing before anyone answered', async () => {
+    expect((await get(ann)).status).toBe(403);
+    const { status, data } = await get();
+    expect(status).toBe(200);
+    expect(data.agreement).toEqual({
+      svg: null,
+      caption: 'No item has answers from two people yet.',
+    });
+    expect(data.quality).toEqual({ svg: null, caption: 'No answers yet.' });
+  });
+
+  it('draws the agreement histogram and quality over time, with names escaped, and redraws after 10 s', async () => {
+    await store.upsertItems(
+      ['t1', 't2'].map((id) => ({
+        id,
+        fields: { text: id },
+        role: 'pool' as const,
+        batch: null,
+        goldLabel: null,
+      })),
+    );
+    await store.people.upsertQueue(
+      ['t1', 't2'].map((itemId) => ({
+        itemId,
+        kind: 'task' as const,
+        zone: 'overlap' as const,
+        priority: 0,
+        overlap: 2,
+        goldLabel: null,
+        reviewReason: null,
+      })),
+    );
+    await signedIn(
+      { store, project, clock: { now: () => now } },
+      { name: EVIL, role: 'annotator' },
+    );
+    const people = await store.people.listAnnotators();
+    const id = (name: string) => people.find((p) => p.name === name)?.id ?? '';
+    const vote = (itemId: string, who: string, label: string, at: string): NewVote => ({
+      itemId,
+      source: `human:${who}`,
+      label,
+      probabilities: { [label]: 1 },
+      method: 'human',
+      otherMass: 0,
+      verbalized: null,
+      rationale: null,
+      abstainReason: null,
+      runId: null,
+      tokensIn: 0,
+      tokensOut: 0,
+      costUsd: 0,
+      latencyMs: 0,
+      timeSpentMs: 4000,
+      createdAt: at,
+    });
+    await store.addVotes([
+      vote('t1', id('Ada'), 'refund', '2026-01-01T09:10:00Z'),
+      vote('t1', id(EVIL), 'refund', '2026-01-01T09:20:00Z'),
+      vote('t2', id('Ada'), 'refund', '2026-01-01T10:10:00Z'),
+      vote('t2', id(EVIL), 'delivery', '2026-01-01T10:20:00Z'),
+    ]);
+    const { data } = await get();
+    expect(data.agreement.svg).toContain('id="plot-agreement"');
+    expect(data.agreement.caption).toContain('on 2 items answered by two or more');
+    expect(data.agreement.caption).toContain('Mean 50%; 1 unanimous.');
+    expect(data.quality.svg).toContain('id="plot-quality-time"');
+    // Inside quoted attributes `<` is text; everywhere else it must be escaped.
+    expect(data.quality.svg?.replace(/"[^"]*"/g, '""')).not.toContain('<script>');
+    expect(data.quality.svg).toContain('&lt;script&gt;');
+    expect(data.quality.caption).toContain(
+      'per hour, UTC, for the project and the 2 busiest people',
+    );
+    await store.addVotes([vote('t2', id('Root'), 'refund', '2026-01-01T10:30:00Z')]);
+    expect((await get()).data.agreement.caption).toContain('Mean 50%');
+    now += 10_001;
+    expect((await get()).data.agreement.caption).toContain('Mean 67%');
   });
 });

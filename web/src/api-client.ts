@@ -5,6 +5,7 @@ import type {
   AppealVerdictBody,
   AnswerResponse,
   DashboardPlotsResponse,
+  PeoplePlotsResponse,
   DashboardResponse,
   Invitation,
   LoginResponse,
@@ -86,6 +87,7 @@ export function createApi(fetcher: Fetch) {
       send<unknown>('POST', '/api/flags', { itemId, comment }),
     dashboard: () => send<DashboardResponse>('GET', '/api/dashboard'),
     plots: () => send<DashboardPlotsResponse>('GET', '/api/admin/plots'),
+    peoplePlots: () => send<PeoplePlotsResponse>('GET', '/api/admin/people-plots'),
     invite: (name: string, role: string) =>
       send<Invitation>('POST', '/api/annotators', { name, role }),
     setState: (id: string, state: 'active' | 'suspended') =>

@@ -4,6 +4,7 @@ import { usd } from '../../src/core/format/format-number.js';
 import { api } from './api-client.js';
 import { DashboardPlots } from './dashboard-plots.js';
 import { FailureNote } from './failure-note.js';
+import { PeopleQuality } from './people-quality.js';
 import { PeopleTable } from './people-table.js';
 import { useAction } from './use-action.js';
 
@@ -11,7 +12,8 @@ const hourOf = (iso: string) => `${new Date(iso).getHours().toString().padStart(
 
 /**
  * Admin: progress by zone, answers per hour, each person's quality and state (suspensions can be
- * lifted), spend so far, invitations, and the report's calibration and cost–accuracy plots.
+ * lifted), agreement per item and quality over time, spend so far, invitations, and the report's
+ * calibration and cost–accuracy plots.
  */
 export function DashboardPage() {
   const [data, setData] = useState<DashboardResponse | null>(null);
@@ -114,6 +116,7 @@ export function DashboardPage() {
         <FailureNote message={acting.error} />
         <PeopleTable people={data.annotators} busy={acting.busy} act={act} />
       </section>
+      <PeopleQuality data={data} />
       <DashboardPlots />
       <section>
         <h2>Invite</h2>

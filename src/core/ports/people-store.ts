@@ -1,8 +1,8 @@
-import type { NewVote } from '../types.js';
 import type { GoldAnswerStore } from './gold-answers.js';
 import type { InvitationStore } from './invitation-store.js';
 import type { ItemCommentStore } from './item-comments.js';
 import type { AnswerChecksStore } from './answer-checks.js';
+import type { Decision, NewVote } from '../types.js';
 import type { Store } from './store.js';
 
 export type AnnotatorRole = 'annotator' | 'reviewer' | 'admin';
@@ -112,6 +112,13 @@ export interface RecentVote {
   readonly createdAt: string;
 }
 
+/** A decision made from an item's votes as they stood when they were read. */
+export interface LiveDecisionRequest {
+  readonly decision: Decision;
+  /** The item's votes (every source) when they were read: how many, and the newest one's id (0: none). */
+  readonly seen: { readonly votes: number; readonly newestVoteId: number };
+}
+
 /**
  * People in the loop (DESIGN §5): annotators, invitations, sessions, the queue and its leases.
  * Every method is atomic on its own; leasing never exceeds an entry's overlap nor gives one person
@@ -170,6 +177,13 @@ export interface PeopleStore
   }): Promise<Assignment[]>;
   /** The newest votes of a source, newest first. */
   recentVotes(source: string, limit: number): Promise<RecentVote[]>;
+  /**
+   * Stores a decision made as an answer arrived, atomically and only while the item's votes are
+   * still those it was made from (same count, same newest id: a later answer makes its own) and
+   * the decision it replaces ranks no higher than `aggregated` (machine, auto, aggregated,
+   * human). The zone of a replaced decision is kept. Returns whether it was stored.
+   */
+  putLiveDecision(request: LiveDecisionRequest): Promise<boolean>;
 }
 
 /** A store that also holds people. */

@@ -65,6 +65,7 @@ describe('createCrowdModel', () => {
       store,
       labels: LABELS,
       refitEvery: 1,
+      refitShare: 0.2,
       onError: (e) => errors.push(e),
     });
     const first = await crowd.refit();

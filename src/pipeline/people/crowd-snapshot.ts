@@ -4,7 +4,7 @@ import {
   pooledConfusionMatrix,
   type ConfusionModel,
 } from '../../core/aggregation/confusion-posterior.js';
-import { dawidSkeneSteps } from '../../core/aggregation/dawid-skene.js';
+import { dawidSkeneSteps, type DawidSkeneResult } from '../../core/aggregation/dawid-skene.js';
 import { readVoteInput, type VoteInput, type VoteInputOptions } from '../votes/index.js';
 
 /** Accuracy assumed for people before their votes say otherwise. */
@@ -43,8 +43,14 @@ export interface CrowdSnapshot extends ConfusionModel {
   readonly annotators: readonly CrowdAnnotator[];
   /** Votes the fit saw. */
   readonly votes: number;
-  /** EM sweeps the fit took. */
+  /** EM sweeps the fit took (or the rounds of the newest update). */
   readonly iterations: number;
+  /** Source → their own row, however few their votes: the model `hilo aggregate` decides with. */
+  readonly ownRowOf: ReadonlyMap<string, number>;
+  /** The class priors Dawid-Skene fitted (gold included), as `hilo aggregate` uses them. */
+  readonly fittedPriors: Float64Array;
+  /** The fit itself, which `updateCrowd` continues. */
+  readonly fit: { readonly ds: DawidSkeneResult | null; readonly parts: CrowdParts };
 }
 
 export interface CrowdFitOptions {
@@ -93,16 +99,10 @@ function* crowdFitSteps(
   options: CrowdFitOptions,
 ): Generator<number, CrowdSnapshot, void> {
   const { built, gold } = input;
-  const { matrix, labels, labelIndex } = built;
-  const K = labels.length;
-  const A = matrix.numAnnotators;
-  const prior = oneCoinMatrix(K, PRIOR_ACCURACY);
-  const confusion = new Float64Array((A + 1) * K * K);
-  const classPriors = new Float64Array(K).fill(1);
-  let accuracy: Float64Array = new Float64Array(A);
-  let iterations = 0;
+  const { matrix } = built;
+  let ds: DawidSkeneResult | null = null;
   if (matrix.numVotes > 0) {
-    const ds = yield* dawidSkeneSteps(matrix, {
+    ds = yield* dawidSkeneSteps(matrix, {
       ...RECOMMENDED_DAWID_SKENE,
       gold,
       maxIterations: options.maxIterations ?? 50,
@@ -110,10 +110,58 @@ function* crowdFitSteps(
       // and takes about half the sweeps of the default 1e-4.
       tolerance: 1e-3,
     });
-    iterations = ds.iterations;
+  }
+  return packCrowd(ds, {
+    labels: built.labels,
+    items: new Map(built.itemIndex),
+    annotators: built.annotators,
+    gold,
+    voteIds: new Set(input.votes.map((v) => v.id)),
+    minVotes: options.minVotes ?? DEFAULT_MIN_VOTES,
+  });
+}
+
+/** What a fit or an update of the crowd knows besides the Dawid-Skene result. */
+export interface CrowdParts {
+  readonly labels: readonly string[];
+  /** Item id → its row in the fit; grows as votes on new items are folded in. */
+  readonly items: Map<string, number>;
+  /** Source of each annotator row of the fit. */
+  readonly annotators: readonly string[];
+  /** Per item row: the class of a control or exam item, else -1. */
+  readonly gold: Int32Array;
+  /** Ids of the votes in the fit, so a vote is never counted twice. */
+  readonly voteIds: Set<number>;
+  readonly minVotes: number;
+}
+
+/**
+ * Packs a Dawid-Skene result (null: no votes yet) as a {@link CrowdSnapshot}: each annotator's
+ * matrix, the pooled matrix of the people (their expected counts plus 4 pseudo-votes per class of
+ * an 80%-accurate one-coin annotator, so a project without votes still believes people a
+ * little), and the class priors of the items that are not gold.
+ * @example packCrowd(ds, { labels, items, annotators, gold, voteIds, minVotes: 10 })
+ * Complexity: O(items × K + annotators × K²).
+ */
+export function packCrowd(ds: DawidSkeneResult | null, parts: CrowdParts): CrowdSnapshot {
+  const { labels, gold } = parts;
+  const K = labels.length;
+  const A = parts.annotators.length;
+  const prior = oneCoinMatrix(K, PRIOR_ACCURACY);
+  const confusion = new Float64Array((A + 1) * K * K);
+  const classPriors = new Float64Array(K).fill(1);
+  const fittedPriors = new Float64Array(K).fill(1 / K);
+  let accuracy: Float64Array = new Float64Array(A);
+  const votesOf = new Int32Array(A);
+  if (ds !== null) {
+    const { matrix } = ds.state;
+    for (let a = 0; a < A; a++)
+      votesOf[a] =
+        (matrix.annotatorOffsets[a + 1] as number) - (matrix.annotatorOffsets[a] as number);
     confusion.set(ds.skills.confusion ?? new Float64Array(A * K * K));
     accuracy = ds.skills.ability;
-    const include = Uint8Array.from(built.annotators, (s) => (s.startsWith('human:') ? 1 : 0));
+    fittedPriors.set(ds.classPriors);
+    const include = Uint8Array.from(parts.annotators, (s) => (s.startsWith('human:') ? 1 : 0));
     confusion.set(
       pooledConfusionMatrix(ds.state, { include, prior, priorWeight: PRIOR_WEIGHT }),
       A * K * K,
@@ -122,7 +170,7 @@ function* crowdFitSteps(
     // are enough of them to say more than the fitted priors.
     let others = 0;
     for (let i = 0; i < matrix.numItems; i++) {
-      if ((gold[i] as number) >= 0) continue;
+      if ((gold[i] ?? -1) >= 0) continue;
       others++;
       for (let k = 0; k < K; k++) classPriors[k]! += ds.posteriors[i * K + k] as number;
     }
@@ -132,13 +180,13 @@ function* crowdFitSteps(
   }
   const total = classPriors.reduce((s, p) => s + p, 0);
   for (let k = 0; k < K; k++) classPriors[k]! /= total;
-  const minVotes = options.minVotes ?? DEFAULT_MIN_VOTES;
   const rowOf = new Map<string, number>();
-  const annotators = built.annotators.map((source, a): CrowdAnnotator => {
-    const votes =
-      (matrix.annotatorOffsets[a + 1] as number) - (matrix.annotatorOffsets[a] as number);
-    const pooled = votes < minVotes;
+  const ownRowOf = new Map<string, number>();
+  const annotators = parts.annotators.map((source, a): CrowdAnnotator => {
+    const votes = votesOf[a] as number;
+    const pooled = votes < parts.minVotes;
     rowOf.set(source, pooled ? A : a);
+    ownRowOf.set(source, a);
     return { source, votes, accuracy: accuracy[a] as number, row: a, pooled };
   });
   return {
@@ -146,11 +194,14 @@ function* crowdFitSteps(
     classPriors,
     confusion,
     labels,
-    labelIndex,
+    labelIndex: new Map(labels.map((l, k) => [l, k])),
     rowOf,
+    ownRowOf,
+    fittedPriors,
     pooledRow: A,
     annotators,
-    votes: matrix.numVotes,
-    iterations,
+    votes: ds?.state.matrix.numVotes ?? 0,
+    iterations: ds?.iterations ?? 0,
+    fit: { ds, parts },
   };
 }

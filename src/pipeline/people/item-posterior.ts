@@ -7,7 +7,9 @@ import type { CrowdSnapshot } from './crowd-snapshot.js';
  * each vote read through its annotator's confusion matrix (the crowd's pooled matrix for people
  * the fit knows too little about or not at all). A machine labeller's distribution is a soft
  * vote through the machine's own matrix. Only the newest vote of each source counts; votes of
- * `ignored` sources (discounted people) and abstentions count for nothing.
+ * `ignored` sources (discounted people) and abstentions count for nothing. With `fitted`, every
+ * annotator the fit knows answers with their own matrix and the fitted class priors are used:
+ * the Dawid-Skene posterior `hilo aggregate` gives, rather than the cautious one of overlap.
  * @example itemPosterior(crowd, votes, new Set(['human:7'])) // { spam: 0.93, ham: 0.07 }
  * Complexity: O(votes × K), O(K²) more per machine vote.
  */
@@ -15,7 +17,9 @@ export function itemPosterior(
   crowd: CrowdSnapshot,
   votes: readonly Vote[],
   ignored: ReadonlySet<string> = new Set(),
+  view: { readonly fitted?: boolean } = {},
 ): Distribution {
+  const rows = view.fitted === true ? crowd.ownRowOf : crowd.rowOf;
   const K = crowd.numClasses;
   const newest = new Map<string, Vote>();
   for (const vote of votes) {
@@ -31,7 +35,7 @@ export function itemPosterior(
   for (const vote of newest.values()) {
     const given = crowd.labelIndex.get(vote.label ?? '');
     if (given === undefined) continue;
-    matrix[v] = crowd.rowOf.get(vote.source) ?? crowd.pooledRow;
+    matrix[v] = rows.get(vote.source) ?? crowd.pooledRow;
     const machine = !vote.source.startsWith('human:') && vote.probabilities !== null;
     label[v] = machine ? -1 : given;
     if (machine) {
@@ -40,7 +44,8 @@ export function itemPosterior(
     }
     v++;
   }
-  const p = confusionPosterior(crowd, {
+  const model = view.fitted === true ? { ...crowd, classPriors: crowd.fittedPriors } : crowd;
+  const p = confusionPosterior(model, {
     matrix: matrix.subarray(0, v),
     label: label.subarray(0, v),
     soft,

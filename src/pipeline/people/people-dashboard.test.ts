@@ -88,4 +88,75 @@ describe('peopleDashboard', () => {
     expect(d.machineSpendUsd).toBe(1.25);
     expect(d.spendUsd).toBeCloseTo(d.peopleSpendUsd + 1.25, 12);
   });
+
+  it('gives per-item agreement, its histogram, and control accuracy and agreement per hour for the project and each person', async () => {
+    const store = new MemoryStore();
+    await store.upsertItems(['t1', 't2', 't3', 'c1'].map((id) => item(id)));
+    await store.people.upsertQueue([
+      ...['t1', 't2', 't3'].map((id) => queueEntry(id, { zone: 'overlap', overlap: 3 })),
+      queueEntry('c1', { kind: 'control', goldLabel: 'spam', overlap: 100 }),
+    ]);
+    for (const id of ['a', 'b', 'c']) await store.people.createAnnotator(annotator(id), `h-${id}`);
+    await store.addVotes([
+      // 09:00–10:00: t1 unanimous; a gets the control right.
+      answer('a', 't1', 'spam', 5, '2026-01-01T09:05:00Z'),
+      answer('b', 't1', 'spam', 5, '2026-01-01T09:06:00Z'),
+      answer('c', 't1', 'spam', 5, '2026-01-01T09:07:00Z'),
+      answer('a', 'c1', 'spam', 5, '2026-01-01T09:08:00Z'),
+      // 11:00–12:00: t2 split 2 to 1, t3 has one answer; b gets the control wrong.
+      answer('a', 't2', 'spam', 5, '2026-01-01T11:05:00Z'),
+      answer('b', 't2', 'ham', 5, '2026-01-01T11:06:00Z'),
+      answer('c', 't2', 'spam', 5, '2026-01-01T11:07:00Z'),
+      answer('a', 't3', 'ham', 5, '2026-01-01T11:08:00Z'),
+      answer('b', 'c1', 'ham', 5, '2026-01-01T11:09:00Z'),
+    ]);
+    const ctx = {
+      store,
+      project,
+      clock: { now: () => Date.parse('2026-01-01T12:00:00Z') },
+      rng: createRng(1),
+    };
+    const { agreement, quality } = await peopleDashboard(ctx);
+    // t1: 3 of 3 pairs match; t2: 1 of 3 pairs (a–c); t3 has a single answer.
+    expect(agreement.items).toBe(2);
+    expect(agreement.unanimous).toBe(1);
+    expect(agreement.mean).toBeCloseTo((1 + 1 / 3) / 2, 12);
+    expect(agreement.bins.map((b) => b.items)).toEqual([0, 1, 0, 0, 1]);
+    expect(agreement.lowest[0]).toMatchObject({
+      itemId: 't2',
+      answers: 3,
+      labels: { spam: 2, ham: 1 },
+    });
+    expect(quality.unit).toBe('hour');
+    expect(quality.project.map((b) => b.start)).toEqual([
+      '2026-01-01T09:00:00.000Z',
+      '2026-01-01T10:00:00.000Z',
+      '2026-01-01T11:00:00.000Z',
+    ]);
+    expect(quality.project[0]).toMatchObject({
+      answers: 4,
+      controls: 1,
+      controlAccuracy: 1,
+      compared: 3,
+      agreement: 1,
+    });
+    expect(quality.project[1]).toMatchObject({
+      answers: 0,
+      controlAccuracy: null,
+      agreement: null,
+    });
+    // t2: a and c side with the majority of the others (a tie counts), b does not; t3 has no one to compare.
+    expect(quality.project[2]).toMatchObject({
+      answers: 5,
+      controls: 1,
+      controlAccuracy: 0,
+      compared: 3,
+    });
+    expect(quality.project[2]?.agreement).toBeCloseTo(2 / 3, 12);
+    const b = quality.people.find((p) => p.id === 'b');
+    expect(b?.buckets.map((x) => [x.start.slice(11, 13), x.controlAccuracy, x.agreement])).toEqual([
+      ['09', null, 1],
+      ['11', 0, 0],
+    ]);
+  });
 });

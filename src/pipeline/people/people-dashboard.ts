@@ -1,11 +1,15 @@
 import type { AnnotatorRole, AnnotatorState } from '../../core/ports/people-store.js';
 import type { Vote } from '../../core/types.js';
 import { flagCountsByPerson, type FlagCounts } from './answer-flag-counts.js';
+import { itemAgreement, type AgreementSummary } from './dashboard-agreement.js';
+import { qualityOverTime, type QualityOverTime } from './dashboard-quality-time.js';
 import { throughputOf, type Throughput } from './dashboard-throughput.js';
 import { humanSource, type PeopleContext } from './people-context.js';
 import { wilsonInterval } from './quality-rules.js';
 
 export type { Throughput } from './dashboard-throughput.js';
+export type { AgreementSummary } from './dashboard-agreement.js';
+export type { QualityOverTime } from './dashboard-quality-time.js';
 
 export interface ZoneProgress {
   readonly zone: string;
@@ -48,15 +52,22 @@ export interface PeopleDashboard {
   readonly machineSpendUsd: number;
   /** People and machine together. */
   readonly spendUsd: number;
+  /** Agreement among people on each task item two or more of them answered. */
+  readonly agreement: AgreementSummary;
+  /** Control accuracy and agreement per hour or day, for the project and per person. */
+  readonly quality: QualityOverTime;
 }
 
 /** Hours of throughput shown. */
 const HOURS = 12;
+/** Least agreed items listed. */
+const LOWEST = 10;
 
 /**
  * The admin dashboard's numbers: progress per zone, answers per hour, each person's volume,
  * median speed, control accuracy (Wilson interval), agreement with others and state; spend is
- * people's time × the project's hourly rate plus what the runs cost.
+ * people's time × the project's hourly rate plus what the runs cost; per-item agreement and its
+ * histogram; control accuracy and agreement over time, for the project and per person.
  * @example const data = await peopleDashboard(ctx)
  * Complexity: O(votes + queue + runs).
  */
@@ -106,6 +117,9 @@ export async function peopleDashboard(ctx: PeopleContext): Promise<PeopleDashboa
   const hoursSpent = totalMs / 3_600_000;
   const peopleSpendUsd = hoursSpent * ctx.project.prices.humanHourlyUsd;
   const machineSpendUsd = (await store.listRuns({})).reduce((s, run) => s + run.costUsd, 0);
+  const controls = new Map<string, string>();
+  for (const entry of await store.people.listQueue({ kind: 'control' }))
+    if (entry.goldLabel !== null) controls.set(entry.itemId, entry.goldLabel);
   return {
     zones: [...zones.entries()].map(([zone, row]) => ({ zone, ...row })),
     throughput: throughputOf({
@@ -121,6 +135,8 @@ export async function peopleDashboard(ctx: PeopleContext): Promise<PeopleDashboa
     peopleSpendUsd,
     machineSpendUsd,
     spendUsd: peopleSpendUsd + machineSpendUsd,
+    agreement: itemAgreement(byItem, taskIds, { lowest: LOWEST }),
+    quality: qualityOverTime({ votes, byItem, taskIds, controls }),
   };
 }
 

@@ -5,6 +5,7 @@ import { adjustOverlap } from './adjust-overlap.js';
 import { serverTimeSpent } from './answer-timing.js';
 import { applyRules } from './apply-rules.js';
 import { goldFeedback, type GoldFeedback } from './gold-feedback.js';
+import { liveAggregate } from './live-aggregate.js';
 import { humanSource, isoAt, peopleConfig, type PeopleContext } from './people-context.js';
 import { scoreGoldAnswer } from './score-gold-answer.js';
 import { settleExam } from './settle-exam.js';
@@ -93,6 +94,7 @@ export async function submitAnswer(
   else if (answer.label !== null)
     current = await applyRules(ctx, current, { controlAnswered: assignment.kind === 'control' });
   if (assignment.kind === 'task' && answer.label !== null) await adjustOverlap(ctx, answer.itemId);
+  if (answer.label !== null) await liveAggregate(ctx, answer.itemId);
   await machineChecks(ctx, annotator.id, answer.itemId);
   return {
     feedback,

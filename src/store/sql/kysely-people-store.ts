@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
@@ -16,6 +16,7 @@ import type {
   AssignmentState,
   CompleteRequest,
   LeaseRequest,
+  LiveDecisionRequest,
   PeopleStore,
   QueueEntry,
   QueueKind,
@@ -41,6 +42,7 @@ import {
   pickPreferred,
   setPredictedLabels,
 } from './kysely-answer-checks.js';
+import { liveDecisionStatement } from './live-decision-sql.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import type { StoreDatabase } from './store-database.js';
@@ -504,6 +506,15 @@ export class KyselyPeopleStore implements PeopleStore {
   async #transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
     if (this.#db.isTransaction) return work(this.#db);
     return this.#db.transaction().execute((trx: Transaction<StoreDatabase>) => work(trx));
+  }
+
+  putLiveDecision(request: LiveDecisionRequest): Promise<boolean> {
+    return this.#guard('putLiveDecision', async () => {
+      const statement = liveDecisionStatement(this.#dialect);
+      const query = CompiledQuery.raw(statement.sql, statement.parameters(request));
+      const result = await this.#db.executeQuery(query);
+      return Number(result.numAffectedRows ?? 0) > 0;
+    });
   }
 
   async #guard<T>(operation: string, work: () => Promise<T>): Promise<T> {

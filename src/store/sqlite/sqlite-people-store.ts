@@ -17,6 +17,7 @@ import type {
   AssignmentState,
   CompleteRequest,
   LeaseRequest,
+  LiveDecisionRequest,
   PeopleStore,
   QueueEntry,
   QueuePriority,
@@ -33,6 +34,7 @@ import type {
   AnswerFlagCount,
   PredictedLabel,
 } from '../../core/ports/answer-checks.js';
+import { liveDecisionStatement } from '../sql/live-decision-sql.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import {
   addAnswerFlagsNow,
@@ -58,6 +60,8 @@ import type {
 type Statement = Database.Statement<unknown[]>;
 
 type AnnotatorRow = Selectable<AnnotatorsTable>;
+
+const LIVE_DECISION = liveDecisionStatement('sqlite');
 
 /** Group commits after which the store counts as serving (see #committed). */
 const BUSY_COMMITS = 200;
@@ -105,6 +109,7 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #gold: SqliteGoldAnswers;
   readonly #invitations: SqliteInvitations;
   readonly #comments: ReturnType<typeof sqliteItemComments>;
+  readonly #liveDecision: Statement;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -130,6 +135,7 @@ export class SqlitePeopleStore implements PeopleStore {
       version: () => s.dataVersion.get() as number,
       now: () => performance.now(),
     });
+    this.#liveDecision = db.prepare(LIVE_DECISION.sql);
     this.#lease = db.transaction((request: LeaseRequest) => leaseNow(s, this.#cache, request));
     this.#complete = db.transaction((request: CompleteRequest) =>
       completeNow(s, this.#cache, request),
@@ -488,6 +494,12 @@ export class SqlitePeopleStore implements PeopleStore {
     return this.#write('setPredictedLabels', () =>
       this.#db.transaction(() => setPredictedLabelsNow(s, labels))(),
     );
+  }
+
+  putLiveDecision(request: LiveDecisionRequest): Promise<boolean> {
+    return this.#write('putLiveDecision', () => {
+      return this.#liveDecision.run(...LIVE_DECISION.parameters(request)).changes > 0;
+    });
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */

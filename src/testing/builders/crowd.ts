@@ -42,10 +42,26 @@ export function knownCrowd(
     })),
     votes: 100 * A,
     iterations: 0,
+    ownRowOf: new Map(sources.map((source, a) => [source, a])),
+    fittedPriors: new Float64Array(K).fill(1 / K),
+    // A known crowd is no fit: nothing to continue incrementally.
+    fit: {
+      ds: null,
+      parts: {
+        labels,
+        items: new Map(),
+        annotators: sources,
+        gold: new Int32Array(0),
+        voteIds: new Set(),
+        minVotes: 0,
+      },
+    },
   };
   return {
     current: () => Promise.resolve(snapshot),
     noteAnswers: () => undefined,
+    addVotes: () => undefined,
+    fold: () => snapshot,
     refit: () => Promise.resolve(snapshot),
     idle: () => Promise.resolve(),
   };

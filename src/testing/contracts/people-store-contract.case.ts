@@ -6,6 +6,7 @@ import { describeGoldAnswersContract } from './gold-answers-contract.case.js';
 import { describeInvitationStoreContract } from './invitation-store-contract.case.js';
 import { describeItemCommentsContract } from './item-comments-contract.case.js';
 import { describeAnswerChecksContract } from './answer-checks-contract.case.js';
+import { describeLiveDecisionContract } from './live-decision-contract.case.js';
 
 /**
  * The behaviour every PeopleStore must show (SQLite, PGlite, PostgreSQL, the memory fake). `open`
@@ -243,6 +244,7 @@ export function describePeopleStoreContract(
     describeGoldAnswersContract(() => store);
     describeInvitationStoreContract(() => store);
     describeItemCommentsContract(() => store);
+    describeLiveDecisionContract(() => store);
   });
 }
 

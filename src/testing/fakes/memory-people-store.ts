@@ -15,6 +15,7 @@ import type {
   AssignmentState,
   CompleteRequest,
   LeaseRequest,
+  LiveDecisionRequest,
   PeopleStore,
   QueueEntry,
   QueueKind,
@@ -27,7 +28,6 @@ import type {
   RedeemResult,
 } from '../../core/ports/invitation-store.js';
 import { MemoryInvitations } from './memory-invitations.js';
-import type { NewVote, Vote } from '../../core/types.js';
 import { MemoryGoldAnswers } from './memory-gold-answers.js';
 import type {
   AnswerFlag,
@@ -35,6 +35,8 @@ import type {
   PredictedLabel,
 } from '../../core/ports/answer-checks.js';
 import { MemoryAnswerChecks } from './memory-answer-checks.js';
+import type { Decision, NewVote, Vote } from '../../core/types.js';
+import { putLiveDecision } from './memory-live-decision.js';
 
 /** The votes and items of the store this people store sits beside. */
 export interface MemoryStoreRows {
@@ -43,6 +45,8 @@ export interface MemoryStoreRows {
   remove(id: number): void;
   list(): readonly Vote[];
   hasItem(id: string): boolean;
+  decision(itemId: string): Decision | undefined;
+  putDecision(decision: Decision): void;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -341,6 +345,10 @@ export class MemoryPeopleStore implements PeopleStore {
 
   async setPredictedLabels(labels: readonly PredictedLabel[]): Promise<void> {
     this.#checks.setPredicted(labels, (id) => this.#queue.has(id));
+  }
+
+  async putLiveDecision(request: LiveDecisionRequest): Promise<boolean> {
+    return putLiveDecision(this.#rows, request);
   }
 
   #ordered(): (QueueEntry & { taken: number })[] {

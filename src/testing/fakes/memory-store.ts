@@ -46,6 +46,8 @@ export class MemoryStore implements StoreWithPeople {
     },
     list: () => this.state.votes,
     hasItem: (id) => this.state.items.has(id),
+    decision: (itemId) => this.state.decisions.get(itemId),
+    putDecision: (decision) => this.state.decisions.set(decision.itemId, structuredClone(decision)),
   });
   private closed = false;
   /** True on the store a transaction hands to its work. */
