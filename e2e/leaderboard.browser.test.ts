@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/compose/index.js';
 import {
   ARTIFACTS,
+  bearerSession,
   CHROMIUM,
   HAS_CHROMIUM,
   launchBrowser,
@@ -22,6 +23,7 @@ people:
   overlap: { human: 2, overlap: 2 }
   controlRate: 1
   exam: { size: 0 }
+  rules: { fastCount: 0 }       # the scripted people answer at machine speed
   pay: { bonus: { controlAccuracyAtLeast: 0.9, minControls: 2, percent: 10 } }
   leaderboard: anonymous
 `;
@@ -32,7 +34,10 @@ describe.skipIf(!HAS_CHROMIUM)('leaderboard and pay in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
   let adminToken: string;
+  let link: (id?: string) => Promise<string>;
+  /** Each person's bearer session, and id for a fresh sign-in link. */
   const tokens = new Map<string, string>();
+  const ids = new Map<string, string>();
 
   async function call(token: string, method: string, path: string, body?: unknown) {
     const response = await fetch(`${server.url}${path}`, {
@@ -56,9 +61,13 @@ describe.skipIf(!HAS_CHROMIUM)('leaderboard and pay in a real browser', () => {
     }
   }
 
-  async function openAs(token: string, button: string): Promise<{ page: Page; errors: string[] }> {
+  /** Opens the app signed in with a fresh link of the person (the admin when no id). */
+  async function openAs(
+    id: string | undefined,
+    button: string,
+  ): Promise<{ page: Page; errors: string[] }> {
     const { page, errors } = await watchedPage(browser, { width: 1100, height: 800 });
-    await page.goto(`${server.url}/#invite=${token}`);
+    await page.goto(await link(id));
     await page.getByRole('button', { name: button }).click();
     return { page, errors };
   }
@@ -88,13 +97,14 @@ describe.skipIf(!HAS_CHROMIUM)('leaderboard and pay in a real browser', () => {
       ]);
       expect(imported.code, imported.err).toBe(0);
     }
-    ({ server, adminToken } = await serveProject(project, { answersPerMinute: 10_000 }));
+    ({ server, adminToken, link } = await serveProject(project, { answersPerMinute: 10_000 }));
     for (const name of ['Ann', 'Bob']) {
       const created = await call(adminToken, 'POST', '/api/annotators', {
         name,
         role: 'annotator',
       });
-      tokens.set(name, String(created.token));
+      ids.set(name, String(created.id));
+      tokens.set(name, await bearerSession(server.url, String(created.token)));
     }
     // Two controls then two tasks each; Ann gets both controls right, Bob one.
     await answerAll('Ann', ['spam', 'spam', 'ham', 'ham']);
@@ -108,7 +118,7 @@ describe.skipIf(!HAS_CHROMIUM)('leaderboard and pay in a real browser', () => {
   });
 
   it('an annotator sees their own rank and name, and nobody else’s name', async () => {
-    const { page, errors } = await openAs(tokens.get('Bob') ?? '', 'Leaderboard');
+    const { page, errors } = await openAs(ids.get('Bob'), 'Leaderboard');
     const rows = page.getByTestId('leaderboard').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.getByTestId('your-rank').textContent()).toMatch(
@@ -129,7 +139,7 @@ describe.skipIf(!HAS_CHROMIUM)('leaderboard and pay in a real browser', () => {
   }, 60_000);
 
   it('an admin sees everyone’s pay at the project’s rate, and picks the days', async () => {
-    const { page, errors } = await openAs(adminToken, 'Leaderboard & pay');
+    const { page, errors } = await openAs(undefined, 'Leaderboard & pay');
     const rows = page.getByTestId('pay-table').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(3);
     // $15 / 120 = $0.125 per answer: 4 answers = $0.50; Ann's 2/2 controls add 10% = $0.05.

@@ -6,6 +6,7 @@ import type { RunningServer } from '../src/compose/index.js';
 import { labelRun } from '../src/testing/builders/run-builders.js';
 import { vote } from '../src/testing/builders/vote.js';
 import {
+  bearerSession,
   ARTIFACTS,
   CHROMIUM,
   HAS_CHROMIUM,
@@ -41,7 +42,9 @@ describe.skipIf(!HAS_CHROMIUM)('annotate and review pages in a real browser', ()
   let server: RunningServer;
   let browser: Browser;
   let adminToken: string;
+  let link: (id?: string) => Promise<string>;
   const shots = process.env.HILO_SHOTS ?? ARTIFACTS;
+  /** Each person's id (for a fresh sign-in link) and bearer session. */
   const people = new Map<string, { id: string; token: string }>();
 
   async function call(token: string, method: string, path: string, body?: unknown) {
@@ -59,12 +62,13 @@ describe.skipIf(!HAS_CHROMIUM)('annotate and review pages in a real browser', ()
 
   async function invite(name: string, role: string) {
     const created = await call(adminToken, 'POST', '/api/annotators', { name, role });
-    people.set(name, { id: String(created.id), token: String(created.token) });
+    const token = await bearerSession(server.url, String(created.token));
+    people.set(name, { id: String(created.id), token });
   }
 
   async function open(name: string): Promise<{ page: Page; errors: string[] }> {
     const { page, errors } = await watchedPage(browser, { width: 1000, height: 900 });
-    await page.goto(`${server.url}/#invite=${people.get(name)?.token ?? ''}`);
+    await page.goto(await link(people.get(name)?.id));
     return { page, errors };
   }
 
@@ -80,7 +84,7 @@ describe.skipIf(!HAS_CHROMIUM)('annotate and review pages in a real browser', ()
     );
     const imported = await hilo(['import', join(dir, 'pool.jsonl'), '--project', project]);
     expect(imported.code, imported.err).toBe(0);
-    ({ server, adminToken } = await serveProject(project, { answersPerMinute: 10_000 }));
+    ({ server, adminToken, link } = await serveProject(project, { answersPerMinute: 10_000 }));
     const store = server.project.store;
     await store.createRun(labelRun('label-1', MODEL));
     await store.addVotes(
@@ -153,7 +157,16 @@ describe.skipIf(!HAS_CHROMIUM)('annotate and review pages in a real browser', ()
       ['Ann ', 'spam'],
     ] as const) {
       const token = people.get(name)?.token ?? '';
-      while (((await call(token, 'GET', '/api/next')) as { item: unknown }).item !== null);
+      // Lease everything left: a reload gives back the live lease, so ask while holding them.
+      const held: string[] = [];
+      for (;;) {
+        const query = held.map((id) => `holding=${encodeURIComponent(id)}`).join('&');
+        const { item } = (await call(token, 'GET', `/api/next${query ? `?${query}` : ''}`)) as {
+          item: { itemId: string } | null;
+        };
+        if (item === null) break;
+        held.push(item.itemId);
+      }
       for (const itemId of Object.keys(TEXTS)) {
         const response = await fetch(`${server.url}/api/answers`, {
           method: 'POST',

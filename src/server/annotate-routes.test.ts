@@ -111,7 +111,7 @@ describe('what people are shown', () => {
   });
 
   it('names the people behind votes and comments, with the id only beside a shared name', async () => {
-    const { tokens, call, next, store, idOf } = await setUp({
+    const { tokens, call, next, idOf } = await setUp({
       overlap: { human: 3, overlap: 3, max: 5 },
     });
     const id = (token: string) => Promise.resolve(idOf(token));
