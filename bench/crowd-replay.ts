@@ -3,7 +3,7 @@
  * how many spammers the exam and the rules (`checkRules`, with the exam and control settings of
  * PROJECT_DEFAULTS) stop, after how many answers, and how many honest real workers they stop.
  *
- *   npx tsx bench/crowd-replay.ts [--spammers 50] [--budget 200] [--seed 1] [--settings defaults,proposed]
+ *   npx tsx bench/crowd-replay.ts [--spammers 50] [--budget 200] [--seed 1] [--settings previous,defaults,exam10,exam10-bound]
  *
  * How one person is replayed, as `hilo serve` would treat them:
  * - The exam: `exam.size` items drawn once (seeded) from the gold, the same for everyone; pass
@@ -41,7 +41,7 @@ const { values: args } = parseArgs({
     spammers: { type: 'string', default: '50' },
     budget: { type: 'string', default: '200' },
     seed: { type: 'string', default: '1' },
-    settings: { type: 'string', default: 'defaults,exam10,exam10-bound' },
+    settings: { type: 'string', default: 'previous,defaults,exam10-bound' },
   },
 });
 const root =
@@ -51,8 +51,9 @@ const SPAMMERS = Number(args.spammers);
 const BUDGET = Number(args.budget);
 
 /**
- * The settings compared: PROJECT_DEFAULTS, a longer and gentler exam with more controls before
- * judging, and the same with the control rule on the upper end of the 95% Wilson interval of
+ * The settings compared: the defaults before this replay (a 5-item exam at 80%, controls judged
+ * from the 5th), a longer and gentler exam with more controls before judging (now
+ * PROJECT_DEFAULTS), and the same with the control rule on the upper end of the 95% Wilson interval of
  * the person's control accuracy instead of its point estimate (a rule hilo does not have: a
  * proposal measured here).
  */
@@ -66,7 +67,13 @@ const GENTLER: PeopleConfig = {
   exam: { size: 10, threshold: 0.7 },
   rules: { ...PROJECT_DEFAULTS.people.rules, minControls: 10 },
 };
+const PREVIOUS: PeopleConfig = {
+  ...PROJECT_DEFAULTS.people,
+  exam: { size: 5, threshold: 0.8 },
+  rules: { ...PROJECT_DEFAULTS.people.rules, minControls: 5 },
+};
 const SETTINGS: Record<string, Variant> = {
+  previous: { people: PREVIOUS, controlRule: 'point' },
   defaults: { people: PROJECT_DEFAULTS.people, controlRule: 'point' },
   exam10: { people: GENTLER, controlRule: 'point' },
   'exam10-bound': { people: GENTLER, controlRule: 'bound' },

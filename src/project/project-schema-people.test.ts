@@ -12,9 +12,9 @@ describe('hilo.yaml people section', () => {
     const parsed = parseProjectConfig({
       name: 'p',
       labels: ['a', 'b'],
-      people: { exam: { size: 10 }, rules: { fastMs: 2000 } },
+      people: { exam: { size: 4 }, rules: { fastMs: 2000 } },
     });
-    expect(parsed.ok && parsed.config.people?.exam).toEqual({ size: 10, threshold: 0.8 });
+    expect(parsed.ok && parsed.config.people?.exam).toEqual({ size: 4, threshold: 0.7 });
     expect(parsed.ok && parsed.config.people?.rules.fastMs).toBe(2000);
     const bad = parseProjectConfig({ name: 'p', labels: ['a', 'b'], people: { overlapp: 2 } });
     expect(bad.ok).toBe(false);

@@ -177,7 +177,7 @@ describe('an annotator who reloads, lets leases expire, or cheats', () => {
       });
     }
     expect(result.state).toBe('suspended');
-    expect((await me(ctx, 'cheat')).suspendedReason).toBe('exam 20% below 80%');
+    expect((await me(ctx, 'cheat')).suspendedReason).toBe('exam 20% below 70%');
   });
 
   it('suspends a script answering every 23 ms that claims 5 s, and not an honest slow person', async () => {
