@@ -5,6 +5,7 @@ import { answerAll, answerNext, LABELS, servedCrowd } from '../../testing/fixtur
 import { aggregateVotes } from '../votes/index.js';
 import { liveAggregate } from './live-aggregate.js';
 import { submitAnswer } from './submit-answer.js';
+import { undoAnswer } from './undo-answer.js';
 
 const labelsOf = (decisions: readonly Decision[]) =>
   new Map(decisions.map((d) => [d.itemId, d.label]));
@@ -32,6 +33,22 @@ describe('liveAggregate', () => {
       expect([...d.voteIds].sort()).toEqual(votes.map((v) => v.id).sort());
       expect(d.confidence).toBe(d.probabilities?.[d.label ?? '']);
     }
+  });
+
+  it('decides an item again from the votes left when an answer is taken back', async () => {
+    const served = await servedCrowd();
+    const { store } = served.ctx;
+    await answerAll(served);
+    const [before] = await store.listDecisions({});
+    const itemId = before?.itemId ?? '';
+    const votes = await store.listVotes({ itemIds: [itemId] });
+    const taken = votes.find((v) => v.source.startsWith('human:'));
+    const person = await store.people.getAnnotator(taken?.source.slice('human:'.length) ?? '');
+    if (person === undefined || taken === undefined) throw new Error('no answer to take back');
+    await undoAnswer(served.ctx, person, itemId);
+    const after = (await store.listDecisions({ itemIds: [itemId] }))[0];
+    expect(after?.voteIds).toHaveLength(votes.length - 1);
+    expect(after?.voteIds).not.toContain(taken.id);
   });
 
   it('folds answers into the crowd model incrementally between full refits', async () => {
