@@ -282,47 +282,62 @@ export class KyselyPeopleStore implements PeopleStore {
   }
 
   leaseNext(request: LeaseRequest): Promise<Assignment | undefined> {
-    return this.#guard('leaseNext', () =>
-      this.#transaction(async (trx) => {
-        await expireLeases(trx, request.now);
-        const chosen =
-          (request.goldLabel !== undefined
-            ? await this.#pick(trx, request, request.goldLabel)
-            : undefined) ??
-          (await pickPreferred(trx, this.#dialect, request)) ??
-          (await this.#pick(trx, request, undefined));
-        if (chosen === undefined) return undefined;
-        await trx
-          .updateTable('queue')
-          .set((eb) => ({ taken: eb('taken', '+', 1) }))
-          .where('item_id', '=', chosen)
-          .execute();
-        const row = {
-          item_id: chosen,
-          annotator_id: request.annotatorId,
-          kind: request.kind,
-          leased_at: request.now,
-          expires_at: request.expiresAt,
-          state: 'leased',
-          vote_id: null,
-        };
-        await trx
-          .insertInto('assignments')
-          .values(row)
-          // An exam item leased again after its lease to this person expired.
-          .onConflict((oc) =>
-            oc.columns(['item_id', 'annotator_id']).doUpdateSet({
-              kind: row.kind,
-              leased_at: row.leased_at,
-              expires_at: row.expires_at,
-              state: row.state,
-              vote_id: null,
-            }),
-          )
-          .execute();
-        return rowToAssignment(row);
-      }),
-    );
+    return this.#guard('leaseNext', async () => {
+      // Two leases for one person at once may both choose the same item (PostgreSQL re-checks a
+      // locked queue row, not the person's assignments): the loser rolls back and chooses again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.#transaction((trx) => this.#leaseOnce(trx, request));
+        } catch (error) {
+          if (!(error instanceof LeaseTaken) || attempt >= 5) throw error;
+        }
+      }
+    });
+  }
+
+  async #leaseOnce(trx: Db, request: LeaseRequest): Promise<Assignment | undefined> {
+    await expireLeases(trx, request.now);
+    const chosen =
+      (request.goldLabel !== undefined
+        ? await this.#pick(trx, request, request.goldLabel)
+        : undefined) ??
+      (await pickPreferred(trx, this.#dialect, request)) ??
+      (await this.#pick(trx, request, undefined));
+    if (chosen === undefined) return undefined;
+    await trx
+      .updateTable('queue')
+      .set((eb) => ({ taken: eb('taken', '+', 1) }))
+      .where('item_id', '=', chosen)
+      .execute();
+    const row = {
+      item_id: chosen,
+      annotator_id: request.annotatorId,
+      kind: request.kind,
+      leased_at: request.now,
+      expires_at: request.expiresAt,
+      state: 'leased',
+      vote_id: null,
+    };
+    const written = await trx
+      .insertInto('assignments')
+      .values(row)
+      // Only an exam item whose lease to this person expired is leased to them again.
+      .onConflict((oc) =>
+        oc
+          .columns(['item_id', 'annotator_id'])
+          .doUpdateSet({
+            kind: row.kind,
+            leased_at: row.leased_at,
+            expires_at: row.expires_at,
+            state: row.state,
+            vote_id: null,
+          })
+          .where('assignments.state', '=', 'expired')
+          .where('assignments.kind', '=', 'exam'),
+      )
+      .executeTakeFirst();
+    if (Number(written.numInsertedOrUpdatedRows ?? 0n) === 0) throw new LeaseTaken();
+    return rowToAssignment(row);
   }
 
   async #pick(
@@ -525,6 +540,9 @@ export class KyselyPeopleStore implements PeopleStore {
     }
   }
 }
+
+/** A concurrent lease gave this person the chosen item first; the transaction is retried. */
+class LeaseTaken extends Error {}
 
 /** Marks leases past their expiry expired and frees their places in the queue. */
 async function expireLeases(trx: Db, now: string): Promise<void> {
