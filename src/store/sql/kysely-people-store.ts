@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
@@ -36,13 +36,9 @@ import type {
   AnswerFlagCount,
   PredictedLabel,
 } from '../../core/ports/answer-checks.js';
-import {
-  addAnswerFlags,
-  answerFlagCounts,
-  pickPreferred,
-  setPredictedLabels,
-} from './kysely-answer-checks.js';
+import { addAnswerFlags, answerFlagCounts, setPredictedLabels } from './kysely-answer-checks.js';
 import { liveDecisionStatement } from './live-decision-sql.js';
+import { changeTaken, LeaseTaken, leaseOnce } from './kysely-leases.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { queueToRow, rowToAnnotator, rowToAssignment, rowToQueue } from './people-store-rows.js';
 import type { StoreDatabase } from './store-database.js';
@@ -287,87 +283,12 @@ export class KyselyPeopleStore implements PeopleStore {
       // locked queue row, not the person's assignments): the loser rolls back and chooses again.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await this.#transaction((trx) => this.#leaseOnce(trx, request));
+          return await this.#transaction((trx) => leaseOnce(trx, this.#dialect, request));
         } catch (error) {
           if (!(error instanceof LeaseTaken) || attempt >= 5) throw error;
         }
       }
     });
-  }
-
-  async #leaseOnce(trx: Db, request: LeaseRequest): Promise<Assignment | undefined> {
-    await expireLeases(trx, request.now);
-    const chosen =
-      (request.goldLabel !== undefined
-        ? await this.#pick(trx, request, request.goldLabel)
-        : undefined) ??
-      (await pickPreferred(trx, this.#dialect, request)) ??
-      (await this.#pick(trx, request, undefined));
-    if (chosen === undefined) return undefined;
-    await trx
-      .updateTable('queue')
-      .set((eb) => ({ taken: eb('taken', '+', 1) }))
-      .where('item_id', '=', chosen)
-      .execute();
-    const row = {
-      item_id: chosen,
-      annotator_id: request.annotatorId,
-      kind: request.kind,
-      leased_at: request.now,
-      expires_at: request.expiresAt,
-      state: 'leased',
-      vote_id: null,
-    };
-    const written = await trx
-      .insertInto('assignments')
-      .values(row)
-      // Only an exam item whose lease to this person expired is leased to them again.
-      .onConflict((oc) =>
-        oc
-          .columns(['item_id', 'annotator_id'])
-          .doUpdateSet({
-            kind: row.kind,
-            leased_at: row.leased_at,
-            expires_at: row.expires_at,
-            state: row.state,
-            vote_id: null,
-          })
-          .where('assignments.state', '=', 'expired')
-          .where('assignments.kind', '=', 'exam'),
-      )
-      .executeTakeFirst();
-    if (Number(written.numInsertedOrUpdatedRows ?? 0n) === 0) throw new LeaseTaken();
-    return rowToAssignment(row);
-  }
-
-  async #pick(
-    trx: Db,
-    request: LeaseRequest,
-    goldLabel: string | undefined,
-  ): Promise<string | undefined> {
-    let query = trx
-      .selectFrom('queue as q')
-      .select('q.item_id')
-      .where('q.kind', '=', request.kind)
-      .whereRef('q.taken', '<', 'q.overlap')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('assignments as a')
-              .select('a.item_id')
-              .whereRef('a.item_id', '=', 'q.item_id')
-              .where('a.annotator_id', '=', request.annotatorId)
-              // The exam needs every item: one whose lease expired unanswered is open again.
-              .$if(request.kind === 'exam', (qb) => qb.where('a.state', '!=', 'expired')),
-          ),
-        ),
-      )
-      .$if(goldLabel !== undefined, (qb) => qb.where('q.gold_label', '=', goldLabel ?? ''))
-      .orderBy('q.priority', 'desc')
-      .orderBy('q.item_id')
-      .limit(1);
-    if (this.#dialect === 'postgres') query = query.forUpdate().skipLocked();
-    return (await query.executeTakeFirst())?.item_id;
   }
 
   getAssignment(itemId: string, annotatorId: string): Promise<Assignment | undefined> {
@@ -538,35 +459,5 @@ export class KyselyPeopleStore implements PeopleStore {
     } catch (error) {
       throw mapDatabaseError(error, operation);
     }
-  }
-}
-
-/** A concurrent lease gave this person the chosen item first; the transaction is retried. */
-class LeaseTaken extends Error {}
-
-/** Marks leases past their expiry expired and frees their places in the queue. */
-async function expireLeases(trx: Db, now: string): Promise<void> {
-  const expired = await trx
-    .updateTable('assignments')
-    .set({ state: 'expired' })
-    .where('state', '=', 'leased')
-    .where('expires_at', '<=', now)
-    .returning('item_id')
-    .execute();
-  if (expired.length > 0)
-    await changeTaken(
-      trx,
-      expired.map((row) => row.item_id),
-      -1,
-    );
-}
-
-async function changeTaken(trx: Db, itemIds: readonly string[], delta: number): Promise<void> {
-  for (const itemId of itemIds) {
-    await trx
-      .updateTable('queue')
-      .set({ taken: sql<number>`taken + ${delta}` })
-      .where('item_id', '=', itemId)
-      .execute();
   }
 }

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Selectable } from 'kysely';
+import {
+  annotatorUpdate,
+  assignmentsQuery,
+  LIVE_DECISION,
+  queueListQuery,
+  recentVotesNow,
+} from './sqlite-people-queries.js';
 import { HiloError } from '../../core/errors.js';
 import type { ItemComment } from '../../core/ports/item-comments.js';
 import type {
@@ -34,7 +41,6 @@ import type {
   AnswerFlagCount,
   PredictedLabel,
 } from '../../core/ports/answer-checks.js';
-import { liveDecisionStatement } from '../sql/live-decision-sql.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import {
   addAnswerFlagsNow,
@@ -59,31 +65,11 @@ import type {
 
 type Statement = Database.Statement<unknown[]>;
 
-type AnnotatorRow = Selectable<AnnotatorsTable>;
-
-const LIVE_DECISION = liveDecisionStatement('sqlite');
-
 /** Group commits after which the store counts as serving (see #committed). */
 const BUSY_COMMITS = 200;
 
 /** Queue lists up to this long are kept in memory. */
 const SHORT_LIST = 1000;
-
-/** Rules look at the newest few answers; reading a few more saves a read when a rule widens. */
-const WINDOW = 32;
-
-const PATCH_COLUMNS: Record<keyof AnnotatorPatch, string> = {
-  name: 'name',
-  role: 'role',
-  state: 'state',
-  suspendedReason: 'suspended_reason',
-  flaggedReason: 'flagged_reason',
-  controlsSeen: 'controls_seen',
-  controlsCorrect: 'controls_correct',
-  discounted: 'discounted',
-  tokenHash: 'token_hash',
-  rulesSince: 'rules_since',
-};
 
 /**
  * The PeopleStore port on SQLite through better-sqlite3 prepared statements, for `hilo serve`.
@@ -109,7 +95,6 @@ export class SqlitePeopleStore implements PeopleStore {
   readonly #gold: SqliteGoldAnswers;
   readonly #invitations: SqliteInvitations;
   readonly #comments: ReturnType<typeof sqliteItemComments>;
-  readonly #liveDecision: Statement;
   #commitCount = 0;
   #checkpoints: { stop(): Promise<void> } | undefined;
   #stopped = false;
@@ -135,7 +120,6 @@ export class SqlitePeopleStore implements PeopleStore {
       version: () => s.dataVersion.get() as number,
       now: () => performance.now(),
     });
-    this.#liveDecision = db.prepare(LIVE_DECISION.sql);
     this.#lease = db.transaction((request: LeaseRequest) => leaseNow(s, this.#cache, request));
     this.#complete = db.transaction((request: CompleteRequest) =>
       completeNow(s, this.#cache, request),
@@ -191,23 +175,14 @@ export class SqlitePeopleStore implements PeopleStore {
 
   listAnnotators(): Promise<Annotator[]> {
     return this.#read('listAnnotators', () =>
-      (this.#s.allAnnotators.all() as AnnotatorRow[]).map(rowToAnnotator),
+      (this.#s.allAnnotators.all() as Selectable<AnnotatorsTable>[]).map(rowToAnnotator),
     );
   }
 
   updateAnnotator(id: string, patch: AnnotatorPatch): Promise<Annotator> {
     return this.#write('updateAnnotator', () => {
-      const keys = (Object.keys(PATCH_COLUMNS) as (keyof AnnotatorPatch)[]).filter(
-        (key) => patch[key] !== undefined,
-      );
-      if (keys.length > 0) {
-        const set = keys.map((key) => `${PATCH_COLUMNS[key]} = ?`).join(', ');
-        const values = keys.map((key) => {
-          const value = patch[key];
-          return typeof value === 'boolean' ? (value ? 1 : 0) : value;
-        });
-        this.#statement(`update annotators set ${set} where id = ?`).run(...values, id);
-      }
+      const update = annotatorUpdate(patch);
+      if (update !== undefined) this.#statement(update.sql).run(...update.values, id);
       const annotator = this.#remember(this.#s.annotatorById.get(id));
       if (annotator === undefined)
         throw new HiloError('NOT_FOUND', `annotator "${id}" does not exist`);
@@ -299,16 +274,7 @@ export class SqlitePeopleStore implements PeopleStore {
     readonly underReview?: boolean;
   }): Promise<QueueEntry[]> {
     return this.#read('listQueue', () => {
-      const where: string[] = [];
-      const values: unknown[] = [];
-      if (query.kind !== undefined) {
-        where.push('kind = ?');
-        values.push(query.kind);
-      }
-      if (query.underReview !== undefined)
-        where.push(`review_reason is ${query.underReview ? 'not ' : ''}null`);
-      const filter = where.length > 0 ? `where ${where.join(' and ')}` : '';
-      const sql = `select * from queue ${filter} order by priority desc, item_id`;
+      const { sql, values } = queueListQuery(query);
       const key = `${sql}\n${query.kind ?? ''}`;
       this.#cache.validate();
       const hit = this.#cache.queueList(key);
@@ -405,19 +371,7 @@ export class SqlitePeopleStore implements PeopleStore {
     readonly state?: AssignmentState;
   }): Promise<Assignment[]> {
     return this.#read('listAssignments', () => {
-      const where: string[] = [];
-      const values: unknown[] = [];
-      for (const [column, value] of [
-        ['annotator_id', query.annotatorId],
-        ['item_id', query.itemId],
-        ['state', query.state],
-      ] as const) {
-        if (value === undefined) continue;
-        where.push(`${column} = ?`);
-        values.push(value);
-      }
-      const filter = where.length > 0 ? `where ${where.join(' and ')}` : '';
-      const sql = `select * from assignments ${filter} order by leased_at, item_id`;
+      const { sql, values } = assignmentsQuery(query);
       return (this.#statement(sql).all(...values) as Selectable<AssignmentsTable>[]).map(
         rowToAssignment,
       );
@@ -425,26 +379,7 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   recentVotes(source: string, limit: number): Promise<RecentVote[]> {
-    return this.#read('recentVotes', () => {
-      this.#cache.validate();
-      const hit = this.#cache.recentVotes(source, limit);
-      if (hit !== undefined) return hit;
-      const window = Math.max(limit, WINDOW);
-      const rows = this.#s.recentVotes.all(source, window) as {
-        item_id: string;
-        label: string | null;
-        time_spent_ms: number | null;
-        created_at: string;
-      }[];
-      const votes = rows.map((row) => ({
-        itemId: row.item_id,
-        label: row.label,
-        timeSpentMs: row.time_spent_ms,
-        createdAt: row.created_at,
-      }));
-      this.#cache.putWindow(source, votes, window);
-      return votes.slice(0, limit);
-    });
+    return this.#read('recentVotes', () => recentVotesNow(this.#s, this.#cache, source, limit));
   }
 
   recordGoldAnswer(answer: GoldAnswer): Promise<{ kept: GoldAnswer; first: boolean }> {
@@ -497,9 +432,11 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   putLiveDecision(request: LiveDecisionRequest): Promise<boolean> {
-    return this.#write('putLiveDecision', () => {
-      return this.#liveDecision.run(...LIVE_DECISION.parameters(request)).changes > 0;
-    });
+    const statement = this.#statement(LIVE_DECISION.sql);
+    return this.#write(
+      'putLiveDecision',
+      () => statement.run(...LIVE_DECISION.parameters(request)).changes > 0,
+    );
   }
 
   /** Queue entries changed (inside a write): forget them and the lists of their kinds. */
@@ -512,8 +449,8 @@ export class SqlitePeopleStore implements PeopleStore {
   /** Caches an annotator row just read and returns it as the port type. */
   #remember(row: unknown): Annotator | undefined {
     if (row === undefined) return undefined;
-    const annotator = rowToAnnotator(row as AnnotatorRow);
-    this.#cache.putAnnotator(annotator, (row as AnnotatorRow).token_hash);
+    const annotator = rowToAnnotator(row as Selectable<AnnotatorsTable>);
+    this.#cache.putAnnotator(annotator, (row as Selectable<AnnotatorsTable>).token_hash);
     return annotator;
   }
 
