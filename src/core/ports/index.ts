@@ -7,3 +7,4 @@ export type * from './gold-answers.js';
 export type * from './embedding-model.js';
 export type * from './item-comments.js';
 export type * from './answer-checks.js';
+export type * from './check-store.js';
