@@ -26,15 +26,25 @@ export interface Check {
 /** A check as drawn, before any label. */
 export type NewCheck = Omit<Check, 'label' | 'labelledBy' | 'labelledAt'>;
 
+/** A drawn item's place in the sample, as a draw recomputes it. */
+export type CheckWeight = Pick<Check, 'itemId' | 'stratum' | 'stratumSize' | 'probability'>;
+
 /** Storage of expert checks drawn from the pool (`checks` table). */
 export interface CheckStore {
   /** Records drawn checks; an item already drawn is refused (CONFLICT), nothing is written. */
   addChecks(checks: readonly NewCheck[]): Promise<void>;
+  /**
+   * Replaces the stratum, stratum size and probability of drawn items (a top-up draw recomputes
+   * them for the earlier checks); label and draw stay. An id never drawn is refused (NOT_FOUND)
+   * and nothing is written.
+   */
+  reweighChecks(weights: readonly CheckWeight[]): Promise<void>;
   /** Every check, in item id order; `labelled` filters on whether the expert label is in. */
   listChecks(query?: { readonly labelled?: boolean }): Promise<Check[]>;
   /**
    * Sets the expert label of drawn items; an id that was never drawn is refused (NOT_FOUND) and
-   * nothing is written.
+   * nothing is written. Giving an item the label it already has changes nothing (who and when
+   * stay those of the first answer), so importing the same answers twice is idempotent.
    */
   labelChecks(
     labels: readonly { readonly itemId: string; readonly label: string }[],

@@ -1,4 +1,5 @@
 import type { Run, RunKind, RunRecord } from '../runs/run-records.js';
+import type { CheckStore } from './check-store.js';
 import type { Decision, Item, ItemRole, NewVote, StoredModel, Vote } from '../types.js';
 
 export interface UpsertCounts {
@@ -36,9 +37,10 @@ export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>>;
 
 /**
  * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same
- * contract suite (`store-contract.case.ts`).
+ * contract suite (`store-contract.case.ts`). Expert checks drawn from the pool are kept through
+ * `CheckStore`.
  */
-export interface Store {
+export interface Store extends CheckStore {
   /** Runs `work` atomically: every write inside it is committed together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 

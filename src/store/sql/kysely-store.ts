@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { HiloError } from '../../core/errors.js';
+import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { Clock } from '../../core/ports/runtime.js';
 import type { PeopleStore } from '../../core/ports/people-store.js';
 import type {
@@ -18,6 +19,12 @@ import {
   upsertItemRows,
   type StoreSql,
 } from './bulk-writes.js';
+import {
+  insertCheckRows,
+  labelCheckRows,
+  reweighCheckRows,
+  selectChecks,
+} from './kysely-checks.js';
 import { readEmbeddingRows, writeEmbeddingRows } from './embedding-rows.js';
 import { KyselyPeopleStore } from './kysely-people-store.js';
 import { mapDatabaseError } from './map-database-error.js';
@@ -275,6 +282,32 @@ export class KyselyStore implements Store {
   putEmbeddings(model: string, entries: readonly EmbeddingEntry[]): Promise<void> {
     return this.#guard('putEmbeddings', () =>
       this.#inTransaction((store) => writeEmbeddingRows(store.#sql(), model, entries, this.#now())),
+    );
+  }
+
+  addChecks(checks: readonly NewCheck[]): Promise<void> {
+    return this.#guard('addChecks', () =>
+      this.#inTransaction((store) => insertCheckRows(store.#sql(), checks)),
+    );
+  }
+
+  reweighChecks(weights: readonly CheckWeight[]): Promise<void> {
+    return this.#guard('reweighChecks', () =>
+      this.#inTransaction((store) => reweighCheckRows(store.#sql(), weights)),
+    );
+  }
+
+  listChecks(query: { readonly labelled?: boolean } = {}): Promise<Check[]> {
+    return this.#guard('listChecks', () => selectChecks(this.#sql(), query));
+  }
+
+  labelChecks(
+    labels: readonly { readonly itemId: string; readonly label: string }[],
+    by: string,
+    at: string,
+  ): Promise<void> {
+    return this.#guard('labelChecks', () =>
+      this.#inTransaction((store) => labelCheckRows(store.#sql(), labels, by, at)),
     );
   }
 

@@ -21,6 +21,20 @@ export interface StoreDatabase {
   appeals: AppealsTable;
   item_comments: ItemCommentsTable;
   answer_flags: AnswerFlagsTable;
+  checks: ChecksTable;
+}
+
+/** Expert checks drawn from the pool (`0011_checks`). */
+export interface ChecksTable {
+  item_id: string;
+  draw: number | string;
+  stratum: string;
+  stratum_size: number | string;
+  probability: number;
+  label: string | null;
+  labelled_by: string | null;
+  labelled_at: string | null;
+  drawn_at: string;
 }
 
 export interface ItemsTable {

@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { HiloError } from '../../core/errors.js';
+import { checksMigration } from './checks-migration.js';
 import { commentsMigration } from './comments-migration.js';
 import { embeddingsMigration } from './embeddings-migration.js';
 import { goldAnswersMigration } from './gold-answers-migration.js';
@@ -14,7 +15,7 @@ import type { StoreDialect } from './store-dialect.js';
  * indexes the open queue entries in lease order; `0005_gold_answers` the scored first answers to
  * gold items, appeals and the rules' window start; `0006_invitations` holds single-use
  * invitations; `0008_comments` keeps people's notes on items; `0010_machine_checks` adds the queue's predicted
- * label and the answer flags. Never edit an applied one.
+ * label and the answer flags; `0011_checks` the expert checks drawn from the pool. Never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -27,6 +28,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0006_invitations': invitationsMigration(),
     '0008_comments': commentsMigration(dialect),
     '0010_machine_checks': machineChecksMigration(dialect),
+    '0011_checks': checksMigration(dialect),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Run, RunKind, RunRecord } from '../../core/runs/run-records.js';
 import type { Item } from '../../core/types.js';
 import { decision, item, vote } from '../builders/index.js';
 import { auditRun, labelRun, routeRun } from '../builders/run-builders.js';
+import { describeCheckStoreContract } from './check-store-contract.case.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
 
@@ -385,6 +386,8 @@ export function describeStoreContract(
     });
 
     describeEmbeddingCacheContract(() => store);
+
+    describeCheckStoreContract(() => store);
 
     describeStoreTransactionContract(() => store);
   });

@@ -7,9 +7,11 @@ import type {
   UpsertCounts,
   VoteQuery,
 } from '../../core/ports/store.js';
+import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Run } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
+import { memoryChecks } from './memory-checks.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
@@ -23,6 +25,8 @@ interface State {
   cache: Map<string, string>;
   /** Keyed by model and text joined by a NUL. */
   embeddings: Map<string, Float32Array>;
+  /** Expert checks by item id. */
+  checks: Map<string, Check>;
 }
 
 /**
@@ -49,6 +53,10 @@ export class MemoryStore implements StoreWithPeople {
     decision: (itemId) => this.state.decisions.get(itemId),
     putDecision: (decision) => this.state.decisions.set(decision.itemId, structuredClone(decision)),
   });
+  private readonly checks = memoryChecks(
+    () => this.state.checks,
+    (id) => this.state.items.has(id),
+  );
   private closed = false;
   /** True on the store a transaction hands to its work. */
   private readonly inside: boolean = false;
@@ -268,6 +276,28 @@ export class MemoryStore implements StoreWithPeople {
     });
   }
 
+  addChecks(checks: readonly NewCheck[]): Promise<void> {
+    return this.call('addChecks', () => this.checks.add(checks));
+  }
+
+  reweighChecks(weights: readonly CheckWeight[]): Promise<void> {
+    return this.call('reweighChecks', () => this.checks.reweigh(weights));
+  }
+
+  listChecks(query: { readonly labelled?: boolean } = {}): Promise<Check[]> {
+    return this.call('listChecks', () =>
+      this.checks.list(query).sort((a, b) => compareIds(a.itemId, b.itemId)),
+    );
+  }
+
+  labelChecks(
+    labels: readonly { readonly itemId: string; readonly label: string }[],
+    by: string,
+    at: string,
+  ): Promise<void> {
+    return this.call('labelChecks', () => this.checks.label(labels, by, at));
+  }
+
   /** Like the SQL stores: a no-op on the store of a transaction and on a second call. */
   async close(): Promise<void> {
     if (!this.inside) this.closed = true;
@@ -330,6 +360,7 @@ function emptyState(): State {
     models: new Map(),
     cache: new Map(),
     embeddings: new Map(),
+    checks: new Map(),
   };
 }
 
@@ -344,6 +375,7 @@ function copyState(state: State): State {
     models: new Map(state.models),
     cache: new Map(state.cache),
     embeddings: new Map(state.embeddings),
+    checks: new Map(state.checks),
   };
 }
 
