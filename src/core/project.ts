@@ -82,11 +82,28 @@ export interface ModelPrice {
   readonly outputPerMTok: number;
 }
 
+/** An expert's price per item when hilo.yaml names none (`prices.expertItemUsd`). */
+export const DEFAULT_EXPERT_ITEM_USD = 1;
+
+/**
+ * What one expert check costs at these prices: `prices.expertItemUsd`, else the default.
+ * @example expertItemPrice({ ...prices, expertItemUsd: 2.5 }) // 2.5
+ * Complexity: O(1).
+ */
+export function expertItemPrice(prices: Prices): number {
+  return prices.expertItemUsd ?? DEFAULT_EXPERT_ITEM_USD;
+}
+
 export interface Prices {
   readonly models: Readonly<Record<string, ModelPrice>>;
   readonly humanHourlyUsd: number;
   readonly humanItemsPerHour: number;
   readonly hostingPerHourUsd: number;
+  /**
+   * What an expert's label of one item costs (USD): the price of a check drawn from the pool.
+   * Unset means the default, DEFAULT_EXPERT_ITEM_USD; read it through `expertItemPrice`.
+   */
+  readonly expertItemUsd?: number;
 }
 
 /** A project's hilo.yaml, validated. */
@@ -256,7 +273,13 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
       input: 'text',
     },
   },
-  prices: { models: {}, humanHourlyUsd: 15, humanItemsPerHour: 120, hostingPerHourUsd: 0 },
+  prices: {
+    models: {},
+    humanHourlyUsd: 15,
+    humanItemsPerHour: 120,
+    hostingPerHourUsd: 0,
+    expertItemUsd: DEFAULT_EXPERT_ITEM_USD,
+  },
   database: null,
   people: {
     leaseMinutes: 30,

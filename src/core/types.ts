@@ -69,8 +69,18 @@ export interface Vote {
 
 export type NewVote = Omit<Vote, 'id'>;
 
-/** How the current final label of an item was reached. */
-export type DecidedBy = 'machine' | 'auto' | 'human' | 'aggregated' | 'reviewer' | 'gold';
+/**
+ * How the current final label of an item was reached; `expert` is the label of an expert check
+ * drawn from the pool (`hilo checks`).
+ */
+export type DecidedBy =
+  | 'machine'
+  | 'auto'
+  | 'human'
+  | 'aggregated'
+  | 'reviewer'
+  | 'expert'
+  | 'gold';
 
 /** The current final label of an item. */
 export interface Decision {

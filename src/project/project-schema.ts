@@ -106,6 +106,7 @@ const prices = z
     humanHourlyUsd: z.number().min(0).default(D.prices.humanHourlyUsd),
     humanItemsPerHour: z.number().positive().default(D.prices.humanItemsPerHour),
     hostingPerHourUsd: z.number().min(0).default(D.prices.hostingPerHourUsd),
+    expertItemUsd: z.number().min(0).optional(),
   })
   .strict();
 

@@ -7,7 +7,8 @@ const RANK: Record<DecidedBy, number> = {
   aggregated: 2,
   human: 2,
   reviewer: 3,
-  gold: 4,
+  expert: 4,
+  gold: 5,
 };
 
 /**

@@ -36,7 +36,8 @@ const OUTPUT_COLUMNS = [
  * (`expert`, `people` or `machine`), `source` (the labeller or method), `zone` and `role`. An
  * item with an expert label (gold, control, test) always gives it, whatever its decision says
  * (`labelSource` "expert", `decidedBy` and `source` "gold", confidence 1, all probability on
- * it); other items give their decision's label; an undecided one gives nulls. Flat formats (CSV, TSV, Parquet: `sink.flat`) get one
+ * it); other items give their decision's label (an expert check's answer is `decidedBy`
+ * "expert", `labelSource` "expert"); an undecided one gives nulls. Flat formats (CSV, TSV, Parquet: `sink.flat`) get one
  * `p_<label>` column per label instead of a `probabilities` map, and every row the same
  * columns (one extra pass over the items collects the field names). A field whose name clashes
  * with an output column is written as `fields.<name>`.
@@ -116,6 +117,7 @@ function copyFields(
 /** Who a decision's label comes from, as the export names it. */
 const LABEL_SOURCE: Readonly<Record<Decision['decidedBy'], 'expert' | 'people' | 'machine'>> = {
   gold: 'expert',
+  expert: 'expert',
   reviewer: 'people',
   human: 'people',
   aggregated: 'people',

@@ -55,7 +55,7 @@ export interface LearnReport {
 }
 
 const PAGE = 5000;
-const VERIFIED = new Set(['human', 'reviewer', 'aggregated', 'gold']);
+const VERIFIED = new Set(['human', 'reviewer', 'aggregated', 'expert', 'gold']);
 
 /**
  * Trains the local labeller (the classifier `labeller.local.classifier` names) on gold items and

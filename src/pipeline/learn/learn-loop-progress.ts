@@ -1,6 +1,6 @@
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 
-const VERIFIED_BY = new Set(['human', 'reviewer', 'aggregated', 'gold']);
+const VERIFIED_BY = new Set(['human', 'reviewer', 'aggregated', 'expert', 'gold']);
 
 /**
  * A mark for every verified label the store holds now: each verified decision (human, reviewer,

@@ -29,7 +29,7 @@ export interface RescoreReport {
   readonly settled: number;
 }
 
-const SETTLED = new Set(['human', 'reviewer', 'aggregated', 'gold']);
+const SETTLED = new Set(['human', 'reviewer', 'aggregated', 'expert', 'gold']);
 const CHUNK = 1000;
 
 /**

@@ -19,6 +19,7 @@ export { nextItem } from './next-item.js';
 export { peopleConfig, type PeopleContext } from './people-context.js';
 export { peopleDashboard } from './people-dashboard.js';
 export { listReviewItems, settleReview } from './review-items.js';
+export { shownFields } from './shown-fields.js';
 export { signIn, type SignInResult } from './sign-in.js';
 export { submitAnswer } from './submit-answer.js';
 export { undoAnswer } from './undo-answer.js';

@@ -20,7 +20,13 @@ export interface PersonWork {
 }
 
 /** Decisions that people or experts reached; a machine's label is not a verdict on an answer. */
-const FINAL: ReadonlySet<DecidedBy> = new Set(['human', 'aggregated', 'reviewer', 'gold']);
+const FINAL: ReadonlySet<DecidedBy> = new Set([
+  'human',
+  'aggregated',
+  'reviewer',
+  'expert',
+  'gold',
+]);
 
 /**
  * Each person's paid work in the period, by annotator id. An answer counts when it was stored on

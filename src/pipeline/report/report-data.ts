@@ -175,6 +175,7 @@ async function readPool(
     human: 0,
     aggregated: 0,
     reviewer: 0,
+    expert: 0,
     gold: 0,
     none: 0,
   };

@@ -18,7 +18,7 @@ export interface LabelledItem {
 /** Final labels that can be wrong: accepted, people's, aggregated. */
 const CANDIDATE: ReadonlySet<DecidedBy> = new Set(['auto', 'human', 'aggregated']);
 /** Final labels that are trusted: they train the model but are never listed. */
-const TRUSTED: ReadonlySet<DecidedBy> = new Set(['reviewer', 'gold']);
+const TRUSTED: ReadonlySet<DecidedBy> = new Set(['reviewer', 'expert', 'gold']);
 const PAGE = 5000;
 
 /**

@@ -1,0 +1,61 @@
+import { HiloError } from '../../core/errors.js';
+import { oneHot } from '../../core/human-vote.js';
+import type { Clock, Store } from '../../core/ports/index.js';
+import type { Decision } from '../../core/types.js';
+import { canReplaceDecision } from '../items/index.js';
+
+export interface AnswerChecksOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** The project's labels, in order. */
+  readonly labels: readonly string[];
+  readonly answers: readonly { readonly itemId: string; readonly label: string }[];
+  /** Who answered: `reviewer:<id>` in the UI, `import:<file>` from a file. */
+  readonly by: string;
+}
+
+/**
+ * Sets the expert label of drawn checks and makes each the item's decision, `decidedBy: expert`
+ * (outranked only by gold), so routing, aggregation and live decisions never overwrite it and
+ * export names it `labelSource: expert`. The decision keeps the item's routing zone. An answer
+ * equal to the item's expert decision changes nothing, so the same answers twice are idempotent.
+ * A label outside the label set is INVALID_INPUT, an item never drawn NOT_FOUND; either way
+ * nothing is written.
+ * @example await answerChecks({ store, clock, labels, answers: [{ itemId: 'a', label: 'spam' }], by: 'reviewer:r1' })
+ * Complexity: O(answers) plus one transaction of a few statements per answer.
+ */
+export async function answerChecks(options: AnswerChecksOptions): Promise<{ changed: number }> {
+  const { store, labels, answers, by } = options;
+  const known = new Set(labels);
+  const bad = answers.find((a) => !known.has(a.label));
+  if (bad !== undefined) {
+    throw new HiloError('INVALID_INPUT', `label "${bad.label}" is not in the label set`, {
+      field: 'label',
+    });
+  }
+  const at = new Date(options.clock.now()).toISOString();
+  return store.transaction(async (tx) => {
+    await tx.labelChecks(answers, by, at);
+    const ids = answers.map((a) => a.itemId);
+    const existing = new Map((await tx.listDecisions({ itemIds: ids })).map((d) => [d.itemId, d]));
+    const decisions: Decision[] = [];
+    for (const { itemId, label } of new Map(answers.map((a) => [a.itemId, a])).values()) {
+      const before = existing.get(itemId);
+      if (!canReplaceDecision(before, 'expert')) continue;
+      if (before?.decidedBy === 'expert' && before.label === label) continue;
+      decisions.push({
+        itemId,
+        label,
+        confidence: 1,
+        probabilities: oneHot(labels, label),
+        decidedBy: 'expert',
+        source: by,
+        voteIds: [],
+        zone: before?.zone ?? null,
+        updatedAt: at,
+      });
+    }
+    await tx.putDecisions(decisions);
+    return { changed: decisions.length };
+  });
+}
