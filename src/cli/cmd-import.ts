@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES } from '../core/types.js';
 import type { CliIo } from './cli-io.js';
 import { choiceFlag } from './flags.js';
@@ -22,18 +23,40 @@ export function registerImport(program: Command, io: CliIo): void {
       'Import items (or gold/control/test items with their labels); re-importing updates by id.',
     )
     .option('--project <dir>', 'project directory', '.')
-    .option('--role <role>', `item role: ${ITEM_ROLES.join('|')}`, 'pool')
+    .option(
+      '--role <role>',
+      `item role: ${ITEM_ROLES.join('|')}, or check: experts' answers (id, label) to drawn checks`,
+      'pool',
+    )
     .option('--id-field <name>', 'column with the item id', 'id')
     .option('--label-field <name>', 'column with the expert label (gold, control, test)', 'label')
     .option('--skip-invalid', 'store the good lines and report every bad one instead of stopping')
     .option('--batch <name>', 'batch name recorded on the items')
     .addHelpText(
       'after',
-      '\nExamples:\n  hilo import items.jsonl\n  hilo import gold.csv --role gold --label-field category',
+      '\nExamples:\n  hilo import items.jsonl\n  hilo import gold.csv --role gold --label-field category\n  hilo import checks.csv --role check',
     )
     .action(async (file: string, flags: ImportFlags) => {
-      const role = choiceFlag('--role', flags.role, ITEM_ROLES);
+      const role = choiceFlag('--role', flags.role, [...ITEM_ROLES, 'check'] as const);
       await withProject(flags.project, io, async (ctx) => {
+        if (role === 'check') {
+          if (flags.skipInvalid || flags.batch !== undefined) {
+            throw new HiloError(
+              'INVALID_INPUT',
+              '--skip-invalid and --batch do not apply to --role check: answers are all or nothing',
+            );
+          }
+          const answers = await ctx.checks.importAnswers({
+            file: resolve(io.cwd, file),
+            idField: flags.idField,
+            labelField: flags.labelField,
+          });
+          io.out(
+            `imported ${answers.answered} expert answers to checks from ${answers.file} ` +
+              `(${answers.changed} changed${answers.unanswered > 0 ? `, ${answers.unanswered} rows without a label skipped` : ''})\n`,
+          );
+          return;
+        }
         const report = await ctx.importItems({
           file: resolve(io.cwd, file),
           role,

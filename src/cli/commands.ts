@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io.js';
 import { registerAnnotators } from './cmd-annotators.js';
 import { registerAudit } from './cmd-audit.js';
 import { registerCalibrate } from './cmd-calibrate.js';
+import { registerChecks } from './cmd-checks.js';
 import { registerDemo } from './cmd-demo.js';
 import { registerEval } from './cmd-eval.js';
 import { registerExport } from './cmd-export.js';
@@ -31,6 +32,7 @@ export function registerCommands(program: Command, io: CliIo, interrupts: Interr
   registerPlan(program, io);
   registerRoute(program, io);
   registerAudit(program, io);
+  registerChecks(program, io);
   registerServe(program, io, interrupts);
   registerAnnotators(program, io);
   registerVotes(program, io);

@@ -16,6 +16,7 @@ import {
 import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/people/index.js';
 import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { personId } from './person-id.js';
+import { projectChecks } from './project-checks.js';
 import { planPolicies, routeItems } from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
@@ -197,6 +198,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       return { ...issued, link: invitationLink(o.baseUrl, issued.token) };
     },
     export: (o) => exportItems({ store, sink: openRecordSink(o.file), labels, ...withProgress }),
+    checks: projectChecks({ store, config, clock, ...withProgress }),
     close: () => store.close(),
   };
   return project;

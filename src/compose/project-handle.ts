@@ -13,6 +13,7 @@ import type { PlanReport, PolicyMode, RouteReport, Staffing } from '../pipeline/
 import type { QueueSuspectsReport, SuspectsReport } from '../pipeline/suspects/index.js';
 import type { AggregateReport, ImportVotesReport } from '../pipeline/votes/index.js';
 import type { FirstPassChoice } from './first-pass.js';
+import type { ProjectChecks } from './project-checks.js';
 import type { Env } from './model-clients.js';
 
 /**
@@ -149,6 +150,8 @@ export interface Project {
    * @example await project.export({ file: 'labels.parquet' })
    */
   export(options: { readonly file: string }): Promise<ExportReport>;
+  /** Expert checks drawn from the pool: draw, status, export, and import of the answers. */
+  readonly checks: ProjectChecks;
   /** Closes the store. */
   close(): Promise<void>;
 }

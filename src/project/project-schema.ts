@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DEFAULT_EMBEDDINGS_BATCH_SIZE,
+  DEFAULT_EXPERT_ITEM_USD,
   PROJECT_DEFAULTS,
   type ProjectConfig,
 } from '../core/project.js';
@@ -106,7 +107,8 @@ const prices = z
     humanHourlyUsd: z.number().min(0).default(D.prices.humanHourlyUsd),
     humanItemsPerHour: z.number().positive().default(D.prices.humanItemsPerHour),
     hostingPerHourUsd: z.number().min(0).default(D.prices.hostingPerHourUsd),
-    expertItemUsd: z.number().min(0).optional(),
+    // Optional in the type (configurations built by hand may leave it out); hilo.yaml fills it.
+    expertItemUsd: z.number().min(0).default(DEFAULT_EXPERT_ITEM_USD).optional(),
   })
   .strict();
 
