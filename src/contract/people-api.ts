@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRoutes } from './checks-api.js';
 import { payRoutes } from './pay-api.js';
 
 /** The HTTP API of the annotation server, shared by server, web UI and OpenAPI document. */
@@ -450,6 +451,7 @@ export const peopleRoutes = [
     auth: 'reviewer',
   },
   ...payRoutes,
+  ...checkRoutes,
 ] as const;
 
 /**

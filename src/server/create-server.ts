@@ -8,6 +8,7 @@ import { openApiDocument } from '../contract/people-api.js';
 import { HiloError } from '../core/errors.js';
 import { adminRoutes } from './admin-routes.js';
 import { appealRoutes } from './appeal-routes.js';
+import { checkRoutes } from './check-routes.js';
 import { annotateRoutes } from './annotate-routes.js';
 import { httpStatus } from './http-status.js';
 import { itemRoutes } from './item-routes.js';
@@ -86,6 +87,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await app.register(plotRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(appealRoutes, deps);
+  await app.register(checkRoutes, deps);
   await app.register(payRoutes, deps);
   await app.register(annotateRoutes, deps);
 
