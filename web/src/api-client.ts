@@ -15,6 +15,7 @@ import type {
   ServedItemBody,
 } from '../../src/contract/people-api.js';
 import type { LeaderboardResponse, PayResponse } from '../../src/contract/pay-api.js';
+import type { ChecksResponse } from '../../src/contract/checks-api.js';
 
 /**
  * An API error with its neutral code; `status` 0 and code `NETWORK` when no answer came back.
@@ -97,6 +98,10 @@ export function createApi(fetcher: Fetch) {
     review: () => send<ReviewResponse>('GET', '/api/review'),
     settle: (itemId: string, label: string) =>
       send<unknown>('POST', `/api/review/${encodeURIComponent(itemId)}`, { label }),
+    /** Expert checks waiting for a label (reviewers and admins). */
+    checks: () => send<ChecksResponse>('GET', '/api/checks'),
+    answerCheck: (itemId: string, label: string) =>
+      send<unknown>('POST', `/api/checks/${encodeURIComponent(itemId)}`, { label }),
     appeal: (itemId: string, comment: string) =>
       send<AppealBody>('POST', '/api/appeals', { itemId, comment }),
     appeals: () => send<AppealsResponse>('GET', '/api/appeals?state=open'),

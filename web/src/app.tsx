@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MeResponse } from '../../src/contract/people-api.js';
 import { AnnotatePage } from './annotate-page.js';
+import { ChecksPage } from './checks-page.js';
 import { api, ApiError } from './api-client.js';
 import { DashboardPage } from './dashboard-page.js';
 import { FailureNote } from './failure-note.js';
@@ -8,7 +9,7 @@ import { LeaderboardPage } from './leaderboard-page.js';
 import { ReviewPage } from './review-page.js';
 import { useAction } from './use-action.js';
 
-type View = 'annotate' | 'dashboard' | 'review' | 'leaderboard';
+type View = 'annotate' | 'dashboard' | 'review' | 'checks' | 'leaderboard';
 
 /** Signs in from an invitation link (#invite=…), then shows the page for the person's role. */
 export function App() {
@@ -98,6 +99,11 @@ export function App() {
               Review
             </button>
           )}
+          {me.role !== 'annotator' && (
+            <button className={view === 'checks' ? 'on' : ''} onClick={() => setView('checks')}>
+              Checks
+            </button>
+          )}
           {me.role === 'admin' && (
             <button
               className={view === 'dashboard' ? 'on' : ''}
@@ -123,6 +129,7 @@ export function App() {
       {view === 'annotate' && <AnnotatePage me={me} />}
       {view === 'dashboard' && <DashboardPage />}
       {view === 'review' && <ReviewPage me={me} />}
+      {view === 'checks' && me.role !== 'annotator' && <ChecksPage me={me} />}
       {view === 'leaderboard' && <LeaderboardPage me={me} />}
     </>
   );
