@@ -74,13 +74,7 @@ export type NewVote = Omit<Vote, 'id'>;
  * drawn from the pool (`hilo checks`).
  */
 export type DecidedBy =
-  | 'machine'
-  | 'auto'
-  | 'human'
-  | 'aggregated'
-  | 'reviewer'
-  | 'expert'
-  | 'gold';
+  'machine' | 'auto' | 'human' | 'aggregated' | 'reviewer' | 'expert' | 'gold';
 
 /** The current final label of an item. */
 export interface Decision {

@@ -2,4 +2,4 @@ export { planPolicies, type PlanReport } from './plan-policies.js';
 export { type Staffing } from './plan-unit-costs.js';
 export { routeItems, type RouteReport } from './route-items.js';
 export { type PolicyMode } from './route-policy.js';
-export { loadScoredItems, type ScoredItems } from './route-evidence.js';
+export { loadScoredItems } from './route-evidence.js';
