@@ -65,14 +65,29 @@ async function world() {
 
 const as = (session: string) => ({ authorization: `Bearer ${session}` });
 
+/** `GET /api/checks`, as the person with this session (none: signed out). */
+function getChecks(app: FastifyInstance, session?: string) {
+  return app.inject({
+    method: 'GET',
+    url: '/api/checks',
+    ...(session === undefined ? {} : { headers: as(session) }),
+  });
+}
+
+/** `POST /api/checks/:itemId` with a label, as the person with this session. */
+function answer(app: FastifyInstance, session: string, itemId: string, label: string) {
+  return app.inject({
+    method: 'POST',
+    url: `/api/checks/${itemId}`,
+    headers: as(session),
+    payload: { label },
+  });
+}
+
 describe('the Checks queue over HTTP', () => {
   it('shows reviewers the waiting checks with the project fields only, never the machine label', async () => {
     const { app, people } = await world();
-    const response = await app.inject({
-      method: 'GET',
-      url: '/api/checks',
-      headers: as(people.reviewer.session),
-    });
+    const response = await getChecks(app, people.reviewer.session);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       items: [
@@ -87,12 +102,7 @@ describe('the Checks queue over HTTP', () => {
 
   it('takes a reviewer’s answer as the expert label and the item’s final decision', async () => {
     const { app, store, people } = await world();
-    const answered = await app.inject({
-      method: 'POST',
-      url: '/api/checks/p1',
-      headers: as(people.reviewer.session),
-      payload: { label: 'spam' },
-    });
+    const answered = await answer(app, people.reviewer.session, 'p1', 'spam');
     expect(answered.statusCode).toBe(200);
     expect(answered.json()).toEqual({ itemId: 'p1', label: 'spam' });
     const [check] = await store.listChecks({ labelled: true });
@@ -106,31 +116,18 @@ describe('the Checks queue over HTTP', () => {
       decidedBy: 'expert',
       zone: 'accept',
     });
-    const queue = await app.inject({
-      method: 'GET',
-      url: '/api/checks',
-      headers: as(people.admin.session),
-    });
+    const queue = await getChecks(app, people.admin.session);
     expect(queue.json()).toMatchObject({ items: [{ itemId: 'p2' }], waiting: 1, labelled: 1 });
   });
 
   it('refuses a plain annotator reading or answering a check, and writes nothing', async () => {
     const { app, store, people } = await world();
-    const read = await app.inject({
-      method: 'GET',
-      url: '/api/checks',
-      headers: as(people.ann.session),
-    });
+    const read = await getChecks(app, people.ann.session);
     expect(read.statusCode).toBe(403);
     expect(read.body).not.toMatch(/pills/);
-    const answer = await app.inject({
-      method: 'POST',
-      url: '/api/checks/p1',
-      headers: as(people.ann.session),
-      payload: { label: 'spam' },
-    });
-    expect(answer.statusCode).toBe(403);
-    const anonymous = await app.inject({ method: 'GET', url: '/api/checks' });
+    const answered = await answer(app, people.ann.session, 'p1', 'spam');
+    expect(answered.statusCode).toBe(403);
+    const anonymous = await getChecks(app);
     expect(anonymous.statusCode).toBe(401);
     expect(await store.listChecks({ labelled: true })).toEqual([]);
     expect((await store.listDecisions({ itemIds: ['p1'] }))[0]?.decidedBy).toBe('auto');
@@ -138,20 +135,10 @@ describe('the Checks queue over HTTP', () => {
 
   it('refuses an item never drawn (404) and a label outside the label set (400)', async () => {
     const { app, store, people } = await world();
-    const notDrawn = await app.inject({
-      method: 'POST',
-      url: '/api/checks/p3',
-      headers: as(people.reviewer.session),
-      payload: { label: 'spam' },
-    });
+    const notDrawn = await answer(app, people.reviewer.session, 'p3', 'spam');
     expect(notDrawn.statusCode).toBe(404);
     expect(notDrawn.json()).toMatchObject({ code: 'NOT_FOUND' });
-    const badLabel = await app.inject({
-      method: 'POST',
-      url: '/api/checks/p1',
-      headers: as(people.reviewer.session),
-      payload: { label: 'eggs' },
-    });
+    const badLabel = await answer(app, people.reviewer.session, 'p1', 'eggs');
     expect(badLabel.statusCode).toBe(400);
     expect(await store.listChecks({ labelled: true })).toEqual([]);
   });

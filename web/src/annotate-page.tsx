@@ -5,6 +5,7 @@ import { FailureNote } from './failure-note.js';
 import { GoldFeedbackNote } from './gold-feedback-note.js';
 import { FlagForm } from './flag-form.js';
 import { ItemFields } from './item-fields.js';
+import { LabelChoices } from './label-choices.js';
 import { MarkdownView } from './markdown-view.js';
 import { ProgressLine } from './progress-line.js';
 import { SuggestionNote } from './suggestion-note.js';
@@ -181,19 +182,7 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
         <article data-testid="item" data-item-id={current.itemId}>
           <ItemFields fields={current.fields} />
           <SuggestionNote suggestion={current.suggestion} />
-          <ol className="labels">
-            {labels.map((label, i) => (
-              <li key={label.name}>
-                <button
-                  className={choice === label.name ? 'chosen' : ''}
-                  onClick={() => setChoice(label.name)}
-                  title={label.description}
-                >
-                  <kbd>{i + 1}</kbd> {label.name}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <LabelChoices labels={labels} choice={choice} onChoose={setChoice} />
           <p className="actions">
             <button disabled={choice === null || saving.busy} onClick={() => submit(choice)}>
               <kbd>Enter</kbd> submit

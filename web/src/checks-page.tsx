@@ -4,6 +4,7 @@ import type { MeResponse } from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
 import { FailureNote } from './failure-note.js';
 import { ItemFields } from './item-fields.js';
+import { LabelChoices } from './label-choices.js';
 import { useAction } from './use-action.js';
 
 /**
@@ -98,19 +99,7 @@ export function ChecksPage({ me }: { me: MeResponse }) {
             Check {index + 1} of {items.length} shown · item {current.itemId}
           </p>
           <ItemFields fields={current.fields} />
-          <ol className="labels">
-            {labels.map((label, i) => (
-              <li key={label.name}>
-                <button
-                  className={choice === label.name ? 'chosen' : ''}
-                  onClick={() => setChoice(label.name)}
-                  title={label.description}
-                >
-                  <kbd>{i + 1}</kbd> {label.name}
-                </button>
-              </li>
-            ))}
-          </ol>
+          <LabelChoices labels={labels} choice={choice} onChoose={setChoice} />
           <p className="actions">
             <button
               disabled={choice === null || answering.busy}

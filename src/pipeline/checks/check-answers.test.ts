@@ -32,6 +32,11 @@ async function seeded(): Promise<MemoryStore> {
   return store;
 }
 
+/** One answer to a check, from `by`. */
+function answerOne(store: MemoryStore, itemId: string, label: string, by = 'reviewer:r1') {
+  return answerChecks({ store, clock, labels, answers: [{ itemId, label }], by });
+}
+
 async function importRows(store: MemoryStore, rows: readonly FakeRow[]) {
   return importCheckAnswers({ store, clock, labels, source: memorySource('answers.csv', rows) });
 }
@@ -45,15 +50,7 @@ async function refusal(work: Promise<unknown>): Promise<HiloError> {
 describe('answerChecks', () => {
   it('makes the answer an expert decision that keeps its zone and that routing and aggregation cannot replace', async () => {
     const store = await seeded();
-    expect(
-      await answerChecks({
-        store,
-        clock,
-        labels,
-        answers: [{ itemId: 'a', label: 'spam' }],
-        by: 'reviewer:r1',
-      }),
-    ).toEqual({ changed: 1 });
+    expect(await answerOne(store, 'a', 'spam', 'reviewer:r1')).toEqual({ changed: 1 });
     const [d] = await store.listDecisions({ itemIds: ['a'] });
     expect(d).toMatchObject({
       label: 'spam',
@@ -76,13 +73,7 @@ describe('answerChecks', () => {
 
   it('exports the checked item with labelSource expert', async () => {
     const store = await seeded();
-    await answerChecks({
-      store,
-      clock,
-      labels,
-      answers: [{ itemId: 'a', label: 'spam' }],
-      by: 'reviewer:r1',
-    });
+    await answerOne(store, 'a', 'spam', 'reviewer:r1');
     const sink = memorySink();
     await exportItems({ store, sink, labels });
     expect(sink.records.find((r) => r['id'] === 'a')).toMatchObject({
@@ -94,9 +85,7 @@ describe('answerChecks', () => {
 
   it('refuses a label outside the label set, writing nothing', async () => {
     const store = await seeded();
-    const error = await refusal(
-      answerChecks({ store, clock, labels, answers: [{ itemId: 'a', label: 'eggs' }], by: 'x' }),
-    );
+    const error = await refusal(answerOne(store, 'a', 'eggs', 'x'));
     expect(error.code).toBe('INVALID_INPUT');
     expect(await store.listChecks({ labelled: true })).toEqual([]);
   });
@@ -175,7 +164,7 @@ describe('importCheckAnswers', () => {
 describe('exportChecks', () => {
   it('writes each drawn item with the project fields and its label, never the machine label', async () => {
     const store = await seeded();
-    await answerChecks({ store, clock, labels, answers: [{ itemId: 'b', label: 'ham' }], by: 'x' });
+    await answerOne(store, 'b', 'ham', 'x');
     const sink = memorySink({ flat: true });
     expect(await exportChecks({ store, sink, fields: ['text'] })).toEqual({ written: 2 });
     expect(sink.records).toEqual([
@@ -201,13 +190,7 @@ describe('checkStatus', () => {
     await store.addChecks([
       { itemId: 'd', draw: 2, stratum: 'low', stratumSize: 5, probability: 0.2, drawnAt },
     ]);
-    await answerChecks({
-      store,
-      clock,
-      labels,
-      answers: [{ itemId: 'a', label: 'spam' }],
-      by: 'x',
-    });
+    await answerOne(store, 'a', 'spam', 'x');
     expect(await checkStatus({ store, expertItemUsd: 2.5 })).toEqual({
       drawn: 3,
       labelled: 1,
