@@ -1,6 +1,6 @@
 import { HiloError } from '../../core/errors.js';
 import { oneHot } from '../../core/human-vote.js';
-import type { Clock, Store } from '../../core/ports/index.js';
+import type { Clock, Store, StoreWithPeople } from '../../core/ports/index.js';
 import type { Decision } from '../../core/types.js';
 import { canReplaceDecision } from '../items/index.js';
 
@@ -19,7 +19,7 @@ export interface AnswerChecksOptions {
  * (outranked only by gold), so routing, aggregation and live decisions never overwrite it and
  * export names it `labelSource: expert`. The decision keeps the item's routing zone. An answer
  * equal to the item's expert decision changes nothing, so the same answers twice are idempotent.
- * A label outside the label set is INVALID_INPUT, an item never drawn NOT_FOUND; either way
+ * A checked item's task entry in the people queue is closed. A label outside the label set is INVALID_INPUT, an item never drawn NOT_FOUND; either way
  * nothing is written.
  * @example await answerChecks({ store, clock, labels, answers: [{ itemId: 'a', label: 'spam' }], by: 'reviewer:r1' })
  * Complexity: O(answers) plus one transaction of a few statements per answer.
@@ -34,7 +34,7 @@ export async function answerChecks(options: AnswerChecksOptions): Promise<{ chan
     });
   }
   const at = new Date(options.clock.now()).toISOString();
-  return store.transaction(async (tx) => {
+  const result = await store.transaction(async (tx) => {
     await tx.labelChecks(answers, by, at);
     const ids = answers.map((a) => a.itemId);
     const existing = new Map((await tx.listDecisions({ itemIds: ids })).map((d) => [d.itemId, d]));
@@ -58,4 +58,22 @@ export async function answerChecks(options: AnswerChecksOptions): Promise<{ chan
     await tx.putDecisions(decisions);
     return { changed: decisions.length };
   });
+  if ('people' in store) await closeQueuedTasks(store as StoreWithPeople, answers);
+  return result;
+}
+
+/**
+ * A checked item carries the expert's label, so people's answers to it would be wasted work: its
+ * task entry in the people queue (if routing queued it) is closed by setting its overlap to 0;
+ * answers already given are kept.
+ * Complexity: one queue read per answered item.
+ */
+async function closeQueuedTasks(
+  store: StoreWithPeople,
+  answers: readonly { readonly itemId: string }[],
+): Promise<void> {
+  for (const itemId of new Set(answers.map((a) => a.itemId))) {
+    const entry = await store.people.getQueueEntry(itemId);
+    if (entry?.kind === 'task' && entry.overlap > 0) await store.people.setOverlap(itemId, 0);
+  }
 }

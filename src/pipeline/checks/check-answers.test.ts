@@ -71,6 +71,24 @@ describe('answerChecks', () => {
     });
   });
 
+  it('closes the checked item in the people queue: nobody is offered it again', async () => {
+    const store = await seeded();
+    const task = {
+      kind: 'task',
+      zone: 'human',
+      priority: 1,
+      goldLabel: null,
+      reviewReason: null,
+    } as const;
+    await store.people.upsertQueue([
+      { ...task, itemId: 'b', overlap: 3 },
+      { ...task, itemId: 'c', overlap: 3 },
+    ]);
+    await answerOne(store, 'b', 'ham');
+    expect((await store.people.getQueueEntry('b'))?.overlap).toBe(0);
+    expect((await store.people.getQueueEntry('c'))?.overlap).toBe(3);
+  });
+
   it('exports the checked item with labelSource expert', async () => {
     const store = await seeded();
     await answerOne(store, 'a', 'spam', 'reviewer:r1');

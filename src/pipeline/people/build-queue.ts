@@ -34,7 +34,13 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
   const settings = peopleConfig(ctx.project);
   const { store } = ctx;
   const decisions = await store.listDecisions({});
-  const routed = decisions.filter((d) => d.zone === 'human' || d.zone === 'overlap');
+  // Items an expert or gold already decided (answered checks) need no people.
+  const routed = decisions.filter(
+    (d) =>
+      (d.zone === 'human' || d.zone === 'overlap') &&
+      d.decidedBy !== 'expert' &&
+      d.decidedBy !== 'gold',
+  );
   const entries: QueueEntry[] = [];
   if (routed.length > 0) {
     const labelSet = ctx.project.labels.map((l) => l.name);
