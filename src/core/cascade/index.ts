@@ -1,0 +1,10 @@
+export { cascadeOrdering, type CascadeOrdering, type StageAnswers } from './cascade-ordering.js';
+export {
+  cascadePlan,
+  chooseCascade,
+  type CascadeChoice,
+  type CascadeInput,
+  type CascadePlan,
+  type CascadePrices,
+  type CertifyOrdering,
+} from './choose-cascade.js';
