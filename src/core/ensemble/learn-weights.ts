@@ -38,7 +38,7 @@ export function learnWeights(data: WeightData): LearnedWeights {
     throw new HiloError('INVALID_INPUT', `${n} items but ${truth.length} true labels`);
   }
   const m = members.length;
-  let w = new Float64Array(m).fill(1 / m);
+  let w: Float64Array = new Float64Array(m).fill(1 / m);
   let value = objective(data, w, null);
   let step = 1;
   const grad = new Float64Array(m);
