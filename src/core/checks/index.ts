@@ -1,0 +1,8 @@
+export {
+  confidenceBand,
+  drawChecks,
+  stratumOf,
+  type CheckDesign,
+  type DrawChecksInput,
+  type DrawnCheck,
+} from './draw-checks.js';
