@@ -19,7 +19,7 @@ export interface StageAnswers {
  */
 export interface CascadeOrdering {
   readonly t1: number;
-  /** The score an item is kept on; −∞ where neither stage has an answer (people). */
+  /** The score an item is kept on; −1 where neither stage has an answer (people). */
   readonly score: Float64Array;
   /** The label the cascade would keep: stage 1's or stage 2's; −1 where none. */
   readonly predicted: Int32Array;
@@ -52,7 +52,7 @@ export function cascadeOrdering(input: {
     }
     const c2 = stage2.confidence[i] as number;
     stage[i] = 2;
-    score[i] = Number.isNaN(c2) ? Number.NEGATIVE_INFINITY : c2;
+    score[i] = Number.isNaN(c2) ? -1 : c2;
     predicted[i] = Number.isNaN(c2) ? -1 : (stage2.predicted[i] as number);
   }
   return { t1, score, predicted, stage };

@@ -19,34 +19,34 @@ describe('cascadeOrdering', () => {
       stage2: { predicted: [0], confidence: [Number.NaN] },
       t1: 0.5,
     });
-    expect(o.score[0]).toBe(Number.NEGATIVE_INFINITY);
+    expect(o.score[0]).toBe(-1);
     expect(o.predicted[0]).toBe(-1);
   });
 });
 
 describe('cascadePlan', () => {
-  it('counts kept items per stage, never a checked one, and prices every stage', () => {
+  it('counts kept items per stage and prices every stage', () => {
     const o = cascadeOrdering({ stage1, stage2, t1: 0.8 });
-    const plan = cascadePlan(o, 0.88, { checked: [0, 0, 1, 0, 0], prices });
+    const plan = cascadePlan(o, Uint8Array.of(1, 0, 0, 0, 1), prices);
     expect(plan).toMatchObject({ keptByStage1: 1, keptByStage2: 1, stage2Runs: 3, people: 3 });
+    expect(plan.t2).toBe(0.88);
     expect(plan.cost).toBeCloseTo(5 * 0.001 + 3 * 0.01 + 3 * 0.5);
-    // Stage 1 keeps an item it claimed only when its confidence clears t2 too.
-    expect(cascadePlan(o, 0.9, { checked: [0, 0, 0, 0, 0], prices }).keptByStage1).toBe(1);
   });
 
-  it('sends everything to people when nothing is certified', () => {
+  it('sends everything to people when nothing is kept', () => {
     const o = cascadeOrdering({ stage1, stage2, t1: 0.8 });
-    expect(cascadePlan(o, null, { checked: [0, 0, 0, 0, 0], prices }).people).toBe(5);
+    const plan = cascadePlan(o, new Uint8Array(5), prices);
+    expect(plan).toMatchObject({ people: 5, t2: null });
   });
 });
 
 describe('chooseCascade', () => {
   it('tests each t1 at α / |grid| and keeps the cheapest certified plan', () => {
     const levels: number[] = [];
-    // A stand-in test that certifies 0.85 for every t1 but 0.99 (where it certifies nothing).
+    // A stand-in test that keeps the items scoring ≥ 0.85 for every t1 but 0.99 (none there).
     const certify: CertifyOrdering = (o, a) => {
       levels.push(a);
-      return o.t1 === 0.99 ? null : 0.85;
+      return Uint8Array.from(o.score, (s) => (o.t1 !== 0.99 && s >= 0.85 ? 1 : 0));
     };
     const choice = chooseCascade({
       stage1,
@@ -54,7 +54,6 @@ describe('chooseCascade', () => {
       t1Grid: [0.5, 0.8, 0.99],
       alpha: 0.06,
       certify,
-      checked: [0, 0, 0, 0, 0],
       prices,
     });
     expect(levels.map((l) => l.toFixed(3))).toEqual(['0.020', '0.020', '0.020']);
@@ -67,8 +66,9 @@ describe('chooseCascade', () => {
   });
 
   it('chooses nothing when no t1 certifies, and refuses an empty grid', () => {
-    const base = { stage1, stage2, alpha: 0.05, checked: [0, 0, 0, 0, 0], prices };
-    expect(chooseCascade({ ...base, t1Grid: [0.9], certify: () => null }).chosen).toBeNull();
-    expect(() => chooseCascade({ ...base, t1Grid: [], certify: () => null })).toThrow(/grid/);
+    const none = () => new Uint8Array(5);
+    const base = { stage1, stage2, alpha: 0.05, prices };
+    expect(chooseCascade({ ...base, t1Grid: [0.9], certify: none }).chosen).toBeNull();
+    expect(() => chooseCascade({ ...base, t1Grid: [], certify: none })).toThrow(/grid/);
   });
 });

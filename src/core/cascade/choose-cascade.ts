@@ -9,17 +9,17 @@ export interface CascadePrices {
 }
 
 /**
- * The whole-data-set promise over one ordering: the loosest threshold on `ordering.score` that
- * a fixed-sequence test certifies at level `alpha` (final error ≤ ε with probability ≥ 1 − α,
- * from the expert checks), or null when none is. The caller binds ε, the checks and their
- * labels; the cascade only chooses among orderings.
+ * The whole-data-set promise over one ordering: which items may keep the cascade's label, as
+ * the fixed-sequence test along `ordering.score` certifies them at level `alpha` (final error
+ * ≤ ε with probability ≥ 1 − α, from the expert checks): 1 per kept item, never a checked one.
+ * The caller binds ε and the checks (see `certifyWithChecks`); the cascade only chooses among
+ * orderings.
  */
-export type CertifyOrdering = (ordering: CascadeOrdering, alpha: number) => number | null;
+export type CertifyOrdering = (ordering: CascadeOrdering, alpha: number) => Uint8Array;
 
 /**
  * What `chooseCascade` needs: both stages' calibrated answers on the n pool items, the pre-set
- * grid of stage-1 thresholds, the test, α, the checked items (labelled by experts whatever the
- * cascade decides) and the prices.
+ * grid of stage-1 thresholds, the test (which knows the checks), α and the prices.
  */
 export interface CascadeInput {
   readonly stage1: StageAnswers;
@@ -31,15 +31,13 @@ export interface CascadeInput {
   readonly t1Grid: readonly number[];
   readonly alpha: number;
   readonly certify: CertifyOrdering;
-  /** 1 for items drawn as expert checks: they are never spared and cost people's price. */
-  readonly checked: ArrayLike<number>;
   readonly prices: CascadePrices;
 }
 
 /** Counts and cost of the cascade at (t1, t2). */
 export interface CascadePlan {
   readonly t1: number;
-  /** The certified threshold on the ordering's score; null when none (people take everything). */
+  /** The lowest score kept, i.e. the certified threshold on the ordering; null when nothing is kept. */
   readonly t2: number | null;
   /** Items kept by stage 1 and by stage 2 (checked items excluded: experts label those). */
   readonly keptByStage1: number;
@@ -53,7 +51,7 @@ export interface CascadePlan {
 
 /** The chosen plan, every plan tried, and the level each t1 was tested at. */
 export interface CascadeChoice {
-  /** The cheapest certified plan; null when no t1 certified anything. */
+  /** The cheapest plan that keeps anything; null when no t1 certified anything. */
   readonly chosen: CascadePlan | null;
   readonly plans: readonly CascadePlan[];
   /** α / |grid|: Bonferroni over the grid of t1. */
@@ -72,7 +70,7 @@ export interface CascadeChoice {
  * plan keeps the promise simultaneously, so picking the cheapest of them (from label-free
  * counts) keeps it too. Choosing t1 by looking at each test's outcome without the split of α
  * would not (`choose-cascade.simulation.test.ts` shows both).
- * @example chooseCascade({ stage1, stage2, t1Grid: [0.7, 0.8, 0.9, 0.95], alpha: 0.05, certify, checked, prices })
+ * @example chooseCascade({ stage1, stage2, t1Grid: [0.7, 0.8, 0.9, 0.95], alpha: 0.05, certify, prices })
  * Complexity: O(|grid| · (n + cost of certify)).
  */
 export function chooseCascade(input: CascadeInput): CascadeChoice {
@@ -84,7 +82,7 @@ export function chooseCascade(input: CascadeInput): CascadeChoice {
   const alphaPerT1 = alpha / t1Grid.length;
   const plans = t1Grid.map((t1) => {
     const ordering = cascadeOrdering({ stage1: input.stage1, stage2: input.stage2, t1 });
-    return cascadePlan(ordering, input.certify(ordering, alphaPerT1), input);
+    return cascadePlan(ordering, input.certify(ordering, alphaPerT1), input.prices);
   });
   let chosen: CascadePlan | null = null;
   for (const plan of plans) {
@@ -94,32 +92,34 @@ export function chooseCascade(input: CascadeInput): CascadeChoice {
 }
 
 /**
- * Counts and cost of keeping the items whose score clears t2 in one ordering.
- * @example cascadePlan(ordering, 0.85, { checked, prices })
+ * Counts and cost of the cascade at one t1 when the items of `keep` keep its label: stage 1 is
+ * run on every item, stage 2 on those stage 1 did not keep, people label the rest (checked
+ * items included, since `keep` never holds one).
+ * @example cascadePlan(ordering, keep, { stage1: 0.0002, stage2: 0.002, people: 0.125 })
  * Complexity: O(n).
  */
 export function cascadePlan(
   ordering: CascadeOrdering,
-  t2: number | null,
-  input: Pick<CascadeInput, 'checked' | 'prices'>,
+  keep: Uint8Array,
+  prices: CascadePrices,
 ): CascadePlan {
   const { score, stage } = ordering;
   const n = score.length;
   let keptByStage1 = 0;
   let keptByStage2 = 0;
   let stage2Runs = 0;
+  let t2 = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     if (stage[i] === 2) stage2Runs++;
-    if (t2 === null || (input.checked[i] as number) === 1 || !((score[i] as number) >= t2))
-      continue;
+    if (keep[i] !== 1) continue;
     if (stage[i] === 1) keptByStage1++;
     else keptByStage2++;
+    t2 = Math.min(t2, score[i] as number);
   }
   const people = n - keptByStage1 - keptByStage2;
-  const { prices } = input;
   return {
     t1: ordering.t1,
-    t2,
+    t2: Number.isFinite(t2) ? t2 : null,
     keptByStage1,
     keptByStage2,
     stage2Runs,

@@ -8,3 +8,4 @@ export {
   type CascadePrices,
   type CertifyOrdering,
 } from './choose-cascade.js';
+export { certifyWithChecks, type LabelledCheck } from './certify-with-checks.js';
