@@ -19,31 +19,35 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /**
  * The table for one ε: spared share (mean ± sd), share of trials whose final error is ≤ ε,
- * mean final error, mean cost and the saving against people alone.
- * @example console.log(summariseTrials({ epsilon: 0.05, trials, n: 7640, peopleUsd: 0.125 }))
+ * mean final error, mean cost and the saving against people alone and against the strong model
+ * alone (under the same promise).
+ * @example console.log(summariseTrials({ epsilon: 0.05, trials, n: 7640, peopleUsd: 0.125, strong: 'Mistral-7B-v0.1 alone' }))
  */
 export function summariseTrials(input: {
   readonly epsilon: number;
   readonly trials: ReadonlyMap<string, readonly Trial[]>;
   readonly n: number;
   readonly peopleUsd: number;
-  readonly baseline?: string;
+  /** The configuration the strong model alone is (for the saving against it). */
+  readonly strong: string;
 }): string {
   const { epsilon, trials, n, peopleUsd } = input;
   const peopleAlone = n * peopleUsd;
+  const strongList = trials.get(input.strong) ?? [];
+  const strongCost = strongList.length > 0 ? mean(strongList.map((t) => t.cost)) : Number.NaN;
   const lines = [
     '',
     `### ε = ${epsilon}`,
     '',
-    '| labeller | spared from experts | final error ≤ ε | mean final error | cost (USD) | saved vs people alone |',
-    '| --- | --- | --- | --- | --- | --- |',
+    `| labeller | spared from experts | final error ≤ ε | mean final error | cost (USD) | saved vs people alone | saved vs ${input.strong} |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [name, list] of trials) {
     const spared = list.map((t) => t.spared);
     const held = list.filter((t) => t.error <= epsilon).length / list.length;
     const cost = mean(list.map((t) => t.cost));
     lines.push(
-      `| ${name} | ${pct(mean(spared))} ± ${pct(sd(spared))} | ${pct(held)} of ${list.length} | ${pct(mean(list.map((t) => t.error)))} | ${cost.toFixed(2)} | ${pct(1 - cost / peopleAlone)} |`,
+      `| ${name} | ${pct(mean(spared))} ± ${pct(sd(spared))} | ${pct(held)} of ${list.length} | ${pct(mean(list.map((t) => t.error)))} | ${cost.toFixed(2)} | ${pct(1 - cost / peopleAlone)} | ${pct(1 - cost / strongCost)} |`,
     );
   }
   lines.push('', `people alone: ${peopleAlone.toFixed(2)} USD for ${n} items.`);

@@ -15,7 +15,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cascadeOrdering, chooseCascade, type CascadePlan } from '../src/core/cascade/index.js';
+import {
+  cascadeOrdering,
+  certifyWithChecks,
+  chooseCascade,
+  type LabelledCheck,
+} from '../src/core/cascade/index.js';
+import { cellScores, wholeSetPromise } from '../src/core/checks/index.js';
 import {
   learnWeights,
   poolDistributions,
@@ -26,7 +32,6 @@ import {
 import { PROJECT_DEFAULTS } from '../src/core/project.js';
 import { createRng, shuffled } from '../src/core/rng.js';
 import { EMOTIONS, MODEL_SIZES_B, readEmotionVotes, type EmotionVotes } from './llm-logits-data.js';
-import { certifyWholeSet } from './llm-logits-promise.js';
 import { summariseTrials, type Trial } from './llm-logits-report.js';
 
 const { values: args } = parseArgs({
@@ -46,6 +51,7 @@ const ALPHA = Number(args.alpha);
 const USD_PER_B = Number(args['usd-per-b']);
 const PEOPLE_USD =
   PROJECT_DEFAULTS.prices.humanHourlyUsd / PROJECT_DEFAULTS.prices.humanItemsPerHour;
+/** Stage-1 thresholds of the cascade, fixed before any check is seen; α is split over them. */
 const T1_GRID = [0.5, 0.6, 0.7, 0.8, 0.9];
 const root =
   process.env.HILO_DATASETS ?? fileURLToPath(new URL('../../shared/datasets', import.meta.url));
@@ -57,12 +63,6 @@ interface Scored {
   readonly predicted: Int32Array;
 }
 
-/** One configuration measured in a trial: what it keeps under the promise, and its cost. */
-type Config = {
-  readonly name: string;
-  readonly run: (trial: TrialData) => Outcome;
-};
-
 /** Which items the machine keeps, with which label, and what the whole data set cost. */
 interface Outcome {
   readonly kept: Uint8Array;
@@ -70,29 +70,24 @@ interface Outcome {
   readonly cost: number;
 }
 
+/** One configuration measured in a trial. */
+interface Config {
+  readonly name: string;
+  readonly run: (trial: TrialData) => Outcome;
+}
+
 interface TrialData {
   readonly data: EmotionVotes;
   readonly epsilon: number;
-  /** 1 for the items drawn as checks; the first FIT of `order` may fit weights, the rest certify. */
-  readonly checked: Uint8Array;
-  readonly fitIds: Int32Array;
-  /** The checks that carry the bound when FIT of them were spent on fitting. */
-  readonly boundChecked: Uint8Array;
+  readonly seed: number;
+  /** Every drawn check (uniform over the pool), in draw order. */
+  readonly drawn: Int32Array;
 }
 
 const modelCost = (models: readonly string[]) =>
   models.reduce((sum, m) => sum + (MODEL_SIZES_B[m] ?? Number.NaN) * USD_PER_B, 0);
 
-function keptBy(s: Scored, threshold: number | null, checked: Uint8Array): Uint8Array {
-  const kept = new Uint8Array(s.score.length);
-  if (threshold === null) return kept;
-  for (let i = 0; i < kept.length; i++) {
-    kept[i] =
-      checked[i] === 0 && (s.score[i] as number) >= threshold && s.predicted[i] !== -1 ? 1 : 0;
-  }
-  return kept;
-}
-
+/** The pool's USD: every model on every item, people on every item not kept (checks included). */
 function priced(kept: Uint8Array, n: number, perItemModels: number): number {
   let keptCount = 0;
   for (const k of kept) keptCount += k;
@@ -105,26 +100,34 @@ function pooled(
   pooling: Pooling,
 ): Scored {
   const top = pooledTopLabel(poolDistributions({ members, weights, pooling }), K);
-  return {
-    score: top.confidence.map((c) => (Number.isNaN(c) ? Number.NEGATIVE_INFINITY : c)),
-    predicted: top.predicted,
-  };
+  // Items no member labelled score −1: last in every order, and never kept.
+  return { score: top.confidence.map((c) => (Number.isNaN(c) ? -1 : c)), predicted: top.predicted };
+}
+
+/** The whole-set promise on one score, with `fit` of the drawn checks spent on fitting it. */
+function promise(s: Scored, t: TrialData, fit: number): Uint8Array {
+  const checkOf = (index: number) => ({ index, stratum: 'all', stratumSize: t.data.n });
+  const { accept } = wholeSetPromise({
+    score: s.score,
+    checks: Array.from(t.drawn.subarray(fit), (index) => ({
+      ...checkOf(index),
+      right: s.predicted[index] === t.data.truth[index],
+    })),
+    fitted: Array.from(t.drawn.subarray(0, fit), checkOf),
+    maxError: t.epsilon,
+    alpha: ALPHA,
+    seed: t.seed,
+  });
+  for (let i = 0; i < accept.length; i++) if ((s.predicted[i] as number) < 0) accept[i] = 0;
+  return accept;
 }
 
 function single(model: string): Config {
   return {
     name: `${model} alone`,
     run: (t) => {
-      const member = t.data.models.get(model) as MemberDistributions;
-      const s = pooled([member], [1], 'linear');
-      const threshold = certifyWholeSet({
-        ...s,
-        checked: t.checked,
-        truth: t.data.truth,
-        epsilon: t.epsilon,
-        alpha: ALPHA,
-      });
-      const kept = keptBy(s, threshold, t.checked);
+      const s = pooled([t.data.models.get(model) as MemberDistributions], [1], 'linear');
+      const kept = promise(s, t, 0);
       return { kept, predicted: s.predicted, cost: priced(kept, t.data.n, modelCost([model])) };
     },
   };
@@ -133,91 +136,99 @@ function single(model: string): Config {
 function ensemble(models: readonly string[], pooling: Pooling, learned: boolean): Config {
   const short = models.map((m) => m.split('-')[0]).join(' + ');
   return {
-    name: `${short}, ${pooling} pooling, ${learned ? `weights learned on ${FIT} checks` : 'equal weights'}`,
+    name: `ensemble ${short}, ${pooling} pooling, ${learned ? `weights learned on ${FIT} of the checks` : 'equal weights'}`,
     run: (t) => {
       const members = models.map((m) => t.data.models.get(m) as MemberDistributions);
       let weights: ArrayLike<number> = new Float64Array(models.length).fill(1 / models.length);
       if (learned) {
-        const pick = (m: MemberDistributions) => {
-          const rows = new Float64Array(t.fitIds.length * (K + 1));
-          t.fitIds.forEach((i, r) =>
+        const fitIds = t.drawn.subarray(0, FIT);
+        const pick = (m: MemberDistributions): MemberDistributions => {
+          const rows = new Float64Array(fitIds.length * (K + 1));
+          fitIds.forEach((i, r) =>
             rows.set(m.rows.subarray(i * (K + 1), (i + 1) * (K + 1)), r * (K + 1)),
           );
           return { K, rows };
         };
-        weights = learnWeights({
-          members: members.map(pick),
-          truth: Array.from(t.fitIds, (i) => t.data.truth[i] as number),
-          pooling,
-        }).weights;
+        const truth = Array.from(fitIds, (i) => t.data.truth[i] as number);
+        weights = learnWeights({ members: members.map(pick), truth, pooling }).weights;
       }
-      const checked = learned ? t.boundChecked : t.checked;
       const s = pooled(members, weights, pooling);
-      const threshold = certifyWholeSet({
-        ...s,
-        checked,
-        truth: t.data.truth,
-        epsilon: t.epsilon,
-        alpha: ALPHA,
-      });
-      const kept = keptBy(s, threshold, t.checked);
+      const kept = promise(s, t, learned ? FIT : 0);
       return { kept, predicted: s.predicted, cost: priced(kept, t.data.n, modelCost(models)) };
     },
   };
 }
 
-function cascade(weak: string, strong: string): Config {
+/**
+ * A cascade of two models, weaker first. `fit` > 0 calibrates each stage's confidence on that
+ * many of the checks (the share of them each model got right per predicted label × confidence
+ * band, `cellScores`), so the two stages' scores speak the same language; those checks stay
+ * expert-labelled and the rest carry the bound.
+ */
+function cascade(weak: string, strong: string, fit = 0): Config {
   return {
-    name: `cascade ${weak} → ${strong} (t1 ∈ {${T1_GRID.join(', ')}}, α split over them)`,
+    name: `cascade ${weak} → ${strong}${fit > 0 ? `, confidences calibrated on ${fit} of the checks` : ''}`,
     run: (t) => {
+      const fitted = Array.from(t.drawn.subarray(0, fit), (index) => ({
+        index,
+        stratum: 'all',
+        stratumSize: t.data.n,
+      }));
       const answers = (model: string) => {
         const s = pooled([t.data.models.get(model) as MemberDistributions], [1], 'linear');
-        return { predicted: s.predicted, confidence: s.score };
+        if (fit === 0) return { predicted: s.predicted, confidence: s.score };
+        const right = fitted.map((c) => ({
+          ...c,
+          right: s.predicted[c.index] === t.data.truth[c.index],
+        }));
+        return { predicted: s.predicted, confidence: cellScores(s.score, s.predicted, right) };
       };
+      const stage1 = answers(weak);
+      const stage2 = answers(strong);
+      const checks: LabelledCheck[] = Array.from(t.drawn.subarray(fit), (index) => ({
+        index,
+        stratum: 'all',
+        stratumSize: t.data.n,
+        label: t.data.truth[index] as number,
+      }));
+      const certify = certifyWithChecks({ checks, fitted, maxError: t.epsilon, seed: t.seed });
+      const prices = { stage1: modelCost([weak]), stage2: modelCost([strong]), people: PEOPLE_USD };
       const choice = chooseCascade({
-        stage1: answers(weak),
-        stage2: answers(strong),
+        stage1,
+        stage2,
         t1Grid: T1_GRID,
         alpha: ALPHA,
-        certify: (o, alpha) =>
-          certifyWholeSet({
-            score: o.score,
-            predicted: o.predicted,
-            checked: t.checked,
-            truth: t.data.truth,
-            epsilon: t.epsilon,
-            alpha,
-          }),
-        checked: t.checked,
-        prices: { stage1: modelCost([weak]), stage2: modelCost([strong]), people: PEOPLE_USD },
+        certify,
+        prices,
       });
-      const plan: CascadePlan | null = choice.chosen;
-      const ordering = cascadeOrdering({
-        stage1: answers(weak),
-        stage2: answers(strong),
-        t1: plan?.t1 ?? 2,
-      });
-      const kept = keptBy(ordering, plan?.t2 ?? null, t.checked);
-      const cost =
-        plan?.cost ?? t.data.n * (modelCost([weak]) + modelCost([strong])) + t.data.n * PEOPLE_USD;
+      const ordering = cascadeOrdering({ stage1, stage2, t1: choice.chosen?.t1 ?? 2 });
+      const kept = choice.chosen ? certify(ordering, choice.alphaPerT1) : new Uint8Array(t.data.n);
+      const key = `${weak} → ${strong}${fit > 0 ? ' (calibrated)' : ''}`;
+      chosenT1.set(key, [...(chosenT1.get(key) ?? []), choice.chosen?.t1 ?? null]);
+      const cost = choice.chosen?.cost ?? t.data.n * (prices.stage1 + prices.stage2 + PEOPLE_USD);
       return { kept, predicted: ordering.predicted, cost };
     },
   };
 }
 
+/** The stage-1 threshold each cascade chose per trial (null: nothing certified). */
+const chosenT1 = new Map<string, (number | null)[]>();
+
 function configs(): Config[] {
   const all = Object.keys(MODEL_SIZES_B);
   const top2 = ['Mistral-7B-v0.1', 'Qwen-7B'];
-  const ens = ensemble;
   return [
     ...all.map(single),
-    ens(top2, 'linear', false),
-    ens(top2, 'log', false),
-    ens(top2, 'log', true),
-    ens(all, 'log', true),
-    ens(all, 'linear', true),
+    ensemble(top2, 'linear', false),
+    ensemble(top2, 'log', false),
+    ensemble(top2, 'log', true),
+    ensemble(all, 'log', false),
+    ensemble(all, 'log', true),
+    ensemble(all, 'linear', true),
     cascade('Llama-2-7b-hf', 'Mistral-7B-v0.1'),
+    cascade('falcon-7b', 'Mistral-7B-v0.1'),
     cascade('Qwen-7B', 'Mistral-7B-v0.1'),
+    cascade('Llama-2-7b-hf', 'Mistral-7B-v0.1', FIT),
   ];
 }
 
@@ -235,17 +246,13 @@ function main(): void {
   for (const epsilon of (args.epsilon ?? '').split(',').map(Number)) {
     const trials = new Map<string, Trial[]>();
     for (let trial = 0; trial < TRIALS; trial++) {
-      const order = Int32Array.from(
+      const drawn = Int32Array.from(
         shuffled(
           Array.from({ length: data.n }, (_, i) => i),
           createRng(1000 + trial),
         ).slice(0, CHECKS),
       );
-      const checked = new Uint8Array(data.n);
-      for (const i of order) checked[i] = 1;
-      const boundChecked = new Uint8Array(data.n);
-      for (const i of order.subarray(FIT)) boundChecked[i] = 1;
-      const t: TrialData = { data, epsilon, checked, fitIds: order.subarray(0, FIT), boundChecked };
+      const t: TrialData = { data, epsilon, seed: trial, drawn };
       for (const config of list) {
         const { kept, predicted, cost } = config.run(t);
         let spared = 0;
@@ -260,7 +267,22 @@ function main(): void {
         trials.set(config.name, seen);
       }
     }
-    console.log(summariseTrials({ epsilon, trials, n: data.n, peopleUsd: PEOPLE_USD }));
+    console.log(
+      summariseTrials({
+        epsilon,
+        trials,
+        n: data.n,
+        peopleUsd: PEOPLE_USD,
+        strong: 'Mistral-7B-v0.1 alone',
+      }),
+    );
+    for (const [pair, t1s] of chosenT1) {
+      const counts = new Map<string, number>();
+      for (const t1 of t1s)
+        counts.set(String(t1 ?? 'none'), (counts.get(String(t1 ?? 'none')) ?? 0) + 1);
+      console.log(`chosen t1 for ${pair}: ${[...counts].map(([k, v]) => `${k} ×${v}`).join(', ')}`);
+    }
+    chosenT1.clear();
   }
 }
 

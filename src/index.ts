@@ -15,6 +15,7 @@ export {
   serveProject,
   type AggregateOptions as ProjectAggregateOptions,
   type CalibrateOptions,
+  type EnsembleOptions,
   type ImportFileOptions,
   type InitOptions,
   type LabelOptions,

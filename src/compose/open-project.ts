@@ -16,7 +16,7 @@ import {
 import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/people/index.js';
 import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { personId } from './person-id.js';
-import { planPolicies, routeItems } from '../pipeline/route/index.js';
+import { ensembleVotes, planPolicies, routeItems } from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
 import { writeLabellerSetting } from '../project/write-labeller-setting.js';
@@ -170,6 +170,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         people: config.people,
         ...o,
       }),
+    ensemble: (o) => ensembleVotes({ store, clock, labels, ...o }),
     aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
     suspects: async (o = {}) => {
       const { queue, ...rest } = o;

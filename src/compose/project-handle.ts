@@ -9,7 +9,14 @@ import type { ExportReport, ImportReport } from '../pipeline/items/index.js';
 import type { CostEstimate, LabelReport } from '../pipeline/label/index.js';
 import type { LearnLoopReport, LearnLoopRound, LearnRoundReport } from '../pipeline/learn/index.js';
 import type { TournamentResult } from '../pipeline/learn/index.js';
-import type { PlanReport, PolicyMode, RouteReport, Staffing } from '../pipeline/route/index.js';
+import type {
+  EnsembleReport,
+  EnsembleVotesOptions,
+  PlanReport,
+  PolicyMode,
+  RouteReport,
+  Staffing,
+} from '../pipeline/route/index.js';
 import type { QueueSuspectsReport, SuspectsReport } from '../pipeline/suspects/index.js';
 import type { AggregateReport, ImportVotesReport } from '../pipeline/votes/index.js';
 import type { FirstPassChoice } from './first-pass.js';
@@ -104,6 +111,12 @@ export interface Project {
    * @example await project.route({ source, target: 0.97, delta: 0.05 })
    */
   route(options: RouteOptions): Promise<RouteReport>;
+  /**
+   * Pools several machine labellers' calibrated votes into one more labeller, `ensemble:<name>`,
+   * with weights learned on gold.
+   * @example const { source } = await project.ensemble({ sources: ['llm:a#1', 'llm:b#2'], pooling: 'log' })
+   */
+  ensemble(options: EnsembleOptions): Promise<EnsembleReport>;
   /**
    * Combines all votes (people and models) into one decision per item.
    * @example await project.aggregate({ method: 'recommended' })
@@ -297,3 +310,6 @@ export interface SuspectsRun extends SuspectsReport {
   /** What `queue` did, or null without it. */
   readonly queued: QueueSuspectsReport | null;
 }
+
+/** `project.ensemble`: the members and how to pool them; the store, clock and labels are the project's. */
+export type EnsembleOptions = Omit<EnsembleVotesOptions, 'store' | 'clock' | 'labels'>;

@@ -21,6 +21,11 @@ export interface LabelledCheck {
  */
 export function certifyWithChecks(options: {
   readonly checks: readonly LabelledCheck[];
+  /**
+   * Checks the stages' confidences were fitted on (a random part of the same draws): expert-
+   * labelled, so right in the final data, and outside the population the bound speaks for.
+   */
+  readonly fitted?: readonly { readonly index: number; readonly stratum: string }[];
   readonly maxError: number;
   /** Absent: people (experts) are taken to be right. */
   readonly people?: PeopleError;
@@ -36,6 +41,7 @@ export function certifyWithChecks(options: {
     const { accept } = wholeSetPromise({
       score: ordering.score,
       checks,
+      ...(options.fitted ? { fitted: options.fitted } : {}),
       maxError: options.maxError,
       alpha,
       ...(options.people ? { people: options.people } : {}),
