@@ -8,6 +8,8 @@ export interface Trial {
   readonly error: number;
   /** USD for the whole data set: models, people and checks. */
   readonly cost: number;
+  /** Cascades: the share of items the stronger model was run on; null for the others. */
+  readonly stage2Share: number | null;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -16,6 +18,10 @@ const sd = (xs: readonly number[]) => {
   return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
 };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const stage2 = (list: readonly Trial[]) => {
+  const shares = list.flatMap((t) => (t.stage2Share === null ? [] : [t.stage2Share]));
+  return shares.length > 0 ? `${pct(mean(shares))} of items` : '—';
+};
 
 /**
  * The table for one ε: spared share (mean ± sd), share of trials whose final error is ≤ ε,
@@ -39,15 +45,15 @@ export function summariseTrials(input: {
     '',
     `### ε = ${epsilon}`,
     '',
-    `| labeller | spared from experts | final error ≤ ε | mean final error | cost (USD) | saved vs people alone | saved vs ${input.strong} |`,
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| labeller | spared from experts | final error ≤ ε | mean final error | cost (USD) | saved vs people alone | saved vs ${input.strong} | stronger model run on |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [name, list] of trials) {
     const spared = list.map((t) => t.spared);
     const held = list.filter((t) => t.error <= epsilon).length / list.length;
     const cost = mean(list.map((t) => t.cost));
     lines.push(
-      `| ${name} | ${pct(mean(spared))} ± ${pct(sd(spared))} | ${pct(held)} of ${list.length} | ${pct(mean(list.map((t) => t.error)))} | ${cost.toFixed(2)} | ${pct(1 - cost / peopleAlone)} | ${pct(1 - cost / strongCost)} |`,
+      `| ${name} | ${pct(mean(spared))} ± ${pct(sd(spared))} | ${pct(held)} of ${list.length} | ${pct(mean(list.map((t) => t.error)))} | ${cost.toFixed(2)} | ${pct(1 - cost / peopleAlone)} | ${pct(1 - cost / strongCost)} | ${stage2(list)} |`,
     );
   }
   lines.push('', `people alone: ${peopleAlone.toFixed(2)} USD for ${n} items.`);

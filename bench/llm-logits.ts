@@ -68,6 +68,8 @@ interface Outcome {
   readonly kept: Uint8Array;
   readonly predicted: ArrayLike<number>;
   readonly cost: number;
+  /** Cascades: the share of items the stronger model is run on. */
+  readonly stage2Share?: number;
 }
 
 /** One configuration measured in a trial. */
@@ -206,7 +208,8 @@ function cascade(weak: string, strong: string, fit = 0): Config {
       const key = `${weak} → ${strong}${fit > 0 ? ' (calibrated)' : ''}`;
       chosenT1.set(key, [...(chosenT1.get(key) ?? []), choice.chosen?.t1 ?? null]);
       const cost = choice.chosen?.cost ?? t.data.n * (prices.stage1 + prices.stage2 + PEOPLE_USD);
-      return { kept, predicted: ordering.predicted, cost };
+      const stage2Share = (choice.chosen?.stage2Runs ?? t.data.n) / t.data.n;
+      return { kept, predicted: ordering.predicted, cost, stage2Share };
     },
   };
 }
@@ -254,7 +257,7 @@ function main(): void {
       );
       const t: TrialData = { data, epsilon, seed: trial, drawn };
       for (const config of list) {
-        const { kept, predicted, cost } = config.run(t);
+        const { kept, predicted, cost, stage2Share } = config.run(t);
         let spared = 0;
         let wrong = 0;
         for (let i = 0; i < data.n; i++) {
@@ -263,7 +266,12 @@ function main(): void {
           if (predicted[i] !== data.truth[i]) wrong++;
         }
         const seen = trials.get(config.name) ?? [];
-        seen.push({ spared: spared / data.n, error: wrong / data.n, cost });
+        seen.push({
+          spared: spared / data.n,
+          error: wrong / data.n,
+          cost,
+          stage2Share: stage2Share ?? null,
+        });
         trials.set(config.name, seen);
       }
     }

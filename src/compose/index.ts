@@ -20,6 +20,7 @@ export { openProject, silentLogger, systemClock, type OpenProjectOptions } from 
 export type {
   AggregateOptions,
   CalibrateOptions,
+  CascadeOptions,
   EnsembleOptions,
   ImportFileOptions,
   ImportVotesFileOptions,

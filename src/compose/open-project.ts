@@ -16,7 +16,7 @@ import {
 import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/people/index.js';
 import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { personId } from './person-id.js';
-import { ensembleVotes, planPolicies, routeItems } from '../pipeline/route/index.js';
+import { cascadeRoute, ensembleVotes, planPolicies, routeItems } from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
 import { writeLabellerSetting } from '../project/write-labeller-setting.js';
@@ -171,6 +171,8 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         ...o,
       }),
     ensemble: (o) => ensembleVotes({ store, clock, labels, ...o }),
+    cascade: (o) =>
+      cascadeRoute({ store, clock, labels, prices: config.prices, people: config.people, ...o }),
     aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
     suspects: async (o = {}) => {
       const { queue, ...rest } = o;

@@ -10,6 +10,8 @@ import type { CostEstimate, LabelReport } from '../pipeline/label/index.js';
 import type { LearnLoopReport, LearnLoopRound, LearnRoundReport } from '../pipeline/learn/index.js';
 import type { TournamentResult } from '../pipeline/learn/index.js';
 import type {
+  CascadeRouteOptions,
+  CascadeRouteReport,
   EnsembleReport,
   EnsembleVotesOptions,
   PlanReport,
@@ -117,6 +119,12 @@ export interface Project {
    * @example const { source } = await project.ensemble({ sources: ['llm:a#1', 'llm:b#2'], pooling: 'log' })
    */
   ensemble(options: EnsembleOptions): Promise<EnsembleReport>;
+  /**
+   * Cheap model → stronger model → people under one whole-data-set promise, from labelled expert
+   * checks; kept items are decided `auto` by their stage, the rest go to people.
+   * @example await project.cascade({ checks, stages: ['model:local@3', 'llm:big#1'], maxError: 0.05, alpha: 0.05 })
+   */
+  cascade(options: CascadeOptions): Promise<CascadeRouteReport>;
   /**
    * Combines all votes (people and models) into one decision per item.
    * @example await project.aggregate({ method: 'recommended' })
@@ -313,3 +321,9 @@ export interface SuspectsRun extends SuspectsReport {
 
 /** `project.ensemble`: the members and how to pool them; the store, clock and labels are the project's. */
 export type EnsembleOptions = Omit<EnsembleVotesOptions, 'store' | 'clock' | 'labels'>;
+
+/** `project.cascade`: the stages, the promise and the checks; store, clock, labels, prices and people are the project's. */
+export type CascadeOptions = Omit<
+  CascadeRouteOptions,
+  'store' | 'clock' | 'labels' | 'prices' | 'people'
+>;

@@ -3,10 +3,8 @@ export { type Staffing } from './plan-unit-costs.js';
 export { routeItems, type RouteReport } from './route-items.js';
 export { type PolicyMode } from './route-policy.js';
 export { ensembleVotes, type EnsembleReport, type EnsembleVotesOptions } from './ensemble-votes.js';
-export { type EnsembleSpec } from './ensemble-spec.js';
 export {
   cascadeRoute,
-  DEFAULT_T1_GRID,
   type CascadeRouteOptions,
   type CascadeRouteReport,
 } from './cascade-route.js';
