@@ -21,6 +21,8 @@ export { openProject, silentLogger, systemClock, type OpenProjectOptions } from 
 export type {
   AggregateOptions,
   CalibrateOptions,
+  CascadeOptions,
+  EnsembleOptions,
   ImportFileOptions,
   ImportVotesFileOptions,
   LabelOptions,

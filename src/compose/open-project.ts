@@ -17,7 +17,7 @@ import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/
 import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { personId } from './person-id.js';
 import { projectChecks } from './project-checks.js';
-import { planPolicies, routeItems } from '../pipeline/route/index.js';
+import { cascadeRoute, ensembleVotes, planPolicies, routeItems } from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
 import { writeLabellerSetting } from '../project/write-labeller-setting.js';
@@ -167,6 +167,17 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         clock,
         labels,
         fields: config.fields,
+        prices: config.prices,
+        people: config.people,
+        ...o,
+      }),
+    ensemble: (o) => ensembleVotes({ store, clock, labels, ...o }),
+    cascade: (o) =>
+      cascadeRoute({
+        store,
+        checks: store,
+        clock,
+        labels,
         prices: config.prices,
         people: config.people,
         ...o,

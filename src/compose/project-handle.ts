@@ -9,7 +9,16 @@ import type { ExportReport, ImportReport } from '../pipeline/items/index.js';
 import type { CostEstimate, LabelReport } from '../pipeline/label/index.js';
 import type { LearnLoopReport, LearnLoopRound, LearnRoundReport } from '../pipeline/learn/index.js';
 import type { TournamentResult } from '../pipeline/learn/index.js';
-import type { PlanReport, PolicyMode, RouteReport, Staffing } from '../pipeline/route/index.js';
+import type {
+  CascadeRouteOptions,
+  CascadeRouteReport,
+  EnsembleReport,
+  EnsembleVotesOptions,
+  PlanReport,
+  PolicyMode,
+  RouteReport,
+  Staffing,
+} from '../pipeline/route/index.js';
 import type { QueueSuspectsReport, SuspectsReport } from '../pipeline/suspects/index.js';
 import type { AggregateReport, ImportVotesReport } from '../pipeline/votes/index.js';
 import type { FirstPassChoice } from './first-pass.js';
@@ -105,6 +114,18 @@ export interface Project {
    * @example await project.route({ source, target: 0.97, delta: 0.05 })
    */
   route(options: RouteOptions): Promise<RouteReport>;
+  /**
+   * Pools several machine labellers' calibrated votes into one more labeller, `ensemble:<name>`,
+   * with weights learned on gold.
+   * @example const { source } = await project.ensemble({ sources: ['llm:a#1', 'llm:b#2'], pooling: 'log' })
+   */
+  ensemble(options: EnsembleOptions): Promise<EnsembleReport>;
+  /**
+   * Cheap model → stronger model → people under one whole-data-set promise, from labelled expert
+   * checks; kept items are decided `auto` by their stage, the rest go to people.
+   * @example await project.cascade({ stages: ['model:local@3', 'llm:big#1'], maxError: 0.05, alpha: 0.05 })
+   */
+  cascade(options: CascadeOptions): Promise<CascadeRouteReport>;
   /**
    * Combines all votes (people and models) into one decision per item.
    * @example await project.aggregate({ method: 'recommended' })
@@ -300,3 +321,12 @@ export interface SuspectsRun extends SuspectsReport {
   /** What `queue` did, or null without it. */
   readonly queued: QueueSuspectsReport | null;
 }
+
+/** `project.ensemble`: the members and how to pool them; the store, clock and labels are the project's. */
+export type EnsembleOptions = Omit<EnsembleVotesOptions, 'store' | 'clock' | 'labels'>;
+
+/** `project.cascade`: the stages and the promise; store, checks, clock, labels, prices and people are the project's. */
+export type CascadeOptions = Omit<
+  CascadeRouteOptions,
+  'store' | 'checks' | 'clock' | 'labels' | 'prices' | 'people'
+>;

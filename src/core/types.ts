@@ -26,7 +26,7 @@ export interface Item {
 
 /** How a vote's distribution was obtained. */
 export type ConfidenceMethod =
-  'logprobs' | 'self-consistency' | 'verbalized' | 'local-model' | 'human' | 'gold';
+  'logprobs' | 'self-consistency' | 'verbalized' | 'local-model' | 'human' | 'gold' | 'ensemble';
 
 /** Label → probability; sums to 1 over the project's labels (plus `otherMass` outside them). */
 export type Distribution = Record<string, number>;

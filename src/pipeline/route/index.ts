@@ -3,3 +3,9 @@ export { type Staffing } from './plan-unit-costs.js';
 export { routeItems, type RouteReport } from './route-items.js';
 export { type PolicyMode } from './route-policy.js';
 export { loadScoredItems } from './route-evidence.js';
+export { ensembleVotes, type EnsembleReport, type EnsembleVotesOptions } from './ensemble-votes.js';
+export {
+  cascadeRoute,
+  type CascadeRouteOptions,
+  type CascadeRouteReport,
+} from './cascade-route.js';

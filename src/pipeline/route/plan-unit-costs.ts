@@ -2,10 +2,10 @@ import { dynamicOverlapOf } from '../../core/cost/dynamic-overlap.js';
 import { annotationCost, controlsPerTask } from '../../core/cost/cost-model.js';
 import type { StaffingBasis } from '../../core/cost/describe-staffing.js';
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
-import { percent, usd } from '../../core/format/format-number.js';
+import { percent } from '../../core/format/format-number.js';
 import type { Store } from '../../core/ports/index.js';
 import type { PeopleConfig, Prices } from '../../core/project.js';
-import { labelRunsOf } from '../label/index.js';
+import { machineUnitCost } from './machine-unit-cost.js';
 
 /** Staffing a plan is priced with where it departs from the project's `people` settings. */
 export interface Staffing {
@@ -43,26 +43,10 @@ export async function planUnitCosts(options: {
 }): Promise<PricedUnits> {
   const { prices, people } = options;
   const staffing = options.staffing ?? {};
-  const runs = await labelRunsOf(options.store, options.source);
-  let items = 0;
-  let cost = 0;
-  let hours = 0;
-  for (const run of runs) {
-    items += run.itemsDone + run.itemsFailed;
-    cost += run.costUsd;
-    if (run.endedAt !== null) {
-      hours += Math.max(0, Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 3_600_000;
-    }
-  }
-  const hosting = prices.hostingPerHourUsd * hours;
-  const machinePerItem = items > 0 ? (cost + hosting) / items : 0;
-  const machineBasis =
-    items > 0
-      ? `${usd(cost + hosting, 4)} over ${items} items labelled by ${options.source}`
-      : `no label run of ${options.source} recorded: machine cost taken as 0`;
+  const machine = await machineUnitCost(options);
   return {
-    machinePerItem,
-    machineBasis,
+    machinePerItem: machine.perItem,
+    machineBasis: machine.basis,
     annotation: annotationCost({
       hourlyRate: prices.humanHourlyUsd,
       itemsPerHour: prices.humanItemsPerHour,
