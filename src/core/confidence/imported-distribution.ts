@@ -13,9 +13,7 @@ export interface LabelMapping {
 
 /** What an option name of the file means: a label, an option outside the set, or nothing known. */
 export type MappedName =
-  | { readonly label: string }
-  | { readonly outside: true }
-  | { readonly unknown: true };
+  { readonly label: string } | { readonly outside: true } | { readonly unknown: true };
 
 /**
  * Maps one name of the file: first through the map, then as a label of the set.

@@ -138,19 +138,26 @@ function distributionOf(
     if (tokens === null)
       return {
         field: rules.logprobsField,
-        reason: 'logprobs must be a list of {token, logprob}, a token → logprob map, or an OpenAI logprobs object',
+        reason:
+          'logprobs must be a list of {token, logprob}, a token → logprob map, or an OpenAI logprobs object',
       };
     return checked(fromLogprobs(tokens, rules.mapping), 'logprobs', rules.logprobsField);
   }
   const map = parsedJson(values[rules.probabilitiesField]);
   if (map !== undefined) {
     if (!isObject(map))
-      return { field: rules.probabilitiesField, reason: 'probabilities must be a label → number map' };
+      return {
+        field: rules.probabilitiesField,
+        reason: 'probabilities must be a label → number map',
+      };
     const masses: [string, number][] = [];
     for (const [name, value] of Object.entries(map)) {
       const p = numberOf(value);
       if (p === undefined || p === null)
-        return { field: rules.probabilitiesField, reason: `probability of "${name}" is not a number` };
+        return {
+          field: rules.probabilitiesField,
+          reason: `probability of "${name}" is not a number`,
+        };
       masses.push([name, p]);
     }
     return checked(fromMasses(masses, rules.mapping), 'distribution', rules.probabilitiesField);
@@ -263,7 +270,8 @@ function otherColumns(values: Readonly<Record<string, unknown>>, rules: Predicti
 function idOf(value: unknown): string | { reason: string } {
   if (value === undefined || value === null) return { reason: 'missing id' };
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return { reason: `id must be text or a number, got ${show(value)}` };
+  if (typeof value !== 'string')
+    return { reason: `id must be text or a number, got ${show(value)}` };
   if (value.trim() === '') return { reason: 'empty id' };
   return value;
 }
