@@ -143,7 +143,13 @@ describe('predictionFromRecord: accepted shapes', () => {
 
 describe('predictionFromRecord: refused rows', () => {
   it('a missing or empty id', () => {
-    expect(refused({ label: 'joy', confidence: 1 })).toEqual({ field: 'id', reason: 'missing id' });
+    expect(refused({ id: null, label: 'joy', confidence: 1 })).toEqual({
+      field: 'id',
+      reason: 'missing id',
+    });
+    expect(refused({ item: 'a', label: 'joy', confidence: 1 }).reason).toBe(
+      'no id column "id" (the columns are "item", "label", "confidence"; name one with --id-field)',
+    );
     expect(refused({ id: ' ', label: 'joy', confidence: 1 })).toEqual({
       field: 'id',
       reason: 'empty id',
@@ -193,9 +199,12 @@ describe('predictionFromRecord: refused rows', () => {
 
   it('a row with no confidence, distribution or logprobs, and a confidence row with no label', () => {
     expect(refused({ id: 'a', label: 'joy' }).reason).toMatch(/^no confidence \("confidence"\)/);
-    expect(refused({ id: 'a', confidence: 0.5 })).toEqual({
+    expect(refused({ id: 'a', label: '', confidence: 0.5 })).toEqual({
       field: 'label',
       reason: 'missing label',
     });
+    expect(refused({ id: 'a', confidence: 0.5 }).reason).toBe(
+      'no label column "label" (the columns are "id", "confidence"; name one with --label-field)',
+    );
   });
 });

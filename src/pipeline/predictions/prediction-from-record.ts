@@ -71,7 +71,14 @@ export function predictionFromRecord(
     return 'reason' in task ? task : predictionFromRecord(task.values, rules);
   }
   const id = idOf(values[rules.idField]);
-  if (typeof id !== 'string') return { field: rules.idField, reason: id.reason };
+  if (typeof id !== 'string')
+    return {
+      field: rules.idField,
+      reason:
+        rules.idField in values
+          ? id.reason
+          : `no id column "${rules.idField}"${columnsHint(values, '--id-field')}`,
+    };
   const given = labelOf(values[rules.labelField], rules);
   if (given !== undefined && 'reason' in given) return given;
   const confidence = numberOf(values[rules.confidenceField]);
@@ -89,7 +96,14 @@ export function predictionFromRecord(
         field: rules.confidenceField,
         reason: `no confidence ("${rules.confidenceField}"), probabilities ("${rules.probabilitiesField}" or "${rules.probabilityPrefix}<label>" columns) or logprobs ("${rules.logprobsField}")`,
       };
-    if (given === undefined) return { field: rules.labelField, reason: 'missing label' };
+    if (given === undefined)
+      return {
+        field: rules.labelField,
+        reason:
+          rules.labelField in values
+            ? 'missing label'
+            : `no label column "${rules.labelField}"${columnsHint(values, '--label-field')}`,
+      };
     if (given.label === null) return abstention(id, 'verbalized', confidence, fields);
     return {
       id,
@@ -274,6 +288,15 @@ function idOf(value: unknown): string | { reason: string } {
     return { reason: `id must be text or a number, got ${show(value)}` };
   if (value.trim() === '') return { reason: 'empty id' };
   return value;
+}
+
+function columnsHint(values: Readonly<Record<string, unknown>>, flag: string): string {
+  const names = Object.keys(values);
+  const shown = names
+    .slice(0, 12)
+    .map((n) => `"${n}"`)
+    .join(', ');
+  return ` (the columns are ${shown}${names.length > 12 ? ', …' : ''}; name one with ${flag})`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
