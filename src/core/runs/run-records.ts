@@ -63,9 +63,7 @@ export interface ImportedLabellerDescription {
 
 /** What a first-pass labeller says about itself; a label run records it. */
 export type LabellerDescription =
-  | LlmLabellerDescription
-  | LocalLabellerDescription
-  | ImportedLabellerDescription;
+  LlmLabellerDescription | LocalLabellerDescription | ImportedLabellerDescription;
 
 /** `hilo label`: the labeller's description, the vote source it wrote, and what it was asked to label. */
 export type LabelRunConfig = LabellerDescription & {

@@ -2,13 +2,8 @@ import type { LabelMapping } from '../../core/confidence/imported-distribution.j
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Progress, RecordSource, Store } from '../../core/ports/index.js';
 import type { ConfidenceMethod, Item, ItemRole } from '../../core/types.js';
-import {
-  isPredictionProblem,
-  predictionFromRecord,
-  type Prediction,
-  type PredictionColumns,
-  type PredictionRules,
-} from './prediction-from-record.js';
+import { isPredictionProblem, predictionFromRecord } from './prediction-from-record.js';
+import type { Prediction, PredictionColumns, PredictionRules } from './prediction-types.js';
 import { writePredictions, type WriteCounts } from './write-predictions.js';
 
 export interface ImportPredictionsOptions {

@@ -1,4 +1,4 @@
-import type { PredictionProblem, PredictionRules } from './prediction-from-record.js';
+import type { PredictionProblem, PredictionRules } from './prediction-types.js';
 
 /**
  * A Label Studio task with predictions (`{"data": {...}, "predictions": [{"result": [{"value":

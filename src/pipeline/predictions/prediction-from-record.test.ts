@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREDICTION_COLUMNS } from './import-predictions.js';
-import {
-  predictionFromRecord,
-  type Prediction,
-  type PredictionRules,
-} from './prediction-from-record.js';
+import { predictionFromRecord } from './prediction-from-record.js';
+import type { Prediction, PredictionRules } from './prediction-types.js';
 
 const labels = ['joy', 'fear', 'anger'];
 const rules: PredictionRules = {

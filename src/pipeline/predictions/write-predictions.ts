@@ -1,7 +1,7 @@
 import type { Store } from '../../core/ports/index.js';
 import type { Decision, NewVote, Vote } from '../../core/types.js';
 import { canReplaceDecision } from '../items/index.js';
-import type { Prediction } from './prediction-from-record.js';
+import type { Prediction } from './prediction-types.js';
 
 /** What writing one file's predictions did. */
 export interface WriteCounts {
