@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES } from '../core/types.js';
 import type { Evaluation } from '../pipeline/calibrate/index.js';
-import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
+import { currentLabeller, labellerLine, voteCommand } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
 import { listFlag } from './flags.js';
 import { withProject } from './with-project.js';
@@ -38,7 +38,7 @@ export function registerEval(program: Command, io: CliIo): void {
         if (evaluation.scored === 0) {
           throw new HiloError(
             'NOT_FOUND',
-            `no ${roles.join('/')} items with a vote from ${source}: import held-out gold with --role test and run \`hilo label\``,
+            `no ${roles.join('/')} items with a vote from ${source}: import held-out gold with --role test and give it votes with ${voteCommand(source)}`,
           );
         }
         io.out(

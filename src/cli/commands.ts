@@ -9,6 +9,7 @@ import { registerEnsemble } from './cmd-ensemble.js';
 import { registerEval } from './cmd-eval.js';
 import { registerExport } from './cmd-export.js';
 import { registerImport } from './cmd-import.js';
+import { registerImportPredictions } from './cmd-import-predictions.js';
 import { registerInit } from './cmd-init.js';
 import { registerLabel } from './cmd-label.js';
 import { registerLearn } from './cmd-learn.js';
@@ -26,6 +27,7 @@ import type { Interrupts } from './interrupt.js';
 export function registerCommands(program: Command, io: CliIo, interrupts: Interrupts): void {
   registerInit(program, io);
   registerImport(program, io);
+  registerImportPredictions(program, io);
   registerLearn(program, io, interrupts);
   registerLabel(program, io, interrupts);
   registerEval(program, io);

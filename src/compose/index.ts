@@ -16,6 +16,7 @@
 export { runDemo, type DemoOptions, type DemoStep } from './demo-project.js';
 export type { FirstPassChoice } from './first-pass.js';
 export type { Env } from './model-clients.js';
+export type { ImportPredictionsFileOptions } from './prediction-files.js';
 export type { DrawChecksOptions, ProjectChecks } from './project-checks.js';
 export { openProject, silentLogger, systemClock, type OpenProjectOptions } from './open-project.js';
 export type {

@@ -19,6 +19,7 @@ import { personId } from './person-id.js';
 import { projectChecks } from './project-checks.js';
 import { cascadeRoute, ensembleVotes, planPolicies, routeItems } from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
+import { importPredictionFile } from './prediction-files.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
 import { writeLabellerSetting } from '../project/write-labeller-setting.js';
 import { openStore } from '../store/open-store.js';
@@ -123,6 +124,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         skipInvalid: o.skipInvalid ?? false,
         ...withProgress,
       }),
+    importPredictions: (o) => importPredictionFile({ store, labels, clock, ...withProgress }, o),
     importTruth: async (o) =>
       importTruth({ store, source: await openRecordSource(o.file), labels, role: o.role }),
     learn: (o) => learnRound(learnBase(o)),

@@ -21,7 +21,9 @@ import type {
 } from '../pipeline/route/index.js';
 import type { QueueSuspectsReport, SuspectsReport } from '../pipeline/suspects/index.js';
 import type { AggregateReport, ImportVotesReport } from '../pipeline/votes/index.js';
+import type { ImportPredictionsReport } from '../pipeline/predictions/index.js';
 import type { FirstPassChoice } from './first-pass.js';
+import type { ImportPredictionsFileOptions } from './prediction-files.js';
 import type { ProjectChecks } from './project-checks.js';
 import type { Env } from './model-clients.js';
 
@@ -60,6 +62,12 @@ export interface Project {
    * @example await project.importVotes({ file: 'answers.csv' })
    */
   importVotes(options: ImportVotesFileOptions): Promise<ImportVotesReport>;
+  /**
+   * Imports predictions made elsewhere (a label with a confidence, a distribution or token
+   * logprobs per item) as votes of `import:<model>`; re-importing the same file writes nothing.
+   * @example await project.importPredictions({ file: 'preds.csv', model: 'gpt-4o' })
+   */
+  importPredictions(options: ImportPredictionsFileOptions): Promise<ImportPredictionsReport>;
   /**
    * Sets the trusted label of items from a file with columns task, label.
    * @example await project.importTruth({ file: 'truth.csv', role: 'test' })

@@ -24,9 +24,29 @@ export interface Item {
   readonly goldLabel: string | null;
 }
 
-/** How a vote's distribution was obtained. */
+/**
+ * How a vote's distribution was obtained. `distribution` is a full distribution given as such,
+ * as in predictions imported from another tool.
+ */
 export type ConfidenceMethod =
-  'logprobs' | 'self-consistency' | 'verbalized' | 'local-model' | 'human' | 'gold' | 'ensemble';
+  | 'logprobs'
+  | 'self-consistency'
+  | 'verbalized'
+  | 'local-model'
+  | 'distribution'
+  | 'human'
+  | 'gold'
+  | 'ensemble';
+
+/** The methods a machine vote may carry. */
+export const MACHINE_CONFIDENCE_METHODS: readonly ConfidenceMethod[] = [
+  'logprobs',
+  'self-consistency',
+  'verbalized',
+  'local-model',
+  'distribution',
+  'ensemble',
+];
 
 /** Label → probability; sums to 1 over the project's labels (plus `otherMass` outside them). */
 export type Distribution = Record<string, number>;
@@ -35,7 +55,10 @@ export type Distribution = Record<string, number>;
 export interface Vote {
   readonly id: number;
   readonly itemId: string;
-  /** `human:<annotator>`, `llm:<model>#<prompt-hash>`, `model:<name>@<version>`. */
+  /**
+   * `human:<annotator>`, `llm:<model>#<prompt-hash>`, `model:<name>@<version>`, or
+   * `import:<name>` for predictions made elsewhere.
+   */
   readonly source: string;
   /** The chosen label; null when the labeller abstained. */
   readonly label: string | null;

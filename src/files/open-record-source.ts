@@ -1,7 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { HiloError } from '../core/errors.js';
 import type { RecordSource } from '../core/ports/records.js';
 import { csvRecordSource } from './csv-record-source.js';
+import { jsonArrayRecordSource, startsAsArray } from './json-array-record-source.js';
 import { jsonlRecordSource } from './jsonl-record-source.js';
 import { parquetRecordSource } from './parquet-record-source.js';
 import { fileFormat, type RecordFormat } from './record-format.js';
@@ -14,8 +15,8 @@ export interface OpenRecordSourceOptions {
 
 /**
  * Opens a file of records for streaming, choosing the reader by extension: `.jsonl`, `.ndjson`,
- * `.json` (one object per line), `.csv`, `.tsv` (header row required), `.parquet`; text formats
- * may be gzipped (`.csv.gz`). An unknown extension is INVALID_INPUT, a missing file NOT_FOUND,
+ * `.json` (one object per line, or one JSON array of objects such as a Label Studio export),
+ * `.csv`, `.tsv` (header row required), `.parquet`; text formats may be gzipped (`.csv.gz`). An unknown extension is INVALID_INPUT, a missing file NOT_FOUND,
  * both naming the file.
  * @example
  * const source = await openRecordSource('items.csv');
@@ -33,12 +34,26 @@ export async function openRecordSource(
   if (!info.isFile()) throw new HiloError('INVALID_INPUT', 'not a regular file', { file: path });
   switch (format) {
     case 'jsonl':
-      return jsonlRecordSource(path, { gzip });
+      return !gzip && (await startsWithArray(path))
+        ? jsonArrayRecordSource(path)
+        : jsonlRecordSource(path, { gzip });
     case 'csv':
       return csvRecordSource(path, { gzip, delimiter: ',' });
     case 'tsv':
       return csvRecordSource(path, { gzip, delimiter: '\t' });
     case 'parquet':
       return parquetRecordSource(path);
+  }
+}
+
+/** Reads the first bytes: a JSON file that opens with `[` is one array, not JSON lines. */
+async function startsWithArray(path: string): Promise<boolean> {
+  const file = await open(path);
+  try {
+    const buffer = Buffer.alloc(256);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    return startsAsArray(buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await file.close();
   }
 }

@@ -54,6 +54,11 @@ export interface Store extends CheckStore {
   /** Appends votes; returns their ids in order. */
   addVotes(votes: readonly NewVote[]): Promise<number[]>;
   listVotes(query: VoteQuery): Promise<Vote[]>;
+  /**
+   * Deletes votes by id (a replaced prediction); returns how many were stored. Decisions keep
+   * their vote ids: the step that deletes a vote rewrites the decisions that rested on it.
+   */
+  deleteVotes(ids: readonly number[]): Promise<number>;
 
   /** Inserts or replaces the decision of each item. */
   putDecisions(decisions: readonly Decision[]): Promise<void>;

@@ -111,7 +111,7 @@ describe('parseRun', () => {
     expect(failure(entry).message).toMatch(/config\.items\[0\]\.label must be a string, found 3/);
     const kind = withConfig('label-1-20260101000000', 'kind', 'keyword');
     expect(failure(kind).message).toMatch(
-      /config\.kind must be one of llm, local, found "keyword"/,
+      /config\.kind must be one of llm, local, import, found "keyword"/,
     );
     const roles = withConfig('label-1-20260101000000', 'roles', ['pool', 'everything']);
     expect(failure(roles).message).toMatch(
@@ -119,6 +119,24 @@ describe('parseRun', () => {
     );
     expect(failure({ ...storedRun('label-1-20260101000000'), config: null }).message).toMatch(
       /config must be an object, found null/,
+    );
+  });
+
+  it('reads the label run of imported predictions, and refuses one with an unknown method', () => {
+    const config = {
+      kind: 'import',
+      model: 'gpt-4o',
+      file: '/data/preds.csv',
+      method: 'verbalized',
+      costPerItem: 0.001,
+      labeller: 'import:gpt-4o',
+      roles: ['pool', 'gold'],
+      limit: null,
+    };
+    const run = { ...storedRun('label-1-20260101000000'), id: 'label-3', config };
+    expect(parseRun(run).config).toEqual(config);
+    expect(failure({ ...run, config: { ...config, method: 'guess' } }).message).toMatch(
+      /config\.method must be one of logprobs, self-consistency, verbalized, local-model, distribution, mixed, found "guess"/,
     );
   });
 

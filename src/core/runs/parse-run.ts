@@ -3,7 +3,7 @@ import { HiloError } from '../errors.js';
 import type { ConfidenceSetting } from '../project.js';
 import type { GoldNeeded } from '../routing/gold-needed.js';
 import type { MetaRouterParams } from '../routing/meta-router.js';
-import { ITEM_ROLES } from '../types.js';
+import { ITEM_ROLES, MACHINE_CONFIDENCE_METHODS } from '../types.js';
 import {
   absentAsNull,
   booleanShape,
@@ -51,6 +51,14 @@ const labelConfig = byKindShape<LabelRunConfig>({
     kind: oneOfShape(['local']),
     version: numberShape,
     trainedOn: numberShape,
+    ...labelCommon,
+  }),
+  import: objectShape<Extract<LabelRunConfig, { kind: 'import' }>>({
+    kind: oneOfShape(['import']),
+    model: stringShape,
+    file: stringShape,
+    method: oneOfShape([...MACHINE_CONFIDENCE_METHODS, 'mixed']),
+    costPerItem: numberShape,
     ...labelCommon,
   }),
 });

@@ -9,7 +9,7 @@ import type { ConfidenceSetting } from '../project.js';
 import type { Interval } from '../routing/clopper-pearson.js';
 import type { GoldNeeded } from '../routing/gold-needed.js';
 import type { MetaRouterParams } from '../routing/meta-router.js';
-import type { ItemRole } from '../types.js';
+import type { ConfidenceMethod, ItemRole } from '../types.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -48,12 +48,29 @@ export interface LocalLabellerDescription {
   readonly trainedOn: number;
 }
 
+/** Predictions made elsewhere, read from a file by `hilo import-predictions`. */
+export interface ImportedLabellerDescription {
+  readonly kind: 'import';
+  /** The name given with `--model`; the votes' source is `import:<model>`. */
+  readonly model: string;
+  /** The file the predictions were read from. */
+  readonly file: string;
+  /** How the file's confidence was read: one method, or `mixed` when rows differ. */
+  readonly method: ConfidenceMethod | 'mixed';
+  /** The price per item given with `--cost-per-item` (0 without it). */
+  readonly costPerItem: number;
+}
+
 /** What a first-pass labeller says about itself; a label run records it. */
-export type LabellerDescription = LlmLabellerDescription | LocalLabellerDescription;
+export type LabellerDescription =
+  LlmLabellerDescription | LocalLabellerDescription | ImportedLabellerDescription;
 
 /** `hilo label`: the labeller's description, the vote source it wrote, and what it was asked to label. */
 export type LabelRunConfig = LabellerDescription & {
-  /** The vote source of every vote of the run, e.g. `llm:gpt-4o-mini#ab12cd34` or `model:local@2`. */
+  /**
+   * The vote source of every vote of the run, e.g. `llm:gpt-4o-mini#ab12cd34`, `model:local@2`
+   * or `import:my-model`.
+   */
   readonly labeller: string;
   readonly roles: readonly ItemRole[];
   readonly limit: number | null;

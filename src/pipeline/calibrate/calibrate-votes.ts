@@ -12,7 +12,7 @@ import { topLabelOutcomes } from '../../core/calibration/top-label.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Store } from '../../core/ports/index.js';
 import { loadGoldVotes } from './calibration-gold.js';
-import { labelRunsOf } from '../label/index.js';
+import { labelRunsOf, voteCommand } from '../label/index.js';
 import { calibratorName } from './calibration-source.js';
 
 export interface CalibrateVotesOptions {
@@ -67,7 +67,7 @@ export async function calibrateVotes(options: CalibrateVotesOptions): Promise<Ca
       'INVALID_INPUT',
       `calibration needs gold items with a vote from ${source}; found ${n}` +
         (gold.missing > 0
-          ? ` (${gold.missing} gold items have no vote yet: run \`hilo label\`)`
+          ? ` (${gold.missing} gold items have no vote yet: run ${voteCommand(source)})`
           : '') +
         `. Import at least ${MIN_GOLD} (hundreds for a useful guarantee) with --role gold`,
     );

@@ -52,7 +52,7 @@ describe('currentLabeller', () => {
     await expect(currentLabeller({ store })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message:
-        'no labeller to work on: run `hilo learn` or `hilo label` first, or pass --source (the last label run, label-1, is failed)',
+        'no labeller to work on: run `hilo learn`, `hilo label` or `hilo import-predictions` first, or pass --source (the last label run, label-1, is failed)',
     });
     await saveLocalModel(store);
     await saveLocalModel(store);

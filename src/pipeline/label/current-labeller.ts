@@ -36,7 +36,7 @@ export async function currentLabeller(options: {
   const last = runs.at(-1);
   throw new HiloError(
     'NOT_FOUND',
-    'no labeller to work on: run `hilo learn` or `hilo label` first, or pass --source' +
+    'no labeller to work on: run `hilo learn`, `hilo label` or `hilo import-predictions` first, or pass --source' +
       (last ? ` (the last label run, ${last.id}, is ${last.status})` : ''),
   );
 }
@@ -68,4 +68,16 @@ export async function labelRunsOf(store: Store, source: string): Promise<LabelRu
 
 async function labelRuns(store: Store): Promise<LabelRun[]> {
   return runsOfKind(await store.listRuns({ kind: 'label' }), 'label');
+}
+
+/**
+ * The command that gives items votes of a source, for messages that say how to get them:
+ * `hilo import-predictions FILE --model NAME` for imported predictions, else `hilo label`.
+ * @example voteCommand('import:gpt-4o') // '`hilo import-predictions FILE --model gpt-4o`'
+ * Complexity: O(1).
+ */
+export function voteCommand(source: string): string {
+  return source.startsWith('import:')
+    ? `\`hilo import-predictions FILE --model ${source.slice('import:'.length)}\``
+    : '`hilo label`';
 }

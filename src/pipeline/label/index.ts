@@ -3,6 +3,7 @@ export {
   currentLabeller,
   labellerLine,
   labelRunsOf,
+  voteCommand,
   type LabellerChoice,
 } from './current-labeller.js';
 export { estimateLabelCost, type CostEstimate } from './estimate-label-cost.js';

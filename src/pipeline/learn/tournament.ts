@@ -42,7 +42,7 @@ const PAGE = 1000;
 
 /**
  * The labeller tournament: every machine labeller that voted on items with a trusted label
- * (vote sources `llm:*` and `model:*`) is scored on them — accuracy with an interval, machine
+ * (vote sources `llm:*`, `model:*` and `import:*`) is scored on them — accuracy with an interval, machine
  * cost per item — and ranked by the cost of a right label when people fix the machine's
  * mistakes: cost per item + error rate × a person's cost per item. A small local model that is
  * a little less accurate than a large prompted one but costs nothing per item often wins; a
@@ -78,7 +78,7 @@ export async function runTournament(options: TournamentOptions): Promise<Tournam
     if (truth.size === 0) continue;
     const itemIds = [...truth.keys()];
     const votes: Vote[] = [];
-    for (const prefix of ['llm:', 'model:'])
+    for (const prefix of ['llm:', 'model:', 'import:'])
       votes.push(...(await store.listVotes({ itemIds, sourcePrefix: prefix })));
     // One vote per (labeller, item): the newest, as a rerun replaces an older answer.
     const latest = new Map<string, Vote>();

@@ -42,7 +42,8 @@ export async function machineUnitCost(options: {
   for (const run of runs) {
     items += run.itemsDone + run.itemsFailed;
     cost += run.costUsd;
-    if (run.endedAt !== null) {
+    // Imported predictions ran elsewhere: their price is the run's cost, no hosting time here.
+    if (run.endedAt !== null && run.config.kind !== 'import') {
       hours += Math.max(0, Date.parse(run.endedAt) - Date.parse(run.startedAt)) / 3_600_000;
     }
   }

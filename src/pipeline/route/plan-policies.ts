@@ -6,6 +6,7 @@ import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
 import type { PeopleConfig, Prices } from '../../core/project.js';
 import { loadCalibrator } from '../calibrate/index.js';
+import { voteCommand } from '../label/index.js';
 import { planUnitCosts, type PricedUnits, type Staffing } from './plan-unit-costs.js';
 import { routePlanTable } from './route-budget.js';
 import { loadScoredItems } from './route-evidence.js';
@@ -72,7 +73,7 @@ export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanRe
   if (pool.ids.length === 0) {
     throw new HiloError(
       'NOT_FOUND',
-      `no pool items with a vote from ${source}: run \`hilo label\` first`,
+      `no pool items with a vote from ${source}: run ${voteCommand(source)} first`,
     );
   }
   const unit = await planUnitCosts({

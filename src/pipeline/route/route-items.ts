@@ -9,6 +9,7 @@ import type { PeopleConfig, Prices } from '../../core/project.js';
 import type { RouteRun, RouteRunConfig } from '../../core/runs/run-records.js';
 import { drawAudit } from '../audit/index.js';
 import { loadCalibrator } from '../calibrate/index.js';
+import { voteCommand } from '../label/index.js';
 import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
 import { loadScoredItems } from './route-evidence.js';
@@ -108,7 +109,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     throw new HiloError(
       'NOT_FOUND',
       `no pool items to route with a vote from ${source}` +
-        (pool.missing > 0 ? `: ${pool.missing} await \`hilo label\`` : ''),
+        (pool.missing > 0 ? `: ${pool.missing} await ${voteCommand(source)}` : ''),
     );
   }
   const unit = await planUnitCosts({

@@ -19,6 +19,7 @@ import {
   upsertItemRows,
   type StoreSql,
 } from './bulk-writes.js';
+import { deleteVoteRows } from './delete-vote-rows.js';
 import {
   insertCheckRows,
   labelCheckRows,
@@ -138,6 +139,13 @@ export class KyselyStore implements Store {
         .orderBy('id')
         .execute();
       return rows.map(rowToVote);
+    });
+  }
+
+  deleteVotes(ids: readonly number[]): Promise<number> {
+    return this.#guard('deleteVotes', async () => {
+      if (ids.length === 0) return 0;
+      return this.#inTransaction((store) => deleteVoteRows(store.#sql(), ids));
     });
   }
 

@@ -8,6 +8,7 @@ import { auditRun, labelRun, routeRun } from '../builders/run-builders.js';
 import { describeCheckStoreContract } from './check-store-contract.case.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
+import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
 
 /**
  * The behaviour every Store must show, run against each implementation (SQLite, PGlite,
@@ -390,6 +391,8 @@ export function describeStoreContract(
     describeCheckStoreContract(() => store);
 
     describeStoreTransactionContract(() => store);
+
+    describeVoteDeletionContract(() => store);
   });
 }
 

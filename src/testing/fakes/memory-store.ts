@@ -173,6 +173,15 @@ export class MemoryStore implements StoreWithPeople {
     });
   }
 
+  deleteVotes(ids: readonly number[]): Promise<number> {
+    return this.call('deleteVotes', () => {
+      const gone = new Set(ids);
+      const before = this.state.votes.length;
+      this.state.votes = this.state.votes.filter((vote) => !gone.has(vote.id));
+      return before - this.state.votes.length;
+    });
+  }
+
   putDecisions(decisions: readonly Decision[]): Promise<void> {
     return this.call('putDecisions', () => {
       this.requireItems(
