@@ -7,9 +7,6 @@ import type { CliIo } from './cli-io.js';
 import { choiceFlag, numberFlag } from './flags.js';
 import { withProject } from './with-project.js';
 
-/** Methods an imported prediction may claim (an ensemble is only made by `hilo ensemble`). */
-const IMPORT_METHODS = MACHINE_CONFIDENCE_METHODS.filter((m) => m !== 'ensemble');
-
 interface ImportPredictionsFlags {
   project: string;
   model: string;
@@ -39,7 +36,10 @@ export function registerImportPredictions(program: Command, io: CliIo): void {
       '--label-map <file|json>',
       "JSON object mapping the file's label names to the project's (null: outside the label set)",
     )
-    .option('--method <name>', `record this method on every vote: ${IMPORT_METHODS.join('|')}`)
+    .option(
+      '--method <name>',
+      `record this method on every vote: ${MACHINE_CONFIDENCE_METHODS.join('|')}`,
+    )
     .option('--cost-per-item <usd>', 'what one prediction cost, for cost reports (default 0)')
     .option('--id-field <name>', 'column with the item id', D.idField)
     .option('--label-field <name>', 'column with the predicted label', D.labelField)
@@ -70,7 +70,7 @@ export function registerImportPredictions(program: Command, io: CliIo): void {
       const method =
         flags.method === undefined
           ? undefined
-          : choiceFlag('--method', flags.method, IMPORT_METHODS);
+          : choiceFlag('--method', flags.method, MACHINE_CONFIDENCE_METHODS);
       const costPerItem =
         flags.costPerItem === undefined
           ? undefined

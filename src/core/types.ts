@@ -38,14 +38,13 @@ export type ConfidenceMethod =
   | 'gold'
   | 'ensemble';
 
-/** The methods a machine vote may carry. */
+/** The methods a machine labeller's run may record (`ensemble` votes come from `hilo ensemble`, which records no run). */
 export const MACHINE_CONFIDENCE_METHODS: readonly ConfidenceMethod[] = [
   'logprobs',
   'self-consistency',
   'verbalized',
   'local-model',
   'distribution',
-  'ensemble',
 ];
 
 /** Label → probability; sums to 1 over the project's labels (plus `otherMass` outside them). */
