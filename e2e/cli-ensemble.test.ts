@@ -64,6 +64,42 @@ describe('hilo ensemble → calibrate → route (two local models, SQLite)', () 
     expect(report.source).toBe('ensemble:pair');
     expect(report.counts.accept).toBeGreaterThan(0);
 
+    // The cascade: the logistic model first, the MLP second, under one whole-data-set promise
+    // resting on expert checks drawn from the pool and answered from a file.
+    const drawn = await hilo(['checks', 'draw', '--count', '150', '--design', 'uniform', ...p]);
+    expect(drawn.code, drawn.err).toBe(0);
+    const checksFile = join(dir, 'checks.jsonl');
+    expect((await hilo(['checks', 'export', checksFile, ...p])).code).toBe(0);
+    const truth = new Map(rows.map((r) => [r.id, r.label]));
+    const answers = (await readFile(checksFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { id: string }).id)
+      .map((id) => ({ id, label: truth.get(id) }));
+    await writeJsonl(join(dir, 'answers.jsonl'), answers);
+    const answered = await hilo(['import', join(dir, 'answers.jsonl'), '--role', 'check', ...p]);
+    expect(answered.code, answered.err).toBe(0);
+    const cascade = await hilo([
+      'cascade',
+      '--stages',
+      'model:local@1,model:local@2',
+      '--max-error',
+      '0.2',
+      '--dry-run',
+      ...p,
+    ]);
+    expect(cascade.code, cascade.err).toBe(0);
+    expect(cascade.out).toMatch(
+      /^cascade model:local@1 → model:local@2 → people over \d+ pool items, 150 labelled expert checks/,
+    );
+    expect(cascade.out).toMatch(
+      /promise: at most 20\.0% of the final labels are wrong, with 95\.0% confidence/,
+    );
+    expect(cascade.out).toContain('dry run: nothing written.');
+    const oneStage = await hilo(['cascade', '--stages', 'model:local@1', ...p]);
+    expect(oneStage.code).not.toBe(0);
+    expect(oneStage.err).toMatch(/--stages takes two labellers/);
+
     const bad = await hilo(['ensemble', '--sources', 'model:local@1', ...p]);
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/at least two different sources/);

@@ -5,6 +5,7 @@ import { registerAudit } from './cmd-audit.js';
 import { registerCalibrate } from './cmd-calibrate.js';
 import { registerChecks } from './cmd-checks.js';
 import { registerDemo } from './cmd-demo.js';
+import { registerCascade } from './cmd-cascade.js';
 import { registerEnsemble } from './cmd-ensemble.js';
 import { registerEval } from './cmd-eval.js';
 import { registerExport } from './cmd-export.js';
@@ -33,6 +34,7 @@ export function registerCommands(program: Command, io: CliIo, interrupts: Interr
   registerEval(program, io);
   registerCalibrate(program, io);
   registerEnsemble(program, io);
+  registerCascade(program, io);
   registerPlan(program, io);
   registerRoute(program, io);
   registerAudit(program, io);
