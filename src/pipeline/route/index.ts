@@ -9,3 +9,10 @@ export {
   type CascadeRouteOptions,
   type CascadeRouteReport,
 } from './cascade-route.js';
+export {
+  routeWholeSet,
+  type PeopleErrorSource,
+  type RouteWholeSetOptions,
+  type RouteWholeSetReport,
+} from './route-whole-set.js';
+export { wholeSetSentence } from './whole-set-sentence.js';
