@@ -24,7 +24,7 @@ export interface PromiseFromChecksInput {
   readonly maxError: number;
   readonly alpha: number;
   readonly people?: PeopleError;
-  /** Share of the checks that fits the order (default 0.4); 0 orders by confidence alone. */
+  /** Share of the checks that fits the order (default 0.2); 0 orders by confidence alone. */
   readonly fitShare?: number;
   readonly bound?: PromiseBound;
   /** Thresholds tested (default 200). */
@@ -51,7 +51,7 @@ const PRIOR_WEIGHT = 2;
  */
 export function promiseFromChecks(input: PromiseFromChecksInput): PromiseFromChecks {
   const seed = input.seed ?? 0;
-  const share = Math.min(1, Math.max(0, input.fitShare ?? 0.4));
+  const share = Math.min(1, Math.max(0, input.fitShare ?? 0.2));
   const mixed = shuffled(input.checks, createRng(seed + 7));
   const fitCount = Math.round(mixed.length * share);
   const fit = mixed.slice(0, fitCount);

@@ -113,8 +113,8 @@ describe('promiseFromChecks', () => {
       alpha: 0.05,
       seed: 1,
     });
-    expect(result.fittedChecks).toBe(120);
-    expect(result.boundChecks).toBe(180);
+    expect(result.fittedChecks).toBe(60);
+    expect(result.boundChecks).toBe(240);
     for (const c of checks) expect(result.accept[c.index]).toBe(0);
     expect(result.accepted).toBeGreaterThan(550);
   });
