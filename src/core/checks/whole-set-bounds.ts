@@ -9,7 +9,7 @@ import { clopperPearson } from '../routing/clopper-pearson.js';
 import { createRng, shuffled } from '../rng.js';
 import { bettingUpper } from './betting-bound.js';
 import { hypergeometricUpper } from './hypergeometric.js';
-import type { WholeSetPromiseInput } from './whole-set-promise.js';
+import type { WholeSetPromiseInput } from './whole-set-types.js';
 
 /** The bound and the estimate of the final error share when `accepted` items are accepted. */
 export interface FinalErrorBound {

@@ -12,7 +12,5 @@ export {
 export {
   routeWholeSet,
   type PeopleErrorSource,
-  type RouteWholeSetOptions,
   type RouteWholeSetReport,
 } from './route-whole-set.js';
-export { wholeSetSentence } from './whole-set-sentence.js';
