@@ -5,7 +5,7 @@ import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { RouteReport } from '../pipeline/route/index.js';
 import type { PolicyMode } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
-import { integerFlag, numberFlag } from './flags.js';
+import { integerFlag, numberFlag, probabilityFlag } from './flags.js';
 import { routingFlags, routingOptions, type RoutingFlags } from './routing-flags.js';
 import { withProject } from './with-project.js';
 
@@ -18,6 +18,8 @@ interface RouteFlags extends RoutingFlags {
   auditRate: string;
   seed: string;
   json?: boolean;
+  maxError?: string;
+  peopleError?: string;
 }
 
 export function registerRoute(program: Command, io: CliIo): void {
@@ -37,12 +39,26 @@ export function registerRoute(program: Command, io: CliIo): void {
       '0',
     )
     .option('--seed <n>', 'seed of the audit draw and of the meta-router’s gold split', '1')
+    .option(
+      '--max-error <e>',
+      'whole-data-set mode: at most this share of wrong labels in the final data set (machine, expert and people labels together), from expert checks drawn from the pool',
+    )
+    .option(
+      '--people-error <p>',
+      "with --max-error: people's error rate on the items sent to them (default: measured on their control answers)",
+    )
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
       '\nThe promise holds only for items exchangeable with the gold: gold must be a random sample of the pool.\nAccepted items are decided "auto"; decisions by people, reviewers or aggregation are never overwritten.',
     )
     .action(async (flags: RouteFlags) => {
+      if (flags.maxError !== undefined) {
+        await routeWholeSetCommand(flags, io);
+        return;
+      }
+      if (flags.peopleError !== undefined)
+        throw new HiloError('INVALID_INPUT', '--people-error goes with --max-error');
       const modes = [
         flags.perClass && '--per-class',
         flags.meta && '--meta',
@@ -78,6 +94,60 @@ export function registerRoute(program: Command, io: CliIo): void {
         );
       });
     });
+}
+
+/** `hilo route --max-error`: the whole-data-set promise. */
+async function routeWholeSetCommand(flags: RouteFlags, io: CliIo): Promise<void> {
+  const clash = [
+    flags.targetAccuracy !== undefined && '--target-accuracy',
+    flags.perClass && '--per-class',
+    flags.meta && '--meta',
+    flags.budget !== undefined && '--budget',
+    flags.lo !== undefined && '--lo',
+    Number(flags.auditRate) > 0 && '--audit-rate',
+  ].filter(Boolean);
+  if (clash.length > 0)
+    throw new HiloError(
+      'INVALID_INPUT',
+      `--max-error (the whole data set's error) and ${clash.join(', ')} (accepted-accuracy mode) cannot be combined: choose one promise`,
+    );
+  const maxError = probabilityFlag('--max-error', flags.maxError ?? '');
+  const alpha = 1 - probabilityFlag('--confidence', flags.confidence);
+  const peopleError =
+    flags.peopleError !== undefined
+      ? numberFlag('--people-error', flags.peopleError, { min: 0, max: 1 })
+      : undefined;
+  await withProject(flags.project, io, async (ctx) => {
+    const labeller = await currentLabeller({ store: ctx.store, asked: flags.source });
+    ctx.logger.info(labellerLine(labeller));
+    const source = labeller.id;
+    const report = await ctx.routeWholeSet({
+      source,
+      maxError,
+      alpha,
+      ...(peopleError === undefined ? {} : { peopleError }),
+      seed: integerFlag('--seed', flags.seed),
+    });
+    if (flags.json) {
+      io.out(`${JSON.stringify({ source, ...report }, null, 2)}\n`);
+      return;
+    }
+    const f = report.figures;
+    const lines = [
+      report.sentence,
+      '',
+      `routed ${f.items} pool items of ${source} (${report.calibrator} calibration, run ${report.runId}): ${f.spared} accept, ${f.checks} expert checks, ${f.toPeople} to people`,
+      `final error: estimated ${percent(f.estimate)}, at most ${percent(f.bound)} with ${percent(1 - alpha, 0)} confidence (target ≤ ${percent(maxError)})`,
+      `cost: ${usd(report.cost.plan)} for people on this plan (expert checks not included), ${usd(report.cost.allHuman)} for people alone`,
+    ];
+    if (report.unlabelled > 0)
+      lines.push(
+        `${report.unlabelled} pool items have no machine label from ${source}: they go to people`,
+      );
+    if (report.decided > 0)
+      lines.push(`${report.decided} items already decided by people were left as they are`);
+    io.out(`${lines.join('\n')}\n`);
+  });
 }
 
 /** The routing as the lines a person reads: the sentence first, then the figures. */

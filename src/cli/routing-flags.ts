@@ -4,7 +4,7 @@ import { integerFlag, numberFlag, probabilityFlag } from './flags.js';
 
 /** The flags `route` and `plan` share, as commander gives them. */
 export interface RoutingFlags {
-  targetAccuracy: string;
+  targetAccuracy?: string;
   confidence: string;
   lo?: string;
   humanAccuracy: string;
@@ -23,8 +23,8 @@ export function routingOptions(command: Command): Command {
       '--source <source>',
       'labeller whose votes to route (default: the labeller of the newest finished label run)',
     )
-    .option('--target-accuracy <p>', 'required accuracy of accepted labels', '0.97')
-    .option('--confidence <p>', 'confidence of that promise (1 − δ)', '0.95')
+    .option('--target-accuracy <p>', 'required accuracy of accepted labels (default 0.97)')
+    .option('--confidence <p>', 'confidence of the promise (1 − δ)', '0.95')
     .option(
       '--lo <x>',
       'calibrated confidence below which items go to people alone (default: every unaccepted item overlaps)',
@@ -52,7 +52,7 @@ export function routingFlags(flags: RoutingFlags): {
   staffing: Staffing;
 } {
   return {
-    target: probabilityFlag('--target-accuracy', flags.targetAccuracy),
+    target: probabilityFlag('--target-accuracy', flags.targetAccuracy ?? '0.97'),
     delta: 1 - probabilityFlag('--confidence', flags.confidence),
     ...(flags.lo !== undefined ? { lo: numberFlag('--lo', flags.lo, { min: 0, max: 1 }) } : {}),
     humanAccuracy: probabilityFlag('--human-accuracy', flags.humanAccuracy),

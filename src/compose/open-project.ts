@@ -15,9 +15,16 @@ import {
 } from '../pipeline/learn/index.js';
 import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/people/index.js';
 import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
+import { controlError } from './control-error.js';
 import { personId } from './person-id.js';
 import { projectChecks } from './project-checks.js';
-import { cascadeRoute, ensembleVotes, planPolicies, routeItems } from '../pipeline/route/index.js';
+import {
+  cascadeRoute,
+  ensembleVotes,
+  planPolicies,
+  routeItems,
+  routeWholeSet,
+} from '../pipeline/route/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { importPredictionFile } from './prediction-files.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
@@ -183,6 +190,23 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         prices: config.prices,
         people: config.people,
         ...o,
+      }),
+    routeWholeSet: async (o) =>
+      routeWholeSet({
+        store,
+        clock,
+        labels,
+        fields: config.fields,
+        prices: config.prices,
+        people: config.people,
+        source: o.source,
+        maxError: o.maxError,
+        alpha: o.alpha,
+        peopleError:
+          o.peopleError !== undefined
+            ? { kind: 'declared', rate: o.peopleError }
+            : await controlError(store.people),
+        ...(o.seed === undefined ? {} : { seed: o.seed }),
       }),
     aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
     suspects: async (o = {}) => {

@@ -17,6 +17,7 @@ import type {
   PlanReport,
   PolicyMode,
   RouteReport,
+  RouteWholeSetReport,
   Staffing,
 } from '../pipeline/route/index.js';
 import type { QueueSuspectsReport, SuspectsReport } from '../pipeline/suspects/index.js';
@@ -134,6 +135,14 @@ export interface Project {
    * @example await project.cascade({ stages: ['model:local@3', 'llm:big#1'], maxError: 0.05, alpha: 0.05 })
    */
   cascade(options: CascadeOptions): Promise<CascadeRouteReport>;
+  /**
+   * The whole-data-set promise: chooses which items keep the machine's label so that the final
+   * data set (machine, expert and people's labels together) has at most `maxError` wrong labels
+   * with confidence 1 − `alpha`, from the expert checks drawn from the pool; people's error is
+   * declared or measured on control answers.
+   * @example await project.routeWholeSet({ source, maxError: 0.05, alpha: 0.05 })
+   */
+  routeWholeSet(options: RouteWholeSetRequest): Promise<RouteWholeSetReport>;
   /**
    * Combines all votes (people and models) into one decision per item.
    * @example await project.aggregate({ method: 'recommended' })
@@ -266,6 +275,16 @@ export interface PlanOptions {
   readonly lo?: number;
   readonly humanAccuracy: number;
   readonly staffing?: Staffing;
+}
+
+/** @example const options: RouteWholeSetRequest = { source: 'model:local@2', maxError: 0.05, alpha: 0.05, peopleError: 0.02 } */
+export interface RouteWholeSetRequest {
+  readonly source: string;
+  readonly maxError: number;
+  readonly alpha: number;
+  /** People's error rate as declared; absent: measured on people's control answers. */
+  readonly peopleError?: number;
+  readonly seed?: number;
 }
 
 /** @example const options: RouteOptions = { source: 'model:local@2', target: 0.97, delta: 0.05, auditRate: 0.02 } */

@@ -26,6 +26,7 @@ import {
   type RouteRunConfig,
   type Run,
   type RunRecord,
+  type WholeSetRouteFigures,
 } from './run-records.js';
 
 const CONFIDENCE_SETTINGS: readonly ConfidenceSetting[] = ['logprobs', 'self-consistency', 'auto'];
@@ -136,6 +137,28 @@ const routeConfig = objectShape<RouteRunConfig>({
   decided: numberShape,
   router: nullable(metaRouter),
   auditRun: nullable(stringShape),
+  promise: absentAsNull(
+    oneOfShape<'accepted-accuracy' | 'whole-set'>(['accepted-accuracy', 'whole-set']),
+  ),
+  wholeSet: absentAsNull(
+    objectShape<WholeSetRouteFigures>({
+      maxError: numberShape,
+      alpha: numberShape,
+      items: numberShape,
+      bound: numberShape,
+      estimate: numberShape,
+      kept: booleanShape,
+      spared: numberShape,
+      toPeople: numberShape,
+      checks: numberShape,
+      fittedChecks: numberShape,
+      boundChecks: numberShape,
+      design: oneOfShape(['uniform', 'stratified']),
+      boundKind: oneOfShape(['exact', 'weighted']),
+      peopleError: numberShape,
+      peopleErrorFrom: stringShape,
+    }),
+  ),
 });
 
 const auditConfig = objectShape<AuditRunConfig>({

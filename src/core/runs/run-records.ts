@@ -161,6 +161,37 @@ export interface RouteRunConfig {
   readonly router: MetaRouterParams | null;
   /** The audit run drawn with this routing, if any. */
   readonly auditRun: string | null;
+  /**
+   * What was promised: the accuracy of accepted labels (`accepted-accuracy`, older runs: null) or
+   * the error of the whole final data set (`whole-set`, with `wholeSet`).
+   */
+  readonly promise?: 'accepted-accuracy' | 'whole-set' | null;
+  readonly wholeSet?: WholeSetRouteFigures | null;
+}
+
+/** `hilo route --max-error`: the whole-data-set promise and what it rests on. */
+export interface WholeSetRouteFigures {
+  /** ε: most wrong labels allowed in the final data set, as a share; α: the chance it fails. */
+  readonly maxError: number;
+  readonly alpha: number;
+  /** Pool items, the final data set's size. */
+  readonly items: number;
+  /** Upper bound and estimate of the final error share at the chosen threshold. */
+  readonly bound: number;
+  readonly estimate: number;
+  readonly kept: boolean;
+  /** Items keeping the machine's label (never a checked one), and the rest. */
+  readonly spared: number;
+  readonly toPeople: number;
+  /** Checks: all labelled ones, those that fitted the order, those that carried the bound. */
+  readonly checks: number;
+  readonly fittedChecks: number;
+  readonly boundChecks: number;
+  readonly design: 'uniform' | 'stratified';
+  readonly boundKind: 'exact' | 'weighted';
+  /** People's error rate bound used, and where it came from. */
+  readonly peopleError: number;
+  readonly peopleErrorFrom: string;
 }
 
 /** One accepted item drawn for people to check, with the label the machine gave it. */

@@ -32,14 +32,16 @@ export function policyFromRun(run: RouteRun, scoredSource: string): PolicyData {
     appliesToSource: c.source === scoredSource,
     calibrator: c.calibrator,
     score: c.score,
-    target: c.target,
+    // A whole-data-set promise bounds the final data's error, not accepted labels' accuracy: its
+    // sentence says it, with what it rests on.
+    target: c.wholeSet ? null : c.target,
     delta: c.delta,
     threshold: c.threshold,
     lo: c.lo,
     perClass: c.thresholds,
     counts: c.counts,
     sentence: c.sentence,
-    goldItems: c.goldItems,
+    goldItems: c.wholeSet ? null : c.goldItems,
     goldNeeded: need && { additional: need.additionalGold, total: need.totalGold },
     cost: {
       plan: c.cost.plan,

@@ -207,7 +207,8 @@ export interface PolicyData {
   readonly calibrator: CalibrationMethod;
   /** What the threshold is on: calibrated confidence, or a meta-router's P(right). */
   readonly score: 'confidence' | 'router';
-  readonly target: number;
+  /** Promised accuracy of accepted labels; null for a whole-data-set promise (see `sentence`). */
+  readonly target: number | null;
   readonly delta: number;
   readonly threshold: number | null;
   readonly lo: number | null;
@@ -219,7 +220,8 @@ export interface PolicyData {
     readonly human: number;
   };
   readonly sentence: string;
-  readonly goldItems: number;
+  /** Gold items the promise rests on; null for a whole-data-set promise (it rests on checks). */
+  readonly goldItems: number | null;
   readonly goldNeeded: { readonly additional: number | null; readonly total: number | null } | null;
   readonly cost: {
     readonly plan: number;

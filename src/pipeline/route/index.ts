@@ -9,3 +9,8 @@ export {
   type CascadeRouteOptions,
   type CascadeRouteReport,
 } from './cascade-route.js';
+export {
+  routeWholeSet,
+  type PeopleErrorSource,
+  type RouteWholeSetReport,
+} from './route-whole-set.js';

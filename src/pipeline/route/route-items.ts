@@ -250,6 +250,8 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
       decided: pool.decided,
       router: policy.router,
       auditRun: audit?.runId ?? null,
+      promise: 'accepted-accuracy',
+      wholeSet: null,
     };
     const run: RouteRun = {
       id: runId,
