@@ -96,6 +96,20 @@ describe('hilo ensemble → calibrate → route (two local models, SQLite)', () 
       /promise: at most 20\.0% of the final labels are wrong, with 95\.0% confidence/,
     );
     expect(cascade.out).toContain('dry run: nothing written.');
+    // The whole-data-set promise of one labeller on the same checks.
+    const whole = await hilo([
+      'route',
+      '--source',
+      'model:local@2',
+      '--max-error',
+      '0.2',
+      '--people-error',
+      '0',
+      ...p,
+    ]);
+    expect(whole.code, whole.err).toBe(0);
+    expect(whole.out).toMatch(/150 expert checks/);
+    expect(whole.out).toMatch(/plus \$150\.00 for the 150 expert checks at \$1\.00 each/);
     const oneStage = await hilo(['cascade', '--stages', 'model:local@1', ...p]);
     expect(oneStage.code).not.toBe(0);
     expect(oneStage.err).toMatch(/--stages takes two labellers/);

@@ -138,7 +138,7 @@ async function routeWholeSetCommand(flags: RouteFlags, io: CliIo): Promise<void>
       '',
       `routed ${f.items} pool items of ${source} (${report.calibrator} calibration, run ${report.runId}): ${f.spared} accept, ${f.checks} expert checks, ${f.toPeople} to people`,
       `final error: estimated ${percent(f.estimate)}, at most ${percent(f.bound)} with ${percent(1 - alpha, 0)} confidence (target ≤ ${percent(maxError)})`,
-      `cost: ${usd(report.cost.plan)} for people on this plan (expert checks not included), ${usd(report.cost.allHuman)} for people alone`,
+      `cost: ${usd(report.cost.plan)} for people on this plan, plus ${usd(report.cost.checks)} for the ${f.checks} expert checks at ${usd(report.cost.expertItemUsd)} each (prices.expertItemUsd); ${usd(report.cost.allHuman)} for people alone`,
     ];
     if (report.unlabelled > 0)
       lines.push(

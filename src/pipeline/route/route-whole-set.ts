@@ -4,7 +4,7 @@ import { humanBaselineCost } from '../../core/cost/cost-model.js';
 import { hybridCost } from '../../core/cost/hybrid-cost.js';
 import { HiloError } from '../../core/errors.js';
 import type { Check, Clock, Store } from '../../core/ports/index.js';
-import type { PeopleConfig, Prices } from '../../core/project.js';
+import { expertItemPrice, type PeopleConfig, type Prices } from '../../core/project.js';
 import { ZONE_CODES } from '../../core/routing/assign-zones.js';
 import type {
   RouteRun,
@@ -45,7 +45,14 @@ export interface RouteWholeSetReport {
   readonly figures: WholeSetRouteFigures;
   readonly counts: { readonly accept: number; readonly overlap: number; readonly human: number };
   readonly sentence: string;
-  readonly cost: { readonly plan: number; readonly allHuman: number; readonly allMachine: number };
+  readonly cost: {
+    readonly plan: number;
+    readonly allHuman: number;
+    readonly allMachine: number;
+    /** The expert checks the promise rests on, at `prices.expertItemUsd` each. */
+    readonly checks: number;
+    readonly expertItemUsd: number;
+  };
   /** Pool items already decided by people (they count at people's error), not routed. */
   readonly decided: number;
   /** Pool items without a machine label from the source: they go to people. */
@@ -208,6 +215,8 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
       annotationCost: unit.annotation,
     }),
     allMachine: N * unit.machinePerItem,
+    checks: checks.length * expertItemPrice(options.prices),
+    expertItemUsd: expertItemPrice(options.prices),
   };
   const previous = (await store.listRuns({ kind: 'route' })).length;
   const runId = `route-${previous + 1}-${new Date(started)
