@@ -5,6 +5,7 @@ import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { RouteReport } from '../pipeline/route/index.js';
 import type { PolicyMode } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
+import { BROKEN_PROMISE_EXIT_CODE } from './exit-codes.js';
 import { integerFlag, numberFlag } from './flags.js';
 import { routingFlags, routingOptions, type RoutingFlags } from './routing-flags.js';
 import { withProject } from './with-project.js';
@@ -18,6 +19,7 @@ interface RouteFlags extends RoutingFlags {
   auditRate: string;
   seed: string;
   json?: boolean;
+  failOnBrokenPromise?: boolean;
 }
 
 export function registerRoute(program: Command, io: CliIo): void {
@@ -38,6 +40,10 @@ export function registerRoute(program: Command, io: CliIo): void {
     )
     .option('--seed <n>', 'seed of the audit draw and of the meta-router’s gold split', '1')
     .option('--json', 'print JSON')
+    .option(
+      '--fail-on-broken-promise',
+      `exit with code ${BROKEN_PROMISE_EXIT_CODE} when the check on test items falls below the target beyond its interval`,
+    )
     .addHelpText(
       'after',
       '\nThe promise holds only for items exchangeable with the gold: gold must be a random sample of the pool.\nAccepted items are decided "auto"; decisions by people, reviewers or aggregation are never overwritten.',
@@ -76,13 +82,17 @@ export function registerRoute(program: Command, io: CliIo): void {
             ? `${JSON.stringify({ source, ...report }, null, 2)}\n`
             : formatRoute(source, report, options.delta),
         );
+        // The text output opens with the warnings; JSON readers get them on stderr too.
+        if (flags.json) for (const warning of report.warnings) io.err(`${warning}\n`);
+        if (flags.failOnBrokenPromise && report.brokenPromise)
+          io.setExitCode(BROKEN_PROMISE_EXIT_CODE);
       });
     });
 }
 
 /** The routing as the lines a person reads: the sentence first, then the figures. */
 function formatRoute(source: string, r: RouteReport, delta: number): string {
-  const lines = [r.sentence, ''];
+  const lines = [...r.warnings, r.sentence, ''];
   const total = r.counts.accept + r.counts.overlap + r.counts.human;
   lines.push(
     `routed ${total} items of ${source} (${r.calibrator} calibration, run ${r.runId}): ${r.counts.accept} accept, ${r.counts.overlap} overlap, ${r.counts.human} human`,

@@ -2,6 +2,7 @@ import { CALIBRATION_METHODS } from '../calibration/calibrator.js';
 import { HiloError } from '../errors.js';
 import type { ConfidenceSetting } from '../project.js';
 import type { GoldNeeded } from '../routing/gold-needed.js';
+import type { GoldPoolCheck } from '../routing/gold-pool-check.js';
 import type { MetaRouterParams } from '../routing/meta-router.js';
 import { ITEM_ROLES, MACHINE_CONFIDENCE_METHODS } from '../types.js';
 import {
@@ -72,6 +73,16 @@ const goldNeeded = objectShape<GoldNeeded>({
   additionalGold: nullable(numberShape),
 });
 
+const goldCheck = objectShape<GoldPoolCheck>({
+  goldItems: numberShape,
+  poolItems: numberShape,
+  confidence: objectShape({ statistic: numberShape, pValue: numberShape }),
+  labels: objectShape({ statistic: numberShape, df: numberShape, pValue: numberShape }),
+  level: numberShape,
+  suspicious: booleanShape,
+  largestGap: nullable(objectShape({ label: numberShape, gold: numberShape, pool: numberShape })),
+});
+
 const metaRouter = objectShape<MetaRouterParams>({
   names: listOf(stringShape),
   mean: listOf(numberShape),
@@ -136,6 +147,8 @@ const routeConfig = objectShape<RouteRunConfig>({
   decided: numberShape,
   router: nullable(metaRouter),
   auditRun: nullable(stringShape),
+  goldCheck: absentAsNull(goldCheck),
+  warnings: absentAsNull(listOf(stringShape)),
 });
 
 const auditConfig = objectShape<AuditRunConfig>({
