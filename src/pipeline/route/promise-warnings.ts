@@ -32,8 +32,8 @@ export function goldPoolWarning(
   if (check === null || !check.suspicious) return null;
   const gap = check.largestGap;
   const parts = [
-    `calibrated confidence differs (Kolmogorov–Smirnov D = ${check.confidence.statistic.toFixed(3)}, p = ${pValue(check.confidence.pValue)})`,
-    `predicted labels differ (chi-square ${check.labels.statistic.toFixed(1)} on ${check.labels.df} df, p = ${pValue(check.labels.pValue)}` +
+    `calibrated confidence differs (Kolmogorov–Smirnov D = ${check.confidence.statistic.toFixed(3)}, ${pValue(check.confidence.pValue)})`,
+    `predicted labels differ (chi-square ${check.labels.statistic.toFixed(1)} on ${check.labels.df} df, ${pValue(check.labels.pValue)}` +
       (gap
         ? `; "${labels[gap.label] ?? gap.label}" is ${percent(gap.gold)} of gold and ${percent(gap.pool)} of the pool)`
         : ')'),
@@ -75,5 +75,5 @@ export function isBroken(check: TestCheck | null, target: number): boolean {
 }
 
 function pValue(p: number): string {
-  return p < 1e-4 ? '< 0.0001' : p.toFixed(4);
+  return p < 1e-4 ? 'p < 0.0001' : `p = ${p.toFixed(4)}`;
 }
