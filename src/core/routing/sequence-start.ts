@@ -1,3 +1,4 @@
+import { minimumTestableAccepted } from './candidate-thresholds.js';
 import { binomialUpperTail } from './clopper-pearson.js';
 
 /**
@@ -12,7 +13,7 @@ export interface SequenceStart {
   readonly threshold: number;
   /** Gold items it accepts (counted on their scores alone). */
   readonly goldAccepted: number;
-  /** Accuracy the pool's calibrated confidence predicts there, less the margin. */
+  /** Accuracy the pool's calibrated confidence predicts there, errors inflated. */
   readonly predictedAccuracy: number;
   /** Predicted probability that the test there rejects (its power); 0 when it cannot. */
   readonly power: number;
@@ -30,8 +31,12 @@ export interface SequenceStartInput {
   readonly goldScores: ArrayLike<number>;
   readonly target: number;
   readonly delta: number;
-  /** Subtracted from the predicted accuracy, against optimistic calibration (default 0.01). */
-  readonly margin?: number;
+  /**
+   * The predicted error rate is multiplied by this, against optimistic calibration (default
+   * 1.2: 5% predicted errors are taken as 6%). A factor, not a fixed margin, so a 99% target
+   * stays reachable where the confidence says 99.9%.
+   */
+  readonly errorInflation?: number;
   /** Number of coverages examined (default 100). */
   readonly grid?: number;
   /**
@@ -75,11 +80,13 @@ export function predictedPower(m: number, p: number, target: number, delta: numb
  * Chooses where fixed-sequence testing starts. Starting at the strictest few items throws the
  * whole test away when one of them is wrong; starting too loose gives up thresholds that would
  * pass. For an even grid of pool coverages this predicts the accuracy of the accepted items from
- * the pool's calibrated confidence (their mean, less `margin`) and counts the gold items the
+ * the pool's calibrated confidence (their mean, errors inflated by `errorInflation`) and counts
+ * the gold items the
  * threshold accepts; the start is the coverage where the first test is likeliest to pass (the
  * strictest among ties). No gold outcome is read, so the sequence keeps its guarantee; with a
  * calibrator fitted on the same gold, the start depends on the gold only through that fit.
- * When no coverage can pass at all, the sequence starts at the loosest coverage (accept all).
+ * When no coverage is predicted to pass, it starts where gold could first be enough (twice the
+ * fewest accepted gold items that could pass), as it did before.
  * @example sequenceStart({ pool: poolConfidence, goldScores, target: 0.85, delta: 0.05 }).coverage
  * Complexity: O((p + n) log(p + n) + g log n) for g grid points, plus O(g log n) beta evaluations.
  */
@@ -97,33 +104,36 @@ export function sequenceStartByScale(
   input: Omit<SequenceStartInput, 'goldScale'>,
 ): (goldScale: number) => SequenceStart {
   const { target, delta } = input;
-  const margin = input.margin ?? 0.01;
+  const inflation = input.errorInflation ?? 1.2;
   const grid = Math.max(1, Math.floor(input.grid ?? 100));
   const pool = Float64Array.from(input.pool).sort().reverse();
   const gold = Float64Array.from(input.goldScores).sort().reverse();
   const r = pool.length;
   const prefix = new Float64Array(r + 1);
   for (let i = 0; i < r; i++) prefix[i + 1] = (prefix[i] as number) + (pool[i] as number);
+  /** The start at a pool coverage; its power computed unless given. */
+  const at = (coverage: number, scale: number, power: number | null): SequenceStart => {
+    const index = Math.min(r - 1, Math.max(0, Math.ceil(coverage * r - 1e-9) - 1));
+    const threshold = pool[index] as number;
+    // Every pool item tied with the threshold is accepted too.
+    let end = index + 1;
+    while (end < r && (pool[end] as number) >= threshold) end++;
+    const m = Math.round(countAtLeast(gold, threshold) * scale);
+    const predictedAccuracy = 1 - inflation * (1 - (prefix[end] as number) / end);
+    // Where the predicted accuracy is not above target the test passes at most a delta of
+    // the time: never a start worth having, and not worth the beta evaluations.
+    const predicted =
+      power ??
+      (predictedAccuracy > target ? predictedPower(m, predictedAccuracy, target, delta) : 0);
+    return { coverage: end / r, threshold, goldAccepted: m, predictedAccuracy, power: predicted };
+  };
   return (scale) => {
     let best: SequenceStart | null = null;
-    let last: SequenceStart | null = null;
     for (let g = 1; g <= grid && r > 0; g++) {
-      const index = Math.min(r - 1, Math.max(0, Math.ceil((g / grid) * r - 1e-9) - 1));
-      const threshold = pool[index] as number;
-      // Every pool item tied with the threshold is accepted too.
-      let end = index + 1;
-      while (end < r && (pool[end] as number) >= threshold) end++;
-      const m = Math.round(countAtLeast(gold, threshold) * scale);
-      const predictedAccuracy = (prefix[end] as number) / end - margin;
-      // Where the predicted accuracy is not above target the test passes at most a delta of
-      // the time: never a start worth having, and not worth the beta evaluations.
-      const power =
-        predictedAccuracy > target ? predictedPower(m, predictedAccuracy, target, delta) : 0;
-      last = { coverage: end / r, threshold, goldAccepted: m, predictedAccuracy, power };
-      if (best === null || power > best.power) best = last;
+      const here = at(g / grid, scale, null);
+      if (best === null || here.power > best.power) best = here;
     }
-    // Nothing can pass anywhere (too little gold): test everything, the only hope left.
-    if (best === null || last === null) {
+    if (best === null) {
       return {
         coverage: 1,
         threshold: Number.NaN,
@@ -132,7 +142,11 @@ export function sequenceStartByScale(
         power: 0,
       };
     }
-    return best.power > 0 ? best : last;
+    if (best.power > 0) return best;
+    // Nothing is predicted to pass: start where the gold could first be enough (twice the fewest
+    // accepted items that could pass), the rule before this one; all of it when gold is small.
+    const needed = 2 * minimumTestableAccepted(target, delta);
+    return at(Math.min(1, needed / Math.max(1, gold.length * scale)), scale, 0);
   };
 }
 
