@@ -64,6 +64,7 @@ function shownRows(count: number, limit: number, chosen: number | null): number[
 function formatPlan(plan: PlanReport, target: number, delta: number, limit: number): string {
   const { table, unit } = plan;
   const lines = [
+    ...(plan.goldWarning ? [plan.goldWarning] : []),
     `${plan.source}${plan.calibrated ? ` (${plan.calibrator} calibration)` : ' (raw confidence: run `hilo calibrate` first for calibrated figures)'}; ${plan.goldItems} gold items, ${plan.poolItems} pool items to route` +
       (plan.abstained > 0 ? ` (+${plan.abstained} abstentions for people)` : ''),
     `prices: a person ${usd(unit.annotation, 4)} per item; machine ${usd(unit.machinePerItem, 5)} per item (${unit.machineBasis}); people assumed ${percent(plan.humanAccuracy, 0)} accurate`,

@@ -6,6 +6,7 @@ import type { RouteReport } from '../pipeline/route/index.js';
 import type { PolicyMode } from '../pipeline/route/index.js';
 import type { CliIo } from './cli-io.js';
 import { integerFlag, numberFlag, probabilityFlag } from './flags.js';
+import { BROKEN_PROMISE_EXIT_CODE } from './exit-codes.js';
 import { routingFlags, routingOptions, type RoutingFlags } from './routing-flags.js';
 import { withProject } from './with-project.js';
 
@@ -20,6 +21,7 @@ interface RouteFlags extends RoutingFlags {
   json?: boolean;
   maxError?: string;
   peopleError?: string;
+  failOnBrokenPromise?: boolean;
 }
 
 export function registerRoute(program: Command, io: CliIo): void {
@@ -48,6 +50,10 @@ export function registerRoute(program: Command, io: CliIo): void {
       "with --max-error: people's error rate on the items sent to them (default: measured on their control answers)",
     )
     .option('--json', 'print JSON')
+    .option(
+      '--fail-on-broken-promise',
+      `exit with code ${BROKEN_PROMISE_EXIT_CODE} when the check on test items falls below the target beyond its interval`,
+    )
     .addHelpText(
       'after',
       '\nThe promise holds only for items exchangeable with the gold: gold must be a random sample of the pool.\nAccepted items are decided "auto"; decisions by people, reviewers or aggregation are never overwritten.',
@@ -92,6 +98,10 @@ export function registerRoute(program: Command, io: CliIo): void {
             ? `${JSON.stringify({ source, ...report }, null, 2)}\n`
             : formatRoute(source, report, options.delta),
         );
+        // The text output opens with the warnings; JSON readers get them on stderr too.
+        if (flags.json) for (const warning of report.warnings) io.err(`${warning}\n`);
+        if (flags.failOnBrokenPromise && report.brokenPromise)
+          io.setExitCode(BROKEN_PROMISE_EXIT_CODE);
       });
     });
 }
@@ -152,7 +162,7 @@ async function routeWholeSetCommand(flags: RouteFlags, io: CliIo): Promise<void>
 
 /** The routing as the lines a person reads: the sentence first, then the figures. */
 function formatRoute(source: string, r: RouteReport, delta: number): string {
-  const lines = [r.sentence, ''];
+  const lines = [...r.warnings, r.sentence, ''];
   const total = r.counts.accept + r.counts.overlap + r.counts.human;
   lines.push(
     `routed ${total} items of ${source} (${r.calibrator} calibration, run ${r.runId}): ${r.counts.accept} accept, ${r.counts.overlap} overlap, ${r.counts.human} human`,

@@ -15,3 +15,6 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
 
 /** `hilo audit --fail-on-alarm` when a batch is in alarm ("anything else" in the README's table). */
 export const ALARM_EXIT_CODE = 1;
+
+/** `hilo route --fail-on-broken-promise` when test items refute the promise. */
+export const BROKEN_PROMISE_EXIT_CODE = 8;

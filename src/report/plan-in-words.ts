@@ -57,7 +57,8 @@ function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
   const c = p.counts;
   const total = c ? c.accept + c.overlap + c.human : 0;
   const chosenPoint = plan && plan.chosen !== null ? plan.points[plan.chosen] : undefined;
-  return html`<div class="words">
+  return html`<div class="words${(p.warnings ?? []).length > 0 ? ' pending' : ''}">
+    ${(p.warnings ?? []).map((w) => html`<p class="warning"><strong>${w}</strong></p>`)}
     ${p.sentence ? html`<p>${p.sentence}</p>` : ''}
     <dl class="facts">
       ${

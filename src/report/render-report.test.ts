@@ -104,4 +104,16 @@ describe('renderReportHtml', () => {
     });
     expect(page).toMatch(/<strong>gold<\/strong> items \(there are no scored test items\)/);
   });
+
+  it('puts the routing warnings above the promise, escaped', () => {
+    const base = reportFixture();
+    const policy = base.policy as NonNullable<typeof base.policy>;
+    const warning = `warning: gold does not look like a random sample of the pool ${HOSTILE}`;
+    const page = render(reportFixture({ policy: { ...policy, warnings: [warning] } }));
+    const at = page.indexOf('warning: gold does not look like a random sample of the pool');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(page.indexOf('label for 64% of items.'));
+    expect(page).toContain('<p class="warning">');
+    expect(render()).not.toContain('<p class="warning">');
+  });
 });

@@ -35,6 +35,7 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .words { border-left: 3px solid var(--accent); background: var(--panel); padding: 14px 18px; border-radius: 0 8px 8px 0; margin: 12px 0; }
 .words p { margin: 6px 0; }
 .words.pending { border-left-color: var(--warn); }
+.words .warning { color: var(--bad); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 18px; margin: 12px 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }

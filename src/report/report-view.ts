@@ -182,6 +182,8 @@ export interface ReportView {
       readonly correct: number;
       readonly accuracy: MaybeInterval;
     } | null;
+    /** Gold unlike the pool, a promise the test items broke (absent in older report data). */
+    readonly warnings?: readonly string[];
   } | null;
   readonly spend: {
     readonly runs: number;

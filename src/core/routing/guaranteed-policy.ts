@@ -2,8 +2,10 @@ import { assignZones, countZones, type Zone } from './assign-zones.js';
 import { candidateThresholds, suggestedMinCoverage } from './candidate-thresholds.js';
 import type { PolicySummary } from './describe-policy.js';
 import { goldNeeded, type GoldNeeded } from './gold-needed.js';
+import { sequenceGoldNeeded } from './gold-needed-sequence.js';
 import { learnThenTest, type ThresholdTest } from './learn-then-test.js';
 import { selectiveGuaranteedRisk } from './selective-guaranteed-risk.js';
+import { sequenceStart, type SequenceStart } from './sequence-start.js';
 
 /**
  * How the threshold is chosen: fixed-sequence testing (Learn then Test) or a binary search with a
@@ -30,6 +32,12 @@ export interface GuaranteedPolicyInput {
   readonly steps?: number;
   /** Items below this confidence go to people alone; default: none (all unaccepted overlap). */
   readonly lo?: number;
+  /**
+   * Where the fixed sequence starts: `powered` (default) where the pool's calibrated confidence
+   * predicts the first test is likeliest to pass (`sequenceStart`); `gold-size` at twice the
+   * fewest gold items that could pass, the rule before it (kept to compare).
+   */
+  readonly start?: 'powered' | 'gold-size';
 }
 
 /**
@@ -47,6 +55,8 @@ export interface GuaranteedPolicy {
   readonly counts: Record<Zone, number>;
   /** When nothing was certified: how much gold a guarantee would need. */
   readonly goldNeeded: GoldNeeded | null;
+  /** Fixed sequence with the powered start: where it started and the power predicted there. */
+  readonly start: SequenceStart | null;
   /** Ready for `describePolicy`. */
   readonly summary: PolicySummary;
 }
@@ -65,10 +75,16 @@ export function guaranteedPolicy(input: GuaranteedPolicyInput): GuaranteedPolicy
   let threshold: number | null;
   let tests: readonly ThresholdTest[];
   let candidates: Float64Array;
+  const reference = pool.length > 0 ? pool : gold.scores;
+  const powered = method === 'fixed-sequence' && (input.start ?? 'powered') === 'powered';
+  const start = powered
+    ? sequenceStart({ pool: reference, goldScores: gold.scores, target, delta })
+    : null;
   if (method === 'fixed-sequence') {
     candidates = candidateThresholds({
-      reference: pool.length > 0 ? pool : gold.scores,
-      minCoverage: suggestedMinCoverage({ goldSize: gold.scores.length, target, delta }),
+      reference,
+      minCoverage:
+        start?.coverage ?? suggestedMinCoverage({ goldSize: gold.scores.length, target, delta }),
       ...(input.steps === undefined ? {} : { steps: input.steps }),
     });
     ({ threshold, tests } = learnThenTest({ ...gold, thresholds: candidates, target, delta }));
@@ -88,7 +104,17 @@ export function guaranteedPolicy(input: GuaranteedPolicyInput): GuaranteedPolicy
     }
   }
   const needed =
-    threshold === null ? goldNeeded({ ...gold, thresholds: candidates, target, delta }) : null;
+    threshold === null && !powered
+      ? goldNeeded({ ...gold, thresholds: candidates, target, delta })
+      : threshold === null
+        ? sequenceGoldNeeded({
+            pool: reference,
+            goldScores: gold.scores,
+            correct: gold.correct,
+            target,
+            delta,
+          })
+        : null;
   return {
     method,
     threshold,
@@ -96,6 +122,7 @@ export function guaranteedPolicy(input: GuaranteedPolicyInput): GuaranteedPolicy
     zones,
     counts,
     goldNeeded: needed,
+    start,
     summary: {
       total: pool.length,
       accepted: counts.accept,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng.js';
 import { candidateThresholds, suggestedMinCoverage } from './candidate-thresholds.js';
+import { guaranteedPolicy } from './guaranteed-policy.js';
 import { learnThenTest } from './learn-then-test.js';
 import { selectiveGuaranteedRisk } from './selective-guaranteed-risk.js';
 
@@ -78,5 +79,114 @@ describe('guaranteed threshold selection (simulation, 500 gold draws each)', () 
     expect(rates.sgr).toBeLessThanOrEqual(delta + slack);
     expect(rates.naive).toBeGreaterThan(2 * delta);
     expect(rates.naive).toBeGreaterThan(rates.ltt + 0.1);
+  });
+});
+
+/**
+ * The powered start (`sequenceStart`) on calibrated-looking data: the pool's confidence c is
+ * spread evenly over [lo, hi] (2,000 quantiles stand in for an infinite pool), the machine is
+ * right with probability `truth(c)`, and the start reads only the pool's c, never a gold
+ * outcome. A `truth` below c makes the confidence optimistic, so the start is placed on a wrong
+ * prediction. The invalid variant takes the loosest pool quantile (from 5% coverage) whose own
+ * p-value passes.
+ */
+function simulatePowered(options: {
+  lo: number;
+  hi: number;
+  truth: (c: number) => number;
+  gold: number;
+  draws: number;
+  target: number;
+  delta: number;
+}) {
+  const { lo, hi, truth, gold, draws, target, delta } = options;
+  const size = 2000;
+  const pool = Float64Array.from({ length: size }, (_, i) => lo + ((hi - lo) * (i + 0.5)) / size);
+  // Mean truth of every pool quantile at or above λ (the pool is ascending).
+  const suffix = new Float64Array(size + 1);
+  for (let i = size - 1; i >= 0; i--)
+    suffix[i] = (suffix[i + 1] as number) + truth(pool[i] as number);
+  const trueAccuracy = (lambda: number) => {
+    let first = 0;
+    while (first < size && (pool[first] as number) < lambda) first++;
+    return first === size ? 1 : (suffix[first] as number) / (size - first);
+  };
+  const wide = candidateThresholds({ reference: pool, minCoverage: 0.05, steps: 50 });
+  const violations = { powered: 0, naive: 0 };
+  let chosen = 0;
+  const scores = new Float64Array(gold);
+  const correct = new Uint8Array(gold);
+  for (let d = 0; d < draws; d++) {
+    const rng = createRng(50_000 + d);
+    for (let i = 0; i < gold; i++) {
+      scores[i] = lo + (hi - lo) * rng.next();
+      correct[i] = rng.next() < truth(scores[i] as number) ? 1 : 0;
+    }
+    const policy = guaranteedPolicy({ gold: { scores, correct }, pool, target, delta });
+    if (policy.threshold !== null) {
+      chosen++;
+      if (trueAccuracy(policy.threshold) < target) violations.powered++;
+    }
+    const every = learnThenTest({ scores, correct, thresholds: wide, target, delta }).tests;
+    const passing = every.filter((t) => t.accepted > 0 && t.pValue <= delta);
+    const naive = passing[passing.length - 1]?.threshold;
+    if (naive !== undefined && trueAccuracy(naive) < target) violations.naive++;
+  }
+  return {
+    powered: violations.powered / draws,
+    naive: violations.naive / draws,
+    chosen: chosen / draws,
+  };
+}
+
+describe('fixed sequence from the powered start (simulation, 500 gold draws each)', () => {
+  const delta = 0.1;
+  const slack = 0.03;
+
+  it('keeps the promise and finds thresholds on 600 gold items at an 85% target', () => {
+    // Calibrated confidence 0.6–1.0: 85% is met above c = 0.7.
+    const rates = simulatePowered({
+      lo: 0.6,
+      hi: 1,
+      truth: (c) => c,
+      gold: 600,
+      draws: 500,
+      target: 0.85,
+      delta,
+    });
+    expect(rates.powered).toBeLessThanOrEqual(delta + slack);
+    expect(rates.chosen).toBeGreaterThan(0.95);
+  });
+
+  it('keeps the promise where the loosest passing threshold breaks it', () => {
+    // Confidence 0.9–1.0 but truth 94–95% all along: an optimistic start, and every
+    // threshold a near miss, so any certification at 95% is a violation and the loosest
+    // passing candidate slips through often.
+    const rates = simulatePowered({
+      lo: 0.9,
+      hi: 1,
+      truth: (c) => 0.94 + (c - 0.9) / 10,
+      gold: 1000,
+      draws: 500,
+      target: 0.95,
+      delta,
+    });
+    expect(rates.powered).toBeLessThanOrEqual(delta + slack);
+    expect(rates.naive).toBeGreaterThan(2 * delta);
+    expect(rates.naive).toBeGreaterThan(rates.powered + 0.1);
+  });
+
+  it('keeps the promise when the calibrated confidence that places the start is optimistic', () => {
+    // Truth 3 points under the stated confidence: the start lands where the target fails.
+    const rates = simulatePowered({
+      lo: 0.6,
+      hi: 1,
+      truth: (c) => c - 0.03,
+      gold: 600,
+      draws: 500,
+      target: 0.85,
+      delta,
+    });
+    expect(rates.powered).toBeLessThanOrEqual(delta + slack);
   });
 });

@@ -2,6 +2,7 @@ import { CALIBRATION_METHODS } from '../calibration/calibrator.js';
 import { HiloError } from '../errors.js';
 import type { ConfidenceSetting } from '../project.js';
 import type { GoldNeeded } from '../routing/gold-needed.js';
+import type { GoldPoolCheck } from '../routing/gold-pool-check.js';
 import type { MetaRouterParams } from '../routing/meta-router.js';
 import { ITEM_ROLES, MACHINE_CONFIDENCE_METHODS } from '../types.js';
 import {
@@ -71,6 +72,16 @@ const goldNeeded = objectShape<GoldNeeded>({
   acceptedNeeded: nullable(numberShape),
   totalGold: nullable(numberShape),
   additionalGold: nullable(numberShape),
+});
+
+const goldCheck = objectShape<GoldPoolCheck>({
+  goldItems: numberShape,
+  poolItems: numberShape,
+  confidence: objectShape({ statistic: numberShape, pValue: numberShape }),
+  labels: objectShape({ statistic: numberShape, df: numberShape, pValue: numberShape }),
+  level: numberShape,
+  suspicious: booleanShape,
+  largestGap: nullable(objectShape({ label: numberShape, gold: numberShape, pool: numberShape })),
 });
 
 const metaRouter = objectShape<MetaRouterParams>({
@@ -159,6 +170,8 @@ const routeConfig = objectShape<RouteRunConfig>({
       peopleErrorFrom: stringShape,
     }),
   ),
+  goldCheck: absentAsNull(goldCheck),
+  warnings: absentAsNull(listOf(stringShape)),
 });
 
 const auditConfig = objectShape<AuditRunConfig>({

@@ -8,6 +8,7 @@ import type { CalibrationMethod } from '../calibration/calibrator.js';
 import type { ConfidenceSetting } from '../project.js';
 import type { Interval } from '../routing/clopper-pearson.js';
 import type { GoldNeeded } from '../routing/gold-needed.js';
+import type { GoldPoolCheck } from '../routing/gold-pool-check.js';
 import type { MetaRouterParams } from '../routing/meta-router.js';
 import type { ConfidenceMethod, ItemRole } from '../types.js';
 
@@ -161,6 +162,10 @@ export interface RouteRunConfig {
   readonly router: MetaRouterParams | null;
   /** The audit run drawn with this routing, if any. */
   readonly auditRun: string | null;
+  /** Gold compared with the pool; null when not compared (or recorded before the check). */
+  readonly goldCheck: GoldPoolCheck | null;
+  /** Warnings printed with the routing (gold unlike the pool, a broken promise); null: none recorded. */
+  readonly warnings: readonly string[] | null;
   /**
    * What was promised: the accuracy of accepted labels (`accepted-accuracy`, older runs: null) or
    * the error of the whole final data set (`whole-set`, with `wholeSet`).

@@ -49,6 +49,7 @@ export function policyFromRun(run: RouteRun, scoredSource: string): PolicyData {
       currency: currencySymbol(c.cost.currency),
     },
     testCheck: c.testCheck,
+    warnings: c.warnings ?? [],
   };
 }
 

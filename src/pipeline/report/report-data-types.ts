@@ -229,6 +229,8 @@ export interface PolicyData {
     /** Symbol or code to print amounts with (`$`, `CHF `). */
     readonly currency: string;
   };
+  /** Warnings the routing printed: gold unlike the pool, a promise the test items broke. */
+  readonly warnings: readonly string[];
   /** The routing step's own check of the policy on test items, when it made one. */
   readonly testCheck: {
     readonly items: number;

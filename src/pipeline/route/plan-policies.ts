@@ -9,7 +9,9 @@ import { loadCalibrator } from '../calibrate/index.js';
 import { voteCommand } from '../label/index.js';
 import { planUnitCosts, type PricedUnits, type Staffing } from './plan-unit-costs.js';
 import { routePlanTable } from './route-budget.js';
+import { checkGoldAgainstPool, goldPoolWarning } from './promise-warnings.js';
 import { loadScoredItems } from './route-evidence.js';
+import type { GoldPoolCheck } from '../../core/routing/gold-pool-check.js';
 
 export interface PlanPoliciesOptions {
   readonly store: Store;
@@ -45,6 +47,9 @@ export interface PlanReport {
   readonly table: PlanTable;
   /** Return on the guaranteed row (the loosest certified), null when none is certified. */
   readonly roi: BaselineComparison | null;
+  /** Gold compared with the pool, and the warning when gold does not look like a sample of it. */
+  readonly goldCheck: GoldPoolCheck | null;
+  readonly goldWarning: string | null;
 }
 
 /**
@@ -95,7 +100,10 @@ export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanRe
     unit,
   });
   const chosen = table.chosen === null ? undefined : table.rows[table.chosen];
+  const goldCheck = checkGoldAgainstPool({ gold, pool, K: labels.length });
   return {
+    goldCheck,
+    goldWarning: goldPoolWarning(goldCheck, labels),
     source,
     calibrator: calibrator.method,
     calibrated: stored !== undefined,

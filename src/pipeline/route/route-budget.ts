@@ -4,10 +4,8 @@ import { planTable, type PlanTable } from '../../core/cost/plan-table.js';
 import { learnThenTest } from '../../core/routing/learn-then-test.js';
 import { assignZones, countZones } from '../../core/routing/assign-zones.js';
 import { chooseWithinBudget } from '../../core/routing/budget-policy.js';
-import {
-  candidateThresholds,
-  suggestedMinCoverage,
-} from '../../core/routing/candidate-thresholds.js';
+import { candidateThresholds } from '../../core/routing/candidate-thresholds.js';
+import { sequenceStart } from '../../core/routing/sequence-start.js';
 import type { Interval } from '../../core/routing/clopper-pearson.js';
 import { HiloError } from '../../core/errors.js';
 import { usd } from '../../core/format/format-number.js';
@@ -38,8 +36,8 @@ const PLAN_MIN_COVERAGE = 0.05;
 
 /**
  * The cost–accuracy table of candidate thresholds for routed pool items. Two lists are merged:
- * the fixed-sequence candidates `hilo route` tests (pool quantiles from the strictest coverage
- * the gold can certify up to accepting everything), and an even grid of coverages from 5% so
+ * the fixed-sequence candidates `hilo route` tests (pool quantiles from its powered start,
+ * `sequenceStart`, up to accepting everything), and an even grid of coverages from 5% so
  * a small gold set still shows the strict end of the curve. Only the first list is tested, as
  * `hilo route` tests it, so a row marked certified carries exactly the default policy's promise
  * and `chosen` is the threshold `hilo route` would pick.
@@ -60,7 +58,8 @@ export function routePlanTable(input: {
   const reference = pool.confidence.length > 0 ? pool.confidence : gold.confidence;
   const tested = candidateThresholds({
     reference,
-    minCoverage: suggestedMinCoverage({ goldSize: gold.confidence.length, target, delta }),
+    minCoverage: sequenceStart({ pool: reference, goldScores: gold.confidence, target, delta })
+      .coverage,
   });
   const grid = candidateThresholds({ reference, minCoverage: PLAN_MIN_COVERAGE, steps: 19 });
   const scores = { scores: gold.confidence, correct };

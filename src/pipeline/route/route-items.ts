@@ -3,6 +3,7 @@ import { hybridCost } from '../../core/cost/hybrid-cost.js';
 import { describeStaffing } from '../../core/cost/describe-staffing.js';
 import { overlapPeopleOf } from '../../core/cost/overlap-people-of.js';
 import type { GoldNeeded } from '../../core/routing/gold-needed.js';
+import type { GoldPoolCheck } from '../../core/routing/gold-pool-check.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Store } from '../../core/ports/index.js';
 import type { PeopleConfig, Prices } from '../../core/project.js';
@@ -14,6 +15,12 @@ import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
 import { loadScoredItems } from './route-evidence.js';
 import { choosePolicy, type ChosenPolicy, type PolicyMode } from './route-policy.js';
+import {
+  brokenPromiseWarning,
+  checkGoldAgainstPool,
+  goldPoolWarning,
+  isBroken,
+} from './promise-warnings.js';
 import { pricedWith, routeSentence } from './route-sentence.js';
 import { routeTestCheck, type TestCheck } from './route-test-check.js';
 
@@ -68,6 +75,12 @@ export interface RouteReport {
   readonly kept: number;
   readonly testCheck: TestCheck | null;
   readonly audit: { readonly runId: string; readonly items: number } | null;
+  /** Gold compared with the pool (null without pool items to compare with). */
+  readonly goldCheck: GoldPoolCheck | null;
+  /** True when the test items refute a certified promise (`isBroken`). */
+  readonly brokenPromise: boolean;
+  /** Lines to print loudly: gold unlike the pool, a broken promise. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -165,6 +178,12 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
   });
   const testItems = await loadScoredItems({ ...load, roles: ['test'], trusted: true });
   const testCheck = routeTestCheck({ policy, test: testItems, labels, delta });
+  const goldCheck = checkGoldAgainstPool({ gold, pool, K: labels.length });
+  const brokenPromise = policy.certified && isBroken(testCheck, target);
+  const warnings = [
+    goldPoolWarning(goldCheck, labels),
+    brokenPromise ? brokenPromiseWarning(testCheck, target, delta) : null,
+  ].filter((w): w is string => w !== null);
 
   const ids = [...pool.ids, ...pool.abstained.ids];
   const zones = new Uint8Array(ids.length).fill(2);
@@ -252,6 +271,8 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
       auditRun: audit?.runId ?? null,
       promise: 'accepted-accuracy',
       wholeSet: null,
+      goldCheck,
+      warnings,
     };
     const run: RouteRun = {
       id: runId,
@@ -284,6 +305,9 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     kept: result.kept,
     testCheck,
     audit: result.audit,
+    goldCheck,
+    brokenPromise,
+    warnings,
   };
 }
 

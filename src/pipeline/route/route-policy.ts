@@ -1,15 +1,14 @@
 import type { UnitCosts } from '../../core/cost/hybrid-cost.js';
 import { assignZones, countZones, type Zone } from '../../core/routing/assign-zones.js';
-import {
-  candidateThresholds,
-  suggestedMinCoverage,
-} from '../../core/routing/candidate-thresholds.js';
-import { goldNeeded, type GoldNeeded } from '../../core/routing/gold-needed.js';
+import { candidateThresholds } from '../../core/routing/candidate-thresholds.js';
+import type { GoldNeeded } from '../../core/routing/gold-needed.js';
+import { sequenceGoldNeeded } from '../../core/routing/gold-needed-sequence.js';
 import { guaranteedPolicy } from '../../core/routing/guaranteed-policy.js';
 import { learnThenTestPerClass } from '../../core/routing/learn-then-test-per-class.js';
 import type { MetaRouterParams } from '../../core/routing/meta-router.js';
 import { selectMetaRouterPolicy } from '../../core/routing/meta-router-policy.js';
 import { routerFeatures } from '../../core/routing/router-features.js';
+import { sequenceStart } from '../../core/routing/sequence-start.js';
 import { HiloError } from '../../core/errors.js';
 import type { RoutePolicyMode } from '../../core/runs/run-records.js';
 import { createRng, shuffled } from '../../core/rng.js';
@@ -103,16 +102,7 @@ export function choosePolicy(input: {
         certified: policy.threshold !== null,
         goldAccepted: policy.summary.goldAccepted,
         goldAcceptedCorrect: policy.summary.goldAcceptedCorrect,
-        goldNeeded:
-          policy.threshold === null
-            ? globalGoldNeeded(
-                gold.confidence,
-                correct,
-                pool.confidence,
-                request.target,
-                request.delta,
-              )
-            : null,
+        goldNeeded: policy.goldNeeded,
       };
     }
     case 'per-class':
@@ -152,13 +142,10 @@ function accepted(
   return { goldAccepted, goldAcceptedCorrect };
 }
 
-/** Accepted gold items the gold-needed estimate reads its accuracy from (as `goldNeeded`). */
-const MIN_ACCEPTED = 30;
-
 /**
- * Gold needed for one global threshold, as a hint when nothing could be certified. The testing
- * candidates start at a coverage the gold could certify, which for a small gold set is all of
- * it; the hint looks at stricter thresholds too, down to about 30 accepted gold items.
+ * Gold needed for one threshold, as a hint when nothing could be certified: estimated under the
+ * rule the fixed sequence runs (its powered start, then the first test), so it never says
+ * "none" when nothing passed.
  */
 function globalGoldNeeded(
   scores: ArrayLike<number>,
@@ -168,11 +155,13 @@ function globalGoldNeeded(
   delta: number,
 ): GoldNeeded | null {
   if (scores.length === 0) return null;
-  const thresholds = candidateThresholds({
-    reference: reference.length > 0 ? reference : scores,
-    minCoverage: Math.min(1, MIN_ACCEPTED / scores.length),
+  return sequenceGoldNeeded({
+    pool: reference.length > 0 ? reference : scores,
+    goldScores: scores,
+    correct,
+    target,
+    delta,
   });
-  return goldNeeded({ scores, correct, thresholds, target, delta, minAccepted: MIN_ACCEPTED });
 }
 
 function perClass(
@@ -187,11 +176,10 @@ function perClass(
   const { target, delta } = request;
   const candidates = labels.map((_, c) => {
     const reference = pool.confidence.filter((_, i) => pool.predicted[i] === c);
-    let goldSize = 0;
-    for (let i = 0; i < gold.predicted.length; i++) if (gold.predicted[i] === c) goldSize++;
+    const goldScores = gold.confidence.filter((_, i) => gold.predicted[i] === c);
     if (reference.length === 0) return new Float64Array(0);
-    const minCoverage = suggestedMinCoverage({ goldSize, target, delta: delta / K });
-    return candidateThresholds({ reference, minCoverage });
+    const start = sequenceStart({ pool: reference, goldScores, target, delta: delta / K });
+    return candidateThresholds({ reference, minCoverage: start.coverage });
   });
   const selection = learnThenTestPerClass({
     scores: gold.confidence,

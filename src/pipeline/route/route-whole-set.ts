@@ -279,6 +279,8 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
       auditRun: null,
       promise: 'whole-set',
       wholeSet: figures,
+      goldCheck: null,
+      warnings: null,
     };
     const run: RouteRun = {
       id: runId,
