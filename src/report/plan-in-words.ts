@@ -43,8 +43,13 @@ function noPolicy(view: ReportView): SafeHtml {
 function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
   const confidence = p.delta === null ? null : percent(1 - p.delta, 0);
   const target = p.target === null ? null : percent(p.target);
-  const rule =
-    p.threshold !== null && p.score === 'router'
+  const whole = p.wholeSet ?? null;
+  const rule = whole
+    ? html`keep the machine's label on the <strong>${count(whole.spared)}</strong> items the expert
+        checks certify (those the machine is most often right on, by predicted label and
+        confidence); the ${count(whole.checks)} checked items keep their experts' labels and
+        ${count(whole.toPeople)} go to people`
+    : p.threshold !== null && p.score === 'router'
       ? html`accept the machine's label when the meta-router's probability that it is right is at
           least <strong>${decimal(p.threshold)}</strong>`
       : p.threshold !== null
@@ -56,11 +61,22 @@ function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
           : html`nothing is accepted on the machine's word: no threshold could be certified`;
   const c = p.counts;
   const total = c ? c.accept + c.overlap + c.human : 0;
+  const checked = whole ? html`, ${count(whole.checks)} checked by experts` : '';
   const chosenPoint = plan && plan.chosen !== null ? plan.points[plan.chosen] : undefined;
   return html`<div class="words${(p.warnings ?? []).length > 0 ? ' pending' : ''}">
     ${(p.warnings ?? []).map((w) => html`<p class="warning"><strong>${w}</strong></p>`)}
     ${p.sentence ? html`<p>${p.sentence}</p>` : ''}
     <dl class="facts">
+      ${
+        whole
+          ? html`<dt>Target</dt>
+              <dd>
+                at most ${percent(whole.maxError)} wrong labels in the whole final data set of
+                ${count(whole.items)}
+                items${confidence ? html`, with ${confidence} confidence` : ''}
+              </dd>`
+          : ''
+      }
       ${
         target
           ? html`<dt>Target</dt>
@@ -82,9 +98,10 @@ function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
         c && total > 0
           ? html`<dt>Items</dt>
               <dd>
-                ${count(c.accept)} accepted (${percent(c.accept / total, 0)}), ${count(c.overlap)}
-                to people with the machine as a voter, ${count(c.human)} to people alone —
-                ${count(total)} in all
+                ${count(c.accept)} accepted
+                (${percent(c.accept / (whole ? whole.items : total), 0)}), ${count(c.overlap)} to
+                people with the machine as a voter, ${count(c.human)} to people alone${checked} —
+                ${count(whole ? whole.items : total)} in all
               </dd>`
           : ''
       }
@@ -124,7 +141,7 @@ function chosenPolicy(p: PolicyView, plan: PlanView | null): SafeHtml {
               <dd>
                 ${money(p.cost.plan, p.cost.currency)} against
                 ${money(p.cost.allHuman, p.cost.currency)} for people alone
-                (${savingWords(p.cost.plan, p.cost.allHuman)})
+                (${savingWords(p.cost.plan, p.cost.allHuman)})${whole ? html`, plus the ${count(whole.checks)} expert checks the promise rests on` : ''}
               </dd>`
           : ''
       }

@@ -116,4 +116,28 @@ describe('renderReportHtml', () => {
     expect(page).toContain('<p class="warning">');
     expect(render()).not.toContain('<p class="warning">');
   });
+
+  it('states a whole-data-set promise by its own target and rule, counting the checked items', () => {
+    const base = reportFixture();
+    const policy = base.policy as NonNullable<typeof base.policy>;
+    const page = render(
+      reportFixture({
+        policy: {
+          ...policy,
+          target: null,
+          threshold: null,
+          goldItems: null,
+          counts: { accept: 766, overlap: 0, human: 1033 },
+          sentence: 'The final data set of 2,299 items has at most 5% wrong labels.',
+          wholeSet: { maxError: 0.05, items: 2299, spared: 766, checks: 500, toPeople: 1033 },
+        },
+      }),
+    );
+    expect(page).toContain('at most 5.0% wrong labels in the whole final data set of 2,299 items');
+    expect(page).toMatch(/keep the machine's label on the <strong>766<\/strong> items/);
+    expect(page).not.toContain('no threshold could be certified');
+    expect(page).toContain('766 of 2,299 items on the machine&#39;s word');
+    expect(page).toMatch(/500 checked by experts\s+— 2,299 in all/);
+    expect(page).toContain('plus the 500 expert checks the promise rests on');
+  });
 });

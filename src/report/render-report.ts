@@ -104,7 +104,9 @@ function summaryCards(view: ReportView): SafeHtml {
       : card('Calibration error', '–', 'too little gold to calibrate'),
   );
   if (policy && policy.counts) {
-    const total = policy.counts.accept + policy.counts.overlap + policy.counts.human;
+    // A whole-data-set promise counts the checked items too: they are part of the final data.
+    const total =
+      policy.wholeSet?.items ?? policy.counts.accept + policy.counts.overlap + policy.counts.human;
     cards.push(
       card(
         'Accepted',

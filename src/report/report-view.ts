@@ -184,6 +184,14 @@ export interface ReportView {
     } | null;
     /** Gold unlike the pool, a promise the test items broke (absent in older report data). */
     readonly warnings?: readonly string[];
+    /** A whole-data-set promise: what it bounds and rests on (absent in older report data). */
+    readonly wholeSet?: {
+      readonly maxError: number;
+      readonly items: number;
+      readonly spared: number;
+      readonly checks: number;
+      readonly toPeople: number;
+    } | null;
   } | null;
   readonly spend: {
     readonly runs: number;

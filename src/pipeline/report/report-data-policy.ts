@@ -50,6 +50,15 @@ export function policyFromRun(run: RouteRun, scoredSource: string): PolicyData {
     },
     testCheck: c.testCheck,
     warnings: c.warnings ?? [],
+    wholeSet: c.wholeSet
+      ? {
+          maxError: c.wholeSet.maxError,
+          items: c.wholeSet.items,
+          spared: c.wholeSet.spared,
+          checks: c.wholeSet.checks,
+          toPeople: c.wholeSet.toPeople,
+        }
+      : null,
   };
 }
 

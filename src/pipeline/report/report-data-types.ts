@@ -231,6 +231,14 @@ export interface PolicyData {
   };
   /** Warnings the routing printed: gold unlike the pool, a promise the test items broke. */
   readonly warnings: readonly string[];
+  /** A whole-data-set promise (`hilo route --max-error`): what it bounds and rests on; else null. */
+  readonly wholeSet: {
+    readonly maxError: number;
+    readonly items: number;
+    readonly spared: number;
+    readonly checks: number;
+    readonly toPeople: number;
+  } | null;
   /** The routing step's own check of the policy on test items, when it made one. */
   readonly testCheck: {
     readonly items: number;
