@@ -349,10 +349,16 @@ export interface SuspectsRun extends SuspectsReport {
   readonly queued: QueueSuspectsReport | null;
 }
 
-/** `project.ensemble`: the members and how to pool them; the store, clock and labels are the project's. */
+/**
+ * `project.ensemble`: the members and how to pool them; the store, clock and labels are the project's.
+ * @example await project.ensemble({ sources: ['llm:a#1', 'llm:b#2'], pooling: 'log' })
+ */
 export type EnsembleOptions = Omit<EnsembleVotesOptions, 'store' | 'clock' | 'labels'>;
 
-/** `project.cascade`: the stages and the promise; store, checks, clock, labels, prices and people are the project's. */
+/**
+ * `project.cascade`: the stages and the promise; store, checks, clock, labels, prices and people are the project's.
+ * @example await project.cascade({ stages: ['model:local@1', 'llm:big#1'], maxError: 0.05, alpha: 0.05 })
+ */
 export type CascadeOptions = Omit<
   CascadeRouteOptions,
   'store' | 'checks' | 'clock' | 'labels' | 'prices' | 'people'

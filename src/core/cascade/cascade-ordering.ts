@@ -1,6 +1,7 @@
 /**
  * One stage's answers on the n pool items: its predicted label index and calibrated confidence
  * (the probability that label is right). NaN confidence where the stage abstained or has no vote.
+ * @example const stage: StageAnswers = { predicted: Int32Array.of(0, 2), confidence: Float64Array.of(0.9, 0.6) }
  */
 export interface StageAnswers {
   readonly predicted: ArrayLike<number>;

@@ -2,7 +2,10 @@ import { wholeSetPromise, type PeopleError } from '../checks/index.js';
 import type { CascadeOrdering } from './cascade-ordering.js';
 import type { CertifyOrdering } from './choose-cascade.js';
 
-/** An expert check as the cascade needs it: which pool item, its stratum, and the expert's label. */
+/**
+ * An expert check as the cascade needs it: which pool item, its stratum, and the expert's label.
+ * @example const check: LabelledCheck = { index: 12, stratum: 'all', stratumSize: 2299, label: 1 }
+ */
 export interface LabelledCheck {
   /** Position of the item among the pool items. */
   readonly index: number;

@@ -1,7 +1,10 @@
 import { HiloError } from '../errors.js';
 import { cascadeOrdering, type CascadeOrdering, type StageAnswers } from './cascade-ordering.js';
 
-/** Price per item of each stage, in USD: running stage 1, running stage 2, and people. */
+/**
+ * Price per item of each stage, in USD: running stage 1, running stage 2, and people.
+ * @example const prices: CascadePrices = { stage1: 0.0001, stage2: 0.002, people: 0.125 }
+ */
 export interface CascadePrices {
   readonly stage1: number;
   readonly stage2: number;
@@ -14,12 +17,14 @@ export interface CascadePrices {
  * ≤ ε with probability ≥ 1 − α, from the expert checks): 1 per kept item, never a checked one.
  * The caller binds ε and the checks (see `certifyWithChecks`); the cascade only chooses among
  * orderings.
+ * @example const certify: CertifyOrdering = certifyWithChecks({ checks, maxError: 0.05 })
  */
 export type CertifyOrdering = (ordering: CascadeOrdering, alpha: number) => Uint8Array;
 
 /**
  * What `chooseCascade` needs: both stages' calibrated answers on the n pool items, the pre-set
  * grid of stage-1 thresholds, the test (which knows the checks), α and the prices.
+ * @example chooseCascade({ stage1, stage2, t1Grid: [0.5, 0.7, 0.9], alpha: 0.05, certify, prices })
  */
 export interface CascadeInput {
   readonly stage1: StageAnswers;
@@ -34,7 +39,10 @@ export interface CascadeInput {
   readonly prices: CascadePrices;
 }
 
-/** Counts and cost of the cascade at (t1, t2). */
+/**
+ * Counts and cost of the cascade at (t1, t2).
+ * @example const plan = chooseCascade(input).chosen; plan?.keptByStage1
+ */
 export interface CascadePlan {
   readonly t1: number;
   /** The lowest score kept, i.e. the certified threshold on the ordering; null when nothing is kept. */
@@ -49,7 +57,10 @@ export interface CascadePlan {
   readonly cost: number;
 }
 
-/** The chosen plan, every plan tried, and the level each t1 was tested at. */
+/**
+ * The chosen plan, every plan tried, and the level each t1 was tested at.
+ * @example const { chosen, plans, alphaPerT1 } = chooseCascade(input)
+ */
 export interface CascadeChoice {
   /** The cheapest plan that keeps anything; null when no t1 certified anything. */
   readonly chosen: CascadePlan | null;

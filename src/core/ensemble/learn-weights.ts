@@ -16,7 +16,10 @@ export interface WeightData {
   readonly iterations?: number;
 }
 
-/** Learned weights (on the simplex) and the mean log-likelihood of the truth they reach. */
+/**
+ * Learned weights (on the simplex) and the mean log-likelihood of the truth they reach.
+ * @example const { weights } = learnWeights({ members: [weak, strong], truth, pooling: 'log' })
+ */
 export interface LearnedWeights {
   readonly weights: Float64Array;
   readonly logLikelihood: number;

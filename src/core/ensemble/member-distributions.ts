@@ -12,7 +12,10 @@ export interface MemberDistributions {
   readonly rows: Float64Array;
 }
 
-/** Smallest probability a log is taken of, so a member's hard 0 is a large, finite penalty. */
+/**
+ * Smallest probability a log is taken of, so a member's hard 0 is a large, finite penalty.
+ * @example Math.log(Math.max(p, LOG_FLOOR))
+ */
 export const LOG_FLOOR = 1e-6;
 
 /**

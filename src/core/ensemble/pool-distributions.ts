@@ -9,6 +9,7 @@ import {
  * How several members' distributions become one: `linear` averages the probabilities (a
  * mixture: cautious, an item is sure only when the members agree), `log` averages the
  * log-probabilities and renormalises (geometric pooling: agreeing members sharpen each other).
+ * @example const pooling: Pooling = 'log'
  */
 export type Pooling = 'linear' | 'log';
 
