@@ -3,7 +3,7 @@
  */
 
 /** What kind of answer a project asks for. */
-export type TaskKind = 'classify' | 'multilabel' | 'pairwise';
+export type TaskKind = 'classify' | 'multilabel' | 'pairwise' | 'rating';
 
 /** Why an item is in the project: to be labelled, to check the machine, to check people, or to test. */
 export type ItemRole = 'pool' | 'gold' | 'control' | 'test';

@@ -75,6 +75,12 @@ describe('loadProject', () => {
     );
   });
 
+  it('refuses a task kind it cannot carry end to end, instead of running it as classify', async () => {
+    const error = await loadError('name: x\nkind: multilabel\nlabels: [a, b]\n');
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toContain('kind: only kind "classify" is carried');
+  });
+
   it('gives the line of a YAML syntax error', async () => {
     const error = await loadError('name: x\nlabels: [a, b\n');
     expect(error.message).toMatch(/line 3: not valid YAML/);

@@ -191,7 +191,14 @@ const people = z
 export const projectSchema = z
   .object({
     name: z.string().min(1),
-    kind: z.enum(['classify', 'multilabel', 'pairwise']).default(D.kind),
+    // Other kinds are named so a file that asks for one is refused clearly, never run as classify.
+    kind: z
+      .enum(['classify', 'multilabel', 'pairwise', 'rating'])
+      .default(D.kind)
+      .refine(
+        (k): boolean => k === 'classify',
+        'only kind "classify" is carried through labelling, routing and annotation so far; multilabel, pairwise and rating projects are not yet',
+      ),
     fields: z
       .array(z.string().min(1))
       .min(1)
