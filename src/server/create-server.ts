@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { openApiDocument } from '../contract/people-api.js';
+import { openApiDocument } from '../contract/openapi-document.js';
 import { HiloError } from '../core/errors.js';
 import { adminRoutes } from './admin-routes.js';
 import { appealRoutes } from './appeal-routes.js';

@@ -7,12 +7,13 @@ import type { GoldPoolCheck } from '../../core/routing/gold-pool-check.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Store } from '../../core/ports/index.js';
 import type { PeopleConfig, Prices } from '../../core/project.js';
-import type { RouteRun, RouteRunConfig } from '../../core/runs/run-records.js';
+import type { RouteRunConfig } from '../../core/runs/run-records.js';
 import { drawAudit } from '../audit/index.js';
 import { loadCalibrator } from '../calibrate/index.js';
 import { voteCommand } from '../label/index.js';
 import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
+import { finishedRouteRun, nextRouteRunId } from './route-run.js';
 import { loadScoredItems } from './route-evidence.js';
 import { choosePolicy, type ChosenPolicy, type PolicyMode } from './route-policy.js';
 import {
@@ -188,8 +189,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
   const ids = [...pool.ids, ...pool.abstained.ids];
   const zones = new Uint8Array(ids.length).fill(2);
   zones.set(policy.zones);
-  const previous = (await store.listRuns({ kind: 'route' })).length;
-  const runId = `route-${previous + 1}-${stamp(started)}`;
+  const runId = await nextRouteRunId(store, started);
   const auditRate = options.auditRate ?? 0;
   const { zones: _zones, ...policyFigures } = policy;
   const result = await store.transaction(async (tx) => {
@@ -274,20 +274,15 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
       goldCheck,
       warnings,
     };
-    const run: RouteRun = {
-      id: runId,
-      kind: 'route',
-      config,
-      status: 'done',
-      itemsDone: written.written,
-      itemsFailed: 0,
-      tokensIn: 0,
-      tokensOut: 0,
-      costUsd: 0,
-      startedAt: new Date(started).toISOString(),
-      endedAt: now,
-    };
-    await tx.createRun(run);
+    await tx.createRun(
+      finishedRouteRun({
+        id: runId,
+        config,
+        itemsDone: written.written,
+        startedMs: started,
+        endedAt: now,
+      }),
+    );
     return { kept: written.kept, audit };
   });
   return {
@@ -309,11 +304,4 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     brokenPromise,
     warnings,
   };
-}
-
-function stamp(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:.TZ]/g, '')
-    .slice(0, 14);
 }

@@ -6,15 +6,12 @@ import { HiloError } from '../../core/errors.js';
 import type { Check, Clock, Store } from '../../core/ports/index.js';
 import { expertItemPrice, type PeopleConfig, type Prices } from '../../core/project.js';
 import { ZONE_CODES } from '../../core/routing/assign-zones.js';
-import type {
-  RouteRun,
-  RouteRunConfig,
-  WholeSetRouteFigures,
-} from '../../core/runs/run-records.js';
+import type { RouteRunConfig, WholeSetRouteFigures } from '../../core/runs/run-records.js';
 import { loadCalibrator } from '../calibrate/index.js';
 import { canReplaceDecision } from '../items/index.js';
 import { planUnitCosts } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
+import { finishedRouteRun, nextRouteRunId } from './route-run.js';
 import { loadScoredItems } from './route-evidence.js';
 import { wholeSetSentence } from './whole-set-sentence.js';
 
@@ -218,11 +215,7 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
     checks: checks.length * expertItemPrice(options.prices),
     expertItemUsd: expertItemPrice(options.prices),
   };
-  const previous = (await store.listRuns({ kind: 'route' })).length;
-  const runId = `route-${previous + 1}-${new Date(started)
-    .toISOString()
-    .replace(/[-:.TZ]/g, '')
-    .slice(0, 14)}`;
+  const runId = await nextRouteRunId(store, started);
   await store.transaction(async (tx) => {
     const now = new Date(options.clock.now()).toISOString();
     const written = await writeRouteDecisions({
@@ -282,20 +275,15 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
       goldCheck: null,
       warnings: null,
     };
-    const run: RouteRun = {
-      id: runId,
-      kind: 'route',
-      config,
-      status: 'done',
-      itemsDone: written.written,
-      itemsFailed: 0,
-      tokensIn: 0,
-      tokensOut: 0,
-      costUsd: 0,
-      startedAt: new Date(started).toISOString(),
-      endedAt: now,
-    };
-    await tx.createRun(run);
+    await tx.createRun(
+      finishedRouteRun({
+        id: runId,
+        config,
+        itemsDone: written.written,
+        startedMs: started,
+        endedAt: now,
+      }),
+    );
   });
   return {
     runId,
