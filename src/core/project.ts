@@ -124,6 +124,54 @@ export interface ProjectConfig {
   readonly database: string | null;
   /** People in the loop (hilo.yaml `people`). */
   readonly people: PeopleConfig;
+  /** Options of a multi-label project (`kind: multilabel`); ignored by other kinds. */
+  readonly multilabel: MultilabelOptions;
+  /** Options of a pairwise-preference project (`kind: pairwise`); ignored by other kinds. */
+  readonly pairwise: PairwiseOptions;
+  /** Options of a rating project (`kind: rating`); ignored by other kinds. */
+  readonly rating: RatingOptions;
+}
+
+/**
+ * What a promise on a multi-label item counts as right: the whole set (`exact`), or each label's
+ * yes/no decision (`per-label`: every label's accuracy among accepted items).
+ */
+export type MultilabelMeasure = 'exact' | 'per-label';
+
+/** hilo.yaml `multilabel`: labels are independent yes/no decisions. */
+export interface MultilabelOptions {
+  /** Fewest labels an item carries (0 allows the empty set). */
+  readonly minLabels: number;
+  /** Most labels an item carries; null means all of them. */
+  readonly maxLabels: number | null;
+  /** The per-item measure promises and routing are on. */
+  readonly measure: MultilabelMeasure;
+}
+
+/** hilo.yaml `pairwise`: which fields hold the prompt and the two responses. */
+export interface PairwiseOptions {
+  /** Field of the prompt (or question) both responses answer. */
+  readonly prompt: string;
+  /** Field of the first response (A). */
+  readonly a: string;
+  /** Field of the second response (B). */
+  readonly b: string;
+  /** Field naming the system behind A (for a Bradley–Terry ranking); null when there is none. */
+  readonly systemA: string | null;
+  /** Field naming the system behind B; null when there is none. */
+  readonly systemB: string | null;
+  /** Ask the LLM judge twice, with the responses swapped, and combine the two answers. */
+  readonly swap: boolean;
+}
+
+/** What a promise on a rating counts as right: the exact level, or a level within ±k of it. */
+export type RatingMeasure = 'exact' | 'within-k';
+
+/** hilo.yaml `rating`: the labels are the scale's levels, lowest first. */
+export interface RatingOptions {
+  readonly measure: RatingMeasure;
+  /** The k of `within-k`: a rating this far from the right one still counts as right. */
+  readonly withinK: number;
 }
 
 /** Rules that check people (DESIGN §5); each is off when its number is 0. */
@@ -313,6 +361,9 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
     },
     skillMatching: 0.3,
   },
+  multilabel: { minLabels: 0, maxLabels: null, measure: 'exact' },
+  pairwise: { prompt: 'prompt', a: 'a', b: 'b', systemA: null, systemB: null, swap: true },
+  rating: { measure: 'exact', withinK: 1 },
 };
 
 /** Texts per request to the embedding model when `labeller.local.embeddings.batchSize` is absent. */

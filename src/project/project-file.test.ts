@@ -75,10 +75,12 @@ describe('loadProject', () => {
     );
   });
 
-  it('refuses a task kind it cannot carry end to end, instead of running it as classify', async () => {
-    const error = await loadError('name: x\nkind: multilabel\nlabels: [a, b]\n');
+  it('refuses a kind it does not know, naming the kinds it does', async () => {
+    const error = await loadError('name: x\nkind: ranking\nlabels: [a, b]\n');
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.message).toContain('kind: only kind "classify" is carried');
+    expect(error.message).toContain(
+      'kind: Invalid option: expected one of "classify"|"multilabel"|"pairwise"|"rating"',
+    );
   });
 
   it('gives the line of a YAML syntax error', async () => {

@@ -3,8 +3,13 @@ import {
   DEFAULT_EMBEDDINGS_BATCH_SIZE,
   DEFAULT_EXPERT_ITEM_USD,
   PROJECT_DEFAULTS,
+  type LabelDef,
+  type MultilabelOptions,
+  type PairwiseOptions,
   type ProjectConfig,
 } from '../core/project.js';
+import { LABEL_SET_SEPARATOR } from '../core/task-kind/index.js';
+import type { TaskKind } from '../core/types.js';
 import type { AssertTrue, SameType } from '../core/same-type.js';
 
 const D = PROJECT_DEFAULTS;
@@ -184,32 +189,53 @@ const people = z
   })
   .strict();
 
+const ML = D.multilabel;
+const multilabel = z
+  .object({
+    minLabels: z.number().int().min(0).default(ML.minLabels),
+    maxLabels: z.number().int().min(1).nullable().default(ML.maxLabels),
+    measure: z.enum(['exact', 'per-label']).default(ML.measure),
+  })
+  .strict();
+
+const PW = D.pairwise;
+const pairwise = z
+  .object({
+    prompt: z.string().min(1).default(PW.prompt),
+    a: z.string().min(1).default(PW.a),
+    b: z.string().min(1).default(PW.b),
+    systemA: z.string().min(1).nullable().default(PW.systemA),
+    systemB: z.string().min(1).nullable().default(PW.systemB),
+    swap: z.boolean().default(PW.swap),
+  })
+  .strict();
+
+const RT = D.rating;
+const rating = z
+  .object({
+    measure: z.enum(['exact', 'within-k']).default(RT.measure),
+    withinK: z.number().int().min(0).default(RT.withinK),
+  })
+  .strict();
+
 /**
  * The schema of hilo.yaml: every default comes from `PROJECT_DEFAULTS`. Unknown keys are
- * errors, so typos do not pass silently.
+ * errors, so typos do not pass silently. A pairwise project may leave out `labels` (a, b, tie)
+ * and `fields` (its prompt and response fields); every other kind names its labels.
  */
 export const projectSchema = z
   .object({
     name: z.string().min(1),
-    // Other kinds are named so a file that asks for one is refused clearly, never run as classify.
-    kind: z
-      .enum(['classify', 'multilabel', 'pairwise', 'rating'])
-      .default(D.kind)
-      .refine(
-        (k): boolean => k === 'classify',
-        'only kind "classify" is carried through labelling, routing and annotation so far; multilabel, pairwise and rating projects are not yet',
-      ),
-    fields: z
-      .array(z.string().min(1))
-      .min(1)
-      .default(() => [...D.fields]),
+    kind: z.enum(['classify', 'multilabel', 'pairwise', 'rating']).default(D.kind),
+    fields: z.array(z.string().min(1)).min(1).optional(),
     labels: z
       .array(label)
       .min(2)
       .refine(
         (ls) => new Set(ls.map((l) => l.name)).size === ls.length,
         'label names must be unique',
-      ),
+      )
+      .optional(),
     guidelines: z.string().default(D.guidelines),
     labeller: z
       .object({
@@ -222,8 +248,95 @@ export const projectSchema = z
     prices: prices.prefault({}),
     database: z.string().nullable().default(D.database),
     people: people.prefault({}),
+    multilabel: multilabel.prefault({}),
+    pairwise: pairwise.prefault({}),
+    rating: rating.prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((raw, ctx) => {
+    for (const problem of kindProblems(raw)) ctx.addIssue({ code: 'custom', ...problem });
+  })
+  .transform(({ labels, fields, ...rest }): ProjectConfig => ({
+    ...rest,
+    fields: fields ?? defaultFields(rest.kind, rest.pairwise),
+    labels: labels ?? PAIRWISE_LABELS,
+  }));
+
+const PAIRWISE_LABELS: readonly LabelDef[] = [
+  { name: 'a', description: 'the first response (A) is better' },
+  { name: 'b', description: 'the second response (B) is better' },
+  { name: 'tie', description: 'neither is better' },
+];
+
+function defaultFields(kind: TaskKind, options: PairwiseOptions): readonly string[] {
+  return kind === 'pairwise' ? [options.prompt, options.a, options.b] : [...D.fields];
+}
+
+interface KindInput {
+  readonly kind: TaskKind;
+  readonly labels?: readonly LabelDef[] | undefined;
+  readonly fields?: readonly string[] | undefined;
+  readonly multilabel: MultilabelOptions;
+  readonly pairwise: PairwiseOptions;
+}
+
+/** What a kind asks of the label set and fields, each problem naming its key. */
+function kindProblems(raw: KindInput): { path: string[]; message: string }[] {
+  const problems: { path: string[]; message: string }[] = [];
+  const { kind, labels } = raw;
+  if (labels === undefined) {
+    if (kind !== 'pairwise') problems.push({ path: ['labels'], message: 'required' });
+  } else if (kind === 'pairwise') {
+    const names = labels.map((l) => l.name).join(',');
+    if (names !== 'a,b' && names !== 'a,b,tie') {
+      problems.push({
+        path: ['labels'],
+        message: `a pairwise project's labels are a, b and (optionally) tie, in that order; got ${names}`,
+      });
+    }
+  } else if (kind === 'multilabel') {
+    const bad = labels.find((l) => l.name.includes(LABEL_SET_SEPARATOR));
+    if (bad) {
+      problems.push({
+        path: ['labels'],
+        message: `a multi-label project's label names cannot contain "${LABEL_SET_SEPARATOR}" (it joins a set): ${bad.name}`,
+      });
+    }
+    const { minLabels, maxLabels } = raw.multilabel;
+    if (maxLabels !== null && maxLabels > labels.length) {
+      problems.push({
+        path: ['multilabel', 'maxLabels'],
+        message: `${maxLabels} is more than the ${labels.length} labels`,
+      });
+    }
+    if (minLabels > (maxLabels ?? labels.length)) {
+      problems.push({
+        path: ['multilabel', 'minLabels'],
+        message: `${minLabels} is more than maxLabels (${maxLabels ?? labels.length})`,
+      });
+    }
+  }
+  if (kind === 'pairwise') {
+    const { prompt, a, b } = raw.pairwise;
+    if (new Set([prompt, a, b]).size < 3) {
+      problems.push({
+        path: ['pairwise'],
+        message: `prompt, a and b must be three different fields; got ${prompt}, ${a}, ${b}`,
+      });
+    }
+    const fields = raw.fields;
+    if (fields !== undefined) {
+      const missing = [a, b].filter((f) => !fields.includes(f));
+      if (missing.length > 0) {
+        problems.push({
+          path: ['fields'],
+          message: `a pairwise project shows both responses; add ${missing.join(', ')} to fields`,
+        });
+      }
+    }
+  }
+  return problems;
+}
 
 /** Fails to compile when hilo.yaml's schema and `ProjectConfig` disagree on any key or type. */
 type _SchemaMatchesConfig = AssertTrue<SameType<z.output<typeof projectSchema>, ProjectConfig>>;

@@ -29,6 +29,7 @@ const settings: LlmLabellerConfig = {
 };
 
 const project: ProjectConfig = {
+  ...PROJECT_DEFAULTS,
   name: 'spam',
   kind: 'classify',
   fields: ['text'],

@@ -34,6 +34,9 @@ export function project(over: ProjectOverrides = {}): ProjectConfig {
     prices: { models: {}, humanHourlyUsd: 15, humanItemsPerHour: 60, hostingPerHourUsd: 0 },
     database: null,
     people: PROJECT_DEFAULTS.people,
+    multilabel: PROJECT_DEFAULTS.multilabel,
+    pairwise: PROJECT_DEFAULTS.pairwise,
+    rating: PROJECT_DEFAULTS.rating,
     ...rest,
     labels: labels.map((l) => (typeof l === 'string' ? { name: l, description: '' } : l)),
     labeller: {

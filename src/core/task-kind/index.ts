@@ -1,0 +1,8 @@
+export {
+  LABEL_SET_SEPARATOR,
+  decodeLabelSet,
+  encodeLabelSet,
+  labelSetIndices,
+} from './label-set-code.js';
+export { isSingleChoice, measureName, taskShapeOf, type TaskShape } from './task-shape.js';
+export { answerScore, decideItem, probabilityRow, type ItemDecision } from './decide-item.js';
