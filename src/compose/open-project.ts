@@ -34,6 +34,7 @@ import { HiloError } from '../core/errors.js';
 import { estimateFirstPass, firstPassLabeller, type FirstPassDeps } from './first-pass.js';
 import { createLocalEmbedder, type Env } from './model-clients.js';
 import type { LearnOptions, Project, TournamentRun } from './project-handle.js';
+import { requiredItemFields, taskShapeOf } from '../core/task-kind/index.js';
 
 /**
  * The wall clock, for everything that is not a test.
@@ -88,6 +89,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
   const store = await openStore(url ? { url, clock } : { path: join(dir, DEFAULT_DB_FILE), clock });
   const deps: FirstPassDeps = { config, store, env, logger };
   const labels = config.labels.map((l) => l.name);
+  const shape = taskShapeOf(config);
   const withProgress = progress ? { progress } : {};
   const learnBase = (o: LearnOptions = {}) => ({
     store,
@@ -113,8 +115,9 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         role: o.role ?? 'pool',
         idField: o.idField ?? 'id',
         labelField: o.labelField ?? 'label',
-        fields: config.fields,
+        fields: requiredItemFields(config),
         labels,
+        shape,
         skipInvalid: o.skipInvalid ?? false,
         ...(o.batch ? { batch: o.batch } : {}),
         ...withProgress,
@@ -124,6 +127,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         store,
         source: await openRecordSource(o.file),
         labels,
+        shape,
         clock,
         ...(o.workerField ? { workerField: o.workerField } : {}),
         ...(o.taskField ? { taskField: o.taskField } : {}),
@@ -131,9 +135,10 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         skipInvalid: o.skipInvalid ?? false,
         ...withProgress,
       }),
-    importPredictions: (o) => importPredictionFile({ store, labels, clock, ...withProgress }, o),
+    importPredictions: (o) =>
+      importPredictionFile({ store, labels, shape, clock, ...withProgress }, o),
     importTruth: async (o) =>
-      importTruth({ store, source: await openRecordSource(o.file), labels, role: o.role }),
+      importTruth({ store, source: await openRecordSource(o.file), labels, shape, role: o.role }),
     learn: (o) => learnRound(learnBase(o)),
     learnLoop: (o) =>
       runLearnLoop({
@@ -234,7 +239,8 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       const issued = await reinviteAnnotator(store.people, clock, { id, hours });
       return { ...issued, link: invitationLink(o.baseUrl, issued.token) };
     },
-    export: (o) => exportItems({ store, sink: openRecordSink(o.file), labels, ...withProgress }),
+    export: (o) =>
+      exportItems({ store, sink: openRecordSink(o.file), labels, shape, ...withProgress }),
     checks: projectChecks({ store, config, clock, ...withProgress }),
     close: () => store.close(),
   };

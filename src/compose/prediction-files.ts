@@ -4,6 +4,7 @@ import { HiloError } from '../core/errors.js';
 import type { Clock, Progress, Store } from '../core/ports/index.js';
 import type { ConfidenceMethod } from '../core/types.js';
 import { openRecordSource } from '../files/open-record-source.js';
+import type { TaskShape } from '../core/task-kind/index.js';
 import {
   importPredictions,
   parseLabelMap,
@@ -34,6 +35,8 @@ export async function importPredictionFile(
   deps: {
     readonly store: Store;
     readonly labels: readonly string[];
+    /** The project's kind; default classify over `labels`. */
+    readonly shape?: TaskShape;
     readonly clock: Clock;
     readonly progress?: Progress;
     /** Directory a relative label-map path is read from. */
@@ -51,6 +54,7 @@ export async function importPredictionFile(
     source: await openRecordSource(options.file),
     model: options.model,
     labels: deps.labels,
+    ...(deps.shape ? { shape: deps.shape } : {}),
     clock: deps.clock,
     ...(labelMap ? { labelMap } : {}),
     ...(options.method ? { method: options.method } : {}),

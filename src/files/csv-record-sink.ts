@@ -25,6 +25,7 @@ export function csvRecordSink(path: string, options: CsvSinkOptions = {}): Recor
   let row = 0;
   return {
     flat: true,
+    textCells: true,
     async write(record) {
       row += 1;
       if (header === undefined) {

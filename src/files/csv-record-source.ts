@@ -42,6 +42,7 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
   const gzip = options.gzip ?? false;
   return {
     path,
+    textCells: true,
     async *batches(batchSize: number) {
       const input = openTextInput(path, gzip);
       const parser: LineTaggingParser = new LineTaggingParser({

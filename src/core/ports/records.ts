@@ -12,6 +12,11 @@ export interface SourceRecord {
  */
 export interface RecordSource {
   readonly path: string;
+  /**
+   * True when every cell is text (CSV, TSV): readers then accept a list written as text, such as
+   * a multi-label set joined by `|`. JSON lines and Parquet keep their values' types.
+   */
+  readonly textCells?: boolean;
   batches(batchSize: number): AsyncIterable<readonly (SourceRecord | RecordError)[]>;
 }
 
@@ -30,6 +35,8 @@ export interface RecordSink {
    * map into one column per key instead of leaving it to be stored as JSON text.
    */
   readonly flat?: boolean;
+  /** True when every cell is written as text (CSV, TSV): a list is then written as text too. */
+  readonly textCells?: boolean;
   /** Gives up: deletes what was written and leaves any existing file at the path untouched. */
   abort?(): Promise<void>;
 }

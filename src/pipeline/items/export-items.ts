@@ -1,4 +1,5 @@
 import type { Progress, RecordSink, Store } from '../../core/ports/index.js';
+import { LABEL_SET_SEPARATOR, decodeLabelSet, type TaskShape } from '../../core/task-kind/index.js';
 import type { Decision, Item } from '../../core/types.js';
 
 export interface ExportItemsOptions {
@@ -7,12 +8,17 @@ export interface ExportItemsOptions {
   readonly sink: RecordSink;
   /** The project's label set, in order: the `p_<label>` columns of flat formats. */
   readonly labels: readonly string[];
+  /** The project's kind (default classify over `labels`): a multi-label line adds `labels`. */
+  readonly shape?: TaskShape;
   readonly progress?: Progress;
 }
 
 export interface ExportReport {
   readonly written: number;
 }
+
+/** The column of a multi-label line that lists the set's names. */
+const SET_COLUMN = 'labels';
 
 /** Items read from the store per page. */
 const PAGE = 1000;
@@ -40,14 +46,23 @@ const OUTPUT_COLUMNS = [
  * "expert", `labelSource` "expert"); an undecided one gives nulls. Flat formats (CSV, TSV, Parquet: `sink.flat`) get one
  * `p_<label>` column per label instead of a `probabilities` map, and every row the same
  * columns (one extra pass over the items collects the field names). A field whose name clashes
- * with an output column is written as `fields.<name>`.
+ * with an output column is written as `fields.<name>`. A multi-label line keeps the set's code
+ * in `label` and adds `labels`, the set's names (an array; in text cells joined by `|`, the
+ * empty set `[]`), and its probabilities are each label's probability of applying (an expert's
+ * set: 1 for its labels, 0 for the others).
  * @example await exportItems({ store, sink: openRecordSink('out.csv'), labels: ['ham', 'spam'] });
  * Complexity O(items); memory one page of items.
  */
 export async function exportItems(options: ExportItemsOptions): Promise<ExportReport> {
   const { store, sink, labels, progress } = options;
+  const shape = options.shape ?? { kind: 'classify', labels };
   const flat = sink.flat === true;
-  const reserved = new Set([...OUTPUT_COLUMNS, ...labels.map((label) => `p_${label}`)]);
+  const textCells = sink.textCells === true;
+  const reserved = new Set([
+    ...OUTPUT_COLUMNS,
+    ...(shape.kind === 'multilabel' ? [SET_COLUMN] : []),
+    ...labels.map((label) => `p_${label}`),
+  ]);
   let written = 0;
   progress?.start('export', await store.countItems({}));
   try {
@@ -56,7 +71,7 @@ export async function exportItems(options: ExportItemsOptions): Promise<ExportRe
       for (const item of items) {
         const record = { id: item.id };
         copyFields(record, item, fieldNames, reserved);
-        Object.assign(record, outcome(item, decisions.get(item.id), labels, flat));
+        Object.assign(record, outcome(item, decisions.get(item.id), shape, { flat, textCells }));
         await sink.write(record);
         written += 1;
       }
@@ -128,24 +143,30 @@ const LABEL_SOURCE: Readonly<Record<Decision['decidedBy'], 'expert' | 'people' |
 function outcome(
   item: Item,
   decision: Decision | undefined,
-  labels: readonly string[],
-  flat: boolean,
+  shape: TaskShape,
+  sink: { readonly flat: boolean; readonly textCells: boolean },
 ): Record<string, unknown> {
+  const { labels } = shape;
   const expert = item.goldLabel;
   const label = expert ?? decision?.label ?? null;
+  const chosen =
+    expert === null ? [] : shape.kind === 'multilabel' ? decodeLabelSet(expert, labels) : [expert];
   const probabilities =
     expert !== null
-      ? Object.fromEntries(labels.map((name) => [name, name === expert ? 1 : 0]))
+      ? Object.fromEntries(labels.map((name) => [name, chosen.includes(name) ? 1 : 0]))
       : (decision?.probabilities ?? null);
   const confidence =
     expert !== null
       ? 1
       : (decision?.confidence ?? (label !== null ? probabilities?.[label] : undefined) ?? null);
-  const spread = flat
+  const spread = sink.flat
     ? Object.fromEntries(labels.map((name) => [`p_${name}`, probabilities?.[name] ?? null]))
     : { probabilities };
+  const names =
+    shape.kind === 'multilabel' ? { [SET_COLUMN]: setNames(label, labels, sink.textCells) } : {};
   return {
     label,
+    ...names,
     ...spread,
     confidence,
     decidedBy: expert !== null ? 'gold' : (decision?.decidedBy ?? null),
@@ -154,4 +175,12 @@ function outcome(
     zone: decision?.zone ?? null,
     role: item.role,
   };
+}
+
+/** A multi-label answer's names: an array, or in text cells joined by `|` (`[]` when empty). */
+function setNames(code: string | null, labels: readonly string[], textCells: boolean): unknown {
+  if (code === null) return null;
+  const names = decodeLabelSet(code, labels);
+  if (!textCells) return names;
+  return names.length === 0 ? '[]' : names.join(LABEL_SET_SEPARATOR);
 }

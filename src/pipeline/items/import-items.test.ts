@@ -131,7 +131,7 @@ describe('importItems', () => {
     ];
     const error = await rejection(importItems(options(store, rows, { role: 'gold' })));
     expect(error.location).toEqual({ file: FILE, line: 2, field: 'label' });
-    expect(error.message).toMatch(/label "spma" is not in the label set \(spam, ham\)/);
+    expect(error.message).toMatch(/label "spma" is not in the project's label set \(spam, ham\)/);
   });
 
   it('stops at a control item without a label', async () => {
@@ -201,7 +201,11 @@ describe('importItems', () => {
     const expected: SkippedRecord[] = [
       { line: 2, reason: 'not valid JSON' },
       { line: 3, field: 'text', reason: 'missing field "text"' },
-      { line: 4, field: 'label', reason: expect.stringMatching(/"eggs" is not in the label set/) },
+      {
+        line: 4,
+        field: 'label',
+        reason: expect.stringMatching(/"eggs" is not in the project's label set/),
+      },
       { line: 5, field: 'id', reason: 'id "a" already appears on line 1' },
       { line: 6, field: 'id', reason: 'missing id' },
     ];

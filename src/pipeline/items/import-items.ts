@@ -1,5 +1,6 @@
 import { HiloError } from '../../core/errors.js';
 import type { Progress, RecordSource, Store } from '../../core/ports/index.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
 import type { Item, ItemRole } from '../../core/types.js';
 import { isProblem, itemFromRecord, type ItemRules } from './item-from-record.js';
 
@@ -15,6 +16,8 @@ export interface ImportItemsOptions {
   readonly fields: readonly string[];
   /** The project's label set. */
   readonly labels: readonly string[];
+  /** The project's kind: how a label is read (default classify over `labels`). */
+  readonly shape?: TaskShape;
   /** Store the good records and report the bad ones, instead of stopping at the first. */
   readonly skipInvalid: boolean;
   readonly batch?: string;
@@ -43,7 +46,8 @@ const BATCH = 1000;
 
 /**
  * Imports a file of items into the store in one transaction. A bad record (unreadable, no id,
- * a project field missing, a gold/control label missing or outside the label set, an id seen
+ * a project field missing, a gold/control label missing or not an answer of the project's kind
+ * (outside the label set, a set outside multilabel bounds, a rating off the scale), an id seen
  * earlier in the file) stops the import with INVALID_INPUT naming the file, line and field,
  * and nothing from the file is stored; with `skipInvalid` the good records are stored and every
  * bad one is reported. Items are upserted by id, so importing a file again updates, never
@@ -61,7 +65,8 @@ export async function importItems(options: ImportItemsOptions): Promise<ImportRe
     idField: options.idField,
     labelField: options.labelField,
     fields: options.fields,
-    labels: new Set(options.labels),
+    shape: options.shape ?? { kind: 'classify', labels: options.labels },
+    textCells: options.source.textCells === true,
     batch: options.batch ?? null,
   };
   const file = source.path;

@@ -1,3 +1,4 @@
+import { readAnswer, type TaskShape } from '../../core/task-kind/index.js';
 import type { Fields, Item, ItemRole } from '../../core/types.js';
 
 /** How the columns of a user's file become an item. */
@@ -9,9 +10,15 @@ export interface ItemRules {
   readonly labelField: string;
   /** The project's fields: each must be present, as text (numbers and booleans are converted). */
   readonly fields: readonly string[];
-  readonly labels: ReadonlySet<string>;
+  /** The project's kind and labels: what a label cell must hold. */
+  readonly shape: TaskShape;
+  /** Cells are text (CSV, TSV), so a label set may come joined by `|`. */
+  readonly textCells: boolean;
   readonly batch: string | null;
 }
+
+/** Where a multi-label file may give the set when the label column is the default `label`. */
+const LABEL_SET_COLUMN = 'labels';
 
 /** Why a record is not an item, and which column is at fault. */
 export interface RecordProblem {
@@ -26,8 +33,10 @@ const NEEDS_LABEL: ReadonlySet<ItemRole> = new Set(['gold', 'control']);
  * Validates one record and builds its item. The project's fields come first, as text; any other
  * column (except the id and label columns) is kept unchanged after them, so export can give it
  * back. The label becomes `goldLabel` for gold and control items (required) and test items
- * (optional); for pool items the label column is ignored, so answers in a file never slip in
- * as trusted labels.
+ * (optional), read in the project's kind (see `readAnswer`: a multi-label set is stored as its
+ * code); for pool items the label column is ignored, so answers in a file never slip in as
+ * trusted labels. A multi-label record with a `labels` column (as `hilo export` writes it) gives
+ * its set there when the label column is the default `label`.
  * @example itemFromRecord({ id: 7, text: 'hi' }, rules) // { id: '7', fields: { text: 'hi' }, ... }
  * Complexity O(columns).
  */
@@ -49,14 +58,24 @@ export function itemFromRecord(
     }
     setField(fields, name, text);
   }
+  const labelField = labelColumn(values, rules);
+  const answerColumns = new Set([rules.labelField, labelField]);
   for (const name of Object.keys(values)) {
-    if (name !== rules.idField && name !== rules.labelField && !Object.hasOwn(fields, name)) {
+    if (name !== rules.idField && !answerColumns.has(name) && !Object.hasOwn(fields, name)) {
       setField(fields, name, values[name]);
     }
   }
-  const goldLabel = labelOf(values[rules.labelField], rules);
+  const goldLabel = labelOf(values[labelField], labelField, rules);
   if (goldLabel !== null && typeof goldLabel !== 'string') return goldLabel;
   return { id, fields, role: rules.role, batch: rules.batch, goldLabel };
+}
+
+function labelColumn(values: Readonly<Record<string, unknown>>, rules: ItemRules): string {
+  const exported =
+    rules.shape.kind === 'multilabel' &&
+    rules.labelField === 'label' &&
+    Object.hasOwn(values, LABEL_SET_COLUMN);
+  return exported ? LABEL_SET_COLUMN : rules.labelField;
 }
 
 /**
@@ -76,26 +95,16 @@ function idOf(value: unknown): string | { reason: string } {
   return value;
 }
 
-function labelOf(value: unknown, rules: ItemRules): string | null | RecordProblem {
-  const field = rules.labelField;
+function labelOf(value: unknown, field: string, rules: ItemRules): string | null | RecordProblem {
   if (rules.role === 'pool') return null;
-  const required = NEEDS_LABEL.has(rules.role);
-  const label = value === undefined || value === null ? undefined : textOf(value);
-  if (label === undefined && value !== undefined && value !== null) {
-    return { field, reason: `label must be text, got ${describe(value)}` };
-  }
-  if (label === undefined || label === '') {
-    return required
+  const read = readAnswer(rules.shape, value, { textCells: rules.textCells });
+  if ('problem' in read) return { field, reason: read.problem };
+  if ('missing' in read) {
+    return NEEDS_LABEL.has(rules.role)
       ? { field, reason: `missing label ("${field}") for a ${rules.role} item` }
       : null;
   }
-  if (!rules.labels.has(label)) {
-    return {
-      field,
-      reason: `label "${label}" is not in the label set (${listLabels(rules.labels)})`,
-    };
-  }
-  return label;
+  return read.answer;
 }
 
 function textOf(value: unknown): string | undefined {
@@ -110,11 +119,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
-}
-
-function listLabels(labels: ReadonlySet<string>): string {
-  const shown = [...labels].slice(0, 10).join(', ');
-  return labels.size > 10 ? `${shown}, …` : shown;
 }
 
 /** A column named `__proto__` must become a field, not the object's prototype. */

@@ -1,6 +1,7 @@
 import type { LabelMapping } from '../../core/confidence/imported-distribution.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Progress, RecordSource, Store } from '../../core/ports/index.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
 import type { ConfidenceMethod, Item, ItemRole } from '../../core/types.js';
 import { isPredictionProblem, predictionFromRecord } from './prediction-from-record.js';
 import type { Prediction, PredictionColumns, PredictionRules } from './prediction-types.js';
@@ -12,6 +13,8 @@ export interface ImportPredictionsOptions {
   /** The model's name; votes are stored with source `import:<model>`. */
   readonly model: string;
   readonly labels: readonly string[];
+  /** The project's kind (default classify over `labels`): multi-label reads yes-probabilities. */
+  readonly shape?: TaskShape;
   /** The file's names → the project's labels (null: outside the label set). */
   readonly labelMap?: ReadonlyMap<string, string | null>;
   /** Every vote's method, instead of the one its shape implies. */
@@ -86,6 +89,8 @@ export async function importPredictions(
     ...options.columns,
     mapping,
     model: options.model,
+    ...(options.shape ? { shape: options.shape } : {}),
+    textCells: source.textCells === true,
   };
   const predictions: Prediction[] = [];
   const firstLine = new Map<string, number>();

@@ -10,6 +10,7 @@ import {
 } from '../../core/confidence/imported-distribution.js';
 import type { ConfidenceMethod, Fields } from '../../core/types.js';
 import { labelStudioPrediction } from './label-studio-record.js';
+import { multilabelPrediction } from './multilabel-prediction.js';
 import type { Prediction, PredictionProblem, PredictionRules } from './prediction-types.js';
 import { numberOf, parsedJson, setField, textOf } from './record-values.js';
 
@@ -19,7 +20,8 @@ import { numberOf, parsedJson, setField, textOf } from './record-values.js';
  * columns: `distribution`) or token logprobs (a `top_logprobs` list of `{token, logprob}`, a
  * token → logprob map, or an OpenAI `logprobs` object: `logprobs`). Without a label column the
  * label of a distribution or logprobs row is its most probable label. A Label Studio task
- * (`data` + `predictions`) is read as its chosen prediction's choice and score.
+ * (`data` + `predictions`) is read as its chosen prediction's choice and score. A multi-label
+ * project's rows give one yes-probability per label instead (see `multilabelPrediction`).
  * @example predictionFromRecord({ id: 'a', label: 'joy', confidence: '0.9' }, rules)
  * Complexity: O(columns + labels).
  */
@@ -40,6 +42,10 @@ export function predictionFromRecord(
           ? id.reason
           : `no id column "${rules.idField}"${columnsHint(values, '--id-field')}`,
     };
+  if (rules.shape?.kind === 'multilabel') {
+    const context = { rules, shape: rules.shape, textCells: rules.textCells === true };
+    return multilabelPrediction(id, values, context, otherColumns(values, rules));
+  }
   const given = labelOf(values[rules.labelField], rules);
   if (given !== undefined && 'reason' in given) return given;
   const confidence = numberOf(values[rules.confidenceField]);

@@ -1,4 +1,5 @@
 import type { LabelMapping } from '../../core/confidence/imported-distribution.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
 import type { ConfidenceMethod, Distribution, Fields } from '../../core/types.js';
 
 /** Which columns of a predictions file hold what. */
@@ -17,6 +18,10 @@ export interface PredictionRules extends PredictionColumns {
   readonly mapping: LabelMapping;
   /** The model's name: picks its prediction in a Label Studio task with several. */
   readonly model: string;
+  /** The project's kind; a multi-label project reads one yes-probability per label. */
+  readonly shape?: TaskShape;
+  /** Cells are text (CSV, TSV): a label set may come joined by `|`. */
+  readonly textCells?: boolean;
 }
 
 /** One row of a predictions file, read and checked. */
@@ -28,6 +33,11 @@ export interface Prediction {
   readonly method: ConfidenceMethod;
   readonly otherMass: number;
   readonly verbalized: number | null;
+  /**
+   * The probability that the label is right, when it is not the label's own probability: a
+   * multi-label set's, under the project's measure.
+   */
+  readonly confidence?: number;
   /** Options outside the label set that carried mass. */
   readonly outside: readonly string[];
   /** The item's fields, should it be created: the columns that are not the prediction. */

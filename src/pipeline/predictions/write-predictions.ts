@@ -74,7 +74,7 @@ export async function writePredictions(options: {
       next.push({
         itemId: p.id,
         label: p.label,
-        confidence: p.probabilities[p.label] ?? null,
+        confidence: p.confidence ?? p.probabilities[p.label] ?? null,
         probabilities: p.probabilities,
         decidedBy: 'machine',
         source,

@@ -1,6 +1,7 @@
 import { humanVote } from '../../core/human-vote.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Progress, RecordSource, Store } from '../../core/ports/index.js';
+import { readAnswer, type TaskShape } from '../../core/task-kind/index.js';
 import type { Item, ItemRole, NewVote } from '../../core/types.js';
 
 export interface ImportVotesOptions {
@@ -8,6 +9,8 @@ export interface ImportVotesOptions {
   /** Long format, one vote per row: crowd-kit's `worker,task,label`. */
   readonly source: RecordSource;
   readonly labels: readonly string[];
+  /** The project's kind: how a label is read (default classify over `labels`). */
+  readonly shape?: TaskShape;
   readonly clock: Clock;
   readonly workerField?: string;
   readonly taskField?: string;
@@ -31,7 +34,8 @@ const BATCH = 2000;
 
 /**
  * Imports existing annotations in crowd-kit's long format (`worker,task,label`) as votes of
- * `human:<worker>`; items are created (role pool, no fields) when missing, never overwritten.
+ * `human:<worker>`, each label read in the project's kind (a multi-label answer becomes its set
+ * code, see `readAnswer`); items are created (role pool, no fields) when missing, never overwritten.
  * Importing the same file again adds nothing: per (item, worker, label) the store keeps as many
  * votes as the file holds (repeated answers by one worker are kept as separate votes). A bad
  * row stops the import (nothing from the file is stored) unless `skipInvalid`.
@@ -43,7 +47,8 @@ export async function importVotes(options: ImportVotesOptions): Promise<ImportVo
   const workerField = options.workerField ?? 'worker';
   const taskField = options.taskField ?? 'task';
   const labelField = options.labelField ?? 'label';
-  const known = new Set(options.labels);
+  const shape = options.shape ?? { kind: 'classify', labels: options.labels };
+  const cells = { textCells: options.source.textCells === true };
   const file = source.path;
   const skipped: { line: number; field?: string; reason: string }[] = [];
   const seenInFile = new Map<string, number>();
@@ -71,19 +76,14 @@ export async function importVotes(options: ImportVotesOptions): Promise<ImportVo
           }
           const worker = text(record.values[workerField]);
           const task = text(record.values[taskField]);
-          const label = text(record.values[labelField]);
+          const answer = readAnswer(shape, record.values[labelField], cells);
           if (!worker) reject(record.line, `missing ${workerField}`, workerField);
           else if (!task) reject(record.line, `missing ${taskField}`, taskField);
-          else if (!label) reject(record.line, `missing ${labelField}`, labelField);
-          else if (!known.has(label))
-            reject(
-              record.line,
-              `label "${label}" is not in the project's label set (${[...known].slice(0, 8).join(', ')}${known.size > 8 ? ', …' : ''})`,
-              labelField,
-            );
+          else if ('missing' in answer) reject(record.line, `missing ${labelField}`, labelField);
+          else if ('problem' in answer) reject(record.line, answer.problem, labelField);
           else {
             annotators.add(worker);
-            rows.push({ item: task, source: `human:${worker}`, label });
+            rows.push({ item: task, source: `human:${worker}`, label: answer.answer });
           }
         }
         if (rows.length === 0) continue;

@@ -9,7 +9,8 @@ import type {
 export type FakeRow = Record<string, unknown> | { readonly error: string };
 
 /**
- * A RecordSource over rows in memory, numbered from line 1, for tests.
+ * A RecordSource over rows in memory, numbered from line 1, for tests; a `.csv` or `.tsv` path
+ * makes its cells text (`textCells`), as the CSV reader's are.
  * @example const source = memorySource('items.jsonl', [{ id: 'a', text: 'hi' }, { error: 'bad JSON' }]);
  */
 export function memorySource(path: string, rows: readonly FakeRow[]): RecordSource {
@@ -20,6 +21,7 @@ export function memorySource(path: string, rows: readonly FakeRow[]): RecordSour
   );
   return {
     path,
+    textCells: /\.(csv|tsv)$/i.test(path),
     async *batches(batchSize: number) {
       for (let start = 0; start < records.length; start += batchSize) {
         yield records.slice(start, start + batchSize);
@@ -35,11 +37,15 @@ export interface MemorySink extends RecordSink {
 }
 
 /**
- * A RecordSink in memory, for tests; `flat` mimics CSV/Parquet.
+ * A RecordSink in memory, for tests; `flat` mimics CSV/Parquet, `textCells` CSV.
  * @example const sink = memorySink({ flat: true }); await exportItems({ store, sink, labels });
  */
 export function memorySink(
-  options: { readonly flat?: boolean; readonly failAfter?: number } = {},
+  options: {
+    readonly flat?: boolean;
+    readonly textCells?: boolean;
+    readonly failAfter?: number;
+  } = {},
 ): MemorySink {
   const records: Record<string, unknown>[] = [];
   let state: MemorySink['state'] = 'open';
@@ -49,6 +55,7 @@ export function memorySink(
       return state;
     },
     flat: options.flat ?? false,
+    textCells: options.textCells ?? false,
     async write(record) {
       if (state !== 'open') throw new Error(`write to a ${state} sink`);
       if (options.failAfter !== undefined && records.length >= options.failAfter) {
