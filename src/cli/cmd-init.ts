@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
-import { initProject } from '../compose/index.js';
+import { initProject, type InitOptions } from '../compose/index.js';
+import type { TaskKind } from '../core/types.js';
 import type { CliIo } from './cli-io.js';
+import { kindOptions, kindSettings, type KindFlags } from './init-kind-flags.js';
 
-interface InitFlags {
+interface InitFlags extends KindFlags {
   labels?: string;
   labelsFile?: string;
   field: string[];
@@ -17,7 +19,7 @@ interface InitFlags {
 }
 
 export function registerInit(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('init')
     .argument('<dir>', 'project directory (created if missing)')
     .description('Create DIR/hilo.yaml: labels, fields, guidelines, labeller settings, prices.')
@@ -36,26 +38,40 @@ export function registerInit(program: Command, io: CliIo): void {
       `LLM for the first pass (default ${PROJECT_DEFAULTS.labeller.llm.model})`,
     )
     .option('--force', 'overwrite an existing hilo.yaml')
-    .addHelpText('after', '\nExample:\n  hilo init spam --labels spam,ham --field text')
-    .action(async (dir: string, flags: InitFlags) => {
-      const labels = await readLabels(flags, io.cwd);
-      const guidelines = flags.guidelines ? await readText(resolve(io.cwd, flags.guidelines)) : '';
-      const file = await initProject(resolve(io.cwd, dir), {
-        name: flags.name ?? basename(resolve(io.cwd, dir)),
-        labels,
-        ...(flags.field.length > 0 ? { fields: flags.field } : {}),
-        guidelines,
-        ...(flags.model ? { model: flags.model } : {}),
-        ...(flags.force ? { force: true } : {}),
-      });
-      io.out(`wrote ${file}\n`);
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hilo init spam --labels spam,ham --field text\n  hilo init emotions --kind multilabel --labels-file emotions.txt --field text\n  hilo init judge --kind pairwise --system-fields system_a,system_b\n  hilo init quality --kind rating --scale 1-5 --field text',
+    );
+  kindOptions(command).action(async (dir: string, flags: InitFlags) => {
+    const { scale, ...kind } = kindSettings(flags);
+    const labels = await readLabels(flags, io.cwd, { kind: kind.kind ?? 'classify', scale });
+    const guidelines = flags.guidelines ? await readText(resolve(io.cwd, flags.guidelines)) : '';
+    const file = await initProject(resolve(io.cwd, dir), {
+      name: flags.name ?? basename(resolve(io.cwd, dir)),
+      labels,
+      ...kind,
+      ...(flags.field.length > 0 ? { fields: flags.field } : {}),
+      guidelines,
+      ...(flags.model ? { model: flags.model } : {}),
+      ...(flags.force ? { force: true } : {}),
     });
+    io.out(`wrote ${file}\n`);
+  });
 }
 
 async function readLabels(
   flags: InitFlags,
   cwd: string,
-): Promise<{ name: string; description: string }[]> {
+  kind: { kind: TaskKind; scale: InitOptions['labels'] | undefined },
+): Promise<InitOptions['labels']> {
+  if (kind.scale) {
+    if (flags.labels || flags.labelsFile)
+      throw new HiloError(
+        'INVALID_INPUT',
+        '--scale gives the levels; leave out --labels and --labels-file',
+      );
+    return kind.scale;
+  }
   if (flags.labelsFile) {
     const text = await readText(resolve(cwd, flags.labelsFile));
     return text
@@ -69,8 +85,15 @@ async function readLabels(
           : { name: line.slice(0, colon).trim(), description: line.slice(colon + 1).trim() };
       });
   }
-  if (!flags.labels)
-    throw new HiloError('INVALID_INPUT', 'init needs --labels a,b,... or --labels-file FILE');
+  if (!flags.labels) {
+    if (kind.kind === 'pairwise') return [];
+    throw new HiloError(
+      'INVALID_INPUT',
+      kind.kind === 'rating'
+        ? 'init --kind rating needs the levels: --scale 1-5, --labels 1,2,3 or --labels-file FILE (lowest first)'
+        : 'init needs --labels a,b,... or --labels-file FILE',
+    );
+  }
   return flags.labels
     .split(',')
     .map((name) => name.trim())

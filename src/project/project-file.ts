@@ -3,7 +3,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 import { HiloError } from '../core/errors.js';
-import type { ProjectConfig } from '../core/project.js';
+import type {
+  MultilabelOptions,
+  PairwiseOptions,
+  ProjectConfig,
+  RatingOptions,
+} from '../core/project.js';
+import type { TaskKind } from '../core/types.js';
 import { parseProjectConfig } from './project-schema.js';
 
 export const PROJECT_FILE = 'hilo.yaml';
@@ -54,7 +60,14 @@ export async function loadProject(dir: string): Promise<ProjectConfig> {
  */
 export interface InitOptions {
   readonly name: string;
+  /** Default `classify`. */
+  readonly kind?: TaskKind;
+  /** A pairwise project may give none (a, b, tie); a rating's are its levels, lowest first. */
   readonly labels: readonly { name: string; description: string }[];
+  /** The kind's options that differ from their defaults. */
+  readonly multilabel?: Partial<MultilabelOptions>;
+  readonly pairwise?: Partial<PairwiseOptions>;
+  readonly rating?: Partial<RatingOptions>;
   /** Default `PROJECT_DEFAULTS.fields`. */
   readonly fields?: readonly string[];
   readonly guidelines: string;
@@ -65,7 +78,8 @@ export interface InitOptions {
 
 /**
  * Writes a new `DIR/hilo.yaml` with every key spelled out, those not in `options` at their
- * default (`PROJECT_DEFAULTS`); refuses to overwrite without `force`.
+ * default (`PROJECT_DEFAULTS`), the kind's options section included (a pairwise project's
+ * labels and fields at their defaults when not given); refuses to overwrite without `force`.
  * @example await initProject('./spam', { name: 'spam', labels: [{ name: 'spam', description: '' }, …], guidelines: '' });
  */
 export async function initProject(dir: string, options: InitOptions): Promise<string> {
@@ -75,10 +89,16 @@ export async function initProject(dir: string, options: InitOptions): Promise<st
   }
   const raw = {
     name: options.name,
+    ...(options.kind ? { kind: options.kind } : {}),
     ...(options.fields ? { fields: [...options.fields] } : {}),
-    labels: options.labels.map((l) => ({ name: l.name, description: l.description })),
+    ...(options.labels.length > 0 || options.kind !== 'pairwise'
+      ? { labels: options.labels.map((l) => ({ name: l.name, description: l.description })) }
+      : {}),
     guidelines: options.guidelines,
     ...(options.model !== undefined ? { labeller: { llm: { model: options.model } } } : {}),
+    ...(options.multilabel ? { multilabel: { ...options.multilabel } } : {}),
+    ...(options.pairwise ? { pairwise: { ...options.pairwise } } : {}),
+    ...(options.rating ? { rating: { ...options.rating } } : {}),
   };
   const parsed = parseProjectConfig(raw);
   if (!parsed.ok) throw new HiloError('INVALID_INPUT', parsed.problems.join('; '));
