@@ -68,6 +68,31 @@ describe('hilo init, import and export per task kind', () => {
     expect(sets(back, 'labels')).toEqual(sets(source, 'label'));
     expect(back.every((r) => r.role === 'test')).toBe(true);
 
+    const names = EMOTIONS.split(',');
+    const yes = Object.fromEntries(
+      names.map((n) => [n, n === 'joy' ? 0.9 : n === 'love' ? 0.6 : 0.05]),
+    );
+    await writeFile(
+      join(dir, 'preds.jsonl'),
+      JSON.stringify({ id: 'new-1', text: 'so happy', probabilities: yes }) + '\n',
+    );
+    const imported = await ok([
+      'import-predictions',
+      join(dir, 'preds.jsonl'),
+      '--model',
+      'm',
+      ...p,
+    ]);
+    expect(imported).toContain('imported 1 predictions of import:m');
+    await ok(['export', join(dir, 'machine.jsonl'), ...p]);
+    const machine = (await lines(join(dir, 'machine.jsonl'))).find((r) => r.id === 'new-1');
+    expect(machine).toMatchObject({
+      label: 'joy|love',
+      labels: ['joy', 'love'],
+      decidedBy: 'machine',
+    });
+    expect(machine?.confidence).toBeCloseTo(0.9 * 0.6 * 0.95 ** 26, 12);
+
     await writeFile(
       join(dir, 'bad.jsonl'),
       '{"id":"x","text":"t","label":["joy","fear","love","pride","grief"]}\n',
