@@ -68,6 +68,13 @@ describe('hilo init, import and export per task kind', () => {
     expect(sets(back, 'labels')).toEqual(sets(source, 'label'));
     expect(back.every((r) => r.role === 'test')).toBe(true);
 
+    const third = join(dir, 'third');
+    await ok(['export', join(dir, 'out.parquet'), ...p]);
+    await ok(['init', third, '--kind', 'multilabel', '--labels', EMOTIONS, '--field', 'text']);
+    await ok(['import', join(dir, 'out.parquet'), '--role', 'gold', '--project', third]);
+    await ok(['export', join(dir, 'third.jsonl'), '--project', third]);
+    expect(sets(await lines(join(dir, 'third.jsonl')), 'labels')).toEqual(sets(source, 'label'));
+
     const names = EMOTIONS.split(',');
     const yes = Object.fromEntries(
       names.map((n) => [n, n === 'joy' ? 0.9 : n === 'love' ? 0.6 : 0.05]),

@@ -45,6 +45,36 @@ describe('initProject', () => {
     expect(config.labeller.llm).toEqual({ ...PROJECT_DEFAULTS.labeller.llm, model: 'm1' });
   });
 
+  it('writes a pairwise project without labels, and a rating with its options', async () => {
+    await initProject(dir, { name: 'judge', kind: 'pairwise', labels: [], guidelines: '' });
+    const judge = await loadProject(dir);
+    expect(judge.labels.map((l) => l.name)).toEqual(['a', 'b', 'tie']);
+    expect(judge.fields).toEqual(['prompt', 'a', 'b']);
+    const levels = ['1', '2', '3'].map((name) => ({ name, description: '' }));
+    await initProject(dir, {
+      name: 'q',
+      kind: 'rating',
+      labels: levels,
+      guidelines: '',
+      rating: { measure: 'within-k', withinK: 1 },
+      force: true,
+    });
+    expect(await loadProject(dir)).toMatchObject({
+      kind: 'rating',
+      rating: { measure: 'within-k' },
+    });
+    await expect(
+      initProject(dir, {
+        name: 'm',
+        kind: 'multilabel',
+        labels: levels,
+        guidelines: '',
+        multilabel: { maxLabels: 9 },
+        force: true,
+      }),
+    ).rejects.toThrow('multilabel.maxLabels: 9 is more than the 3 labels');
+  });
+
   it('refuses to overwrite without force', async () => {
     await initProject(dir, { name: 'x', labels, guidelines: '' });
     await expect(initProject(dir, { name: 'x', labels, guidelines: '' })).rejects.toMatchObject({
