@@ -1,0 +1,10 @@
+export { answerProbabilities, canonicalAnswer } from './canonical-answer.js';
+export { answerText, setDifference } from './answer-text.js';
+export {
+  fitLabelSetCrowd,
+  labelSetPosterior,
+  type LabelSetFit,
+  type LabelSetFitOptions,
+  type LabelSetRates,
+  type LabelSetVotes,
+} from './label-set-crowd.js';
