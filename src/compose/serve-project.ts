@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createRng } from '../core/rng.js';
-import { buildQueue, createCrowdModel, inviteFirstAdmin } from '../pipeline/people/index.js';
+import {
+  buildQueue,
+  createCrowdModel,
+  createLabelSetModel,
+  inviteFirstAdmin,
+} from '../pipeline/people/index.js';
 import { createServer } from '../server/create-server.js';
 import { openProject, type OpenProjectOptions } from './open-project.js';
 import type { Project } from './project-handle.js';
@@ -53,6 +58,8 @@ export async function serveProject(options: ServeProjectOptions): Promise<Runnin
   const project = await openProject(options);
   try {
     const { store, config, clock, logger } = project;
+    const labels = config.labels.map((l) => l.name);
+    const onError = (error: unknown): void => logger.warn(`crowd refit failed: ${String(error)}`);
     const deps = {
       store,
       project: config,
@@ -60,11 +67,10 @@ export async function serveProject(options: ServeProjectOptions): Promise<Runnin
       rng: createRng(clock.now() >>> 0),
       // Fitted at the first overlap-zone answer and refitted in the background after that, so an
       // answer costs one item's posterior, not a fit of the project's votes.
-      crowd: createCrowdModel({
-        store,
-        labels: config.labels.map((l) => l.name),
-        onError: (error) => logger.warn(`crowd refit failed: ${String(error)}`),
-      }),
+      // A multi-label project's answers are sets: its crowd is one of yes/no questions.
+      ...(config.kind === 'multilabel'
+        ? { labelSets: createLabelSetModel({ store, labels, onError }) }
+        : { crowd: createCrowdModel({ store, labels, onError }) }),
     };
     const counts = await buildQueue(deps);
     logger.info(

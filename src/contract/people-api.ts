@@ -58,7 +58,11 @@ export const nextQuery = z.object({
 export const answerBody = z
   .object({
     itemId: z.string().min(1),
-    label: z.string().min(1).nullable(),
+    /**
+     * The answer in the project's kind (a label, a verdict, a level; for multi-label the set's
+     * names joined by `|`, `''` the empty set), checked by the people step; null skips.
+     */
+    label: z.string().max(10_000).nullable(),
     timeSpentMs: z.number().min(0).max(86_400_000),
   })
   .strict();
@@ -66,7 +70,9 @@ export const answerBody = z
 export const goldFeedback = z.object({
   correct: z.boolean(),
   goldLabel: z.string(),
-  /** The gold label's description, when the answer was wrong. */
+  /** The gold answer as a person reads it: "toxic, insult", "B better", "4 — severe". */
+  goldText: z.string(),
+  /** The gold label's description (for a set, each label answered wrong), when wrong. */
   description: z.string().nullable(),
   /** The guideline paragraph that mentions the gold label, when the answer was wrong. */
   guideline: z.string().nullable(),
@@ -221,7 +227,8 @@ export const reviewResponse = z.object({
   ),
 });
 
-export const settleBody = z.object({ label: z.string().min(1) }).strict();
+/** The reviewer's answer, in the same form as an annotator's (`''` is an empty multi-label set). */
+export const settleBody = z.object({ label: z.string().max(10_000) }).strict();
 
 export const appealBody = z
   .object({ itemId: z.string().min(1), comment: z.string().trim().min(1).max(2000) })

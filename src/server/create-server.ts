@@ -50,6 +50,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     clock: options.clock,
     rng: options.rng,
     ...(options.crowd === undefined ? {} : { crowd: options.crowd }),
+    ...(options.labelSets === undefined ? {} : { labelSets: options.labelSets }),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
   };
   await app.register(cookie);

@@ -1,4 +1,6 @@
 import { readCrowd, type CrowdSnapshot } from './crowd-snapshot.js';
+import { labelSetQuality, ratesTable } from './label-set-quality.js';
+import { readLabelSetCrowd } from './label-set-snapshot.js';
 import { humanSource, type PeopleContext } from './people-context.js';
 import { peopleDashboard, type AnnotatorStats } from './people-dashboard.js';
 
@@ -29,12 +31,28 @@ export interface QualityReport {
  * Each person's dashboard record (answers, speed, control accuracy with its Wilson interval)
  * joined with their Dawid-Skene confusion matrix fitted on all the project's votes (machine
  * labellers as soft votes, gold and controls clamped). Discounted people are fitted too, so
- * that their matrix shows why.
+ * that their matrix shows why. A multi-label project's people are judged on yes/no questions
+ * instead (`label-set-quality.ts`): a two-way table of their sensitivity and specificity.
  * @example const { annotators } = await annotatorQuality(ctx); annotators[0].estimatedAccuracy;
  * Complexity: the dashboard plus one fit, O((K × votes + annotators × K²) × sweeps).
  */
 export async function annotatorQuality(ctx: PeopleContext): Promise<QualityReport> {
   const stats = await peopleDashboard(ctx);
+  if (ctx.project.kind === 'multilabel') {
+    const sets = await readLabelSetCrowd({
+      store: ctx.store,
+      labels: ctx.project.labels.map((l) => l.name),
+      keepDiscounted: true,
+    });
+    return {
+      annotators: stats.annotators.map((person) => ({
+        ...person,
+        ...labelSetQuality(sets, humanSource(person.id)),
+      })),
+      pooled: ratesTable(sets.fit.pooled),
+      votes: sets.votes,
+    };
+  }
   const crowd = await readCrowd({
     store: ctx.store,
     labels: ctx.project.labels.map((l) => l.name),

@@ -1,13 +1,23 @@
+import { answerText, setDifference } from '../../core/people-kinds/index.js';
 import type { GoldAnswer } from '../../core/ports/gold-answers.js';
 import type { ProjectConfig } from '../../core/project.js';
 
 /** What an annotator is told after their first answer to a control or exam item. */
 export interface GoldFeedback {
   readonly correct: boolean;
+  /** As stored: a label, a verdict, a level, or a multi-label set's code. */
   readonly goldLabel: string;
-  /** The gold label's description from the project, when the answer was wrong. */
+  /** The gold answer as a person reads it: "toxic, insult", "B better", "4 — severe". */
+  readonly goldText: string;
+  /**
+   * The gold label's description from the project, when the answer was wrong; for a set, each
+   * label the answer got wrong, whether it applies, and its description, one a line.
+   */
   readonly description: string | null;
-  /** The paragraph of the guidelines that mentions the gold label, when the answer was wrong. */
+  /**
+   * The paragraph of the guidelines that mentions the gold label (for a set, the first label the
+   * answer got wrong), when the answer was wrong.
+   */
   readonly guideline: string | null;
   /** A wrong answer may be appealed (POST /api/appeals). */
   readonly appealable: boolean;
@@ -20,23 +30,45 @@ export interface GoldFeedback {
  * Complexity: O(guidelines length).
  */
 export function goldFeedback(project: ProjectConfig, answer: GoldAnswer): GoldFeedback {
+  const gold = { goldLabel: answer.goldLabel, goldText: answerText(project, answer.goldLabel) };
   if (answer.correct) {
-    return {
-      correct: true,
-      goldLabel: answer.goldLabel,
-      description: null,
-      guideline: null,
-      appealable: false,
-    };
+    return { correct: true, ...gold, description: null, guideline: null, appealable: false };
   }
-  const description = project.labels.find((l) => l.name === answer.goldLabel)?.description ?? '';
+  if (project.kind === 'multilabel') return { correct: false, ...gold, ...setReasons(project, answer) };
+  const description = descriptionOf(project, answer.goldLabel);
   return {
     correct: false,
-    goldLabel: answer.goldLabel,
-    description: description.trim().length > 0 ? description : null,
+    ...gold,
+    description,
     guideline: guidelinePassage(project.guidelines, answer.goldLabel),
     appealable: true,
   };
+}
+
+/** Why a set was wrong: each label it missed or added, with its description. */
+function setReasons(
+  project: ProjectConfig,
+  answer: GoldAnswer,
+): Pick<GoldFeedback, 'description' | 'guideline' | 'appealable'> {
+  const labels = project.labels.map((l) => l.name);
+  const { missed, extra } = setDifference(labels, answer.label, answer.goldLabel);
+  const wrong = labels.filter((l) => missed.includes(l) || extra.includes(l));
+  const lines = wrong.map((name) => {
+    const verdict = missed.includes(name) ? 'applies' : 'does not apply';
+    const description = descriptionOf(project, name);
+    return `"${name}" ${verdict}${description === null ? '' : `: ${description}`}`;
+  });
+  const first = wrong[0];
+  return {
+    description: lines.length > 0 ? lines.join('\n') : null,
+    guideline: first === undefined ? null : guidelinePassage(project.guidelines, first),
+    appealable: true,
+  };
+}
+
+function descriptionOf(project: ProjectConfig, name: string): string | null {
+  const description = project.labels.find((l) => l.name === name)?.description ?? '';
+  return description.trim().length > 0 ? description : null;
 }
 
 /**

@@ -10,7 +10,9 @@ import {
   type Outvoted,
 } from './answer-disputes.js';
 import { readPeopleCrowd } from './crowd-votes.js';
+import { readLabelSetCrowd } from './label-set-snapshot.js';
 import { chatbotPattern, pastedBySpeed } from './pasted-answer.js';
+import { outvotedSets, setModelDispute } from './set-disputes.js';
 import { humanSource, isoAt, peopleConfig, type PeopleContext } from './people-context.js';
 
 /** Answers of the person's whose times the speed check compares with. */
@@ -23,7 +25,8 @@ const SPEED_WINDOW = 50;
  * reason, unless it waits there already for a reason more specific than "votes disagree"; an answer far faster than the person's median and the
  * item's reading time, or a free-text part (the vote's rationale) that reads like a chatbot
  * (`pasted`), is flagged only. Every flag is counted per person (`answerFlagCounts`). Does
- * nothing for skips, controls and exam items. The majority reads `ctx.crowd`, else fits the
+ * nothing for skips, controls and exam items. A multi-label answer is checked label by label
+ * (`set-disputes.ts`): disputed or outvoted on the first label where the other side is sure. The majority reads `ctx.crowd`, else fits the
  * project's votes; the dispute needs a finished label run (or local model) and its calibrator.
  * @example await machineChecks(ctx, 'ann-7', 'item-3') // [{ kind: 'pasted', … }]
  * Complexity: a few store reads plus O(p² × K) for p people on the item.
@@ -51,7 +54,8 @@ export async function machineChecks(
   };
 
   const machine = settings.disputeBelow > 0 ? await machineOpinion(ctx, votes) : null;
-  const disputed = machine && modelDispute(machine, mine.label, labels, settings);
+  const dispute = ctx.project.kind === 'multilabel' ? setModelDispute : modelDispute;
+  const disputed = machine && dispute(machine, mine.label, labels, settings);
   if (disputed) flag(annotatorId, 'disputed', disputed);
   for (const found of await outvotedOnItem(ctx, votes)) {
     flag(found.source.slice('human:'.length), 'outvoted', found.reason);
@@ -96,8 +100,12 @@ async function outvotedOnItem(ctx: PeopleContext, votes: readonly Vote[]): Promi
     const person = await ctx.store.people.getAnnotator(source.slice('human:'.length));
     if (person?.discounted === true) ignored.add(source);
   }
-  const crowd = await (ctx.crowd?.current() ??
-    readPeopleCrowd({ store: ctx.store, labels: ctx.project.labels.map((l) => l.name) }));
+  const labels = ctx.project.labels.map((l) => l.name);
+  if (ctx.project.kind === 'multilabel') {
+    const sets = await (ctx.labelSets?.current() ?? readLabelSetCrowd({ store: ctx.store, labels }));
+    return outvotedSets(sets, votes, ignored, settings);
+  }
+  const crowd = await (ctx.crowd?.current() ?? readPeopleCrowd({ store: ctx.store, labels }));
   return outvotedAnswers(crowd, votes, ignored, settings);
 }
 

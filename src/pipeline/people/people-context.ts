@@ -7,6 +7,7 @@ import {
 } from '../../core/project.js';
 import type { Rng } from '../../core/rng.js';
 import type { CrowdModel } from './crowd-model.js';
+import type { LabelSetModel } from './label-set-model.js';
 
 /** What every people step needs, passed as one object. */
 export interface PeopleContext {
@@ -16,6 +17,11 @@ export interface PeopleContext {
   readonly rng: Rng;
   /** The project's fitted crowd for dynamic overlap; without it each overlap check fits anew. */
   readonly crowd?: CrowdModel;
+  /**
+   * A multi-label project's fitted crowd (yes/no per label) for dynamic overlap, live decisions
+   * and the majority check; `crowd` serves the single-choice kinds.
+   */
+  readonly labelSets?: LabelSetModel;
 }
 
 /** The project's people settings, or the defaults. */

@@ -22,7 +22,7 @@ export const CONTROL_REASON = 'control accuracy ';
  * Applies the people rules to an annotator's newest answers in the window (newest first, times
  * measured by the server) and their control answers in the window: too many fast answers →
  * suspend; low control accuracy after enough controls → suspend and discount; a long run of one
- * label → flag. `controls` null leaves the control rule out (nothing changed it).
+ * label (for multi-label, of one identical set) → flag. `controls` null leaves the control rule out (nothing changed it).
  * @example checkRules(recent, { seen: 10, correct: 6 }, rules) // { suspend: '4 of the last 10 answers under 3 s', … }
  * Complexity: O(window).
  */
@@ -48,7 +48,9 @@ export function checkRules(
     const run = recent.slice(0, rules.sameLabelRun);
     const first = run[0]?.label ?? null;
     if (first !== null && run.every((v) => v.label === first)) {
-      flag = `the last ${rules.sameLabelRun} answers are all "${first}"`;
+      // A multi-label answer is its set's code, so a run counts identical sets ('' = none).
+      const answer = first === '' ? 'the empty set' : `"${first}"`;
+      flag = `the last ${rules.sameLabelRun} answers are all ${answer}`;
     }
   }
   return { suspend, discount: low !== null, flag };

@@ -1,7 +1,9 @@
 import { displayNames, sourceName } from '../../core/display-names.js';
-import { humanVote, oneHot } from '../../core/human-vote.js';
+import { humanVote } from '../../core/human-vote.js';
 import { HiloError } from '../../core/errors.js';
+import { answerProbabilities, canonicalAnswer } from '../../core/people-kinds/index.js';
 import type { Annotator } from '../../core/ports/people-store.js';
+import { taskShapeOf } from '../../core/task-kind/index.js';
 import type { Decision, Distribution, Fields, Vote } from '../../core/types.js';
 import { canReplaceDecision } from '../items/index.js';
 import { humanSource, isoAt, type PeopleContext } from './people-context.js';
@@ -84,25 +86,19 @@ export async function settleReview(
   input: { itemId: string; label: string },
 ): Promise<Decision> {
   const { store } = ctx;
-  if (!ctx.project.labels.some((l) => l.name === input.label)) {
-    throw new HiloError('INVALID_INPUT', `label "${input.label}" is not in the label set`, {
-      field: 'label',
-    });
-  }
+  const shape = taskShapeOf(ctx.project);
+  const label = canonicalAnswer(shape, input.label);
   const existing = (await store.listDecisions({ itemIds: [input.itemId] }))[0];
   if (!canReplaceDecision(existing, 'reviewer')) {
     throw new HiloError('CONFLICT', `item "${input.itemId}" has a gold label`);
   }
   const now = isoAt(ctx.clock);
-  const probabilities: Distribution = oneHot(
-    ctx.project.labels.map((l) => l.name),
-    input.label,
-  );
+  const probabilities: Distribution = answerProbabilities(shape, label);
   const [voteId] = await store.addVotes([
     humanVote({
       itemId: input.itemId,
       source: humanSource(reviewer.id),
-      label: input.label,
+      label,
       probabilities,
       rationale: 'review',
       createdAt: now,
@@ -110,7 +106,7 @@ export async function settleReview(
   ]);
   const decision: Decision = {
     itemId: input.itemId,
-    label: input.label,
+    label,
     confidence: 1,
     probabilities,
     decidedBy: 'reviewer',

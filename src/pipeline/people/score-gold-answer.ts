@@ -1,5 +1,6 @@
 import type { GoldAnswer } from '../../core/ports/gold-answers.js';
 import type { Annotator } from '../../core/ports/people-store.js';
+import { answerScore, taskShapeOf } from '../../core/task-kind/index.js';
 import type { PeopleContext } from './people-context.js';
 
 /** A scored gold answer: the kept (first) one, whether it is this one, and the person after it. */
@@ -12,7 +13,11 @@ export interface ScoredAnswer {
 /**
  * Scores an answer to a control or exam item: only a person's first answer to a gold item is
  * kept and counted (an undo and a second try change nothing); a first control answer also moves
- * their lifetime control counts. Returns undefined when the item has no gold label.
+ * their lifetime control counts. Right means right in the kind's terms (`answerScore` equal to
+ * 1): the same label, verdict or level; a level within ±k for `rating.measure: within-k`; the
+ * exact set for multi-label, whatever `multilabel.measure` says (a set half right is wrong, so
+ * the exam and the control-accuracy rule judge exact sets). Returns undefined when the item has
+ * no gold label.
  * @example const scored = await scoreGoldAnswer(ctx, annotator, { itemId: 'c1', kind: 'control', label: 'spam', now })
  * Complexity: a few statements.
  */
@@ -34,7 +39,7 @@ export async function scoreGoldAnswer(
     kind: answer.kind,
     label: answer.label,
     goldLabel: gold,
-    correct: gold === answer.label,
+    correct: answerScore(taskShapeOf(ctx.project), answer.label, gold) === 1,
     answeredAt: answer.now,
   });
   if (!first || kept.kind !== 'control') return { kept, first, annotator };

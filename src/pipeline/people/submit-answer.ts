@@ -1,6 +1,8 @@
 import { HiloError } from '../../core/errors.js';
-import { humanVote, oneHot } from '../../core/human-vote.js';
+import { humanVote } from '../../core/human-vote.js';
+import { answerProbabilities, canonicalAnswer } from '../../core/people-kinds/index.js';
 import type { AnnotatorState, Annotator } from '../../core/ports/people-store.js';
+import { taskShapeOf } from '../../core/task-kind/index.js';
 import { adjustOverlap } from './adjust-overlap.js';
 import { serverTimeSpent } from './answer-timing.js';
 import { applyRules } from './apply-rules.js';
@@ -13,7 +15,10 @@ import { machineChecks } from './machine-checks.js';
 
 export interface Answer {
   readonly itemId: string;
-  /** null skips the item. */
+  /**
+   * A label of the set, a pairwise verdict or a level of the scale; for a multi-label project
+   * the set's names joined by `|` in any order (`''` is the empty set). null skips the item.
+   */
   readonly label: string | null;
   /** What the browser measured: kept on the vote as a hint, never used by the rules. */
   readonly timeSpentMs: number;
@@ -35,7 +40,8 @@ export interface AnswerResult {
  * once, on the first try (scoreGoldAnswer), and the exam settles onboarding → active or
  * suspended; the rules run on their answers in the window; a task answer may raise overlap.
  * Gold is read only after the answer is stored. CONFLICT without a live lease, INVALID_INPUT for
- * a label outside the label set.
+ * an answer the project's kind does not take (see canonicalAnswer; nothing is stored); a set is
+ * stored as its code.
  * @example await submitAnswer(ctx, annotator, { itemId: 'a', label: 'spam', timeSpentMs: 4100 })
  * Complexity: a few statements plus the rules' window.
  */
@@ -46,12 +52,8 @@ export async function submitAnswer(
 ): Promise<AnswerResult> {
   if (annotator.state === 'suspended')
     throw new HiloError('CONFLICT', `suspended: ${annotator.suspendedReason ?? ''}`);
-  const labels = ctx.project.labels.map((l) => l.name);
-  if (answer.label !== null && !labels.includes(answer.label)) {
-    throw new HiloError('INVALID_INPUT', `label "${answer.label}" is not in the label set`, {
-      field: 'label',
-    });
-  }
+  const shape = taskShapeOf(ctx.project);
+  const label = answer.label === null ? null : canonicalAnswer(shape, answer.label);
   const { store } = ctx;
   const assignment = await store.people.getAssignment(answer.itemId, annotator.id);
   if (assignment === undefined)
@@ -63,13 +65,13 @@ export async function submitAnswer(
     annotatorId: annotator.id,
     now,
     vote:
-      answer.label === null
+      label === null
         ? null
         : humanVote({
             itemId: answer.itemId,
             source: humanSource(annotator.id),
-            label: answer.label,
-            probabilities: oneHot(labels, answer.label),
+            label,
+            probabilities: answerProbabilities(shape, label),
             timeSpentMs: spent,
             clientMs: Math.max(0, Math.round(answer.timeSpentMs)),
             createdAt: now,
@@ -77,11 +79,11 @@ export async function submitAnswer(
   });
   let current = annotator;
   let feedback: GoldFeedback | null = null;
-  if (answer.label !== null && assignment.kind !== 'task') {
+  if (label !== null && assignment.kind !== 'task') {
     const scored = await scoreGoldAnswer(ctx, current, {
       itemId: answer.itemId,
       kind: assignment.kind,
-      label: answer.label,
+      label,
       now,
     });
     if (scored !== undefined) {
@@ -91,10 +93,10 @@ export async function submitAnswer(
     }
   }
   if (assignment.kind === 'exam') current = await settleExam(ctx, current);
-  else if (answer.label !== null)
+  else if (label !== null)
     current = await applyRules(ctx, current, { controlAnswered: assignment.kind === 'control' });
-  if (assignment.kind === 'task' && answer.label !== null) await adjustOverlap(ctx, answer.itemId);
-  if (answer.label !== null) await liveAggregate(ctx, answer.itemId);
+  if (assignment.kind === 'task' && label !== null) await adjustOverlap(ctx, answer.itemId);
+  if (label !== null) await liveAggregate(ctx, answer.itemId);
   await machineChecks(ctx, annotator.id, answer.itemId);
   return {
     feedback,
