@@ -1,6 +1,8 @@
 import type { LabelSetRates } from '../../core/people-kinds/index.js';
-import type { ConfusionTable } from './annotator-quality.js';
 import { ratesOf, type LabelSetSnapshot } from './label-set-snapshot.js';
+
+/** P(answer | truth) by names: `table[truth][given]` (as `annotator-quality.ts` has it). */
+type ConfusionTable = Record<string, Record<string, number>>;
 
 /** One person's quality in a multi-label project, from the yes/no crowd. */
 export interface LabelSetQuality {
