@@ -75,6 +75,7 @@ describe('feedback and appeals', () => {
     expect(result.feedback).toEqual({
       correct: false,
       goldLabel: 'spam',
+      goldText: 'spam',
       description: 'Unwanted selling.',
       guideline: 'A message is Spam when it sells something nobody asked for, even politely.',
       appealable: true,

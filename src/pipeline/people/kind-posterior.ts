@@ -47,5 +47,9 @@ export async function kindPosterior(
   }
   const crowd = await (ctx.crowd?.current() ?? readPeopleCrowd({ store, labels: shape.labels }));
   const probabilities = itemPosterior(crowd, votes, ignored, view);
-  return { ...decideItem(shape, probabilityRow(shape, probabilities)), probabilities };
+  const decided = decideItem(shape, probabilityRow(shape, probabilities));
+  // The posterior sums to 1: the top label's own probability, unless a ±k window is the measure.
+  const window = shape.kind === 'rating' && shape.measure === 'within-k';
+  const confidence = window ? decided.confidence : (probabilities[decided.label] ?? 0);
+  return { label: decided.label, confidence, probabilities };
 }

@@ -143,6 +143,7 @@ describe('people pipeline', () => {
     expect(result.feedback).toEqual({
       correct: true,
       goldLabel: gold,
+      goldText: gold,
       description: null,
       guideline: null,
       appealable: false,
