@@ -34,7 +34,8 @@ export function goldFeedback(project: ProjectConfig, answer: GoldAnswer): GoldFe
   if (answer.correct) {
     return { correct: true, ...gold, description: null, guideline: null, appealable: false };
   }
-  if (project.kind === 'multilabel') return { correct: false, ...gold, ...setReasons(project, answer) };
+  if (project.kind === 'multilabel')
+    return { correct: false, ...gold, ...setReasons(project, answer) };
   const description = descriptionOf(project, answer.goldLabel);
   return {
     correct: false,

@@ -14,7 +14,7 @@ import { submitAnswer } from './submit-answer.js';
 /** Leases the person's next item and answers it; returns the item and the result. */
 async function answerNext(w: KindWorld, who: string, label: string | null) {
   const served = await nextItem(w, await w.me(who));
-  if (served === null) throw new Error(`nothing for ${who}`);
+  if (served == null) throw new Error(`nothing for ${who}`);
   w.tick(5000);
   const result = await submitAnswer(w, await w.me(who), {
     itemId: served.itemId,

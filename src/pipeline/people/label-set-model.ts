@@ -1,4 +1,8 @@
-import { readLabelSetCrowd, type LabelSetCrowdOptions, type LabelSetSnapshot } from './label-set-snapshot.js';
+import {
+  readLabelSetCrowd,
+  type LabelSetCrowdOptions,
+  type LabelSetSnapshot,
+} from './label-set-snapshot.js';
 
 export interface LabelSetModelOptions extends LabelSetCrowdOptions {
   /** A refit starts once this many answers arrived since the last fit… (default 50) */

@@ -6,6 +6,7 @@ import { currentLabeller } from '../label/index.js';
 import {
   modelDispute,
   outvotedAnswers,
+  type DisputeSettings,
   type MachineOpinion,
   type Outvoted,
 } from './answer-disputes.js';
@@ -45,7 +46,7 @@ export async function machineChecks(
     .filter((v) => v.source === source && v.label !== null && v.rationale !== 'review')
     .at(-1);
   if (mine?.label == null) return [];
-  const settings = peopleConfig(ctx.project).machineChecks;
+  const settings = checkSettings(ctx);
   const labels = ctx.project.labels.map((l) => l.name);
   const now = isoAt(ctx.clock);
   const flags: AnswerFlag[] = [];
@@ -72,6 +73,15 @@ export async function machineChecks(
   return flags;
 }
 
+/** The project's check settings, with the ±k of a rating measured within ±k. */
+function checkSettings(ctx: PeopleContext): DisputeSettings {
+  const { rating, kind } = ctx.project;
+  const settings = peopleConfig(ctx.project).machineChecks;
+  return kind === 'rating' && rating.measure === 'within-k'
+    ? { ...settings, withinK: rating.withinK }
+    : settings;
+}
+
 /** The current labeller's vote on the item with its calibrator, or null without either. */
 async function machineOpinion(
   ctx: PeopleContext,
@@ -92,7 +102,7 @@ async function machineOpinion(
 }
 
 async function outvotedOnItem(ctx: PeopleContext, votes: readonly Vote[]): Promise<Outvoted[]> {
-  const settings = peopleConfig(ctx.project).machineChecks;
+  const settings = checkSettings(ctx);
   const people = new Set(votes.filter((v) => v.source.startsWith('human:')).map((v) => v.source));
   if (settings.majorityAbove <= 0 || people.size <= Math.max(1, settings.majorityOthers)) return [];
   const ignored = new Set<string>();
@@ -102,7 +112,8 @@ async function outvotedOnItem(ctx: PeopleContext, votes: readonly Vote[]): Promi
   }
   const labels = ctx.project.labels.map((l) => l.name);
   if (ctx.project.kind === 'multilabel') {
-    const sets = await (ctx.labelSets?.current() ?? readLabelSetCrowd({ store: ctx.store, labels }));
+    const sets = await (ctx.labelSets?.current() ??
+      readLabelSetCrowd({ store: ctx.store, labels }));
     return outvotedSets(sets, votes, ignored, settings);
   }
   const crowd = await (ctx.crowd?.current() ?? readPeopleCrowd({ store: ctx.store, labels }));
