@@ -1,4 +1,4 @@
-import type { Annotator } from '../../core/ports/people-store.js';
+import type { Annotator, StoreWithPeople } from '../../core/ports/people-store.js';
 import {
   DEFAULT_PEOPLE_CONFIG,
   type PeopleConfig,
@@ -53,7 +53,6 @@ export function ratingProject(over: ProjectOverrides = {}): ProjectConfig {
 
 /** A people world of one project: its store and clock, and a few people steps. */
 export interface KindWorld extends PeopleContext {
-  readonly store: MemoryStore;
   tick(ms: number): void;
   /** Creates a person in a state. */
   person(id: string, state?: Annotator['state']): Promise<Annotator>;
@@ -62,7 +61,7 @@ export interface KindWorld extends PeopleContext {
 }
 
 /**
- * A project's people world on the memory store: pool items `p1…`, control items `c1…` and gold
+ * A project's people world on a store (the memory store unless given): pool items `p1…`, control items `c1…` and gold
  * (exam) items `g1…` with the given trusted answers, the queue built; the exam takes every gold
  * item unless `people.exam` says otherwise.
  * @example const w = await kindWorld(ratingProject(), { pool: 4, controls: ['2'], exam: ['4'] })
@@ -74,10 +73,12 @@ export async function kindWorld(
     readonly controls?: readonly string[];
     readonly exam?: readonly string[];
     readonly people?: Partial<PeopleConfig>;
+    /** Default: a new memory store. */
+    readonly store?: StoreWithPeople;
   } = {},
 ): Promise<KindWorld> {
   let now = Date.UTC(2026, 11, 7);
-  const store = new MemoryStore();
+  const store = setup.store ?? new MemoryStore();
   const fields = (text: string) =>
     Object.fromEntries(config.fields.map((f) => [f, `${f} ${text}`]));
   const exam = setup.exam ?? [];
