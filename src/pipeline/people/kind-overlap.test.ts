@@ -184,3 +184,24 @@ describe('dynamic overlap on a rating scale', () => {
     expect(await adjustOverlap(exact.ctx, 'r')).toBe('raised');
   });
 });
+
+describe('createLabelSetModel', () => {
+  it('serves one fit and refits in the background once the answers doubled', async () => {
+    const w = await kindWorld(multilabelProject());
+    await setHistory(w);
+    const model = createLabelSetModel({ store: w.store, labels: LABELS, pause: async () => {} });
+    const first = await model.current();
+    expect(first.votes).toBe(480);
+    expect(await model.current()).toBe(first);
+    await overlapTask(w, 'new');
+    await answer(w, 'new', 'good1', 'toxic');
+    model.noteAnswers(479);
+    await model.idle();
+    expect(await model.current()).toBe(first);
+    model.noteAnswers(1);
+    await model.idle();
+    const second = await model.current();
+    expect(second).not.toBe(first);
+    expect(second.votes).toBe(481);
+  });
+});
