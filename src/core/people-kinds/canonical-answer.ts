@@ -75,3 +75,18 @@ export function answerProbabilities(shape: TaskShape, answer: string): Record<st
   for (const label of shape.labels) out[label] = chosen.has(label) ? 1 : 0;
   return out;
 }
+
+/**
+ * Whether people's answers on an item disagree in the kind's terms: different labels, verdicts
+ * or sets; for a rating measured within ±k, levels more than k apart. Skips are left out.
+ * @example answersDisagree(shape, ['3', '4']) // false when the shape measures within ±1
+ * Complexity: O(answers + L).
+ */
+export function answersDisagree(shape: TaskShape, answers: readonly (string | null)[]): boolean {
+  const given = answers.filter((a): a is string => a !== null);
+  if (shape.kind === 'rating' && shape.measure === 'within-k') {
+    const levels = given.map((a) => shape.labels.indexOf(a)).filter((l) => l >= 0);
+    return levels.length > 0 && Math.max(...levels) - Math.min(...levels) > shape.withinK;
+  }
+  return new Set(given).size > 1;
+}

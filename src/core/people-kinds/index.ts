@@ -1,4 +1,4 @@
-export { answerProbabilities, canonicalAnswer } from './canonical-answer.js';
+export { answerProbabilities, answersDisagree, canonicalAnswer } from './canonical-answer.js';
 export { answerText, setDifference } from './answer-text.js';
 export {
   fitLabelSetCrowd,

@@ -4,6 +4,7 @@ import { createRng } from '../rng.js';
 import type { TaskShape } from '../task-kind/index.js';
 import {
   answerProbabilities,
+  answersDisagree,
   answerText,
   canonicalAnswer,
   fitLabelSetCrowd,
@@ -59,7 +60,9 @@ describe('canonicalAnswer', () => {
 
   it('takes a verdict, and a tie only when the project has ties', () => {
     expect(canonicalAnswer(pairNoTie, 'b')).toBe('b');
-    expect(refusal(pairNoTie, 'tie')).toMatch(/"tie" is not an answer here: this project takes a or b/);
+    expect(refusal(pairNoTie, 'tie')).toMatch(
+      /"tie" is not an answer here: this project takes a or b/,
+    );
     expect(refusal(pairNoTie, 'left')).toMatch(/"left" is not a verdict \(a, b\)/);
     expect(canonicalAnswer({ kind: 'pairwise', labels: ['a', 'b', 'tie'] }, 'tie')).toBe('tie');
   });
@@ -75,6 +78,17 @@ describe('canonicalAnswer', () => {
     expect(answerProbabilities(multi, 'toxic|insult')).toEqual({ toxic: 1, obscene: 0, insult: 1 });
     expect(answerProbabilities(multi, '')).toEqual({ toxic: 0, obscene: 0, insult: 0 });
     expect(answerProbabilities(rating, '2')).toEqual({ '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 });
+  });
+});
+
+describe('answersDisagree', () => {
+  it('compares whole answers, and ratings within ±k when so measured', () => {
+    expect(answersDisagree(multi, ['toxic|insult', 'toxic|insult', null])).toBe(false);
+    expect(answersDisagree(multi, ['toxic|insult', 'toxic'])).toBe(true);
+    expect(answersDisagree(rating, ['3', '4'])).toBe(true);
+    const within: TaskShape = { ...rating, measure: 'within-k', withinK: 1 };
+    expect(answersDisagree(within, ['3', '4', '3'])).toBe(false);
+    expect(answersDisagree(within, ['2', '3', '4'])).toBe(true);
   });
 });
 

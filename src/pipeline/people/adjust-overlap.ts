@@ -1,11 +1,13 @@
+import { answersDisagree } from '../../core/people-kinds/index.js';
+import { taskShapeOf } from '../../core/task-kind/index.js';
 import { kindPosterior } from './kind-posterior.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
 /**
  * Dynamic overlap after a task answer: once the item's current overlap is answered, an
  * overlap-zone item whose decided answer is less likely right than the target gets one more
- * person, up to the maximum; at the maximum, people who still disagree (different labels or
- * sets) send it to review. The posterior (`kindPosterior`) reads the item's votes (people, and
+ * person, up to the maximum; at the maximum, people who still disagree (`answersDisagree`:
+ * different labels or sets, ratings more than k apart when measured within ±k) send it to review. The posterior (`kindPosterior`) reads the item's votes (people, and
  * machine labellers as soft votes) through each annotator's Dawid-Skene confusion matrix from
  * `ctx.crowd` (for multi-label, their yes/no rates from `ctx.labelSets`), the project's cached
  * fit, and is judged in the kind's measure: the top label, the ±k window of a rating, the exact
@@ -27,10 +29,13 @@ export async function adjustOverlap(
   const votes = await store.listVotes({ itemIds: [itemId] });
   const human = votes.filter((v) => v.source.startsWith('human:'));
   if (human.length < entry.overlap) return 'waiting';
-  const distinct = new Set(human.map((v) => v.label));
+  const disagree = answersDisagree(
+    taskShapeOf(ctx.project),
+    human.map((v) => v.label),
+  );
   if (entry.zone !== 'overlap') {
-    if (distinct.size > 1) await store.people.setReviewReason([itemId], 'votes disagree');
-    return distinct.size > 1 ? 'review' : 'settled';
+    if (disagree) await store.people.setReviewReason([itemId], 'votes disagree');
+    return disagree ? 'review' : 'settled';
   }
   const ignored = new Set<string>();
   for (const source of new Set(human.map((v) => v.source))) {
@@ -43,7 +48,7 @@ export async function adjustOverlap(
     await store.people.setOverlap(itemId, entry.overlap + 1);
     return 'raised';
   }
-  if (distinct.size > 1) {
+  if (disagree) {
     await store.people.setReviewReason([itemId], 'votes disagree');
     return 'review';
   }

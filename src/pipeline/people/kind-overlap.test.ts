@@ -11,6 +11,7 @@ import {
   type KindWorld,
 } from '../../testing/people/kind-world.js';
 import { adjustOverlap } from './adjust-overlap.js';
+import { annotatorQuality } from './annotator-quality.js';
 import { createCrowdModel } from './crowd-model.js';
 import { createLabelSetModel } from './label-set-model.js';
 import { readLabelSetCrowd } from './label-set-snapshot.js';
@@ -203,5 +204,19 @@ describe('createLabelSetModel', () => {
     const second = await model.current();
     expect(second).not.toBe(first);
     expect(second.votes).toBe(481);
+  });
+});
+
+describe('people’s quality in a multi-label project', () => {
+  it('shows each person’s sensitivity and specificity as a two-way table', async () => {
+    const w = await kindWorld(multilabelProject());
+    await setHistory(w);
+    const report = await annotatorQuality(w);
+    const of = (id: string) => report.annotators.find((a) => a.id === id);
+    expect(of('good1')?.estimatedAccuracy).toBeGreaterThan(0.9);
+    expect(of('rand1')?.estimatedAccuracy).toBeLessThan(0.65);
+    expect(Object.keys(of('good1')?.confusion ?? {})).toEqual(['applies', 'does not apply']);
+    expect(of('good1')?.confusion?.['applies']?.['applies']).toBeGreaterThan(0.85);
+    expect(report.votes).toBe(480);
   });
 });
