@@ -1,4 +1,5 @@
 export { answerProbabilities, answersDisagree, canonicalAnswer } from './canonical-answer.js';
+export { answerConfidence } from './answer-confidence.js';
 export { answerText, setDifference } from './answer-text.js';
 export {
   fitLabelSetCrowd,

@@ -3,6 +3,7 @@ import { HiloError } from '../errors.js';
 import { createRng } from '../rng.js';
 import type { TaskShape } from '../task-kind/index.js';
 import {
+  answerConfidence,
   answerProbabilities,
   answersDisagree,
   answerText,
@@ -78,6 +79,24 @@ describe('canonicalAnswer', () => {
     expect(answerProbabilities(multi, 'toxic|insult')).toEqual({ toxic: 1, obscene: 0, insult: 1 });
     expect(answerProbabilities(multi, '')).toEqual({ toxic: 0, obscene: 0, insult: 0 });
     expect(answerProbabilities(rating, '2')).toEqual({ '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 });
+  });
+});
+
+describe('answerConfidence', () => {
+  it('gives a stored vote’s confidence in an answer under the measure', () => {
+    const p = { toxic: 0.9, obscene: 0.2, insult: 0.5 };
+    expect(answerConfidence(multi, 'toxic', p)).toBeCloseTo(0.9 * 0.8 * 0.5, 12);
+    expect(answerConfidence({ ...multi, measure: 'per-label' }, 'toxic', p)).toBeCloseTo(
+      (0.9 + 0.8 + 0.5) / 3,
+      12,
+    );
+    expect(answerConfidence(multi, 'toxic|spam', p)).toBeNull();
+    const levels = { '2': 0.2, '3': 0.5, '4': 0.3 };
+    expect(answerConfidence(rating, '3', levels)).toBeCloseTo(0.5, 12);
+    const within: TaskShape = { ...rating, measure: 'within-k', withinK: 1 };
+    expect(answerConfidence(within, '3', levels)).toBeCloseTo(1, 12);
+    expect(answerConfidence(within, '5', levels)).toBeCloseTo(0.3, 12);
+    expect(answerConfidence(rating, '3', {})).toBeNull();
   });
 });
 

@@ -1,11 +1,16 @@
 import { HiloError } from '../../core/errors.js';
+import { answerConfidence } from '../../core/people-kinds/index.js';
+import { taskShapeOf } from '../../core/task-kind/index.js';
 import { currentLabeller } from '../label/index.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
 /** The machine's label for an item as an annotator may see it, when the project pre-annotates. */
 export interface Suggestion {
   readonly label: string;
-  /** The current labeller's probability of that label, or null when it gave none. */
+  /**
+   * The current labeller's probability that the label is right in the kind's terms (for a set,
+   * its exact-set or per-label probability; see `answerConfidence`), or null when it gave none.
+   */
   readonly confidence: number | null;
 }
 
@@ -32,5 +37,12 @@ export async function itemSuggestion(
   }
   const vote = (await ctx.store.listVotes({ itemIds: [itemId], source })).at(-1);
   if (vote?.label == null) return null;
-  return { label: vote.label, confidence: vote.probabilities?.[vote.label] ?? null };
+  const { probabilities } = vote;
+  return {
+    label: vote.label,
+    confidence:
+      probabilities === null
+        ? null
+        : answerConfidence(taskShapeOf(ctx.project), vote.label, probabilities),
+  };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../../core/errors.js';
 import { DEFAULT_PEOPLE_CONFIG } from '../../core/project.js';
+import { vote } from '../../testing/builders/index.js';
+import { labelRun } from '../../testing/builders/run-builders.js';
 import {
   kindWorld,
   multilabelProject,
@@ -10,6 +12,8 @@ import {
 } from '../../testing/people/kind-world.js';
 import { nextItem } from './next-item.js';
 import { submitAnswer } from './submit-answer.js';
+
+const MODEL = 'llm:m#abc';
 
 /** Leases the person's next item and answers it; returns the item and the result. */
 async function answerNext(w: KindWorld, who: string, label: string | null) {
@@ -170,5 +174,18 @@ describe('the same-label rule on sets', () => {
     expect((await w.me('bob')).flaggedReason).toBe('the last 3 answers are all the empty set');
     for (const set of ['toxic', 'toxic|insult', 'toxic']) await answerNext(w, 'cy', set);
     expect((await w.me('cy')).flaggedReason).toBeNull();
+  });
+});
+
+describe('pre-annotation of a set', () => {
+  it('suggests the machine’s set with the probability that the whole set is right', async () => {
+    const w = await kindWorld(multilabelProject(), { pool: 1, people: { preAnnotate: true } });
+    await w.store.createRun(labelRun('label-1', MODEL));
+    const probabilities = { toxic: 0.9, obscene: 0.1, insult: 0.8, threat: 0.05 };
+    await w.store.addVotes([vote('p1', MODEL, { label: 'toxic|insult', probabilities })]);
+    await w.person('ann');
+    const served = await nextItem(w, await w.me('ann'));
+    expect(served?.suggestion?.label).toBe('toxic|insult');
+    expect(served?.suggestion?.confidence).toBeCloseTo(0.9 * 0.9 * 0.8 * 0.95, 12);
   });
 });
