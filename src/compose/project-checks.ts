@@ -2,6 +2,7 @@ import type { CheckDesign } from '../core/checks/index.js';
 import { HiloError } from '../core/errors.js';
 import type { Clock, Progress, Store } from '../core/ports/index.js';
 import { expertItemPrice, type ProjectConfig } from '../core/project.js';
+import { taskShapeOf } from '../core/task-kind/index.js';
 import { openRecordSink } from '../files/open-record-sink.js';
 import { openRecordSource } from '../files/open-record-source.js';
 import {
@@ -92,6 +93,7 @@ export function projectChecks(deps: {
         store,
         clock,
         labels,
+        shape: taskShapeOf(config),
         source: await openRecordSource(o.file),
         ...(o.idField ? { idField: o.idField } : {}),
         ...(o.labelField ? { labelField: o.labelField } : {}),

@@ -1,5 +1,5 @@
-import { HiloError } from '../../core/errors.js';
-import { oneHot } from '../../core/human-vote.js';
+import { answerProbabilities, canonicalAnswer } from '../../core/people-kinds/index.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
 import type { Clock, Store, StoreWithPeople } from '../../core/ports/index.js';
 import type { Decision } from '../../core/types.js';
 import { canReplaceDecision } from '../items/index.js';
@@ -9,6 +9,8 @@ export interface AnswerChecksOptions {
   readonly clock: Clock;
   /** The project's labels, in order. */
   readonly labels: readonly string[];
+  /** The project's task shape; default: classify over `labels`. */
+  readonly shape?: TaskShape;
   readonly answers: readonly { readonly itemId: string; readonly label: string }[];
   /** Who answered: `reviewer:<id>` in the UI, `import:<file>` from a file. */
   readonly by: string;
@@ -19,20 +21,17 @@ export interface AnswerChecksOptions {
  * (outranked only by gold), so routing, aggregation and live decisions never overwrite it and
  * export names it `labelSource: expert`. The decision keeps the item's routing zone. An answer
  * equal to the item's expert decision changes nothing, so the same answers twice are idempotent.
- * A checked item's task entry in the people queue is closed. A label outside the label set is INVALID_INPUT, an item never drawn NOT_FOUND; either way
- * nothing is written.
+ * A checked item's task entry in the people queue is closed. An answer that is not one of the
+ * kind's answers (a label outside the set, a set out of bounds, a tie without ties) is
+ * INVALID_INPUT, an item never drawn NOT_FOUND; either way nothing is written.
  * @example await answerChecks({ store, clock, labels, answers: [{ itemId: 'a', label: 'spam' }], by: 'reviewer:r1' })
  * Complexity: O(answers) plus one transaction of a few statements per answer.
  */
 export async function answerChecks(options: AnswerChecksOptions): Promise<{ changed: number }> {
-  const { store, labels, answers, by } = options;
-  const known = new Set(labels);
-  const bad = answers.find((a) => !known.has(a.label));
-  if (bad !== undefined) {
-    throw new HiloError('INVALID_INPUT', `label "${bad.label}" is not in the label set`, {
-      field: 'label',
-    });
-  }
+  const { store, labels, by } = options;
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels };
+  // Each answer in the kind's stored form (a set's code, a level, a verdict); a bad one throws.
+  const answers = options.answers.map((a) => ({ ...a, label: canonicalAnswer(shape, a.label) }));
   const at = new Date(options.clock.now()).toISOString();
   const result = await store.transaction(async (tx) => {
     await tx.labelChecks(answers, by, at);
@@ -47,7 +46,7 @@ export async function answerChecks(options: AnswerChecksOptions): Promise<{ chan
         itemId,
         label,
         confidence: 1,
-        probabilities: oneHot(labels, label),
+        probabilities: answerProbabilities(shape, label),
         decidedBy: 'expert',
         source: by,
         voteIds: [],

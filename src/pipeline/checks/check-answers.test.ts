@@ -151,7 +151,7 @@ describe('importCheckAnswers', () => {
       'INVALID_INPUT',
       2,
       'label',
-      /"eggs" is not in the label set/,
+      /"eggs" is not in the project.s label set/,
     ],
     ['a missing label column', [{ id: 'a' }], 'INVALID_INPUT', 1, 'label', /no "label" column/],
     ['a missing id column', [{ label: 'spam' }], 'INVALID_INPUT', 1, 'id', /no "id" column/],

@@ -1,3 +1,4 @@
+import { taskShapeOf } from '../../core/task-kind/index.js';
 import type { Clock, Store } from '../../core/ports/index.js';
 import type { ProjectConfig } from '../../core/project.js';
 import type { Fields } from '../../core/types.js';
@@ -51,7 +52,7 @@ export async function answerCheck(
   ctx: {
     readonly store: Store;
     readonly clock: Clock;
-    readonly project: Pick<ProjectConfig, 'labels'>;
+    readonly project: Pick<ProjectConfig, 'labels' | 'kind' | 'multilabel' | 'rating'>;
   },
   reviewerId: string,
   answer: { readonly itemId: string; readonly label: string },
@@ -60,6 +61,7 @@ export async function answerCheck(
     store: ctx.store,
     clock: ctx.clock,
     labels: ctx.project.labels.map((l) => l.name),
+    shape: taskShapeOf(ctx.project),
     answers: [answer],
     by: `reviewer:${reviewerId}`,
   });

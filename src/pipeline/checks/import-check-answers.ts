@@ -1,5 +1,6 @@
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Progress, RecordSource, Store } from '../../core/ports/index.js';
+import { readAnswer, type TaskShape } from '../../core/task-kind/index.js';
 import { answerChecks } from './answer-checks.js';
 
 export interface ImportCheckAnswersOptions {
@@ -9,6 +10,8 @@ export interface ImportCheckAnswersOptions {
   readonly source: RecordSource;
   /** The project's labels, in order. */
   readonly labels: readonly string[];
+  /** The project's task shape (a multi-label answer is a set); default: classify over `labels`. */
+  readonly shape?: TaskShape;
   /** Column with the item id; default `id`. */
   readonly idField?: string;
   /** Column with the expert's label; default `label`. */
@@ -40,11 +43,12 @@ export async function importCheckAnswers(
   const { store, source, progress } = options;
   const idField = options.idField ?? 'id';
   const labelField = options.labelField ?? 'label';
-  const known = new Set(options.labels);
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels: options.labels };
+  const cells = { textCells: source.textCells === true };
   const drawn = new Set((await store.listChecks()).map((c) => c.itemId));
   const answers: { itemId: string; label: string }[] = [];
   let unanswered = 0;
-  let read = 0;
+  let rows = 0;
   progress?.start(`import ${source.path}`, 0);
   try {
     for await (const records of source.batches(2000)) {
@@ -68,29 +72,27 @@ export async function importCheckAnswers(
             { ...at, field: idField },
           );
         }
-        const label = text(values[labelField]);
-        if (label === '') {
+        const read = readAnswer(shape, values[labelField], cells);
+        if ('missing' in read) {
           unanswered++;
           continue;
         }
-        if (!known.has(label)) {
-          throw new HiloError('INVALID_INPUT', `label "${label}" is not in the label set`, {
-            ...at,
-            field: labelField,
-          });
+        if ('problem' in read) {
+          throw new HiloError('INVALID_INPUT', read.problem, { ...at, field: labelField });
         }
-        answers.push({ itemId, label });
+        answers.push({ itemId, label: read.answer });
       }
-      read += records.length;
-      progress?.update(read);
+      rows += records.length;
+      progress?.update(rows);
     }
   } finally {
-    progress?.finish(`read ${read} rows of ${source.path}`);
+    progress?.finish(`read ${rows} rows of ${source.path}`);
   }
   const { changed } = await answerChecks({
     store,
     clock: options.clock,
     labels: options.labels,
+    shape,
     answers,
     by: `import:${fileName(source.path)}`,
   });
