@@ -30,7 +30,12 @@ import {
   type WholeSetRouteFigures,
 } from './run-records.js';
 
-const CONFIDENCE_SETTINGS: readonly ConfidenceSetting[] = ['logprobs', 'self-consistency', 'auto'];
+const CONFIDENCE_SETTINGS: readonly ConfidenceSetting[] = [
+  'logprobs',
+  'self-consistency',
+  'auto',
+  'verbalized',
+];
 
 const labelCommon = {
   labeller: stringShape,
