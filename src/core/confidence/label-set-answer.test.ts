@@ -97,7 +97,11 @@ describe('labelSetLogprobs', () => {
       labelSetLogprobs({ tokens, labels: ['toxic', 'threat'], chainOfThought: false }),
     ).toBeNull();
     expect(
-      labelSetLogprobs({ tokens: yesNoTokens([0.5, 0.5, 0.5]), labels: LABELS, chainOfThought: true }),
+      labelSetLogprobs({
+        tokens: yesNoTokens([0.5, 0.5, 0.5]),
+        labels: LABELS,
+        chainOfThought: true,
+      }),
     ).toBeNull();
   });
 });
@@ -105,7 +109,12 @@ describe('labelSetLogprobs', () => {
 describe('labelSetShares', () => {
   it('smooths each label’s share of samples and leaves out unreadable ones', () => {
     const shares = labelSetShares({
-      samples: [Float64Array.of(1, 0, 1), Float64Array.of(1, 0, 0), null, Float64Array.of(1, 1, 0.4)],
+      samples: [
+        Float64Array.of(1, 0, 1),
+        Float64Array.of(1, 0, 0),
+        null,
+        Float64Array.of(1, 1, 0.4),
+      ],
       labelCount: 3,
     });
     expect(shares?.valid).toBe(3);

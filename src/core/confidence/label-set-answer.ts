@@ -104,7 +104,9 @@ function fromList(list: readonly unknown[], labels: readonly string[]): ParsedLa
     values[l] = Math.max(values[l] as number, p);
   }
   if (list.length > 0 && unknown.length === list.length) {
-    return invalid(`${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a label' : 'are not labels'}`);
+    return invalid(
+      `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a label' : 'are not labels'}`,
+    );
   }
   return { ok: true, values, unknown };
 }

@@ -28,7 +28,8 @@ export function labelSetShares(options: LabelSetSharesOptions): LabelSetShares |
   for (const sample of samples) {
     if (sample === null) continue;
     valid++;
-    for (let l = 0; l < labelCount; l++) if ((sample[l] ?? 0) >= 0.5) counts[l] = (counts[l] as number) + 1;
+    for (let l = 0; l < labelCount; l++)
+      if ((sample[l] ?? 0) >= 0.5) counts[l] = (counts[l] as number) + 1;
   }
   if (valid === 0) return null;
   const probabilities = counts.map((c) => (c + alpha) / (valid + 2 * alpha));

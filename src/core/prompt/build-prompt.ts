@@ -164,7 +164,11 @@ function kindVersionPart(project: PromptProject, mode: PromptMode): Record<strin
     case 'rating':
       return { kind: project.kind, kindTemplate: KIND_TEMPLATE.rating };
     case 'pairwise':
-      return { kind: project.kind, kindTemplate: KIND_TEMPLATE.pairwise, pairwise: project.pairwise };
+      return {
+        kind: project.kind,
+        kindTemplate: KIND_TEMPLATE.pairwise,
+        pairwise: project.pairwise,
+      };
     case 'multilabel':
       return {
         kind: project.kind,
@@ -223,7 +227,10 @@ function systemMessage(project: PromptProject, codes: LabelCodes, mode: PromptMo
   const guidelines = project.guidelines.trim();
   if (guidelines !== '') parts.push(`${TEMPLATE.guidelines}\n${guidelines}`);
   const lines = project.labels.map((label, i) => {
-    const head = codes.kind === 'codes' ? `${codes.codes[i]}: ${label.name}` : label.name;
+    // A rating level that is its own code (1..5) is shown once: `3 - anchor`.
+    const ownCode = project.kind === 'rating' && codes.codes[i] === label.name;
+    const head =
+      codes.kind === 'codes' && !ownCode ? `${codes.codes[i]}: ${label.name}` : label.name;
     const description = label.description.trim() || defaultMeaning(project.kind, label.name);
     return description === '' ? head : `${head} - ${description}`;
   });
@@ -251,7 +258,10 @@ function kindWords(
     return { intro: r.intro, heading: coded ? r.levelsWithCodes : r.levelsByName };
   }
   if (kind === 'pairwise' && coded) {
-    return { intro: KIND_TEMPLATE.pairwise.intro, heading: KIND_TEMPLATE.pairwise.verdictsWithCodes };
+    return {
+      intro: KIND_TEMPLATE.pairwise.intro,
+      heading: KIND_TEMPLATE.pairwise.verdictsWithCodes,
+    };
   }
   return {
     intro: TEMPLATE.intro,

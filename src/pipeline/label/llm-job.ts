@@ -1,5 +1,10 @@
 import { tokenCost } from '../../core/cost/token-cost.js';
-import type { ChatChoice, ChatModel, ChatRequest, ChatResponse } from '../../core/ports/chat-model.js';
+import type {
+  ChatChoice,
+  ChatModel,
+  ChatRequest,
+  ChatResponse,
+} from '../../core/ports/chat-model.js';
 import type { LabelPrompt, PromptMode } from '../../core/prompt/build-prompt.js';
 import type { LlmLabellerConfig, ModelPrice } from '../../core/project.js';
 import type { LabelOutcome } from './labeller.js';

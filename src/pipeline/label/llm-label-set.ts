@@ -1,4 +1,7 @@
-import { parseLabelSetAnswer, type ParsedLabelSet } from '../../core/confidence/label-set-answer.js';
+import {
+  parseLabelSetAnswer,
+  type ParsedLabelSet,
+} from '../../core/confidence/label-set-answer.js';
 import { labelSetLogprobs } from '../../core/confidence/label-set-logprobs.js';
 import { labelSetShares } from '../../core/confidence/label-set-samples.js';
 import { answerRationale } from '../../core/confidence/parse-answer.js';
@@ -87,8 +90,15 @@ async function viaSamples(job: Job, shape: SetShape): Promise<Judgement> {
   if (job.stats.invalidSamples === choices.length) {
     const reason = parsed[0]?.ok === false ? parsed[0].reason : 'no valid answer';
     if (job.stats.repaired) return abstention('self-consistency', `no valid sample: ${reason}`);
-    const repaired = await readOrRepair(job, { ...base(job), temperature: 0 }, first, mode.chainOfThought, reason);
-    if (!repaired.ok) return abstention('self-consistency', repaired.reason, rationaleOf(first, job));
+    const repaired = await readOrRepair(
+      job,
+      { ...base(job), temperature: 0 },
+      first,
+      mode.chainOfThought,
+      reason,
+    );
+    if (!repaired.ok)
+      return abstention('self-consistency', repaired.reason, rationaleOf(first, job));
     sets = [repaired.values];
   }
   const shares = labelSetShares({ samples: sets, labelCount: shape.labels.length });
@@ -133,7 +143,12 @@ async function readOrRepair(
     knownReason = parsed.reason;
   }
   job.stats.repaired = true;
-  const messages = labelSetRepairMessages(request.messages, choice.content, knownReason, shape.labels);
+  const messages = labelSetRepairMessages(
+    request.messages,
+    choice.content,
+    knownReason,
+    shape.labels,
+  );
   const fixed = firstChoice(await call(job, { ...request, messages }));
   const again = parseLabelSetAnswer(fixed.content, shape.labels, {
     chainOfThought: false,

@@ -5,17 +5,16 @@ import {
   type PromptMode,
 } from '../../core/prompt/build-prompt.js';
 import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/project.js';
-import { decideItem, probabilityRow, taskShapeOf, type TaskShape } from '../../core/task-kind/index.js';
+import {
+  decideItem,
+  probabilityRow,
+  taskShapeOf,
+  type TaskShape,
+} from '../../core/task-kind/index.js';
 import type { Item } from '../../core/types.js';
 import type { LabelOutcome } from './labeller.js';
 import { checkLlmSettingsForKind } from './llm-kind-settings.js';
-import {
-  newSpend,
-  newStats,
-  type Job,
-  type Judgement,
-  type LlmLabelStats,
-} from './llm-job.js';
+import { newSpend, newStats, type Job, type Judgement, type LlmLabelStats } from './llm-job.js';
 import { labelSetJudgement } from './llm-label-set.js';
 import { viaLogprobs, viaSelfConsistency } from './llm-single-choice.js';
 import { combineOrders, mergeStats } from './llm-swap-judge.js';
@@ -56,7 +55,7 @@ export function llmVoteSource(
   const version = labelPromptVersion({
     project,
     demoIds: demos.map((d) => d.id),
-    mode: modeOf(project, settings),
+    mode: labelPromptMode(project, settings),
   });
   return `llm:${settings.model}#${version}`;
 }
@@ -93,7 +92,7 @@ export async function labelItemWithLlm(options: LabelItemWithLlmOptions): Promis
   const shape = taskShapeOf(project);
   const spend = newSpend();
   const ask = async (swapped: boolean): Promise<{ judgement: Judgement; job: Job }> => {
-    const mode = { ...modeOf(project, settings), ...(swapped ? { swapped } : {}) };
+    const mode = { ...labelPromptMode(project, settings), ...(swapped ? { swapped } : {}) };
     const prompt = buildLabelPrompt({
       project,
       item,
@@ -101,7 +100,15 @@ export async function labelItemWithLlm(options: LabelItemWithLlmOptions): Promis
       mode,
     });
     const price = options.price ?? project.prices.models[settings.model];
-    const job: Job = { model: options.model, settings, mode, prompt, price, spend, stats: newStats() };
+    const job: Job = {
+      model: options.model,
+      settings,
+      mode,
+      prompt,
+      price,
+      spend,
+      stats: newStats(),
+    };
     return { judgement: await judge(job, shape), job };
   };
   let judgement: Judgement;
@@ -152,7 +159,15 @@ function decided(shape: TaskShape, judgement: Judgement): Judgement {
   return { ...judgement, label: decision.label, confidence: decision.confidence };
 }
 
-function modeOf(project: Pick<ProjectConfig, 'kind'>, settings: LlmLabellerConfig): PromptMode {
+/**
+ * How a project's prompts ask for the answer with these settings (multi-label: yes/no per label,
+ * or a stated probability per label with `confidence: verbalized`).
+ * @example labelPromptMode(project, settings).chainOfThought // false
+ */
+export function labelPromptMode(
+  project: Pick<ProjectConfig, 'kind'>,
+  settings: LlmLabellerConfig,
+): PromptMode {
   const base = { chainOfThought: settings.chainOfThought, askVerbalized: settings.askVerbalized };
   if (project.kind !== 'multilabel') return base;
   return { ...base, setAnswer: settings.confidence === 'verbalized' ? 'confidence' : 'yes-no' };

@@ -292,6 +292,7 @@ export function describeStoreContract(
       it('replaces a run config with the figures the run measured', async () => {
         const created = labelRun('l9', 'llm:judge#ab12');
         await store.createRun(created);
+        if (created.config.kind !== 'llm') throw new Error('an llm label run was expected');
         const positionBias = {
           items: 40,
           flipRate: 0.25,
