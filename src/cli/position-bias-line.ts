@@ -10,7 +10,9 @@ export function positionBiasLine(bias: MeasuredPositionBias): string {
   return (
     `position bias of the judge over ${bias.items} items read in both orders: ` +
     `${percent(bias.flipRate)} of verdicts flip when the responses are swapped; ` +
-    `the response shown first wins ${percent(bias.firstPositionWinRate)} of decisive verdicts; ` +
+    (bias.firstPositionWinRate === null
+      ? 'every verdict was a tie; '
+      : `the response shown first wins ${percent(bias.firstPositionWinRate)} of decisive verdicts; `) +
     'both orders are averaged, so the bias cancels'
   );
 }
