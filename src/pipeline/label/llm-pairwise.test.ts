@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import type { LlmLabellerConfig, ProjectConfig } from '../../core/project.js';
 import type { Item } from '../../core/types.js';
-import { withResponseCache } from '../../llm/cached-model.js';
 import { item as anItem, project as aProject } from '../../testing/builders/index.js';
 import { biasedJudge, type JudgedPair } from '../../testing/fakes/biased-judge.js';
-import { memoryResponseCache } from '../../testing/fakes/memory-response-cache.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { createScriptedModel } from '../../testing/fakes/scripted-model.js';
 import { estimateLabelCost } from './estimate-label-cost.js';
@@ -169,21 +167,6 @@ describe('the pairwise judge asked in both orders', () => {
     expect(Math.abs((report.positionBias?.firstPositionWinRate ?? 0) - expected)).toBeLessThan(
       0.06,
     );
-  });
-
-  it('pays once: both orders come from the cache when an item is asked again', async () => {
-    const project = judgeProject(true, { confidence: 'logprobs' });
-    const inner = createScriptedModel({
-      respond: biasedJudge({ pairs: known, firstBias: FIRST_BIAS }),
-    });
-    const model = withResponseCache(inner, { cache: memoryResponseCache() });
-    const item = items[3] as Item;
-    const settings = project.labeller.llm;
-    const first = await labelItemWithLlm({ model, project, item, demos: [], settings });
-    const again = await labelItemWithLlm({ model, project, item, demos: [], settings });
-    expect(inner.calls).toHaveLength(2);
-    expect(first.costUsd).toBeGreaterThan(0);
-    expect(again).toMatchObject({ cached: true, costUsd: 0, label: first.label });
   });
 
   it('estimates two requests per item when it swaps', async () => {
