@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { biasedJudge, type JudgedPair } from '../src/testing/fakes/biased-judge.js';
@@ -26,12 +25,7 @@ describe('hilo label on a pairwise project', () => {
     server = await startFakeOpenAiServer({ respond: biasedJudge({ pairs, firstBias: 0.5 }) });
     const dir = await tempDir('e2e-pairwise');
     const projectDir = join(dir, 'p');
-    await hilo(['init', projectDir, '--labels', 'a,b,tie']);
-    const yaml = join(projectDir, 'hilo.yaml');
-    const text = (await readFile(yaml, 'utf8'))
-      .replace('kind: classify', 'kind: pairwise')
-      .replace(/^fields:\n(?: {2}- .*\n)+/m, 'fields:\n  - prompt\n  - a\n  - b\n');
-    await writeFile(yaml, text);
+    expect((await hilo(['init', projectDir, '--kind', 'pairwise'])).code).toBe(0);
     await writeJsonl(join(dir, 'pairs.jsonl'), rows);
     const imported = await hilo(['import', join(dir, 'pairs.jsonl'), '--project', projectDir]);
     expect(imported.code, imported.err).toBe(0);
