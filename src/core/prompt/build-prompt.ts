@@ -10,7 +10,7 @@ import {
   labelSetSystemMessage,
   type LabelSetAnswer,
 } from './label-set-prompt.js';
-import { pairwiseItemText, swapVerdict } from './pairwise-prompt.js';
+import { pairwiseCodes, pairwiseItemText, swapVerdict } from './pairwise-prompt.js';
 import { renderItemFields } from './render-fields.js';
 
 export { renderItemFields };
@@ -78,7 +78,7 @@ const TEMPLATE = {
  */
 export function buildLabelPrompt(options: BuildLabelPromptOptions): LabelPrompt {
   const { project, item, demos, mode } = options;
-  const codes = assignLabelCodes(project.labels.map((label) => label.name));
+  const codes = labelCodesOf(project);
   const what = codes.kind === 'codes' ? 'code' : 'name';
   const messages: ChatMessage[] = [
     { role: 'system', content: systemMessage(project, codes, mode) },
@@ -95,6 +95,15 @@ export function buildLabelPrompt(options: BuildLabelPromptOptions): LabelPrompt 
   const reminder = mode.chainOfThought ? `\n\n${reminderText}` : '';
   messages.push({ role: 'user', content: itemText(project, item.fields, mode) + reminder });
   return { messages, codes };
+}
+
+/**
+ * The codes a project's prompts use: pairwise verdicts are always A, B (and C for a tie), so the
+ * code names the response as the prompt shows it; other kinds as `assignLabelCodes` gives them.
+ */
+function labelCodesOf(project: PromptProject): LabelCodes {
+  const names = project.labels.map((label) => label.name);
+  return project.kind === 'pairwise' ? pairwiseCodes(names) : assignLabelCodes(names);
 }
 
 /** A demo's assistant turn, or null when its gold answer cannot be shown. */
@@ -140,7 +149,7 @@ export interface LabelPromptVersionOptions {
  */
 export function labelPromptVersion(options: LabelPromptVersionOptions): string {
   const { project, demoIds, mode } = options;
-  const codes = assignLabelCodes(project.labels.map((label) => label.name));
+  const codes = labelCodesOf(project);
   return fnv1a64(
     JSON.stringify({
       template: TEMPLATE,

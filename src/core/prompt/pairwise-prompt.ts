@@ -2,6 +2,7 @@ import type { PairwiseOptions } from '../project.js';
 import type { Fields } from '../types.js';
 import { renderFieldValue, renderItemFields } from './render-fields.js';
 import { KIND_TEMPLATE } from './kind-prompt-text.js';
+import { assignLabelCodes, CODE_ALPHABET, type LabelCodes } from './label-codes.js';
 
 const T = KIND_TEMPLATE.pairwise;
 
@@ -38,4 +39,17 @@ export function swapVerdict<T extends string | null>(verdict: T): T {
   if (verdict === 'a') return 'b' as T;
   if (verdict === 'b') return 'a' as T;
   return verdict;
+}
+
+/**
+ * The codes of pairwise verdicts: A, B (and C) in label order, upper case whatever the verdict
+ * names, so "A" is Response A as shown (the names `a` and `b` would otherwise be their own
+ * lower-case codes).
+ * @example pairwiseCodes(['a', 'b', 'tie']).codes // ['A', 'B', 'C']
+ * Complexity: O(labels).
+ */
+export function pairwiseCodes(labels: readonly string[]): LabelCodes {
+  const checked = assignLabelCodes(labels);
+  const codes = CODE_ALPHABET.slice(0, checked.labels.length);
+  return { kind: 'codes', labels, codes, indexByCode: new Map(codes.map((code, i) => [code, i])) };
 }

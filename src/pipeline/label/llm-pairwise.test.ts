@@ -169,6 +169,17 @@ describe('the pairwise judge asked in both orders', () => {
     );
   });
 
+  it('judges a project without ties over a and b alone', async () => {
+    const base = judgeProject(true, { confidence: 'logprobs' });
+    const project = { ...base, labels: base.labels.filter((l) => l.name !== 'tie') };
+    const { outcomes, calls } = await verdicts(project, items.slice(0, 20), known);
+    expect(calls[0]?.messages[0]?.content).not.toContain('C: tie');
+    for (const o of outcomes) {
+      expect(Object.keys(o.probabilities ?? {}).sort()).toEqual(['a', 'b']);
+      expect(o.label).toBe(truth.get(o.itemId));
+    }
+  });
+
   it('estimates two requests per item when it swaps', async () => {
     const store = new MemoryStore();
     await store.upsertItems(items.slice(0, 10));
