@@ -5,6 +5,7 @@ import { ITEM_ROLES } from '../core/types.js';
 import type { CliIo } from './cli-io.js';
 import { choiceFlag, integerFlag, listFlag } from './flags.js';
 import type { Interrupts } from './interrupt.js';
+import { positionBiasLine } from './position-bias-line.js';
 import { withProject } from './with-project.js';
 
 interface LabelFlags {
@@ -59,7 +60,9 @@ export function registerLabel(program: Command, io: CliIo, interrupts: Interrupt
             return;
           }
           io.out(
-            `dry run with llm:${estimate.model}: ${estimate.items} items, about ${estimate.tokensIn.toLocaleString('en-US')} prompt tokens and at most ${estimate.tokensOut.toLocaleString('en-US')} answer tokens` +
+            `dry run with llm:${estimate.model}: ${estimate.items} items` +
+              (estimate.requestsPerItem > 1 ? ` × ${estimate.requestsPerItem} requests` : '') +
+              `, about ${estimate.tokensIn.toLocaleString('en-US')} prompt tokens and at most ${estimate.tokensOut.toLocaleString('en-US')} answer tokens` +
               (estimate.costUsd !== null
                 ? `, about ${usd(estimate.costUsd, 4)}`
                 : ` (no price known for ${estimate.model}: add it under prices.models)`) +
@@ -75,6 +78,7 @@ export function registerLabel(program: Command, io: CliIo, interrupts: Interrupt
           `${report.stopped ? 'stopped' : 'done'}: ${report.labelled} labelled, ${report.abstained} abstained, ${report.alreadyLabelled} already labelled by ${report.source}; ` +
             `${report.tokensIn + report.tokensOut} tokens, ${usd(report.costUsd, 4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
         );
+        if (report.positionBias !== null) io.out(`${positionBiasLine(report.positionBias)}\n`);
         if (report.stopped)
           throw new HiloError('INTERRUPTED', 'interrupted; run `hilo label` again to resume');
       });

@@ -6,7 +6,7 @@ export interface LabelDef {
   readonly description: string;
 }
 
-export type ConfidenceSetting = 'logprobs' | 'self-consistency' | 'auto';
+export type ConfidenceSetting = 'logprobs' | 'self-consistency' | 'auto' | 'verbalized';
 
 /** Settings of the LLM labeller (hilo.yaml `labeller.llm`). */
 export interface LlmLabellerConfig {

@@ -36,7 +36,9 @@ const llm = z
     model: z.string().min(1).default(LLM.model),
     fewShot: z.number().int().min(0).max(64).default(LLM.fewShot),
     chainOfThought: z.boolean().default(LLM.chainOfThought),
-    confidence: z.enum(['logprobs', 'self-consistency', 'auto']).default(LLM.confidence),
+    confidence: z
+      .enum(['logprobs', 'self-consistency', 'auto', 'verbalized'])
+      .default(LLM.confidence),
     samples: z.number().int().min(1).max(64).default(LLM.samples),
     temperature: z.number().min(0).max(2).default(LLM.temperature),
     askVerbalized: z.boolean().default(LLM.askVerbalized),

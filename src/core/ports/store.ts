@@ -32,8 +32,13 @@ export interface EmbeddingEntry {
   readonly vector: Float32Array;
 }
 
-/** What a run may update as it goes: progress, spend, status and end. Its config is fixed at creation. */
-export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>>;
+/**
+ * What a run may update as it goes: progress, spend, status and end, and its config (of the run's
+ * own kind) when the run adds figures it measured, such as a pairwise judge's position bias.
+ */
+export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>> & {
+  readonly config?: Run['config'];
+};
 
 /**
  * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same

@@ -2,7 +2,18 @@ import type { ChatMessage } from '../ports/chat-model.js';
 import type { ProjectConfig } from '../project.js';
 import type { Fields, Item } from '../types.js';
 import { fnv1a64 } from './fnv1a64.js';
+import { fillTemplate as fill, KIND_TEMPLATE } from './kind-prompt-text.js';
 import { assignLabelCodes, type LabelCodes } from './label-codes.js';
+import {
+  LABEL_SET_REMINDER,
+  labelSetDemoAnswer,
+  labelSetSystemMessage,
+  type LabelSetAnswer,
+} from './label-set-prompt.js';
+import { pairwiseCodes, pairwiseItemText, swapVerdict } from './pairwise-prompt.js';
+import { renderItemFields } from './render-fields.js';
+
+export { renderItemFields };
 
 /** How the model is asked to answer. */
 export interface PromptMode {
@@ -10,10 +21,18 @@ export interface PromptMode {
   readonly chainOfThought: boolean;
   /** Also ask for a last line `Confidence: <0-100>`. */
   readonly askVerbalized: boolean;
+  /** Pairwise: show the two responses in swapped order (B's text as A and A's as B). */
+  readonly swapped?: boolean;
+  /** Multi-label: how each label's answer is asked for (default `yes-no`). */
+  readonly setAnswer?: LabelSetAnswer;
 }
 
-/** The part of a project a prompt is made of. */
-export type PromptProject = Pick<ProjectConfig, 'name' | 'fields' | 'labels' | 'guidelines'>;
+/**
+ * The part of a project a prompt is made of. Without `kind` the project classifies; the kind's
+ * options are read only for its own kind.
+ */
+export type PromptProject = Pick<ProjectConfig, 'name' | 'fields' | 'labels' | 'guidelines'> &
+  Partial<Pick<ProjectConfig, 'kind' | 'pairwise' | 'multilabel'>>;
 
 export interface BuildLabelPromptOptions {
   readonly project: PromptProject;
@@ -59,25 +78,57 @@ const TEMPLATE = {
  */
 export function buildLabelPrompt(options: BuildLabelPromptOptions): LabelPrompt {
   const { project, item, demos, mode } = options;
-  const codes = assignLabelCodes(project.labels.map((label) => label.name));
+  const codes = labelCodesOf(project);
   const what = codes.kind === 'codes' ? 'code' : 'name';
   const messages: ChatMessage[] = [
     { role: 'system', content: systemMessage(project, codes, mode) },
   ];
   for (const demo of demos) {
-    const index = demo.goldLabel === null ? undefined : codes.labels.indexOf(demo.goldLabel);
-    if (index === undefined || index < 0) continue;
-    const code = codes.codes[index] as string;
-    messages.push({ role: 'user', content: renderItemFields(project.fields, demo.fields) });
-    messages.push({ role: 'assistant', content: mode.chainOfThought ? `Answer: ${code}` : code });
+    const answer = demoAnswer(project, codes, mode, demo.goldLabel);
+    if (answer === null) continue;
+    messages.push({ role: 'user', content: itemText(project, demo.fields, mode) });
+    messages.push({ role: 'assistant', content: answer });
   }
   // Demos show bare answers; in chain-of-thought mode the model must not copy that shape.
-  const reminder = mode.chainOfThought ? `\n\n${fill(TEMPLATE.reminder, { what })}` : '';
-  messages.push({
-    role: 'user',
-    content: renderItemFields(project.fields, item.fields) + reminder,
-  });
+  const reminderText =
+    project.kind === 'multilabel' ? LABEL_SET_REMINDER : fill(TEMPLATE.reminder, { what });
+  const reminder = mode.chainOfThought ? `\n\n${reminderText}` : '';
+  messages.push({ role: 'user', content: itemText(project, item.fields, mode) + reminder });
   return { messages, codes };
+}
+
+/**
+ * The codes a project's prompts use: pairwise verdicts are always A, B (and C for a tie), so the
+ * code names the response as the prompt shows it; other kinds as `assignLabelCodes` gives them.
+ */
+function labelCodesOf(project: PromptProject): LabelCodes {
+  const names = project.labels.map((label) => label.name);
+  return project.kind === 'pairwise' ? pairwiseCodes(names) : assignLabelCodes(names);
+}
+
+/** A demo's assistant turn, or null when its gold answer cannot be shown. */
+function demoAnswer(
+  project: PromptProject,
+  codes: LabelCodes,
+  mode: PromptMode,
+  gold: string | null,
+): string | null {
+  if (project.kind === 'multilabel') {
+    const answer = mode.setAnswer ?? 'yes-no';
+    return labelSetDemoAnswer(gold, codes.labels, answer, mode.chainOfThought);
+  }
+  const shown = project.kind === 'pairwise' && mode.swapped === true ? swapVerdict(gold) : gold;
+  const index = shown === null ? -1 : codes.labels.indexOf(shown);
+  if (index < 0) return null;
+  const code = codes.codes[index] as string;
+  return mode.chainOfThought ? `Answer: ${code}` : code;
+}
+
+function itemText(project: PromptProject, fields: Fields, mode: PromptMode): string {
+  if (project.kind === 'pairwise' && project.pairwise !== undefined) {
+    return pairwiseItemText(project.fields, project.pairwise, fields, mode.swapped === true);
+  }
+  return renderItemFields(project.fields, fields);
 }
 
 export interface LabelPromptVersionOptions {
@@ -98,7 +149,7 @@ export interface LabelPromptVersionOptions {
  */
 export function labelPromptVersion(options: LabelPromptVersionOptions): string {
   const { project, demoIds, mode } = options;
-  const codes = assignLabelCodes(project.labels.map((label) => label.name));
+  const codes = labelCodesOf(project);
   return fnv1a64(
     JSON.stringify({
       template: TEMPLATE,
@@ -108,8 +159,33 @@ export function labelPromptVersion(options: LabelPromptVersionOptions): string {
       guidelines: project.guidelines,
       labels: project.labels.map((label, i) => [label.name, label.description, codes.codes[i]]),
       demos: demoIds,
+      // Classify prompts keep the versions they had before other kinds existed.
+      ...kindVersionPart(project, mode),
     }),
   );
+}
+
+function kindVersionPart(project: PromptProject, mode: PromptMode): Record<string, unknown> {
+  switch (project.kind) {
+    case undefined:
+    case 'classify':
+      return {};
+    case 'rating':
+      return { kind: project.kind, kindTemplate: KIND_TEMPLATE.rating };
+    case 'pairwise':
+      return {
+        kind: project.kind,
+        kindTemplate: KIND_TEMPLATE.pairwise,
+        pairwise: project.pairwise,
+      };
+    case 'multilabel':
+      return {
+        kind: project.kind,
+        kindTemplate: KIND_TEMPLATE.multilabel,
+        multilabel: project.multilabel,
+        setAnswer: mode.setAnswer ?? 'yes-no',
+      };
+  }
 }
 
 export interface RepairMessagesOptions {
@@ -142,37 +218,32 @@ export function repairMessages(options: RepairMessagesOptions): ChatMessage[] {
   ];
 }
 
-/**
- * Renders an item's fields as `field: value` lines, in the given order; other fields are left
- * out. Strings are shown as they are, absent values as empty, others as JSON.
- *
- * @example renderItemFields(['text'], { text: 'Win a prize!', id: 3 }) // 'text: Win a prize!'
- * Complexity: O(rendered length).
- */
-export function renderItemFields(fields: readonly string[], values: Fields): string {
-  return fields.map((field) => `${field}: ${renderValue(values[field])}`).join('\n');
-}
-
-function renderValue(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  return JSON.stringify(value) ?? '';
-}
-
 function systemMessage(project: PromptProject, codes: LabelCodes, mode: PromptMode): string {
+  if (project.kind === 'multilabel') {
+    return labelSetSystemMessage({
+      task: project.name,
+      guidelines: project.guidelines,
+      labels: project.labels,
+      minLabels: project.multilabel?.minLabels ?? 0,
+      maxLabels: project.multilabel?.maxLabels ?? null,
+      answer: mode.setAnswer ?? 'yes-no',
+      chainOfThought: mode.chainOfThought,
+    });
+  }
   const what = codes.kind === 'codes' ? 'code' : 'name';
-  const parts = [fill(TEMPLATE.intro, { task: project.name })];
+  const words = kindWords(project.kind, codes);
+  const parts = [fill(words.intro, { task: project.name })];
   const guidelines = project.guidelines.trim();
   if (guidelines !== '') parts.push(`${TEMPLATE.guidelines}\n${guidelines}`);
   const lines = project.labels.map((label, i) => {
-    const head = codes.kind === 'codes' ? `${codes.codes[i]}: ${label.name}` : label.name;
-    const description = label.description.trim();
+    // A rating level that is its own code (1..5) is shown once: `3 - anchor`.
+    const ownCode = project.kind === 'rating' && codes.codes[i] === label.name;
+    const head =
+      codes.kind === 'codes' && !ownCode ? `${codes.codes[i]}: ${label.name}` : label.name;
+    const description = label.description.trim() || defaultMeaning(project.kind, label.name);
     return description === '' ? head : `${head} - ${description}`;
   });
-  const heading = codes.kind === 'codes' ? TEMPLATE.labelsWithCodes : TEMPLATE.labelsByName;
+  const heading = words.heading;
   parts.push(`${heading}\n${lines.join('\n')}`);
   const format: string[] = [];
   if (mode.chainOfThought) format.push(fill(TEMPLATE.chainOfThought, { what }));
@@ -185,6 +256,31 @@ function systemMessage(project: PromptProject, codes: LabelCodes, mode: PromptMo
   return parts.join('\n\n');
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+/** The intro and the label heading of a single-choice kind: levels of a scale, verdicts, labels. */
+function kindWords(
+  kind: PromptProject['kind'],
+  codes: LabelCodes,
+): { intro: string; heading: string } {
+  const coded = codes.kind === 'codes';
+  if (kind === 'rating') {
+    const r = KIND_TEMPLATE.rating;
+    return { intro: r.intro, heading: coded ? r.levelsWithCodes : r.levelsByName };
+  }
+  if (kind === 'pairwise' && coded) {
+    return {
+      intro: KIND_TEMPLATE.pairwise.intro,
+      heading: KIND_TEMPLATE.pairwise.verdictsWithCodes,
+    };
+  }
+  return {
+    intro: TEMPLATE.intro,
+    heading: coded ? TEMPLATE.labelsWithCodes : TEMPLATE.labelsByName,
+  };
+}
+
+/** What a pairwise verdict means when the project gives it no description. */
+function defaultMeaning(kind: PromptProject['kind'], label: string): string {
+  if (kind !== 'pairwise') return '';
+  const p = KIND_TEMPLATE.pairwise;
+  return label === 'a' ? p.a : label === 'b' ? p.b : label === 'tie' ? p.tie : '';
 }

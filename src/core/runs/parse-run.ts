@@ -18,19 +18,31 @@ import {
   ShapeMismatch,
   stringShape,
   type FieldShapes,
+  type JsonShape,
 } from './json-shape.js';
 import {
   RUN_KINDS,
   RUN_STATUSES,
   type AuditRunConfig,
   type LabelRunConfig,
+  type MeasuredPositionBias,
   type RouteRunConfig,
   type Run,
   type RunRecord,
   type WholeSetRouteFigures,
 } from './run-records.js';
 
-const CONFIDENCE_SETTINGS: readonly ConfidenceSetting[] = ['logprobs', 'self-consistency', 'auto'];
+/** The shape, or undefined when the key is absent (a field only some runs record). */
+function absentAsUndefined<T>(shape: JsonShape<T>): JsonShape<T | undefined> {
+  return (value, path) => (value === undefined ? undefined : shape(value, path));
+}
+
+const CONFIDENCE_SETTINGS: readonly ConfidenceSetting[] = [
+  'logprobs',
+  'self-consistency',
+  'auto',
+  'verbalized',
+];
 
 const labelCommon = {
   labeller: stringShape,
@@ -47,6 +59,14 @@ const labelConfig = byKindShape<LabelRunConfig>({
     confidence: oneOfShape(CONFIDENCE_SETTINGS),
     samples: numberShape,
     temperature: numberShape,
+    positionBias: absentAsUndefined(
+      objectShape<MeasuredPositionBias>({
+        items: numberShape,
+        flipRate: numberShape,
+        firstPositionWinRate: nullable(numberShape),
+        positionShift: numberShape,
+      }),
+    ),
     ...labelCommon,
   }),
   local: objectShape<Extract<LabelRunConfig, { kind: 'local' }>>({

@@ -40,6 +40,22 @@ export interface LlmLabellerDescription {
   readonly confidence: ConfidenceSetting;
   readonly samples: number;
   readonly temperature: number;
+  /** A pairwise judge asked in both orders: the position bias the run measured. */
+  readonly positionBias?: MeasuredPositionBias;
+}
+
+/**
+ * What a label run measured of a pairwise judge asked in both orders (`positionBias` in
+ * `src/core/pairwise`), over the items it read in both orders.
+ */
+export interface MeasuredPositionBias {
+  readonly items: number;
+  /** Share of items whose verdict flips when the order is swapped. */
+  readonly flipRate: number;
+  /** Share of decisive (not tie) verdicts, over both orders, won by the response shown first; null when every verdict was a tie. */
+  readonly firstPositionWinRate: number | null;
+  /** Mean probability the judge moves towards whichever response it sees first. */
+  readonly positionShift: number;
 }
 
 /** Which local model version labelled, and how many items it was trained on. */

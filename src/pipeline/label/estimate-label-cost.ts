@@ -3,7 +3,8 @@ import { buildLabelPrompt } from '../../core/prompt/build-prompt.js';
 import type { Store } from '../../core/ports/index.js';
 import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/project.js';
 import type { Item, ItemRole } from '../../core/types.js';
-import { llmVoteSource } from './llm-labeller.js';
+import { checkLlmSettingsForKind } from './llm-kind-settings.js';
+import { labelPromptMode, llmVoteSource } from './llm-labeller.js';
 
 export interface EstimateOptions {
   readonly store: Store;
@@ -47,6 +48,7 @@ const CHARS_PER_TOKEN = 4;
  */
 export async function estimateLabelCost(options: EstimateOptions): Promise<CostEstimate> {
   const { store, project, settings, demos } = options;
+  checkLlmSettingsForKind(project.kind, settings);
   const source = llmVoteSource({ project, demos, settings });
   const todo = await store.countItems({ role: options.roles, withoutVoteFrom: source });
   const items = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
@@ -55,7 +57,7 @@ export async function estimateLabelCost(options: EstimateOptions): Promise<CostE
     withoutVoteFrom: source,
     limit: Math.min(items, options.sample ?? 200),
   });
-  const mode = { chainOfThought: settings.chainOfThought, askVerbalized: settings.askVerbalized };
+  const mode = labelPromptMode(project, settings);
   let chars = 0;
   for (const item of sample) {
     const prompt = buildLabelPrompt({
@@ -68,8 +70,10 @@ export async function estimateLabelCost(options: EstimateOptions): Promise<CostE
   }
   const promptTokens = sample.length > 0 ? chars / CHARS_PER_TOKEN / sample.length : 0;
   const selfConsistency = settings.confidence === 'self-consistency';
-  const requestsPerItem = 1;
-  const answersPerItem = selfConsistency ? settings.samples : 1;
+  // A pairwise judge that swaps asks every item twice, once in each order.
+  const swapping = project.kind === 'pairwise' && project.pairwise.swap;
+  const requestsPerItem = swapping ? 2 : 1;
+  const answersPerItem = (selfConsistency ? settings.samples : 1) * requestsPerItem;
   const tokensIn = Math.round(promptTokens * items * requestsPerItem);
   const tokensOut = Math.round(settings.maxTokens * answersPerItem * items);
   const costUsd = options.price ? tokenCost({ tokensIn, tokensOut }, options.price) : null;
@@ -83,7 +87,8 @@ export async function estimateLabelCost(options: EstimateOptions): Promise<CostE
     costUsd,
     basis:
       `prompts of ${sample.length} items measured at ${CHARS_PER_TOKEN} characters per token; answers at most ` +
-      `${settings.maxTokens} tokens × ${answersPerItem} ${selfConsistency ? 'samples' : 'answer'}; ` +
+      `${settings.maxTokens} tokens × ${answersPerItem} ${selfConsistency ? 'samples' : answersPerItem === 1 ? 'answer' : 'answers'}` +
+      `${swapping ? ' (both orders of the pairwise judge: pairwise.swap)' : ''}; ` +
       `repairs and the logprobs→samples fallback of confidence "auto" are not included`,
   };
 }

@@ -1,8 +1,9 @@
 import type { Clock, Progress, Store } from '../../core/ports/index.js';
-import type { LabelRunConfig } from '../../core/runs/run-records.js';
+import type { LabelRunConfig, MeasuredPositionBias } from '../../core/runs/run-records.js';
 import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
 import { canReplaceDecision } from '../items/index.js';
 import { voteOf, type LabelOutcome, type Labeller } from './labeller.js';
+import { positionBiasTally } from './position-bias-tally.js';
 
 export interface LabelItemsOptions {
   readonly store: Store;
@@ -27,6 +28,8 @@ export interface LabelReport {
   readonly costUsd: number;
   readonly seconds: number;
   readonly stopped: boolean;
+  /** A pairwise judge asked in both orders: its position bias over this run's items; else null. */
+  readonly positionBias: MeasuredPositionBias | null;
 }
 
 const PAGE = 512;
@@ -74,18 +77,24 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
   progress?.start(`labelling with ${labeller.source}`, goal);
 
   const totals = { labelled: 0, abstained: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 };
+  const bias = positionBiasTally();
   let pending: { item: Item; outcome: LabelOutcome }[] = [];
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
     await writeOutcomes(store, labeller.source, runId, batch, new Date(clock.now()).toISOString());
+    for (const { outcome } of batch) bias.add(outcome);
+    const positionBias = bias.measured();
     await store.updateRun(runId, {
       itemsDone: totals.labelled,
       itemsFailed: totals.abstained,
       tokensIn: totals.tokensIn,
       tokensOut: totals.tokensOut,
       costUsd: totals.costUsd,
+      ...(positionBias !== null && config.kind === 'llm'
+        ? { config: { ...config, positionBias } }
+        : {}),
     });
   };
 
@@ -144,6 +153,7 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
     alreadyLabelled: total - todo,
     seconds: (ended - started) / 1000,
     stopped,
+    positionBias: bias.measured(),
   };
 }
 
@@ -169,7 +179,7 @@ async function writeOutcomes(
       decisions.push({
         itemId: item.id,
         label: outcome.label,
-        confidence: outcome.probabilities[outcome.label] ?? null,
+        confidence: outcome.confidence ?? outcome.probabilities[outcome.label] ?? null,
         probabilities: outcome.probabilities,
         decidedBy: 'machine',
         source,

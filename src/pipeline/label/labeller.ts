@@ -16,6 +16,16 @@ export interface LabelOutcome {
   readonly latencyMs: number;
   /** True when every request was answered from the cache (nothing paid this time). */
   readonly cached?: boolean;
+  /**
+   * The probability that `label` is right under the project's measure, when it is not
+   * `probabilities[label]` (a multi-label set, a rating decided within ±k); see `decideItem`.
+   */
+  readonly confidence?: number;
+  /**
+   * A pairwise judge asked in both orders: the distribution of each order over the verdicts, the
+   * swapped one mapped back to the original A and B (the run measures position bias from them).
+   */
+  readonly orders?: { readonly first: Distribution; readonly swapped: Distribution };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ChatModel } from '../../core/ports/index.js';
 import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/project.js';
 import type { Item } from '../../core/types.js';
 import type { LabelOutcome, Labeller } from './labeller.js';
+import { checkLlmSettingsForKind } from './llm-kind-settings.js';
 import { labelItemWithLlm, llmVoteSource } from './llm-labeller.js';
 
 export interface LlmBatchLabellerOptions {
@@ -23,11 +24,14 @@ const OUTAGE_AFTER = 5;
  * the retries (a 400 for a prompt over the context, a 500 the server gives for that prompt every
  * time) becomes an abstention with the server's reason, so one bad item does not block a run;
  * but OUTAGE_AFTER such failures in a row stop the run (the provider is down, or every request
- * is wrong), and a resumed run pays for nothing twice thanks to the response cache.
+ * is wrong), and a resumed run pays for nothing twice thanks to the response cache. Settings the
+ * project's kind cannot use are refused at once (`checkLlmSettingsForKind`).
  * @example const labeller = createLlmBatchLabeller({ model, project, settings, demos });
  */
 export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labeller {
   const { model, project, settings, demos, price } = options;
+  // Settings the kind cannot use stop the run before any request, not item by item.
+  checkLlmSettingsForKind(project.kind, settings);
   let failuresInARow = 0;
   const labelOne = async (item: Item): Promise<LabelOutcome> => {
     try {

@@ -1,33 +1,23 @@
-import {
-  answerRationale,
-  parseAnswer,
-  type ParsedAnswer,
-} from '../../core/confidence/parse-answer.js';
-import { logprobDistribution } from '../../core/confidence/logprob-distribution.js';
-import { selfConsistency } from '../../core/confidence/self-consistency.js';
-import { toDistribution } from '../../core/confidence/to-distribution.js';
-import { parseVerbalizedConfidence } from '../../core/confidence/verbalized.js';
-import { tokenCost } from '../../core/cost/token-cost.js';
-import { HiloError } from '../../core/errors.js';
-import type {
-  ChatChoice,
-  ChatModel,
-  ChatRequest,
-  ChatResponse,
-} from '../../core/ports/chat-model.js';
+import type { ChatModel } from '../../core/ports/chat-model.js';
 import {
   buildLabelPrompt,
   labelPromptVersion,
-  repairMessages,
-  type LabelPrompt,
   type PromptMode,
 } from '../../core/prompt/build-prompt.js';
 import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/project.js';
+import {
+  decideItem,
+  probabilityRow,
+  taskShapeOf,
+  type TaskShape,
+} from '../../core/task-kind/index.js';
 import type { Item } from '../../core/types.js';
 import type { LabelOutcome } from './labeller.js';
-
-/** Alternatives asked per token position: the most OpenAI allows. */
-const TOP_LOGPROBS = 20;
+import { checkLlmSettingsForKind } from './llm-kind-settings.js';
+import { newSpend, newStats, type Job, type Judgement, type LlmLabelStats } from './llm-job.js';
+import { labelSetJudgement } from './llm-label-set.js';
+import { viaLogprobs, viaSelfConsistency } from './llm-single-choice.js';
+import { combineOrders, mergeStats } from './llm-swap-judge.js';
 
 export interface LabelItemWithLlmOptions {
   readonly model: ChatModel;
@@ -38,18 +28,6 @@ export interface LabelItemWithLlmOptions {
   readonly settings: LlmLabellerConfig;
   /** Price of `settings.model`; default `project.prices.models[settings.model]`, else free. */
   readonly price?: ModelPrice;
-}
-
-/** What happened on the way to the outcome, for run statistics and debugging. */
-interface LlmLabelStats {
-  readonly requests: number;
-  /** A repair request was sent (the first answer named no valid label). */
-  readonly repaired: boolean;
-  /** Self-consistency samples received, and how many of them named no valid label. */
-  readonly samples: number;
-  readonly invalidSamples: number;
-  /** Why self-consistency replaced logprobs (`confidence: auto`), when it did. */
-  readonly fallback: string | null;
 }
 
 /** A vote about one item (`label` null = abstention, with `abstainReason`), ready to store. */
@@ -77,7 +55,7 @@ export function llmVoteSource(
   const version = labelPromptVersion({
     project,
     demoIds: demos.map((d) => d.id),
-    mode: modeOf(settings),
+    mode: labelPromptMode(project, settings),
   });
   return `llm:${settings.model}#${version}`;
 }
@@ -97,239 +75,100 @@ export function llmVoteSource(
  * runner decides whether to retry or stop. `confidence: logprobs` with a provider that sends no
  * logprobs throws `MODEL_OUTPUT`, since every item would fail the same way.
  *
+ * Per task kind: a rating reads the scale's levels the same way and decides with `decideItem`
+ * (within ±k when that is the measure); a pairwise judge with `pairwise.swap` asks every prompt a
+ * second time with the responses swapped, maps that answer back and averages the two
+ * distributions (`combineOrders`), so a bias towards either position cancels; a multi-label
+ * item gets one yes-probability per label (`labelSetJudgement`). Settings a kind cannot use are
+ * refused (`checkLlmSettingsForKind`).
+ *
  * @example const outcome = await labelItemWithLlm({ model, project, item, demos, settings });
- * Complexity: one request (logprobs) up to 1 + samples + 1 (fallback, top-ups, repair);
- * O(prompt + answer length) work besides.
+ * Complexity: one request (logprobs) up to 1 + samples + 1 (fallback, top-ups, repair), twice
+ * for a swapping pairwise judge; O(prompt + answer length) work besides.
  */
 export async function labelItemWithLlm(options: LabelItemWithLlmOptions): Promise<LlmLabelOutcome> {
   const { project, item, settings } = options;
-  const mode = modeOf(settings);
-  const prompt = buildLabelPrompt({
-    project,
-    item,
-    demos: options.demos.filter((demo) => demo.id !== item.id),
-    mode,
-  });
-  const job: Job = {
-    model: options.model,
-    settings,
-    mode,
-    prompt,
-    price: options.price ?? project.prices.models[settings.model],
-    spend: { requests: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, latencyMs: 0, cached: true },
-    stats: { repaired: false, samples: 0, invalidSamples: 0, fallback: null },
+  checkLlmSettingsForKind(project.kind, settings);
+  const shape = taskShapeOf(project);
+  const spend = newSpend();
+  const ask = async (swapped: boolean): Promise<{ judgement: Judgement; job: Job }> => {
+    const mode = { ...labelPromptMode(project, settings), ...(swapped ? { swapped } : {}) };
+    const prompt = buildLabelPrompt({
+      project,
+      item,
+      demos: options.demos.filter((demo) => demo.id !== item.id),
+      mode,
+    });
+    const price = options.price ?? project.prices.models[settings.model];
+    const job: Job = {
+      model: options.model,
+      settings,
+      mode,
+      prompt,
+      price,
+      spend,
+      stats: newStats(),
+    };
+    return { judgement: await judge(job, shape), job };
   };
+  let judgement: Judgement;
+  let stats: LlmLabelStats;
+  if (project.kind === 'pairwise' && project.pairwise.swap) {
+    // One order after the other: `concurrency` counts items in flight, one request each.
+    const first = await ask(false);
+    const second = await ask(true);
+    judgement = combineOrders(first.judgement, second.judgement, shape.labels);
+    stats = mergeStats(first.job, second.job);
+  } else {
+    const only = await ask(false);
+    judgement = only.judgement;
+    stats = { ...only.job.stats, requests: spend.requests };
+  }
+  return {
+    ...decided(shape, judgement),
+    tokensIn: spend.tokensIn,
+    tokensOut: spend.tokensOut,
+    costUsd: spend.costUsd,
+    latencyMs: spend.latencyMs,
+    cached: spend.cached,
+    itemId: item.id,
+    source: llmVoteSource(options),
+    stats,
+  };
+}
+
+/** One prompt's judgement in the kind's terms. */
+async function judge(job: Job, shape: TaskShape): Promise<Judgement> {
+  if (shape.kind === 'multilabel') return labelSetJudgement(job, shape);
+  const { settings, prompt } = job;
   const useLogprobs =
     settings.confidence === 'logprobs' ||
     (settings.confidence === 'auto' && prompt.codes.kind === 'codes');
-  let result = useLogprobs ? await viaLogprobs(job) : undefined;
-  if (result === undefined) result = await viaSelfConsistency(job);
-  const { requests, ...spend } = job.spend;
-  const stats = { ...job.stats, requests };
-  return { ...result, ...spend, itemId: item.id, source: llmVoteSource(options), stats };
+  return (useLogprobs ? await viaLogprobs(job) : undefined) ?? viaSelfConsistency(job);
 }
 
-/** Mutable while one item is labelled. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-interface Job {
-  readonly model: ChatModel;
-  readonly settings: LlmLabellerConfig;
-  readonly mode: PromptMode;
-  readonly prompt: LabelPrompt;
-  readonly price: ModelPrice | undefined;
-  readonly spend: Mutable<
-    Pick<LlmLabelOutcome, 'tokensIn' | 'tokensOut' | 'costUsd' | 'latencyMs' | 'cached'>
-  > & { requests: number };
-  readonly stats: Mutable<Omit<LlmLabelStats, 'requests'>>;
+/**
+ * A pairwise or rating judgement's label and confidence as `decideItem` reads its distribution
+ * (the combined verdict of both orders; a rating within ±k); classify keeps the model's answer
+ * and multi-label has decided its set already.
+ */
+function decided(shape: TaskShape, judgement: Judgement): Judgement {
+  if (shape.kind === 'classify' || shape.kind === 'multilabel') return judgement;
+  if (judgement.label === null || judgement.probabilities === null) return judgement;
+  const decision = decideItem(shape, probabilityRow(shape, judgement.probabilities));
+  return { ...judgement, label: decision.label, confidence: decision.confidence };
 }
 
-/** The judgement part of an outcome; spend and identity are added by `labelItemWithLlm`. */
-type Judgement = Pick<
-  LabelOutcome,
-  'label' | 'probabilities' | 'method' | 'otherMass' | 'verbalized' | 'rationale' | 'abstainReason'
->;
-
-/** Returns undefined when `auto` should fall back to self-consistency. */
-async function viaLogprobs(job: Job): Promise<Judgement | undefined> {
-  const { settings, mode, prompt } = job;
-  const request: ChatRequest = {
-    model: settings.model,
-    messages: prompt.messages,
-    temperature: 0,
-    maxTokens: settings.maxTokens,
-    topLogprobs: TOP_LOGPROBS,
-  };
-  const first = firstChoice(await call(job, request));
-  if (first.logprobs === null) {
-    if (settings.confidence === 'logprobs') {
-      throw new HiloError(
-        'MODEL_OUTPUT',
-        `model "${settings.model}" returned no logprobs; set labeller.llm.confidence to auto or self-consistency`,
-      );
-    }
-    job.stats.fallback = 'the model returned no logprobs';
-    return undefined;
-  }
-  let parsed = parseChoice(first, job, mode.chainOfThought);
-  let answer = first;
-  let chainOfThought = mode.chainOfThought;
-  if (!parsed.ok) {
-    const repaired = await repair(job, request, first, parsed.reason);
-    if (!repaired.parsed.ok) {
-      const reason = unreadable(parsed.reason, repaired.parsed.reason);
-      return abstention('logprobs', reason, rationaleOf(first, job));
-    }
-    parsed = repaired.parsed;
-    answer = repaired.choice;
-    chainOfThought = false;
-  }
-  const found = logprobDistribution({
-    tokens: answer.logprobs ?? [],
-    codes: prompt.codes,
-    chainOfThought,
-  });
-  if (found === null) {
-    const reason = 'no label code among the top logprobs at the answer token';
-    if (settings.confidence === 'auto') {
-      job.stats.fallback = reason;
-      return undefined;
-    }
-    return abstention('logprobs', reason, rationaleOf(first, job));
-  }
-  return {
-    label: parsed.label,
-    probabilities: toDistribution(prompt.codes.labels, found.probabilities),
-    method: 'logprobs',
-    otherMass: found.otherMass,
-    verbalized: mode.askVerbalized ? parseVerbalizedConfidence(answer.content) : null,
-    rationale: rationaleOf(first, job),
-    abstainReason: null,
-  };
-}
-
-async function viaSelfConsistency(job: Job): Promise<Judgement> {
-  const { settings, mode, prompt } = job;
-  const wanted = Math.max(1, settings.samples);
-  const base: ChatRequest = {
-    model: settings.model,
-    messages: prompt.messages,
-    temperature: settings.temperature,
-    maxTokens: settings.maxTokens,
-  };
-  const choices: ChatChoice[] = [];
-  for (let round = 0; choices.length < wanted && round < wanted; round++) {
-    const want = wanted - choices.length;
-    const request: ChatRequest = {
-      ...base,
-      ...(want > 1 ? { n: want } : {}),
-      ...(round > 0 ? { seed: round } : {}),
-    };
-    const response = await call(job, request);
-    if (response.choices.length === 0) break;
-    choices.push(...response.choices.slice(0, want));
-  }
-  const parsed = choices.map((choice) => parseChoice(choice, job, mode.chainOfThought));
-  job.stats.samples = choices.length;
-  job.stats.invalidSamples = parsed.filter((p) => !p.ok).length;
-  let answers = parsed.map((p) => (p.ok ? p.index : null));
-  const first = choices[0];
-  if (first === undefined) return abstention('self-consistency', 'the model returned no answer');
-  if (job.stats.invalidSamples === choices.length) {
-    const reason = parsed[0]?.ok === false ? parsed[0].reason : 'no valid answer';
-    // One repair per item: a failed logprobs attempt may already have used it.
-    if (job.stats.repaired) return abstention('self-consistency', `no valid sample: ${reason}`);
-    const repaired = await repair(job, { ...base, temperature: 0 }, first, reason);
-    if (!repaired.parsed.ok) {
-      const why = unreadable(reason, repaired.parsed.reason);
-      return abstention('self-consistency', why, rationaleOf(first, job));
-    }
-    answers = [repaired.parsed.index];
-  }
-  const shares = selfConsistency({ answers, labelCount: prompt.codes.labels.length });
-  if (shares === null) return abstention('self-consistency', 'no valid answer');
-  const winner = shares.winner;
-  const agreeing = choices.filter((_, i) => {
-    const p = parsed[i];
-    return p?.ok === true && p.index === winner;
-  });
-  return {
-    label: prompt.codes.labels[winner] as string,
-    probabilities: toDistribution(prompt.codes.labels, shares.probabilities),
-    method: 'self-consistency',
-    otherMass: 0,
-    verbalized: mode.askVerbalized ? meanStated(agreeing) : null,
-    rationale: agreeing[0] !== undefined ? rationaleOf(agreeing[0], job) : null,
-    abstainReason: null,
-  };
-}
-
-async function repair(
-  job: Job,
-  request: ChatRequest,
-  bad: ChatChoice,
-  reason: string,
-): Promise<{ parsed: ParsedAnswer; choice: ChatChoice }> {
-  job.stats.repaired = true;
-  const messages = repairMessages({
-    messages: request.messages,
-    badAnswer: bad.content,
-    reason,
-    codes: job.prompt.codes,
-  });
-  const choice = firstChoice(await call(job, { ...request, messages }));
-  return { parsed: parseChoice(choice, job, false), choice };
-}
-
-async function call(job: Job, request: ChatRequest): Promise<ChatResponse> {
-  const response = await job.model.complete(request);
-  const { spend, price } = job;
-  spend.requests++;
-  spend.tokensIn += response.usage.promptTokens;
-  spend.tokensOut += response.usage.completionTokens;
-  spend.latencyMs += response.latencyMs;
-  spend.cached &&= response.cached;
-  if (!response.cached && price !== undefined) {
-    const { promptTokens, completionTokens } = response.usage;
-    spend.costUsd += tokenCost({ tokensIn: promptTokens, tokensOut: completionTokens }, price);
-  }
-  return response;
-}
-
-function parseChoice(choice: ChatChoice, job: Job, chainOfThought: boolean): ParsedAnswer {
-  return parseAnswer(choice.content, job.prompt.codes, {
-    chainOfThought,
-    truncated: choice.finishReason === 'length',
-  });
-}
-
-function firstChoice(response: ChatResponse): ChatChoice {
-  return response.choices[0] ?? { content: '', finishReason: null, logprobs: null };
-}
-
-function rationaleOf(choice: ChatChoice, job: Job): string | null {
-  return job.mode.chainOfThought ? answerRationale(choice.content) : null;
-}
-
-function meanStated(choices: readonly ChatChoice[]): number | null {
-  const stated = choices.map((c) => parseVerbalizedConfidence(c.content)).filter((v) => v !== null);
-  return stated.length === 0 ? null : stated.reduce((sum, v) => sum + v, 0) / stated.length;
-}
-
-function abstention(
-  method: 'logprobs' | 'self-consistency',
-  reason: string,
-  rationale: string | null = null,
-): Judgement {
-  const base = { label: null, probabilities: null, otherMass: 0, verbalized: null };
-  return { ...base, method, rationale, abstainReason: reason };
-}
-
-/** The reason of an abstention after a failed repair. */
-function unreadable(first: string, afterRepair: string): string {
-  return `invalid answer: ${first}; after repair: ${afterRepair}`;
-}
-
-function modeOf(settings: LlmLabellerConfig): PromptMode {
-  return { chainOfThought: settings.chainOfThought, askVerbalized: settings.askVerbalized };
+/**
+ * How a project's prompts ask for the answer with these settings (multi-label: yes/no per label,
+ * or a stated probability per label with `confidence: verbalized`).
+ * @example labelPromptMode(project, settings).chainOfThought // false
+ */
+export function labelPromptMode(
+  project: Pick<ProjectConfig, 'kind'>,
+  settings: LlmLabellerConfig,
+): PromptMode {
+  const base = { chainOfThought: settings.chainOfThought, askVerbalized: settings.askVerbalized };
+  if (project.kind !== 'multilabel') return base;
+  return { ...base, setAnswer: settings.confidence === 'verbalized' ? 'confidence' : 'yes-no' };
 }

@@ -168,6 +168,7 @@ export function runPatchToRow(patch: RunPatch): Updateable<RunsTable> {
   if (patch.tokensOut !== undefined) row.tokens_out = patch.tokensOut;
   if (patch.costUsd !== undefined) row.cost_usd = patch.costUsd;
   if (patch.endedAt !== undefined) row.ended_at = patch.endedAt;
+  if (patch.config !== undefined) row.config = JSON.stringify(patch.config);
   return row;
 }
 

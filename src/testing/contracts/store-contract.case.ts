@@ -289,6 +289,28 @@ export function describeStoreContract(
         expect(await store.getRun('nope')).toBeUndefined();
       });
 
+      it('replaces a run config with the figures the run measured', async () => {
+        const created = labelRun('l9', 'llm:judge#ab12');
+        await store.createRun(created);
+        if (created.config.kind !== 'llm') throw new Error('an llm label run was expected');
+        const positionBias = {
+          items: 40,
+          flipRate: 0.25,
+          firstPositionWinRate: 0.6,
+          positionShift: 0.1,
+        };
+        await store.updateRun('l9', { itemsDone: 40, config: { ...created.config, positionBias } });
+        const read = await store.getRun('l9');
+        expect(read?.itemsDone).toBe(40);
+        expect(read?.config).toEqual({ ...created.config, positionBias });
+        const tieOnly = { ...positionBias, firstPositionWinRate: null };
+        await store.updateRun('l9', { config: { ...created.config, positionBias: tieOnly } });
+        expect((await store.getRun('l9'))?.config).toEqual({
+          ...created.config,
+          positionBias: tieOnly,
+        });
+      });
+
       it('reads back every kind of run exactly as written', async () => {
         const written: Run[] = [
           labelRun('l1', 'llm:gpt-4o-mini#1a2b3c4d', {
