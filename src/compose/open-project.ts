@@ -24,7 +24,9 @@ import {
   planPolicies,
   routeItems,
   routeWholeSet,
+  withMeasure,
 } from '../pipeline/route/index.js';
+import { taskShapeOf } from '../core/task-kind/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { importPredictionFile } from './prediction-files.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
@@ -165,21 +167,23 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     estimateLabel: (o = {}) =>
       estimateFirstPass(deps, o, { roles: o.roles ?? ['pool', 'gold', 'test'], limit: o.limit }),
     evaluate: (o) => evaluateVotes({ store, labels, ...o }),
-    calibrate: (o) => calibrateVotes({ store, clock, labels, ...o }),
-    plan: (o) =>
+    calibrate: (o) => calibrateVotes({ store, clock, labels, shape: taskShapeOf(config), ...o }),
+    plan: ({ measure, withinK, ...o }) =>
       planPolicies({
         store,
         labels,
+        shape: withMeasure(taskShapeOf(config), measure, withinK),
         fields: config.fields,
         prices: config.prices,
         people: config.people,
         ...o,
       }),
-    route: (o) =>
+    route: ({ measure, withinK, ...o }) =>
       routeItems({
         store,
         clock,
         labels,
+        shape: withMeasure(taskShapeOf(config), measure, withinK),
         fields: config.fields,
         prices: config.prices,
         people: config.people,
@@ -201,6 +205,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         store,
         clock,
         labels,
+        shape: taskShapeOf(config),
         fields: config.fields,
         prices: config.prices,
         people: config.people,

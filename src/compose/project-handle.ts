@@ -275,6 +275,10 @@ export interface PlanOptions {
   readonly lo?: number;
   readonly humanAccuracy: number;
   readonly staffing?: Staffing;
+  /** The measure of the promise instead of hilo.yaml's (`--measure`): see `withMeasure`. */
+  readonly measure?: string;
+  /** A rating's ±k (`--within`). */
+  readonly withinK?: number;
 }
 
 /** @example const options: RouteWholeSetRequest = { source: 'model:local@2', maxError: 0.05, alpha: 0.05, peopleError: 0.02 } */
@@ -292,6 +296,10 @@ export interface RouteOptions {
   readonly source: string;
   readonly target: number;
   readonly delta: number;
+  /** The measure of the promise instead of hilo.yaml's (`--measure`): see `withMeasure`. */
+  readonly measure?: string;
+  /** A rating's ±k (`--within`). */
+  readonly withinK?: number;
   readonly mode?: PolicyMode;
   readonly budget?: number;
   readonly lo?: number;

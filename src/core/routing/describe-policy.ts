@@ -23,6 +23,11 @@ export interface PolicySummary {
   /** Estimate of the gold a guarantee would need, when none was certified. */
   readonly goldNeeded?: GoldNeeded | null;
   /**
+   * What "correct" counts, when it is not plain accuracy: the task kind's measure in words
+   * ("exact-set accuracy", "accuracy within ±1"), named in the sentence.
+   */
+  readonly measure?: string;
+  /**
    * Costs of this plan and of people alone, in `currency` (default "$"), and the people per item
    * they were priced with, in words ("overlap items at 2.1 people each…").
    */
@@ -74,10 +79,11 @@ function neededSentence(s: PolicySummary): string {
  */
 export function describePolicy(s: PolicySummary): string {
   const confidence = percent(1 - s.delta, 0);
+  const by = s.measure ? ` by ${s.measure}` : '';
   const promise = ` The promise holds for items drawn like these ${count(s.goldSize)} gold items, which must be a random sample of the pool.`;
   if (!s.certified || s.accepted === 0) {
     return (
-      `No threshold can promise accepted labels ${percent(s.target, 1)} correct with ${confidence} confidence ` +
+      `No threshold can promise accepted labels ${percent(s.target, 1)} correct${by} with ${confidence} confidence ` +
       `from the ${count(s.goldSize)} gold items available, so all ${count(s.total)} items go to people.` +
       neededSentence(s) +
       costSentence(s)
@@ -87,7 +93,7 @@ export function describePolicy(s: PolicySummary): string {
   return (
     `Accepting the machine's label for ${percent(s.accepted / Math.max(1, s.total), 0)} of items ` +
     `(${count(s.accepted)} of ${count(s.total)}); on ${count(s.goldSize)} gold items the accepted labels were ` +
-    `${percent(observed, 1)} correct (${count(s.goldAcceptedCorrect)} of ${count(s.goldAccepted)}), ` +
+    `${percent(observed, 1)} correct${by} (${count(s.goldAcceptedCorrect)} of ${count(s.goldAccepted)}), ` +
     `and with ${confidence} confidence at least ${percent(s.target, 1)}, the target.` +
     peopleSentence(s) +
     promise +

@@ -114,7 +114,7 @@ const metaRouter = objectShape<MetaRouterParams>({
 
 const routeConfig = objectShape<RouteRunConfig>({
   source: stringShape,
-  calibrator: oneOfShape(CALIBRATION_METHODS),
+  calibrator: oneOfShape([...CALIBRATION_METHODS, 'per-label' as const]),
   calibratorVersion: numberShape,
   policy: oneOfShape(['fixed-sequence', 'per-class', 'meta', 'budget']),
   score: oneOfShape(['confidence', 'router']),

@@ -144,7 +144,8 @@ export interface RouteTestCheck {
 export interface RouteRunConfig {
   /** The labeller whose votes were routed. */
   readonly source: string;
-  readonly calibrator: CalibrationMethod;
+  /** The method stored; `per-label` for a multi-label task (one calibrator per label). */
+  readonly calibrator: CalibrationMethod | 'per-label';
   readonly calibratorVersion: number;
   readonly policy: RoutePolicyMode;
   /** What the accept threshold is on: calibrated confidence, or the meta-router's P(right). */

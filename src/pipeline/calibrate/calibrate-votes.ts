@@ -5,14 +5,16 @@ import {
 import type { CalibrationMethod } from '../../core/calibration/calibrator.js';
 import {
   crossFitCalibration,
-  type CrossFitResult,
+  type HeldOutScores,
 } from '../../core/calibration/cross-fit-calibration.js';
 import { fitCalibrator } from '../../core/calibration/fit-calibrator.js';
 import { topLabelOutcomes } from '../../core/calibration/top-label.js';
-import { HiloError } from '../../core/errors.js';
 import type { Clock, Store } from '../../core/ports/index.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
 import { loadGoldVotes } from './calibration-gold.js';
-import { labelRunsOf, voteCommand } from '../label/index.js';
+import { calibrateLabelSets, type PerLabelCalibrationReport } from './calibrate-label-sets.js';
+import { labelRunsOf } from '../label/index.js';
+import { goldWarnings, requireGold } from './gold-checks.js';
 import { calibratorName } from './calibration-source.js';
 
 export interface CalibrateVotesOptions {
@@ -27,25 +29,27 @@ export interface CalibrateVotesOptions {
   /** Cross-fitting folds (default 5). */
   readonly folds?: number;
   readonly seed?: number;
+  /** The project's task shape; a multi-label project is calibrated label by label. */
+  readonly shape?: TaskShape;
 }
 
 export interface CalibrateReport {
   readonly source: string;
-  /** The method stored, and the one with the lowest held-out NLL. */
-  readonly method: CalibrationMethod;
-  readonly best: CalibrationMethod;
-  /** Held-out scores of every method (see `crossFitCalibration`). */
-  readonly scores: CrossFitResult['scores'];
+  /** The method stored, and the one with the lowest held-out NLL (`per-label`: see `perLabel`). */
+  readonly method: CalibrationMethod | 'per-label';
+  readonly best: CalibrationMethod | 'per-label';
+  /** Held-out scores of every method (see `crossFitCalibration`); empty for `per-label`. */
+  readonly scores: Partial<Record<CalibrationMethod | 'per-label', HeldOutScores>>;
   readonly goldItems: number;
   readonly folds: number;
   /** Version under which the calibrator was stored (`calibrator:<source>`). */
   readonly version: number;
   /** Held-out reliability diagrams (10 equal-width bins) before and after calibration. */
   readonly reliability: { readonly before: ReliabilityBin[]; readonly after: ReliabilityBin[] };
+  /** Multi-label: each label's method and held-out ECE of P(label) before and after. */
+  readonly perLabel: PerLabelCalibrationReport | null;
   readonly warnings: readonly string[];
 }
-
-const MIN_GOLD = 10;
 
 /**
  * Calibrates a labeller's confidence on gold: cross-fits every calibration method on the
@@ -54,34 +58,29 @@ const MIN_GOLD = 10;
  * refits it on all gold and stores it as the next version of `calibrator:<source>`.
  * For a local model, gold votes must be the out-of-fold ones `hilo learn` stores; votes stored
  * by a label run on gold are counted in a warning, since a model that trained on an item is
- * overconfident on it.
+ * overconfident on it. A multi-label project is calibrated label by label (`calibrateLabelSets`).
  * @example const report = await calibrateVotes({ store, clock, source: 'model:local@1', labels });
  * Complexity: O(F · M · (nK + n log n)) for n gold items, F folds and M methods.
  */
 export async function calibrateVotes(options: CalibrateVotesOptions): Promise<CalibrateReport> {
   const { store, source, labels } = options;
+  if (options.shape?.kind === 'multilabel') {
+    const method = options.method === 'auto' ? undefined : options.method;
+    const sets = await calibrateLabelSets({
+      store,
+      clock: options.clock,
+      source,
+      labels,
+      folds: options.folds ?? 5,
+      seed: options.seed ?? 1,
+      ...(method === undefined ? {} : { method }),
+    });
+    return { source, method: 'per-label', best: 'per-label', scores: {}, ...sets };
+  }
   const gold = await loadGoldVotes({ store, source, labels });
   const n = gold.ids.length;
-  if (n < MIN_GOLD) {
-    throw new HiloError(
-      'INVALID_INPUT',
-      `calibration needs gold items with a vote from ${source}; found ${n}` +
-        (gold.missing > 0
-          ? ` (${gold.missing} gold items have no vote yet: run ${voteCommand(source)})`
-          : '') +
-        `. Import at least ${MIN_GOLD} (hundreds for a useful guarantee) with --role gold`,
-    );
-  }
-  const warnings: string[] = [];
-  if (gold.missing > 0)
-    warnings.push(`${gold.missing} gold items have no vote from ${source} and are left out`);
-  if (gold.abstained > 0) warnings.push(`${gold.abstained} gold votes abstained and are left out`);
-  if (source.startsWith('model:') && gold.fromRuns > 0) {
-    warnings.push(
-      `${gold.fromRuns} gold votes of ${source} come from a label run, not from cross-fitting: ` +
-        'if the model trained on those items, its confidence on them is too high (re-run `hilo learn`)',
-    );
-  }
+  requireGold(source, n, gold);
+  const warnings = goldWarnings(source, gold);
   const folds = Math.min(options.folds ?? 5, n);
   const fit = crossFitCalibration({
     probs: gold.probabilities,
@@ -133,6 +132,7 @@ export async function calibrateVotes(options: CalibrateVotesOptions): Promise<Ca
     folds,
     version,
     reliability,
+    perLabel: null,
     warnings,
   };
 }

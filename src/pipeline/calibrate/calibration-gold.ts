@@ -1,5 +1,5 @@
 import type { Store } from '../../core/ports/index.js';
-import type { Distribution, ItemRole, Vote } from '../../core/types.js';
+import type { Distribution, Item, ItemRole, Vote } from '../../core/types.js';
 
 /** A labeller's votes on items with trusted labels, as the matrices calibration works on. */
 export interface GoldVotes {
@@ -56,24 +56,30 @@ export function distributionRow(
   }
 }
 
+/** The newest vote of a source on each trusted item, before it is laid out as matrices. */
+export interface GoldVoteRows {
+  readonly items: readonly Item[];
+  readonly votes: readonly Vote[];
+  readonly missing: number;
+  readonly abstained: number;
+  readonly fromRuns: number;
+}
+
 /**
- * Reads the newest vote of `source` on every item of the given roles (default `gold`) whose
- * trusted label is one of `labels`, and lays the distributions out as an n×K matrix with the
- * gold label index of each row: the input of `crossFitCalibration` and of the routing tests.
- * @example const gold = await loadGoldVotes({ store, source: 'model:local@2', labels: ['ham', 'spam'] });
- * Complexity: O(items + votes) store reads in pages of 2,000; memory O(nK).
+ * Pages through the items of `roles` whose trusted label `known` accepts and pairs each with the
+ * newest vote of `source` that gave a distribution; counts items without a vote, abstentions and
+ * votes stored by a label run.
+ * @example const rows = await readGoldVotes({ store, source, roles: ['gold'], known: (l) => labels.includes(l) });
+ * Complexity: O(items + votes) store reads in pages of 2,000.
  */
-export async function loadGoldVotes(options: {
+export async function readGoldVotes(options: {
   readonly store: Store;
   readonly source: string;
-  readonly labels: readonly string[];
   readonly roles?: readonly ItemRole[];
-}): Promise<GoldVotes> {
-  const { store, source, labels } = options;
-  const index = new Map(labels.map((label, k) => [label, k]));
-  const ids: string[] = [];
-  const voteIds: number[] = [];
-  const gold: number[] = [];
+  readonly known: (goldLabel: string) => boolean;
+}): Promise<GoldVoteRows> {
+  const { store, source } = options;
+  const items: Item[] = [];
   const rows: Vote[] = [];
   let missing = 0;
   let abstained = 0;
@@ -91,8 +97,7 @@ export async function loadGoldVotes(options: {
       await store.listVotes({ itemIds: page.map((item) => item.id), source }),
     );
     for (const item of page) {
-      const k = item.goldLabel === null ? undefined : index.get(item.goldLabel);
-      if (k === undefined) continue;
+      if (item.goldLabel === null || !options.known(item.goldLabel)) continue;
       const vote = votes.get(item.id);
       if (!vote) {
         missing++;
@@ -103,26 +108,43 @@ export async function loadGoldVotes(options: {
         continue;
       }
       if (vote.runId !== null) fromRuns++;
-      ids.push(item.id);
-      voteIds.push(vote.id);
-      gold.push(k);
+      items.push(item);
       rows.push(vote);
     }
     if (page.length < PAGE) break;
   }
+  return { items, votes: rows, missing, abstained, fromRuns };
+}
+
+/**
+ * Reads the newest vote of `source` on every item of the given roles (default `gold`) whose
+ * trusted label is one of `labels`, and lays the distributions out as an n×K matrix with the
+ * gold label index of each row: the input of `crossFitCalibration` and of the routing tests.
+ * @example const gold = await loadGoldVotes({ store, source: 'model:local@2', labels: ['ham', 'spam'] });
+ * Complexity: O(items + votes) store reads in pages of 2,000; memory O(nK).
+ */
+export async function loadGoldVotes(options: {
+  readonly store: Store;
+  readonly source: string;
+  readonly labels: readonly string[];
+  readonly roles?: readonly ItemRole[];
+}): Promise<GoldVotes> {
+  const { labels } = options;
+  const index = new Map(labels.map((label, k) => [label, k]));
+  const read = await readGoldVotes({ ...options, known: (label) => index.has(label) });
   const K = labels.length;
-  const probabilities = new Float64Array(rows.length * K);
-  rows.forEach((vote, i) =>
+  const probabilities = new Float64Array(read.votes.length * K);
+  read.votes.forEach((vote, i) =>
     distributionRow(vote.probabilities as Distribution, labels, probabilities, i),
   );
   return {
-    ids,
-    voteIds,
+    ids: read.items.map((item) => item.id),
+    voteIds: read.votes.map((vote) => vote.id),
     probabilities,
-    labels: Int32Array.from(gold),
+    labels: Int32Array.from(read.items, (item) => index.get(item.goldLabel as string) as number),
     K,
-    missing,
-    abstained,
-    fromRuns,
+    missing: read.missing,
+    abstained: read.abstained,
+    fromRuns: read.fromRuns,
   };
 }

@@ -204,7 +204,7 @@ export interface PolicyData {
   readonly source: string;
   /** False when the policy was chosen for another labeller than the one scored here. */
   readonly appliesToSource: boolean;
-  readonly calibrator: CalibrationMethod;
+  readonly calibrator: CalibrationMethod | 'per-label';
   /** What the threshold is on: calibrated confidence, or a meta-router's P(right). */
   readonly score: 'confidence' | 'router';
   /** Promised accuracy of accepted labels; null for a whole-data-set promise (see `sentence`). */

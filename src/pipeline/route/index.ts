@@ -14,3 +14,4 @@ export {
   type PeopleErrorSource,
   type RouteWholeSetReport,
 } from './route-whole-set.js';
+export { withMeasure } from './route-kind.js';

@@ -1,11 +1,12 @@
-import { identityCalibrator } from '../../core/calibration/fit-calibrator.js';
 import { describeStaffing } from '../../core/cost/describe-staffing.js';
 import { compareWithBaselines, type BaselineComparison } from '../../core/cost/hybrid-cost.js';
 import type { PlanTable } from '../../core/cost/plan-table.js';
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
 import type { PeopleConfig, Prices } from '../../core/project.js';
-import { loadCalibrator } from '../calibrate/index.js';
+import { loadRowCalibrator } from '../calibrate/index.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
+import { answerCategories, checkModeForKind, identityRows, planMeasure } from './route-kind.js';
 import { voteCommand } from '../label/index.js';
 import { planUnitCosts, type PricedUnits, type Staffing } from './plan-unit-costs.js';
 import { routePlanTable } from './route-budget.js';
@@ -18,6 +19,8 @@ export interface PlanPoliciesOptions {
   readonly source: string;
   readonly labels: readonly string[];
   readonly fields: readonly string[];
+  /** The task's shape (default: classify over `labels`): answers and the measure of the promise. */
+  readonly shape?: TaskShape;
   readonly prices: Prices;
   /** The project's `people` settings: people per item, dynamic overlap, controls. */
   readonly people: PeopleConfig;
@@ -50,6 +53,8 @@ export interface PlanReport {
   /** Gold compared with the pool, and the warning when gold does not look like a sample of it. */
   readonly goldCheck: GoldPoolCheck | null;
   readonly goldWarning: string | null;
+  /** What the accuracy figures count as right, when it is not one label per item; else null. */
+  readonly measure: string | null;
 }
 
 /**
@@ -64,9 +69,11 @@ export interface PlanReport {
  */
 export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanReport> {
   const { store, source, labels, target, delta, humanAccuracy } = options;
-  const stored = await loadCalibrator(store, source);
-  const calibrator = stored?.calibrator ?? identityCalibrator(labels.length);
-  const load = { store, source, labels, fields: options.fields, calibrator };
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels };
+  checkModeForKind(shape, 'fixed-sequence');
+  const stored = await loadRowCalibrator(store, source, shape);
+  const calibrator = stored?.calibrator ?? identityRows(shape);
+  const load = { store, source, labels, fields: options.fields, calibrator, shape };
   const gold = await loadScoredItems({ ...load, roles: ['gold'], trusted: true });
   if (gold.ids.length === 0 || gold.correct === null) {
     throw new HiloError(
@@ -100,10 +107,12 @@ export async function planPolicies(options: PlanPoliciesOptions): Promise<PlanRe
     unit,
   });
   const chosen = table.chosen === null ? undefined : table.rows[table.chosen];
-  const goldCheck = checkGoldAgainstPool({ gold, pool, K: labels.length });
+  const answers = answerCategories(shape, gold, pool);
+  const goldCheck = checkGoldAgainstPool({ ...answers, K: answers.labels.length });
   return {
     goldCheck,
-    goldWarning: goldPoolWarning(goldCheck, labels),
+    goldWarning: goldPoolWarning(goldCheck, answers.labels),
+    measure: planMeasure(shape),
     source,
     calibrator: calibrator.method,
     calibrated: stored !== undefined,

@@ -2,6 +2,7 @@ import { hybridCost, type UnitCosts } from '../../core/cost/hybrid-cost.js';
 import { overlapPeopleOf } from '../../core/cost/overlap-people-of.js';
 import { planTable, type PlanTable } from '../../core/cost/plan-table.js';
 import { learnThenTest } from '../../core/routing/learn-then-test.js';
+import { learnThenTestEveryLabel } from '../../core/routing/learn-then-test-every-label.js';
 import { assignZones, countZones } from '../../core/routing/assign-zones.js';
 import { chooseWithinBudget } from '../../core/routing/budget-policy.js';
 import { candidateThresholds } from '../../core/routing/candidate-thresholds.js';
@@ -63,11 +64,19 @@ export function routePlanTable(input: {
   });
   const grid = candidateThresholds({ reference, minCoverage: PLAN_MIN_COVERAGE, steps: 19 });
   const scores = { scores: gold.confidence, correct };
-  const certified = new Set(
-    learnThenTest({ ...scores, thresholds: tested, target, delta })
-      .tests.filter((t) => t.certified)
-      .map((t) => t.threshold),
-  );
+  // Per-label outcomes (multi-label, per-label measure): every label is tested, as `hilo route` does.
+  const tests =
+    gold.labelCorrect === null
+      ? learnThenTest({ ...scores, thresholds: tested, target, delta }).tests
+      : learnThenTestEveryLabel({
+          scores: gold.confidence,
+          correct: gold.labelCorrect,
+          L: gold.labelCorrect.length / Math.max(1, gold.confidence.length),
+          thresholds: tested,
+          target,
+          delta,
+        }).tests;
+  const certified = new Set(tests.filter((t) => t.certified).map((t) => t.threshold));
   const table = planTable({
     gold: scores,
     pool: pool.confidence,

@@ -1,9 +1,15 @@
-import type { Calibrator } from '../../core/calibration/calibrator.js';
-import { topLabel } from '../../core/calibration/top-label.js';
 import type { Store } from '../../core/ports/index.js';
+import { exactSetProbability, expectedLabelAccuracy } from '../../core/multilabel/index.js';
+import {
+  decideItem,
+  labelSetIndices,
+  probabilityRow,
+  scoreRows,
+  type TaskShape,
+} from '../../core/task-kind/index.js';
 import { ZONES } from '../../core/routing/assign-zones.js';
 import type { Decision, Vote } from '../../core/types.js';
-import { distributionRow, newestVoteByItem } from '../calibrate/index.js';
+import { distributionRow, newestVoteByItem, type RowCalibrator } from '../calibrate/index.js';
 import { canReplaceDecision } from '../items/index.js';
 
 export interface RouteDecisionsInput {
@@ -11,7 +17,9 @@ export interface RouteDecisionsInput {
   readonly store: Store;
   readonly source: string;
   readonly labels: readonly string[];
-  readonly calibrator: Calibrator;
+  readonly calibrator: RowCalibrator;
+  /** The task's shape (default: classify over `labels`): how an accepted answer is decided. */
+  readonly shape?: TaskShape;
   /** Routed item ids and the zone code (see `ZONES`) of each. */
   readonly ids: readonly string[];
   readonly zones: Uint8Array;
@@ -20,6 +28,23 @@ export interface RouteDecisionsInput {
 }
 
 const CHUNK = 500;
+
+function shapeOf(input: RouteDecisionsInput): TaskShape {
+  return input.shape ?? { kind: 'classify', labels: input.labels };
+}
+
+/** The labeller's own confidence in its answer; for a set, the probability under the measure. */
+function voteConfidence(vote: Vote, shape: TaskShape): number | null {
+  if (vote.label === null || vote.probabilities === null) return null;
+  if (shape.kind === 'multilabel') {
+    const row = probabilityRow(shape, vote.probabilities);
+    const set = labelSetIndices(vote.label, shape.labels);
+    return shape.measure === 'exact'
+      ? exactSetProbability(row, set)
+      : expectedLabelAccuracy(row, set);
+  }
+  return vote.probabilities[vote.label] ?? null;
+}
 
 /** Decisions routing may replace: the machine's first pass and an earlier routing's. */
 function routable(existing: Decision | undefined): boolean {
@@ -32,12 +57,15 @@ function accepted(vote: Vote, input: RouteDecisionsInput): Decision {
   const raw = new Float64Array(K);
   if (vote.probabilities) distributionRow(vote.probabilities, labels, raw, 0);
   const calibrated = input.calibrator.apply(raw);
-  const top = topLabel(calibrated, K);
-  const best = top.predicted[0] as number;
+  const shape = shapeOf(input);
+  const decided = scoreRows(shape, calibrated);
   return {
     itemId: vote.itemId,
-    label: labels[best] as string,
-    confidence: top.confidence[0] as number,
+    label: decided.answers[0] as string,
+    confidence:
+      shape.kind === 'multilabel'
+        ? decideItem(shape, calibrated).confidence
+        : (decided.confidence[0] as number),
     probabilities: Object.fromEntries(labels.map((label, k) => [label, calibrated[k] as number])),
     decidedBy: 'auto',
     source: input.source,
@@ -60,7 +88,7 @@ function notAccepted(
   return {
     itemId: vote.itemId,
     label: vote.label,
-    confidence: vote.label !== null ? (vote.probabilities?.[vote.label] ?? null) : null,
+    confidence: voteConfidence(vote, shapeOf(input)),
     probabilities: vote.probabilities,
     decidedBy: 'machine',
     source: input.source,
@@ -72,7 +100,9 @@ function notAccepted(
 
 /**
  * Writes the zone of every routed item into its decision. Accepted items are decided `auto`
- * with the calibrated distribution (label = its top, confidence = its probability); the others
+ * with the calibrated distribution (label = its top, confidence = its probability; for other
+ * kinds the answer `decideItem` gives: a multi-label set code with the calibrated marginals and
+ * the probability under the measure, a rating's best ±k window); the others
  * keep the labeller's machine decision with the zone set. Decisions by people, reviewers,
  * aggregation or gold outrank routing and are left untouched; an earlier routing's `auto`
  * decision is demoted when the item is no longer accepted.

@@ -1,8 +1,12 @@
-import type { Calibrator } from '../../core/calibration/calibrator.js';
-import { topLabel } from '../../core/calibration/top-label.js';
 import type { Store } from '../../core/ports/index.js';
+import {
+  answerOutcomes,
+  labelSetIndices,
+  scoreRows,
+  type TaskShape,
+} from '../../core/task-kind/index.js';
 import type { Distribution, ItemRole } from '../../core/types.js';
-import { distributionRow, newestVoteByItem } from '../calibrate/index.js';
+import { distributionRow, newestVoteByItem, type RowCalibrator } from '../calibrate/index.js';
 import { canReplaceDecision } from '../items/index.js';
 import { itemText } from '../items/index.js';
 
@@ -11,12 +15,16 @@ export interface ScoredItems {
   readonly ids: readonly string[];
   readonly voteIds: readonly number[];
   readonly batches: readonly (string | null)[];
-  /** Calibrated probability of the predicted label. */
+  /** Calibrated probability that the decided answer is right under the task's measure. */
   readonly confidence: Float64Array;
-  /** Index of the predicted label (the top of the calibrated distribution). */
+  /** Index of the decided label (-1 for a multi-label set; see `answers`). */
   readonly predicted: Int32Array;
-  /** 1 when the predicted label is the trusted one; null when the items carry no trusted label. */
+  /** The decided answer of each item: a label, or a multi-label set code. */
+  readonly answers: readonly string[];
+  /** 1 when the answer is right under the measure; null when the items carry no trusted label. */
   readonly correct: Uint8Array | null;
+  /** Multi-label with trusted sets: n×L, 1 where the decision on label l of item i is right. */
+  readonly labelCorrect: Uint8Array | null;
   /** Characters of the item's text (a feature of the meta-router). */
   readonly textLength: Float64Array;
   /** n×K calibrated distributions, kept only when asked for (the meta-router needs them). */
@@ -40,7 +48,9 @@ export interface LoadScoredOptions {
   readonly labels: readonly string[];
   /** The project's fields (for text length). */
   readonly fields: readonly string[];
-  readonly calibrator: Calibrator;
+  readonly calibrator: RowCalibrator;
+  /** The task's shape (default: classify over `labels`): how an answer is decided and scored. */
+  readonly shape?: TaskShape;
   readonly roles: readonly ItemRole[];
   /** Score only items with a trusted label in the label set, and say whether each was right. */
   readonly trusted?: boolean;
@@ -51,15 +61,28 @@ export interface LoadScoredOptions {
 
 const PAGE = 2000;
 
+/** Whether a trusted label is an answer of the task: one of the labels, or a set code of them. */
+function trustedAnswer(shape: TaskShape, index: Map<string, number>, gold: string | null): boolean {
+  if (gold === null) return false;
+  if (shape.kind !== 'multilabel') return index.has(gold);
+  try {
+    labelSetIndices(gold, shape.labels);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Reads the newest vote of `source` on every item of `roles`, calibrates each distribution and
- * keeps the predicted label, its calibrated confidence and (for gold or test items) whether it
- * was right. Memory stays O(n) unless the full calibrated distributions are kept.
+ * Reads the newest vote of `source` on every item of `roles`, calibrates each row and decides
+ * it in the task's terms (`scoreRows`: the answer and the probability it is right under the
+ * measure) and, for gold or test items, whether it was right (`answerOutcomes`). Memory stays O(n) unless the full calibrated distributions are kept.
  * @example const gold = await loadScoredItems({ store, source, labels, fields, calibrator, roles: ['gold'], trusted: true });
  * Complexity: O(items + votes) store reads in pages of 2,000, O(nK) arithmetic.
  */
 export async function loadScoredItems(options: LoadScoredOptions): Promise<ScoredItems> {
   const { store, source, labels, calibrator } = options;
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels };
   const K = labels.length;
   const index = new Map(labels.map((label, k) => [label, k]));
   const ids: string[] = [];
@@ -67,7 +90,8 @@ export async function loadScoredItems(options: LoadScoredOptions): Promise<Score
   const batches: (string | null)[] = [];
   const confidence: number[] = [];
   const predicted: number[] = [];
-  const correct: number[] = [];
+  const answers: string[] = [];
+  const truths: string[] = [];
   const textLength: number[] = [];
   const kept: Float64Array[] = [];
   const abstained = {
@@ -96,10 +120,10 @@ export async function loadScoredItems(options: LoadScoredOptions): Promise<Score
             .map((d) => d.itemId),
         )
       : undefined;
-    const rows: { distribution: Distribution; gold: number; text: number }[] = [];
+    const rows: { distribution: Distribution; gold: string; text: number }[] = [];
     for (const item of page) {
-      const gold = item.goldLabel === null ? undefined : index.get(item.goldLabel);
-      if (options.trusted && gold === undefined) continue;
+      const trusted = trustedAnswer(shape, index, item.goldLabel);
+      if (options.trusted && !trusted) continue;
       if (settled?.has(item.id)) {
         decided++;
         continue;
@@ -120,18 +144,19 @@ export async function loadScoredItems(options: LoadScoredOptions): Promise<Score
       batches.push(item.batch);
       rows.push({
         distribution: vote.probabilities,
-        gold: gold ?? -1,
+        gold: trusted ? (item.goldLabel as string) : '',
         text: itemText(item, options.fields).length,
       });
     }
     const raw = new Float64Array(rows.length * K);
     rows.forEach((row, i) => distributionRow(row.distribution, labels, raw, i));
     const calibrated = calibrator.apply(raw);
-    const top = topLabel(calibrated, K);
+    const scored = scoreRows(shape, calibrated);
     rows.forEach((row, i) => {
-      confidence.push(top.confidence[i] as number);
-      predicted.push(top.predicted[i] as number);
-      correct.push(top.predicted[i] === row.gold ? 1 : 0);
+      confidence.push(scored.confidence[i] as number);
+      predicted.push(scored.predicted[i] as number);
+      answers.push(scored.answers[i] as string);
+      truths.push(row.gold);
       textLength.push(row.text);
     });
     if (options.keepProbabilities) kept.push(calibrated);
@@ -146,13 +171,16 @@ export async function loadScoredItems(options: LoadScoredOptions): Promise<Score
       offset += block.length;
     }
   }
+  const outcomes = options.trusted ? answerOutcomes(shape, answers, truths) : null;
   return {
     ids,
     voteIds,
     batches,
     confidence: Float64Array.from(confidence),
     predicted: Int32Array.from(predicted),
-    correct: options.trusted ? Uint8Array.from(correct) : null,
+    answers,
+    correct: outcomes?.correct ?? null,
+    labelCorrect: outcomes?.labelCorrect ?? null,
     textLength: Float64Array.from(textLength),
     probabilities,
     abstained,

@@ -9,7 +9,9 @@ import type { Clock, Store } from '../../core/ports/index.js';
 import type { PeopleConfig, Prices } from '../../core/project.js';
 import type { RouteRunConfig } from '../../core/runs/run-records.js';
 import { drawAudit } from '../audit/index.js';
-import { loadCalibrator } from '../calibrate/index.js';
+import { loadRowCalibrator } from '../calibrate/index.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
+import { answerCategories, checkModeForKind, promiseMeasure } from './route-kind.js';
 import { voteCommand } from '../label/index.js';
 import { planUnitCosts, type Staffing } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
@@ -32,6 +34,8 @@ export interface RouteItemsOptions {
   /** The project's labels and fields. */
   readonly labels: readonly string[];
   readonly fields: readonly string[];
+  /** The task's shape (default: classify over `labels`): answers and the measure of the promise. */
+  readonly shape?: TaskShape;
   readonly prices: Prices;
   /** The project's `people` settings: people per item, dynamic overlap, controls. */
   readonly people: PeopleConfig;
@@ -96,8 +100,10 @@ export interface RouteReport {
 export async function routeItems(options: RouteItemsOptions): Promise<RouteReport> {
   const { store, source, labels, target, delta } = options;
   const mode = options.mode ?? 'fixed-sequence';
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels };
+  checkModeForKind(shape, mode);
   const started = options.clock.now();
-  const stored = await loadCalibrator(store, source);
+  const stored = await loadRowCalibrator(store, source, shape);
   if (!stored) {
     throw new HiloError('NOT_FOUND', `no calibrator for ${source}: run \`hilo calibrate\` first`);
   }
@@ -108,6 +114,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     labels,
     fields: options.fields,
     calibrator,
+    shape,
     keepProbabilities: mode === 'meta',
   };
   const gold = await loadScoredItems({ ...load, roles: ['gold'], trusted: true });
@@ -169,6 +176,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     allMachine: total * unit.machinePerItem,
   };
   const staffing = describeStaffing(unit, overlapPeople, counts.overlap);
+  const measure = promiseMeasure(shape);
   const sentence = routeSentence({
     policy,
     counts,
@@ -176,13 +184,15 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
     delta,
     cost,
     pricedWith: pricedWith(unit, overlapPeople.expected, counts),
+    ...(measure === undefined ? {} : { measure }),
   });
   const testItems = await loadScoredItems({ ...load, roles: ['test'], trusted: true });
   const testCheck = routeTestCheck({ policy, test: testItems, labels, delta });
-  const goldCheck = checkGoldAgainstPool({ gold, pool, K: labels.length });
+  const answers = answerCategories(shape, gold, pool);
+  const goldCheck = checkGoldAgainstPool({ ...answers, K: answers.labels.length });
   const brokenPromise = policy.certified && isBroken(testCheck, target);
   const warnings = [
-    goldPoolWarning(goldCheck, labels),
+    goldPoolWarning(goldCheck, answers.labels),
     brokenPromise ? brokenPromiseWarning(testCheck, target, delta) : null,
   ].filter((w): w is string => w !== null);
 
@@ -198,6 +208,7 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
       store: tx,
       source,
       labels,
+      shape,
       calibrator,
       ids,
       zones,
@@ -210,8 +221,8 @@ export async function routeItems(options: RouteItemsOptions): Promise<RouteRepor
         ids,
         zones,
         batches: pool.batches,
-        labels,
-        predicted: pool.predicted,
+        labels: answers.labels,
+        predicted: answers.pool.predicted,
         rate: auditRate,
         seed: options.seed ?? 1,
         source,

@@ -13,6 +13,7 @@ import { HiloError } from '../../core/errors.js';
 import type { RoutePolicyMode } from '../../core/runs/run-records.js';
 import { createRng, shuffled } from '../../core/rng.js';
 import { routeBudgetRow, type BudgetChoice } from './route-budget.js';
+import { everyLabelPolicy } from './route-kind.js';
 import type { ScoredItems } from './route-evidence.js';
 
 /** How thresholds are chosen; route runs record it (`RouteRunConfig.policy`). */
@@ -62,6 +63,7 @@ const META_REFERENCE = 20_000;
  * Chooses how to route: fixed-sequence testing of one threshold (Learn then Test), one threshold
  * per predicted class (each class at delta / K), a meta-router whose P(right) is thresholded on
  * the half of the gold it was not fitted on, or, with a budget, the most accurate priced plan.
+ * Gold with per-label outcomes (multi-label, `per-label` measure) is tested on every label.
  * Candidate thresholds come from the pool's scores, never from gold labels.
  * @example choosePolicy({ gold, pool, labels, request: { mode: 'fixed-sequence', target: 0.97, delta: 0.05 } })
  * Complexity: O((n + p) log(n + p)) plus the chosen method's fit (see each core function).
@@ -87,6 +89,13 @@ export function choosePolicy(input: {
   };
   switch (request.mode) {
     case 'fixed-sequence': {
+      if (gold.labelCorrect !== null) {
+        const { target, delta } = request;
+        return {
+          ...base,
+          ...everyLabelPolicy({ gold, pool, L: labels.length, target, delta, lo }),
+        };
+      }
       const policy = guaranteedPolicy({
         gold: { scores: gold.confidence, correct },
         pool: pool.confidence,

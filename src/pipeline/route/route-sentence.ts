@@ -21,6 +21,8 @@ export function routeSentence(input: {
   readonly cost: { readonly plan: number; readonly allHuman: number };
   /** The people per item the costs were priced with, in words. */
   readonly pricedWith?: string;
+  /** The task's measure when it is not plain accuracy (`promiseMeasure`). */
+  readonly measure?: string;
 }): string {
   const { policy, counts, target, delta, cost } = input;
   const total = counts.accept + counts.overlap + counts.human;
@@ -56,6 +58,7 @@ export function routeSentence(input: {
     delta,
     certified: policy.certified,
     goldNeeded: policy.goldNeeded,
+    ...(input.measure ? { measure: input.measure } : {}),
     cost: {
       plan: cost.plan,
       allHuman: cost.allHuman,

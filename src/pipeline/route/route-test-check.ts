@@ -51,6 +51,7 @@ export function routeTestCheck(input: {
   const { test } = input;
   if (test.ids.length === 0 || test.correct === null) return null;
   const accepted = accepts(input.policy, test, input.labels);
+  if (test.labelCorrect !== null) return everyLabelCheck(test.labelCorrect, accepted, input);
   let m = 0;
   let k = 0;
   for (let i = 0; i < accepted.length; i++) {
@@ -63,5 +64,32 @@ export function routeTestCheck(input: {
     accepted: m,
     correct: k,
     accuracy: clopperPearson(k, m, input.delta),
+  };
+}
+
+/**
+ * The per-label promise on test items: the weakest label's accuracy among the accepted ones,
+ * its interval at delta / L (L labels were looked at to find the weakest).
+ */
+function everyLabelCheck(
+  labelCorrect: Uint8Array,
+  accepted: Uint8Array,
+  input: { readonly labels: readonly string[]; readonly delta: number },
+): TestCheck {
+  const L = input.labels.length;
+  const right = new Int32Array(L);
+  let m = 0;
+  for (let i = 0; i < accepted.length; i++) {
+    if (accepted[i] === 0) continue;
+    m++;
+    for (let l = 0; l < L; l++)
+      right[l] = (right[l] as number) + (labelCorrect[i * L + l] as number);
+  }
+  const k = m > 0 ? Math.min(...right) : 0;
+  return {
+    items: accepted.length,
+    accepted: m,
+    correct: k,
+    accuracy: clopperPearson(k, m, input.delta / L),
   };
 }

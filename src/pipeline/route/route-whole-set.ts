@@ -1,4 +1,3 @@
-import { identityCalibrator } from '../../core/calibration/index.js';
 import { promiseFromChecks, type PeopleError, type PromiseCheck } from '../../core/checks/index.js';
 import { humanBaselineCost } from '../../core/cost/cost-model.js';
 import { hybridCost } from '../../core/cost/hybrid-cost.js';
@@ -7,7 +6,9 @@ import type { Check, Clock, Store } from '../../core/ports/index.js';
 import { expertItemPrice, type PeopleConfig, type Prices } from '../../core/project.js';
 import { ZONE_CODES } from '../../core/routing/assign-zones.js';
 import type { RouteRunConfig, WholeSetRouteFigures } from '../../core/runs/run-records.js';
-import { loadCalibrator } from '../calibrate/index.js';
+import { loadRowCalibrator } from '../calibrate/index.js';
+import { answerScore, type TaskShape } from '../../core/task-kind/index.js';
+import { identityRows } from './route-kind.js';
 import { canReplaceDecision } from '../items/index.js';
 import { planUnitCosts } from './plan-unit-costs.js';
 import { writeRouteDecisions } from './route-decisions.js';
@@ -25,6 +26,8 @@ export interface RouteWholeSetOptions {
   readonly clock: Clock;
   readonly source: string;
   readonly labels: readonly string[];
+  /** The task's shape (default: classify over `labels`): an answer is right when `answerScore` is 1. */
+  readonly shape?: TaskShape;
   readonly fields: readonly string[];
   readonly prices: Prices;
   readonly people: PeopleConfig;
@@ -117,8 +120,9 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
       "people's error is unknown (no control answers yet): declare it with --people-error (0 when experts label every item not accepted)",
     );
   const started = options.clock.now();
-  const stored = await loadCalibrator(store, source);
-  const calibrator = stored?.calibrator ?? identityCalibrator(labels.length);
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels };
+  const stored = await loadRowCalibrator(store, source, shape);
+  const calibrator = stored?.calibrator ?? identityRows(shape);
   const ids = await poolIds(store);
   const index = new Map(ids.map((id, i) => [id, i]));
   const checks = usableChecks(await store.listChecks(), index);
@@ -128,8 +132,20 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
     labels,
     fields: options.fields,
     calibrator,
+    shape,
     roles: ['pool'],
   });
+  // Each distinct answer (a label, or a multi-label set code) is one "predicted label".
+  const answerIndex = new Map<string, number>();
+  const answerCodes: string[] = [];
+  const codeOf = (answer: string): number => {
+    let k = answerIndex.get(answer);
+    if (k === undefined) {
+      k = answerCodes.push(answer) - 1;
+      answerIndex.set(answer, k);
+    }
+    return k;
+  };
   const N = ids.length;
   const confidence = new Float64Array(N).fill(Number.NaN);
   const predicted = new Int32Array(N).fill(-1);
@@ -137,7 +153,7 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
   scored.ids.forEach((id, k) => {
     const i = index.get(id) as number;
     confidence[i] = scored.confidence[k] as number;
-    predicted[i] = scored.predicted[k] as number;
+    predicted[i] = codeOf(scored.answers[k] as string);
     voted.set(id, scored.voteIds[k] as number);
   });
   const checked = new Set(checks.map((c) => c.itemId));
@@ -155,7 +171,10 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
       index: i,
       stratum: c.stratum,
       stratumSize: c.stratumSize,
-      right: machine >= 0 && labels[machine] === c.label,
+      right:
+        machine >= 0 &&
+        c.label !== null &&
+        answerScore(shape, answerCodes[machine] as string, c.label) === 1,
     };
   });
   const people: PeopleError = options.peopleError;
@@ -222,6 +241,7 @@ export async function routeWholeSet(options: RouteWholeSetOptions): Promise<Rout
       store: tx,
       source,
       labels,
+      shape,
       calibrator,
       ids: routed,
       zones,
