@@ -23,7 +23,7 @@ export interface ScoredItems {
   readonly answers: readonly string[];
   /** 1 when the answer is right under the measure; null when the items carry no trusted label. */
   readonly correct: Uint8Array | null;
-  /** Multi-label with trusted sets: n×L, 1 where the decision on label l of item i is right. */
+  /** Multi-label measured per label, trusted sets: n×L, 1 where item i's label l decision is right. */
   readonly labelCorrect: Uint8Array | null;
   /** Characters of the item's text (a feature of the meta-router). */
   readonly textLength: Float64Array;
@@ -180,7 +180,11 @@ export async function loadScoredItems(options: LoadScoredOptions): Promise<Score
     predicted: Int32Array.from(predicted),
     answers,
     correct: outcomes?.correct ?? null,
-    labelCorrect: outcomes?.labelCorrect ?? null,
+    // Only a per-label promise tests each label; an exact-set one counts whole sets.
+    labelCorrect:
+      shape.kind === 'multilabel' && shape.measure === 'per-label'
+        ? (outcomes?.labelCorrect ?? null)
+        : null,
     textLength: Float64Array.from(textLength),
     probabilities,
     abstained,
