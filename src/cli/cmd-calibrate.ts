@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CALIBRATION_METHODS, type CalibrationMethod } from '../core/calibration/calibrator.js';
-import type { CalibrateReport } from '../pipeline/calibrate/index.js';
+import type { CalibrateReport, PerLabelCalibrationReport } from '../pipeline/calibrate/index.js';
 import { calibratorName } from '../pipeline/calibrate/index.js';
 import { currentLabeller, labellerLine } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
@@ -57,6 +57,7 @@ const fixed = (x: number | undefined, digits = 4) =>
 
 /** The comparison of methods as a table; every figure is on gold the calibrator did not see. */
 function formatCalibration(r: CalibrateReport): string {
+  if (r.perLabel) return formatPerLabel(r, r.perLabel);
   const lines = [
     `${r.source} on ${r.goldItems} gold items, ${r.folds}-fold cross-fitted (every score on gold the calibrator was not fitted on):`,
     `  ${'method'.padEnd(12)} ${'NLL'.padStart(8)} ${'ECE width'.padStart(10)} ${'ECE mass'.padStart(9)} ${'Brier'.padStart(8)} ${'AUROC'.padStart(7)}`,
@@ -72,5 +73,24 @@ function formatCalibration(r: CalibrateReport): string {
   const why =
     r.method === r.best ? 'lowest held-out NLL' : `chosen; ${r.best} had the lowest held-out NLL`;
   lines.push(`stored ${r.method} (${why}) as ${calibratorName(r.source)} version ${r.version}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A multi-label calibration: one row per label, its method and held-out ECE of P(label). */
+function formatPerLabel(r: CalibrateReport, perLabel: PerLabelCalibrationReport): string {
+  const width = Math.max(5, ...perLabel.labels.map((l) => l.label.length));
+  const lines = [
+    `${r.source} on ${r.goldItems} gold items, ${r.folds}-fold cross-fitted, one calibrator per label (ECE of P(label) against whether it applies, 15 equal-width bins, on gold each calibrator was not fitted on):`,
+    `  ${'label'.padEnd(width)} ${'method'.padEnd(12)} ${'applies'.padStart(7)} ${'ECE before'.padStart(10)} ${'ECE after'.padStart(9)}`,
+  ];
+  for (const row of perLabel.labels) {
+    lines.push(
+      `  ${row.label.padEnd(width)} ${row.method.padEnd(12)} ${String(row.positives).padStart(7)} ${fixed(row.eceBefore).padStart(10)} ${fixed(row.eceAfter).padStart(9)}`,
+    );
+  }
+  lines.push(
+    `  ${'macro'.padEnd(width)} ${''.padEnd(12)} ${''.padStart(7)} ${fixed(perLabel.macro.eceBefore).padStart(10)} ${fixed(perLabel.macro.eceAfter).padStart(9)}`,
+    `stored per-label calibration (each label's method by lowest held-out NLL unless --method) as ${calibratorName(r.source)} version ${r.version}`,
+  );
   return `${lines.join('\n')}\n`;
 }

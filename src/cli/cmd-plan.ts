@@ -69,6 +69,7 @@ function formatPlan(plan: PlanReport, target: number, delta: number, limit: numb
       (plan.abstained > 0 ? ` (+${plan.abstained} abstentions for people)` : ''),
     `prices: a person ${usd(unit.annotation, 4)} per item; machine ${usd(unit.machinePerItem, 5)} per item (${unit.machineBasis}); people assumed ${percent(plan.humanAccuracy, 0)} accurate`,
     `people: ${plan.staffing}`,
+    ...(plan.measure ? [`measure: ${plan.measure}`] : []),
     '',
     `  ${'accept if ≥'.padEnd(11)} ${'accept %'.padStart(8)} ${'overlap'.padStart(7)} ${'human'.padStart(6)} ${'accepted acc. on gold'.padStart(28)} ${'expected final acc.'.padStart(26)} ${'cost'.padStart(11)} ${'saving'.padStart(7)}`,
   ];

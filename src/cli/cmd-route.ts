@@ -115,6 +115,8 @@ async function routeWholeSetCommand(flags: RouteFlags, io: CliIo): Promise<void>
     flags.budget !== undefined && '--budget',
     flags.lo !== undefined && '--lo',
     Number(flags.auditRate) > 0 && '--audit-rate',
+    flags.measure !== undefined && '--measure',
+    flags.within !== undefined && '--within',
   ].filter(Boolean);
   if (clash.length > 0)
     throw new HiloError(

@@ -10,6 +10,8 @@ export interface RoutingFlags {
   humanAccuracy: string;
   overlap?: string;
   controlRate?: string;
+  measure?: string;
+  within?: string;
 }
 
 /**
@@ -37,7 +39,12 @@ export function routingOptions(command: Command): Command {
     .option(
       '--control-rate <r>',
       'control tasks per real human task (default: from people.controlRate in hilo.yaml, a share of served items)',
-    );
+    )
+    .option(
+      '--measure <m>',
+      'what a promise counts as right, instead of hilo.yaml: exact|within-k for kind rating, exact|per-label for kind multilabel',
+    )
+    .option('--within <k>', 'kind rating: right when within ±k levels of the true rating');
 }
 
 /**
@@ -50,8 +57,14 @@ export function routingFlags(flags: RoutingFlags): {
   lo?: number;
   humanAccuracy: number;
   staffing: Staffing;
+  measure?: string;
+  withinK?: number;
 } {
   return {
+    ...(flags.measure !== undefined ? { measure: flags.measure } : {}),
+    ...(flags.within !== undefined
+      ? { withinK: integerFlag('--within', flags.within, { min: 1 }) }
+      : {}),
     target: probabilityFlag('--target-accuracy', flags.targetAccuracy ?? '0.97'),
     delta: 1 - probabilityFlag('--confidence', flags.confidence),
     ...(flags.lo !== undefined ? { lo: numberFlag('--lo', flags.lo, { min: 0, max: 1 }) } : {}),

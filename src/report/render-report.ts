@@ -4,6 +4,7 @@ import type { PlotContext } from './plots/plot-context.js';
 import { accuracySection, confusionSection, examplesSection } from './accuracy-sections.js';
 import { calibrationSection, confidenceSection, coverageSection } from './calibration-sections.js';
 import { costSection } from './cost-section.js';
+import { kindSection } from './kind-section.js';
 import { reportPage } from './report-page.js';
 import type { ReportView } from './report-view.js';
 import { breakable, html, type SafeHtml } from './safe-html.js';
@@ -41,9 +42,16 @@ export function renderReportHtml(
           : ''
       }
       <h2 id="plan">The plan in words</h2>
-      ${planInWords(view)} ${accuracySection(view)} ${confusionSection(view, context)}
-      ${calibrationSection(view, context)} ${confidenceSection(view, context)}
-      ${coverageSection(view, context)} ${costSection(view, context)} ${examplesSection(view)}
+      ${planInWords(view)} ${kindSection(view.kindFigures ?? null)}
+      ${
+        // A multi-label answer is a set: the one-label sections would misread it.
+        view.kindFigures?.kind === 'multilabel'
+          ? ''
+          : html`${accuracySection(view)} ${confusionSection(view, context)}
+            ${calibrationSection(view, context)} ${confidenceSection(view, context)}
+            ${coverageSection(view, context)}`
+      }
+      ${costSection(view, context)} ${examplesSection(view)}
       ${simulations.map((s) => simulationSection(s, context))} ${footer(view)}`,
   );
   return page.value;

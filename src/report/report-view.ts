@@ -4,6 +4,8 @@
  * checks they still agree). Every string in it is untrusted text.
  */
 
+import type { KindFiguresView } from './kind-section.js';
+
 interface Interval {
   readonly estimate: number;
   readonly lower: number;
@@ -46,6 +48,8 @@ interface Counts {
 }
 
 export interface ReportView {
+  /** Multi-label and rating projects: their own figures (absent or null for the others). */
+  readonly kindFigures?: KindFiguresView | null;
   readonly project: {
     readonly name: string;
     readonly kind: string;

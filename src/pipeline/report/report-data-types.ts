@@ -1,4 +1,5 @@
 import type { DynamicOverlap } from '../../core/cost/hybrid-cost.js';
+import type { KindFigures } from './report-data-kind.js';
 import type { CalibrationMethod } from '../../core/calibration/calibrator.js';
 import type { Interval } from '../../core/routing/clopper-pearson.js';
 import type { DecidedBy, ItemRole, TaskKind } from '../../core/types.js';
@@ -9,6 +10,8 @@ import type { LabellerChoice } from '../label/index.js';
  * typed arrays, no NaN (a missing value is null), no rendering. Intervals are 95% unless said.
  */
 export interface ReportData {
+  /** Multi-label and rating projects: their own figures (`kindFigures`); null for the others. */
+  readonly kindFigures: KindFigures | null;
   readonly project: {
     readonly name: string;
     readonly kind: TaskKind;

@@ -1,3 +1,6 @@
+import { taskShapeOf } from '../../core/task-kind/index.js';
+import { kindFigures } from './report-data-kind.js';
+import { isPerLabelPayload } from '../../core/calibration/per-label-calibration.js';
 import { restoreCalibrator } from '../../core/calibration/restore-calibrator.js';
 import { topLabel, topLabelOutcomes } from '../../core/calibration/top-label.js';
 import type { Clock, Store } from '../../core/ports/index.js';
@@ -87,6 +90,12 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
   const spend = spendOf(await labelRunsOf(store, source));
   const held = rows.ids.length > 0;
   return {
+    kindFigures: await kindFigures({
+      store,
+      source,
+      shape: taskShapeOf(project),
+      fields: project.fields,
+    }),
     project: { name: project.name, kind: project.kind, labels },
     generatedAt: new Date(options.clock.now()).toISOString(),
     source: labeller,
@@ -131,7 +140,8 @@ async function storedCalibrator(
   notes: string[],
 ): Promise<StoredCalibrator | null> {
   const model = await store.getModel(`calibrator:${source}`);
-  if (!model) return null;
+  // A multi-label calibrator (one per label) is read by `kindFigures`, not here.
+  if (!model || isPerLabelPayload(model.payload)) return null;
   try {
     const calibrator = restoreCalibrator(model.payload);
     if (calibrator.params.K !== K) {

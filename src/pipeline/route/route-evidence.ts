@@ -21,6 +21,8 @@ export interface ScoredItems {
   readonly predicted: Int32Array;
   /** The decided answer of each item: a label, or a multi-label set code. */
   readonly answers: readonly string[];
+  /** The trusted answer of each item; null when the items carry no trusted label. */
+  readonly truths: readonly string[] | null;
   /** 1 when the answer is right under the measure; null when the items carry no trusted label. */
   readonly correct: Uint8Array | null;
   /** Multi-label measured per label, trusted sets: n×L, 1 where item i's label l decision is right. */
@@ -179,6 +181,7 @@ export async function loadScoredItems(options: LoadScoredOptions): Promise<Score
     confidence: Float64Array.from(confidence),
     predicted: Int32Array.from(predicted),
     answers,
+    truths: options.trusted ? truths : null,
     correct: outcomes?.correct ?? null,
     // Only a per-label promise tests each label; an exact-set one counts whole sets.
     labelCorrect:
