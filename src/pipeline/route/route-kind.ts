@@ -8,7 +8,7 @@ import { HiloError } from '../../core/errors.js';
 import { measureName, type TaskShape } from '../../core/task-kind/index.js';
 import type { RowCalibrator } from '../calibrate/index.js';
 import type { ScoredItems } from './route-evidence.js';
-import type { PolicyMode } from './route-policy.js';
+import type { RoutePolicyMode as PolicyMode } from '../../core/runs/run-records.js';
 
 /**
  * Refuses a routing mode that cannot make sense for the task kind: per-class thresholds and the
