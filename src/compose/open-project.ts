@@ -26,7 +26,6 @@ import {
   routeWholeSet,
   withMeasure,
 } from '../pipeline/route/index.js';
-import { taskShapeOf } from '../core/task-kind/index.js';
 import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
 import { importPredictionFile } from './prediction-files.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
@@ -167,12 +166,12 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     estimateLabel: (o = {}) =>
       estimateFirstPass(deps, o, { roles: o.roles ?? ['pool', 'gold', 'test'], limit: o.limit }),
     evaluate: (o) => evaluateVotes({ store, labels, ...o }),
-    calibrate: (o) => calibrateVotes({ store, clock, labels, shape: taskShapeOf(config), ...o }),
+    calibrate: (o) => calibrateVotes({ store, clock, labels, shape: shape, ...o }),
     plan: ({ measure, withinK, ...o }) =>
       planPolicies({
         store,
         labels,
-        shape: withMeasure(taskShapeOf(config), measure, withinK),
+        shape: withMeasure(shape, measure, withinK),
         fields: config.fields,
         prices: config.prices,
         people: config.people,
@@ -183,7 +182,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         store,
         clock,
         labels,
-        shape: withMeasure(taskShapeOf(config), measure, withinK),
+        shape: withMeasure(shape, measure, withinK),
         fields: config.fields,
         prices: config.prices,
         people: config.people,
@@ -205,7 +204,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         store,
         clock,
         labels,
-        shape: taskShapeOf(config),
+        shape: shape,
         fields: config.fields,
         prices: config.prices,
         people: config.people,
