@@ -31,6 +31,7 @@ import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
 import { writeLabellerSetting } from '../project/write-labeller-setting.js';
 import { openStore } from '../store/open-store.js';
 import { HiloError } from '../core/errors.js';
+import { taskShapeOf } from '../core/task-kind/index.js';
 import { estimateFirstPass, firstPassLabeller, type FirstPassDeps } from './first-pass.js';
 import { createLocalEmbedder, type Env } from './model-clients.js';
 import type { LearnOptions, Project, TournamentRun } from './project-handle.js';
@@ -213,7 +214,15 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
             : await controlError(store.people),
         ...(o.seed === undefined ? {} : { seed: o.seed }),
       }),
-    aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
+    aggregate: (o) =>
+      aggregateVotes({
+        store,
+        labels,
+        clock,
+        people: store.people,
+        shape: taskShapeOf(config),
+        ...o,
+      }),
     suspects: async (o = {}) => {
       const { queue, ...rest } = o;
       const report = await findSuspects({
