@@ -5,6 +5,8 @@ import type { AggregationMethod } from '../core/aggregation/aggregation-types.js
 import { agreementTable, type AggregateReport } from '../pipeline/votes/index.js';
 import type { CliIo } from './cli-io.js';
 import { choiceFlag, integerFlag } from './flags.js';
+import { kindAgreementText } from './kind-agreement-text.js';
+import { taskShapeOf } from '../core/task-kind/index.js';
 import { withProject } from './with-project.js';
 
 /** Short names of the CLI → aggregation methods. */
@@ -140,6 +142,12 @@ export function registerVotes(program: Command, io: CliIo): void {
     .description(
       'Agreement among annotators: percent, Fleiss κ, Krippendorff α, and each annotator against the aggregate.',
     )
+    .addHelpText(
+      'after',
+      '\nmultilabel: the nominal figures compare whole sets; then α with the MASI distance and α and Fleiss κ per label' +
+        '\nrating: α ordinal and interval, mean |difference|, and quadratic-weighted κ for every pair of raters sharing 20+ items' +
+        "\npairwise: each machine judge against people's plurality verdict (agreement, κ, agreement without ties), its tie share and how often it picks the first response",
+    )
     .option('--project <dir>', 'project directory', '.')
     .option('--with-machines', 'count machine labellers as raters')
     .option('--samples <n>', 'bootstrap resamples for the 95% intervals', '500')
@@ -159,6 +167,7 @@ export function registerVotes(program: Command, io: CliIo): void {
             samples,
             includeMachines: flags.withMachines ?? false,
             people: ctx.store.people,
+            shape: taskShapeOf(ctx.config),
           });
           if (flags.json) {
             io.out(`${JSON.stringify(table, null, 2)}\n`);
@@ -177,6 +186,8 @@ export function registerVotes(program: Command, io: CliIo): void {
               `  ${r.name.padEnd(28).slice(0, 28)}  ${String(r.votes).padStart(5)}  ${f(r.agreement).padStart(9)}  ${f(r.kappa)}\n`,
             );
           }
+          const names = new Map(table.perRater.map((r) => [r.rater, r.name]));
+          io.out(kindAgreementText(table.kind, (source) => names.get(source) ?? source));
         });
       },
     );

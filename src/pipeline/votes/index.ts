@@ -12,5 +12,13 @@ export {
   type AggregateReport,
   type AggregateVotesOptions,
 } from './aggregate-votes.js';
-export { agreementTable } from './agreement-report.js';
+export {
+  agreementTable,
+  type AgreementOptions,
+  type AgreementTable,
+  type KindAgreement,
+} from './agreement-report.js';
+export type { JudgeAgreementReport, JudgeRow, VerdictShares } from './judge-agreement-report.js';
+export type { RatingAgreement } from './rating-agreement.js';
+export type { SetAgreement } from './set-agreement.js';
 export { importVotes, type ImportVotesReport } from './import-votes.js';
