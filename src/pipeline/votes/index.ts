@@ -22,3 +22,9 @@ export type { JudgeAgreementReport, JudgeRow, VerdictShares } from './judge-agre
 export type { RatingAgreement } from './rating-agreement.js';
 export type { SetAgreement } from './set-agreement.js';
 export { importVotes, type ImportVotesReport } from './import-votes.js';
+export {
+  rankSystems,
+  type RankReport,
+  type RankSystemsOptions,
+  type SystemRank,
+} from './rank-systems.js';
