@@ -47,11 +47,11 @@ export function kindAgreementText(
       if (kind.judges.length === 0) lines.push('  no machine judge has voted');
       else {
         lines.push(
-          '  judge                         pairs  agreement  kappa  no-tie pairs  agreement  ties   first',
+          '  judge                             pairs  agreement  kappa  no-tie pairs  agreement  ties   first',
         );
         for (const j of kind.judges)
           lines.push(
-            `  ${j.judge.padEnd(28).slice(0, 28)}  ${String(j.items).padStart(5)}  ${f(j.agreement).padStart(9)}  ${f(j.kappa)}  ${String(j.decisiveItems).padStart(12)}  ${f(j.decisiveAgreement).padStart(9)}  ${pct(j.tieShare).padStart(5)}  ${pct(j.firstShare).padStart(6)}`,
+            `  ${j.judge.padEnd(32).slice(0, 32)}  ${String(j.items).padStart(5)}  ${f(j.agreement).padStart(9)}  ${f(j.kappa)}  ${String(j.decisiveItems).padStart(12)}  ${f(j.decisiveAgreement).padStart(9)}  ${pct(j.tieShare).padStart(5)}  ${pct(j.firstShare).padStart(6)}`,
           );
         lines.push(
           '  (agreement with the people\'s plurality verdict; "first": share of non-tie verdicts for the response shown first, 50% without position bias when sides are random)',
