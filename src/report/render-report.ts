@@ -4,6 +4,7 @@ import type { PlotContext } from './plots/plot-context.js';
 import { accuracySection, confusionSection, examplesSection } from './accuracy-sections.js';
 import { calibrationSection, confidenceSection, coverageSection } from './calibration-sections.js';
 import { costSection } from './cost-section.js';
+import { rankingSection } from './ranking-section.js';
 import { reportPage } from './report-page.js';
 import type { ReportView } from './report-view.js';
 import { breakable, html, type SafeHtml } from './safe-html.js';
@@ -43,8 +44,9 @@ export function renderReportHtml(
       <h2 id="plan">The plan in words</h2>
       ${planInWords(view)} ${accuracySection(view)} ${confusionSection(view, context)}
       ${calibrationSection(view, context)} ${confidenceSection(view, context)}
-      ${coverageSection(view, context)} ${costSection(view, context)} ${examplesSection(view)}
-      ${simulations.map((s) => simulationSection(s, context))} ${footer(view)}`,
+      ${coverageSection(view, context)} ${costSection(view, context)} ${rankingSection(view)}
+      ${examplesSection(view)} ${simulations.map((s) => simulationSection(s, context))}
+      ${footer(view)}`,
   );
   return page.value;
 }
