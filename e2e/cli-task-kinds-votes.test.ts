@@ -147,3 +147,68 @@ describe('hilo aggregate and agreement on a rating project', () => {
     expect(agreement.out).toMatch(/e1 \/ e2\s+60\s+0\.\d{3}/);
   });
 });
+
+describe('hilo aggregate and agreement on a multi-label project', () => {
+  it('aggregates sets per label and reports α with MASI and per label', async () => {
+    const dir = await tempDir('multilabel');
+    const project = join(dir, 'toxic');
+    const p = ['--project', project];
+    const init = await hilo([
+      'init',
+      project,
+      '--kind',
+      'multilabel',
+      '--labels',
+      'toxic,obscene,insult',
+      '--field',
+      'text',
+    ]);
+    expect(init.code, init.err).toBe(0);
+    const labels = ['toxic', 'obscene', 'insult'];
+    const rng = createRng(4);
+    const votes = ['worker,task,label'];
+    const truth = ['task,label'];
+    const people = { careful: 0.95, steady: 0.9, sloppy1: 0.55, sloppy2: 0.55, sloppy3: 0.55 };
+    for (let n = 0; n < 80; n++) {
+      const applies = labels.map(() => rng.next() < 0.35);
+      // In CSV a set is its names joined by |, the empty set [].
+      const code = (set: string[]): string => (set.length > 0 ? set.join('|') : '[]');
+      truth.push(`t${n},${code(labels.filter((_, l) => applies[l]))}`);
+      for (const [who, accuracy] of Object.entries(people)) {
+        const said = labels.filter((_, l) => rng.next() < accuracy === applies[l]);
+        votes.push(`${who},t${n},${code(said)}`);
+      }
+    }
+    await writeFile(join(dir, 'votes.csv'), `${votes.join('\n')}\n`);
+    await writeFile(join(dir, 'truth.csv'), `${truth.join('\n')}\n`);
+    const imported = await hilo([
+      'import-votes',
+      join(dir, 'votes.csv'),
+      '--truth',
+      join(dir, 'truth.csv'),
+      ...p,
+    ]);
+    expect(imported.code, imported.err).toBe(0);
+    const accuracy = (out: string): number =>
+      Number(/exact-set accuracy on 80 held-out truth items: ([\d.]+)%/.exec(out)?.[1]);
+    const mv = await hilo(['aggregate', '--method', 'mv', ...p]);
+    expect(mv.code, mv.err).toBe(0);
+    const ds = await hilo(['aggregate', ...p]);
+    expect(ds.out).toMatch(
+      /^recommended, per label: 80 items decided from 400 votes of 5 annotators/,
+    );
+    expect(ds.out).toContain('confidence is exact-set accuracy');
+    expect(accuracy(ds.out)).toBeGreaterThan(accuracy(mv.out) + 10);
+    const exported = join(dir, 'out.jsonl');
+    expect((await hilo(['export', exported, ...p])).code).toBe(0);
+    const first = JSON.parse((await readFile(exported, 'utf8')).split('\n')[0] ?? '{}') as {
+      labels: string[];
+      probabilities: Record<string, number>;
+    };
+    expect(Object.keys(first.probabilities).sort()).toEqual([...labels].sort());
+    const agreement = await hilo(['agreement', '--samples', '0', ...p]);
+    expect(agreement.code, agreement.err).toBe(0);
+    expect(agreement.out).toMatch(/Krippendorff's alpha, MASI distance between sets: 0\.\d{3}/);
+    expect(agreement.out).toMatch(/\n {2}obscene\s+\d+\.\d%\s+0\.\d{3}\s+0\.\d{3}/);
+  });
+});

@@ -31,7 +31,6 @@ import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
 import { writeLabellerSetting } from '../project/write-labeller-setting.js';
 import { openStore } from '../store/open-store.js';
 import { HiloError } from '../core/errors.js';
-import { taskShapeOf } from '../core/task-kind/index.js';
 import { estimateFirstPass, firstPassLabeller, type FirstPassDeps } from './first-pass.js';
 import { createLocalEmbedder, type Env } from './model-clients.js';
 import type { LearnOptions, Project, TournamentRun } from './project-handle.js';
@@ -220,7 +219,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         labels,
         clock,
         people: store.people,
-        shape: taskShapeOf(config),
+        shape,
         ...o,
       }),
     suspects: async (o = {}) => {
