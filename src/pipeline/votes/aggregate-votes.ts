@@ -19,7 +19,6 @@ export type {
   AggregateDecide,
   AggregateReport,
   AggregateVotesOptions,
-  AnnotatorSkillRow,
 } from './aggregate-votes-types.js';
 
 /**
