@@ -53,6 +53,13 @@ export function kindAgreementText(
           lines.push(
             `  ${j.judge.padEnd(32).slice(0, 32)}  ${String(j.items).padStart(5)}  ${f(j.agreement).padStart(9)}  ${f(j.kappa)}  ${String(j.decisiveItems).padStart(12)}  ${f(j.decisiveAgreement).padStart(9)}  ${pct(j.tieShare).padStart(5)}  ${pct(j.firstShare).padStart(6)}`,
           );
+        for (const j of kind.judges) {
+          const b = j.swapped;
+          if (b)
+            lines.push(
+              `  ${j.judge} asked in both orders on ${b.items} items: verdict flips on ${pct(b.flipRate)}, the response shown first wins ${pct(b.firstPositionWinRate ?? Number.NaN)} of decisive verdicts`,
+            );
+        }
         lines.push(
           '  (agreement with the people\'s plurality verdict; "first": share of non-tie verdicts for the response shown first, 50% without position bias when sides are random)',
         );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewVote } from '../../core/types.js';
 import { item, vote } from '../../testing/builders/index.js';
+import { labelRun } from '../../testing/builders/run-builders.js';
 import { MemoryStore } from '../../testing/fakes/memory-store.js';
 import { agreementTable } from './agreement-report.js';
 import type { TaskShape } from '../../core/task-kind/index.js';
@@ -152,5 +153,24 @@ describe('agreementTable, pairwise', () => {
       firstShare: 1,
     });
     expect(row?.kappa).toBeGreaterThan(0);
+    expect(row?.swapped).toBeNull();
+  });
+
+  it("shows what a judge's label run measured asking it in both orders", async () => {
+    const store = new MemoryStore();
+    await store.upsertItems([item('1', { fields: {} })]);
+    await store.addVotes([
+      said('1', 'p', 'a'),
+      vote('1', 'llm:judge#1', { label: 'a', probabilities: { a: 1 } }),
+    ]);
+    const measured = { items: 40, flipRate: 0.25, firstPositionWinRate: 0.7, positionShift: 0.1 };
+    const run = labelRun('label-1', 'llm:judge#1');
+    await store.createRun({
+      ...run,
+      config: { ...run.config, positionBias: measured } as typeof run.config,
+    });
+    const result = await agreementTable({ store, labels: shape.labels, shape, samples: 0 });
+    if (result.kind?.kind !== 'pairwise') throw new Error('pairwise figures expected');
+    expect(result.kind.judges[0]?.swapped).toEqual(measured);
   });
 });

@@ -12,6 +12,7 @@ import { displayNames, sourceName } from '../../core/display-names.js';
 import { HiloError } from '../../core/errors.js';
 import type { PeopleStore, Store } from '../../core/ports/index.js';
 import type { TaskShape } from '../../core/task-kind/index.js';
+import { runsOfKind, type MeasuredPositionBias } from '../../core/runs/run-records.js';
 import type { Vote } from '../../core/types.js';
 import { judgeAgreementReport, type JudgeAgreementReport } from './judge-agreement-report.js';
 import { ratingAgreement, type RatingAgreement } from './rating-agreement.js';
@@ -134,9 +135,23 @@ async function kindAgreement(
       return ratingAgreement(votes, shape.labels, { minItems: options.minPairItems ?? 20 });
     case 'pairwise': {
       const all = options.includeMachines ? votes : await options.store.listVotes({});
-      return judgeAgreementReport(all.filter((v) => v.label !== null));
+      return judgeAgreementReport(
+        all.filter((v) => v.label !== null),
+        await swappedBias(options.store),
+      );
     }
     case 'classify':
       return null;
   }
+}
+
+/** What each judge's newest label run measured asking it in both orders, by vote source. */
+async function swappedBias(store: Store): Promise<Map<string, MeasuredPositionBias>> {
+  const out = new Map<string, MeasuredPositionBias>();
+  const runs = runsOfKind(await store.listRuns({ kind: 'label' }), 'label');
+  for (const run of [...runs].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
+    if (run.config.kind === 'llm' && run.config.positionBias)
+      out.set(run.config.labeller, run.config.positionBias);
+  }
+  return out;
 }

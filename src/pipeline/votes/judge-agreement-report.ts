@@ -1,4 +1,5 @@
 import { judgeAgreement, PAIRWISE_VERDICTS } from '../../core/pairwise/index.js';
+import type { MeasuredPositionBias } from '../../core/runs/run-records.js';
 import type { Vote } from '../../core/types.js';
 
 /** How one set of verdicts leans: ties, and the first response among the others. */
@@ -25,6 +26,8 @@ export interface JudgeRow extends VerdictShares {
   /** Pairs where neither the judge nor the plurality says tie, and the agreement on them. */
   readonly decisiveItems: number;
   readonly decisiveAgreement: number;
+  /** What its label run measured asking it in both orders (flip rate…); null when not asked so. */
+  readonly swapped: MeasuredPositionBias | null;
 }
 
 /** Agreement of machine judges with people on a pairwise project. */
@@ -40,11 +43,15 @@ export interface JudgeAgreementReport {
 /**
  * Each machine judge's agreement with people's plurality verdict (ties between verdicts leave
  * the pair out), Cohen's κ, agreement where neither says tie, and each side's tie share and
- * first-position share — the position bias of a judge when the sides were randomised.
+ * first-position share — the position bias of a judge when the sides were randomised — and,
+ * for a judge asked in both orders, what its label run measured (`swapped`, by vote source).
  * @example judgeAgreementReport(votes).judges[0].agreement
  * Complexity: O(votes).
  */
-export function judgeAgreementReport(votes: readonly Vote[]): JudgeAgreementReport {
+export function judgeAgreementReport(
+  votes: readonly Vote[],
+  swapped: ReadonlyMap<string, MeasuredPositionBias> = new Map(),
+): JudgeAgreementReport {
   const people = votes.filter((v) => v.source.startsWith('human:'));
   const counts = new Map<string, number[]>();
   for (const v of people) {
@@ -81,6 +88,7 @@ export function judgeAgreementReport(votes: readonly Vote[]): JudgeAgreementRepo
       kappa: agreement.kappa,
       decisiveItems: decisive.length,
       decisiveAgreement: decisive.length > 0 ? same / decisive.length : Number.NaN,
+      swapped: swapped.get(judge) ?? null,
       ...verdictShares(own),
     };
   });
