@@ -2,9 +2,11 @@ import { percent } from '../core/format/format-number.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
-import { agreementTable } from '../pipeline/votes/index.js';
+import { agreementTable, type AggregateReport } from '../pipeline/votes/index.js';
 import type { CliIo } from './cli-io.js';
 import { choiceFlag, integerFlag } from './flags.js';
+import { kindAgreementText } from './kind-agreement-text.js';
+import { taskShapeOf } from '../core/task-kind/index.js';
 import { withProject } from './with-project.js';
 
 /** Short names of the CLI → aggregation methods. */
@@ -85,7 +87,10 @@ export function registerVotes(program: Command, io: CliIo): void {
     .command('aggregate')
     .description('Combine all votes (people and models) into one decision per item.')
     .option('--project <dir>', 'project directory', '.')
-    .option('--method <name>', `${Object.keys(METHODS).join('|')}`, 'recommended')
+    .option(
+      '--method <name>',
+      `${METHOD_NAMES.join('|')}|median (default: median for kind rating, else recommended)`,
+    )
     .option('--people-only', 'leave machine labellers out of the aggregation')
     .option(
       '--keep-discounted',
@@ -95,42 +100,39 @@ export function registerVotes(program: Command, io: CliIo): void {
     .option('--seed <n>', 'seed for tie-breaking', '0')
     .addHelpText(
       'after',
-      "\nrecommended = Dawid-Skene with confusion matrices shrunk toward the crowd's (see BENCHMARKS.md)",
+      "\nrecommended = Dawid-Skene with confusion matrices shrunk toward the crowd's (see BENCHMARKS.md)" +
+        '\nmultilabel: the method runs on every label as a yes/no question; the decided set is the most probable within minLabels..maxLabels' +
+        "\npairwise: Dawid-Skene over a, b (and tie); machine judges' votes count as annotators" +
+        "\nrating: median = recommended Dawid-Skene read by its posterior median (order-respecting); another method's level is its posterior mode (within-k: the best ±k window)",
     )
     .action(
       async (flags: {
         project: string;
-        method: string;
+        method?: string;
         peopleOnly?: boolean;
         keepDiscounted?: boolean;
         maxIterations?: string;
         seed: string;
       }) => {
-        const method = METHODS[choiceFlag('--method', flags.method, METHOD_NAMES)];
-        const options = {
-          method,
-          includeMachines: !flags.peopleOnly,
-          keepDiscounted: flags.keepDiscounted ?? false,
-          seed: integerFlag('--seed', flags.seed),
-          ...(flags.maxIterations !== undefined
-            ? { maxIterations: integerFlag('--max-iterations', flags.maxIterations, { min: 1 }) }
-            : {}),
-        };
         await withProject(flags.project, io, async (ctx) => {
-          const report = await ctx.aggregate(options);
-          io.out(
-            `${report.method}: ${report.decided} items decided from ${report.votes} votes of ${report.annotators} annotators in ${report.seconds.toFixed(2)} s` +
-              ` (${report.iterations} iterations${report.converged ? '' : ', not converged'}${report.kept > 0 ? `; ${report.kept} reviewer/gold decisions kept` : ''})\n`,
-          );
-          if (report.dropped.votes > 0) {
-            io.out(
-              `dropped ${report.dropped.votes} votes of ${report.dropped.sources.length} discounted ${report.dropped.sources.length === 1 ? 'annotator' : 'annotators'} (${report.dropped.sources.join(', ')}); --keep-discounted keeps them\n`,
-            );
-          }
-          if (report.testAccuracy) {
-            const { correct, total } = report.testAccuracy;
-            io.out(`accuracy on ${total} held-out truth items: ${percent(correct / total)}\n`);
-          }
+          const rating = ctx.config.kind === 'rating';
+          const name = choiceFlag('--method', flags.method ?? (rating ? 'median' : 'recommended'), [
+            ...METHOD_NAMES,
+            'median',
+          ] as const);
+          const options = {
+            method: name === 'median' ? ('recommended' as const) : METHODS[name],
+            ...(rating || name === 'median'
+              ? { decide: name === 'median' ? ('median' as const) : ('mode' as const) }
+              : {}),
+            includeMachines: !flags.peopleOnly,
+            keepDiscounted: flags.keepDiscounted ?? false,
+            seed: integerFlag('--seed', flags.seed),
+            ...(flags.maxIterations !== undefined
+              ? { maxIterations: integerFlag('--max-iterations', flags.maxIterations, { min: 1 }) }
+              : {}),
+          };
+          printAggregate(io, await ctx.aggregate(options));
         });
       },
     );
@@ -139,6 +141,12 @@ export function registerVotes(program: Command, io: CliIo): void {
     .command('agreement')
     .description(
       'Agreement among annotators: percent, Fleiss κ, Krippendorff α, and each annotator against the aggregate.',
+    )
+    .addHelpText(
+      'after',
+      '\nmultilabel: the nominal figures compare whole sets; then α with the MASI distance and α and Fleiss κ per label' +
+        '\nrating: α ordinal and interval, mean |difference|, and quadratic-weighted κ for every pair of raters sharing 20+ items' +
+        "\npairwise: each machine judge against people's plurality verdict (agreement, κ, agreement without ties), its tie share and how often it picks the first response",
     )
     .option('--project <dir>', 'project directory', '.')
     .option('--with-machines', 'count machine labellers as raters')
@@ -159,6 +167,7 @@ export function registerVotes(program: Command, io: CliIo): void {
             samples,
             includeMachines: flags.withMachines ?? false,
             people: ctx.store.people,
+            shape: taskShapeOf(ctx.config),
           });
           if (flags.json) {
             io.out(`${JSON.stringify(table, null, 2)}\n`);
@@ -177,7 +186,35 @@ export function registerVotes(program: Command, io: CliIo): void {
               `  ${r.name.padEnd(28).slice(0, 28)}  ${String(r.votes).padStart(5)}  ${f(r.agreement).padStart(9)}  ${f(r.kappa)}\n`,
             );
           }
+          const names = new Map(table.perRater.map((r) => [r.rater, r.name]));
+          io.out(kindAgreementText(table.kind, (source) => names.get(source) ?? source));
         });
       },
     );
+}
+
+function printAggregate(io: CliIo, report: AggregateReport): void {
+  const how =
+    report.kind === 'multilabel'
+      ? ', per label'
+      : report.decide === 'median'
+        ? ', posterior median'
+        : '';
+  io.out(
+    `${report.method}${how}: ${report.decided} items decided from ${report.votes} votes of ${report.annotators} annotators in ${report.seconds.toFixed(2)} s` +
+      ` (${report.iterations} iterations${report.converged ? '' : ', not converged'}${report.kept > 0 ? `; ${report.kept} reviewer/gold decisions kept` : ''}); confidence is ${report.measure}\n`,
+  );
+  if (report.dropped.votes > 0) {
+    io.out(
+      `dropped ${report.dropped.votes} votes of ${report.dropped.sources.length} discounted ${report.dropped.sources.length === 1 ? 'annotator' : 'annotators'} (${report.dropped.sources.join(', ')}); --keep-discounted keeps them\n`,
+    );
+  }
+  if (report.testAccuracy) {
+    const { correct, total } = report.testAccuracy;
+    io.out(`${report.measure} on ${total} held-out truth items: ${percent(correct / total)}\n`);
+  }
+  if (report.testErrors) {
+    const { mae, rmse } = report.testErrors;
+    io.out(`error on them in levels: MAE ${mae.toFixed(3)}, RMSE ${rmse.toFixed(3)}\n`);
+  }
 }

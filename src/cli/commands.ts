@@ -16,6 +16,7 @@ import { registerLabel } from './cmd-label.js';
 import { registerLearn } from './cmd-learn.js';
 import { registerSimulate } from './cmd-simulate.js';
 import { registerPlan } from './cmd-plan.js';
+import { registerRank } from './cmd-rank.js';
 import { registerReport } from './cmd-report.js';
 import { registerRoute } from './cmd-route.js';
 import { registerServe } from './cmd-serve.js';
@@ -42,6 +43,7 @@ export function registerCommands(program: Command, io: CliIo, interrupts: Interr
   registerServe(program, io, interrupts);
   registerAnnotators(program, io);
   registerVotes(program, io);
+  registerRank(program, io);
   registerSuspects(program, io);
   registerExport(program, io);
   registerReport(program, io);

@@ -217,7 +217,15 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
             : await controlError(store.people),
         ...(o.seed === undefined ? {} : { seed: o.seed }),
       }),
-    aggregate: (o) => aggregateVotes({ store, labels, clock, people: store.people, ...o }),
+    aggregate: (o) =>
+      aggregateVotes({
+        store,
+        labels,
+        clock,
+        people: store.people,
+        shape,
+        ...o,
+      }),
     suspects: async (o = {}) => {
       const { queue, ...rest } = o;
       const report = await findSuspects({

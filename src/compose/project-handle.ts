@@ -21,7 +21,11 @@ import type {
   Staffing,
 } from '../pipeline/route/index.js';
 import type { QueueSuspectsReport, SuspectsReport } from '../pipeline/suspects/index.js';
-import type { AggregateReport, ImportVotesReport } from '../pipeline/votes/index.js';
+import type {
+  AggregateDecide,
+  AggregateReport,
+  ImportVotesReport,
+} from '../pipeline/votes/index.js';
 import type { ImportPredictionsReport } from '../pipeline/predictions/index.js';
 import type { FirstPassChoice } from './first-pass.js';
 import type { ImportPredictionsFileOptions } from './prediction-files.js';
@@ -312,6 +316,8 @@ export interface RouteOptions {
 /** @example const options: AggregateOptions = { method: 'dawid-skene', includeMachines: false } */
 export interface AggregateOptions {
   readonly method: AggregationMethod;
+  /** A rating's level: the posterior median (default) or its mode; other kinds refuse `median`. */
+  readonly decide?: AggregateDecide;
   /** Count machine labellers as annotators; default true. */
   readonly includeMachines?: boolean;
   /** Keep the votes of people a control-accuracy rule discounted; default false. */

@@ -5,6 +5,7 @@ import { accuracySection, confusionSection, examplesSection } from './accuracy-s
 import { calibrationSection, confidenceSection, coverageSection } from './calibration-sections.js';
 import { costSection } from './cost-section.js';
 import { kindSection } from './kind-section.js';
+import { rankingSection } from './ranking-section.js';
 import { reportPage } from './report-page.js';
 import type { ReportView } from './report-view.js';
 import { breakable, html, type SafeHtml } from './safe-html.js';
@@ -51,7 +52,7 @@ export function renderReportHtml(
             ${calibrationSection(view, context)} ${confidenceSection(view, context)}
             ${coverageSection(view, context)}`
       }
-      ${costSection(view, context)} ${examplesSection(view)}
+      ${costSection(view, context)} ${rankingSection(view)} ${examplesSection(view)}
       ${simulations.map((s) => simulationSection(s, context))} ${footer(view)}`,
   );
   return page.value;

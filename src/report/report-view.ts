@@ -1,3 +1,4 @@
+import type { RankingView } from './ranking-section.js';
 /**
  * What the HTML report shows, declared here so the report depends on nothing but the core: the
  * pipeline's `ReportData` fits this shape (the CLI passes one to the other, and the compiler
@@ -210,6 +211,8 @@ export interface ReportView {
     readonly decidedBy: Readonly<Record<string, number>>;
   };
   readonly examples: { readonly mistakes: readonly Example[]; readonly unsure: readonly Example[] };
+  /** Pairwise projects that name their systems: the ranking of the systems. */
+  readonly ranking?: RankingView | null;
   readonly notes: readonly string[];
 }
 

@@ -5,3 +5,4 @@ export { ratingAlpha, type RatingAlphaOptions } from './rating-alpha.js';
 export { checkDistribution, scaleMean, scaleMedian } from './scale-distribution.js';
 export { medianRatings, type MedianRatingsOptions, type MedianTies } from './median-ratings.js';
 export { bestWithinK, withinK, type WithinKChoice } from './within-k.js';
+export { raterPairs, type RaterPair } from './rater-pairs.js';

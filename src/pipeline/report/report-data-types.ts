@@ -4,6 +4,7 @@ import type { CalibrationMethod } from '../../core/calibration/calibrator.js';
 import type { Interval } from '../../core/routing/clopper-pearson.js';
 import type { DecidedBy, ItemRole, TaskKind } from '../../core/types.js';
 import type { LabellerChoice } from '../label/index.js';
+import type { RankReport } from '../votes/index.js';
 
 /**
  * Every number the HTML report (and later the dashboard) shows, as plain JSON-ready data: no
@@ -43,6 +44,8 @@ export interface ReportData {
     /** Pool items the machine is least sure of. */
     readonly unsure: readonly ExampleItem[];
   };
+  /** Pairwise projects that name their systems: the Bradley–Terry ranking of the systems. */
+  readonly ranking?: RankReport | null;
   /** Caveats found while gathering, in plain words. */
   readonly notes: readonly string[];
 }

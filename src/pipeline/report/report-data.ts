@@ -14,6 +14,7 @@ import { calibrateForReport, type StoredCalibrator } from './report-data-calibra
 import { confidenceHistogram, coverageData, heldOutMetrics } from './report-data-metrics.js';
 import { planAssumptions, planData, policyFromRun } from './report-data-policy.js';
 import { newestRun, spendOf } from './report-data-source.js';
+import { reportRanking } from './report-data-ranking.js';
 import { readLabelledRows, RowBuffer, voteRow, votedPages } from './report-data-read.js';
 import type { DecisionCounts, ExampleItem, ReportData } from './report-data-types.js';
 
@@ -129,6 +130,7 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
       ),
       unsure: await examples(store, project.fields, pool.unsure),
     },
+    ranking: await reportRanking(store, project, notes),
     notes,
   };
 }

@@ -131,7 +131,15 @@ export function toLongVote(vote: Vote): LongVote {
     : { item: vote.itemId, annotator: vote.source, label: vote.label };
 }
 
-async function itemsById(store: Store, ids: readonly string[]): Promise<Map<string, Item>> {
+/**
+ * The items with the given ids, read in pages.
+ * @example const items = await itemsById(store, ['q1', 'q2']);
+ * Complexity: O(ids).
+ */
+export async function itemsById(
+  store: Pick<Store, 'listItems'>,
+  ids: readonly string[],
+): Promise<Map<string, Item>> {
   const out = new Map<string, Item>();
   for (let i = 0; i < ids.length; i += 2000) {
     for (const item of await store.listItems({ ids: ids.slice(i, i + 2000) }))

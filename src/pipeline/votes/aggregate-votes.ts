@@ -1,83 +1,63 @@
-import { aggregate, type AggregateOptions } from '../../core/aggregation/aggregate.js';
-import type {
-  AggregationMethod,
-  AggregationResult,
-} from '../../core/aggregation/aggregation-types.js';
+import { aggregate } from '../../core/aggregation/aggregate.js';
+import type { AggregationResult } from '../../core/aggregation/aggregation-types.js';
 import type { BuiltVoteMatrix } from '../../core/aggregation/build-vote-matrix.js';
-import type { PeopleStore } from '../../core/ports/people-store.js';
-import type { Clock, Store } from '../../core/ports/index.js';
-import type { Decision, Item, Vote } from '../../core/types.js';
+import { HiloError } from '../../core/errors.js';
+import { scaleMedian, withinK } from '../../core/ordinal/index.js';
+import { decideItem, measureName, type TaskShape } from '../../core/task-kind/index.js';
+import { aggregateLabelSets } from './aggregate-label-sets.js';
+import { aggregateTestScore } from './aggregate-test-score.js';
+import { methodOptions } from './aggregate-method-options.js';
+import type {
+  AggregateDecide,
+  AggregateReport,
+  AggregateVotesOptions,
+} from './aggregate-votes-types.js';
 import { readVoteInput } from './aggregate-votes-input.js';
-import { canReplaceDecision } from '../items/index.js';
+import { storeAggregated, type AggregatedItem } from './store-aggregated.js';
 
-export interface AggregateVotesOptions {
-  readonly store: Store;
-  readonly labels: readonly string[];
-  readonly clock: Clock;
-  readonly method: AggregationMethod;
-  /** Machine votes (llm:, model:) enter as annotators with soft votes; default true. */
-  readonly includeMachines?: boolean;
-  /** Where discounted people are looked up; their votes are dropped unless `keepDiscounted`. */
-  readonly people?: Pick<PeopleStore, 'listAnnotators'>;
-  /** Keep the votes of people a control-accuracy rule discounted; default false. */
-  readonly keepDiscounted?: boolean;
-  readonly seed?: number;
-  readonly maxIterations?: number;
-  readonly tolerance?: number;
-}
-
-export interface AnnotatorSkillRow {
-  readonly annotator: string;
-  readonly votes: number;
-  /** The method's skill score (expected accuracy, agreement rate, ability, …). */
-  readonly ability: number;
-}
-
-export interface AggregateReport {
-  readonly method: AggregationMethod;
-  readonly items: number;
-  readonly votes: number;
-  readonly annotators: number;
-  readonly decided: number;
-  /** Decisions kept because a reviewer or gold outranks the aggregate. */
-  readonly kept: number;
-  readonly iterations: number;
-  readonly converged: boolean;
-  /** Accuracy on items with a trusted label that were not clamped (role test), when any. */
-  readonly testAccuracy: { readonly correct: number; readonly total: number } | null;
-  readonly skills: readonly AnnotatorSkillRow[];
-  /** Votes of discounted people left out, and whose sources (`human:<id>`). */
-  readonly dropped: { readonly votes: number; readonly sources: readonly string[] };
-  readonly seconds: number;
-}
+export type {
+  AggregateDecide,
+  AggregateReport,
+  AggregateVotesOptions,
+} from './aggregate-votes-types.js';
 
 /**
  * Turns every vote into one decision per item: builds the vote matrix (people as hard votes,
  * machine labellers as soft votes with their own confusion matrix; the votes of people a rule
- * discounted dropped unless `keepDiscounted`), clamps gold items, runs the chosen aggregator and stores `aggregated` decisions with the posterior for items that have at
- * least one human vote. Reviewer and gold decisions are never overwritten.
- * @example const report = await aggregateVotes({ store, labels, clock, method: 'recommended' });
- * Complexity: O(votes) to read plus the method's cost; memory O(votes + items × K).
+ * discounted dropped unless `keepDiscounted`), clamps gold items, runs the chosen aggregator and
+ * stores `aggregated` decisions with the posterior for items that have at least one human vote.
+ * Each kind decides in its own terms: a multi-label project runs the aggregator on every
+ * label's yes/no question and decides the most probable set within the bounds; a rating takes
+ * the posterior median (or, with `decide: 'mode'`, the mode or the best ±k window); classify
+ * and pairwise the most probable label. Reviewer and gold decisions are never overwritten.
+ * @example const report = await aggregateVotes({ store, labels, clock, method: 'recommended', shape });
+ * Complexity: O(votes × L) to read plus the method's cost (× L for multi-label).
  */
 export async function aggregateVotes(options: AggregateVotesOptions): Promise<AggregateReport> {
-  const { store, clock } = options;
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels: options.labels };
+  const decide = decideRule(shape, options.decide);
+  if (shape.kind === 'multilabel') return aggregateLabelSets({ ...options, shape });
+  const { clock } = options;
   const started = clock.now();
-  const input = await readVoteInput(options);
+  const input = await readVoteInput({ ...options, labels: shape.labels });
   const { built, votes, gold, items } = input;
   const humanItems = new Set(
     votes.filter((v) => v.source.startsWith('human:')).map((v) => v.itemId),
   );
   const result = aggregate(built.matrix, methodOptions(options, gold));
-  const { decided, kept } = await storeDecisions(
-    store,
-    built,
-    result,
-    humanItems,
+  const answers = built.items.map((id, i) => answer(shape, decide, built, result, i));
+  const { decided, kept } = await storeAggregated(options.store, {
+    answers: answers.filter((a) => humanItems.has(a.itemId)),
     votes,
-    new Date(clock.now()).toISOString(),
-  );
+    source:
+      decide === 'median' ? `aggregate:${result.method}:median` : `aggregate:${result.method}`,
+    now: new Date(clock.now()).toISOString(),
+  });
   return {
     method: result.method,
+    kind: shape.kind,
+    decide,
+    measure: measureName(shape),
     items: built.items.length,
     votes: built.matrix.numVotes,
     annotators: built.annotators.length,
@@ -85,7 +65,7 @@ export async function aggregateVotes(options: AggregateVotesOptions): Promise<Ag
     kept,
     iterations: result.iterations,
     converged: result.converged,
-    testAccuracy: testAccuracy(built, result, items),
+    ...aggregateTestScore(shape, answers, items),
     skills: built.annotators.map((annotator, a) => ({
       annotator,
       votes:
@@ -98,83 +78,35 @@ export async function aggregateVotes(options: AggregateVotesOptions): Promise<Ag
   };
 }
 
-function methodOptions(options: AggregateVotesOptions, gold: Int32Array): AggregateOptions {
-  const common = {
-    gold,
-    seed: options.seed ?? 0,
-    ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
-    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
-  };
-  return { method: options.method, ...common } as AggregateOptions;
-}
-
-async function storeDecisions(
-  store: Store,
-  built: BuiltVoteMatrix,
-  result: AggregationResult,
-  humanItems: ReadonlySet<string>,
-  votes: readonly Vote[],
-  now: string,
-): Promise<{ decided: number; kept: number }> {
-  const K = built.labels.length;
-  const voteIds = new Map<string, number[]>();
-  for (const v of votes) {
-    const list = voteIds.get(v.itemId);
-    if (list) list.push(v.id);
-    else voteIds.set(v.itemId, [v.id]);
+function decideRule(shape: TaskShape, asked: AggregateDecide | undefined): AggregateDecide {
+  if (asked === 'median' && shape.kind !== 'rating') {
+    throw new HiloError(
+      'INVALID_INPUT',
+      `the posterior median orders the levels of a rating scale; this project is kind ${shape.kind}`,
+    );
   }
-  let decided = 0;
-  let kept = 0;
-  await store.transaction(async (tx) => {
-    for (let start = 0; start < built.items.length; start += 1000) {
-      const ids = built.items.slice(start, start + 1000).filter((id) => humanItems.has(id));
-      if (ids.length === 0) continue;
-      const existing = new Map(
-        (await tx.listDecisions({ itemIds: ids })).map((d) => [d.itemId, d]),
-      );
-      const decisions: Decision[] = [];
-      for (const id of ids) {
-        const i = built.itemIndex.get(id) as number;
-        const previous = existing.get(id);
-        if (!canReplaceDecision(previous, 'aggregated')) {
-          kept++;
-          continue;
-        }
-        const probabilities: Record<string, number> = {};
-        for (let k = 0; k < K; k++)
-          probabilities[built.labels[k] as string] = result.posteriors[i * K + k] as number;
-        const label = built.labels[result.labels[i] as number] as string;
-        decisions.push({
-          itemId: id,
-          label,
-          confidence: probabilities[label] ?? null,
-          probabilities,
-          decidedBy: 'aggregated',
-          source: `aggregate:${result.method}`,
-          voteIds: voteIds.get(id) ?? [],
-          zone: previous?.zone ?? null,
-          updatedAt: now,
-        });
-      }
-      if (decisions.length > 0) await tx.putDecisions(decisions);
-      decided += decisions.length;
-    }
-  });
-  return { decided, kept };
+  return asked ?? (shape.kind === 'rating' ? 'median' : 'mode');
 }
 
-function testAccuracy(
+function answer(
+  shape: TaskShape,
+  decide: AggregateDecide,
   built: BuiltVoteMatrix,
   result: AggregationResult,
-  items: ReadonlyMap<string, Item>,
-) {
-  let correct = 0;
-  let total = 0;
-  built.items.forEach((id, i) => {
-    const item = items.get(id);
-    if (!item || item.role !== 'test' || item.goldLabel === null) return;
-    total++;
-    if (built.labels[result.labels[i] as number] === item.goldLabel) correct++;
-  });
-  return total > 0 ? { correct, total } : null;
+  i: number,
+): AggregatedItem {
+  const K = built.labels.length;
+  const row = result.posteriors.subarray(i * K, (i + 1) * K);
+  const probabilities: Record<string, number> = {};
+  built.labels.forEach((label, k) => (probabilities[label] = row[k] as number));
+  const itemId = built.items[i] as string;
+  if (shape.kind === 'rating') {
+    if (decide === 'mode') return { itemId, probabilities, ...decideItem(shape, row) };
+    const level = scaleMedian(row);
+    const confidence =
+      shape.measure === 'within-k' ? withinK(row, level, shape.withinK) : (row[level] as number);
+    return { itemId, probabilities, label: built.labels[level] as string, confidence };
+  }
+  const label = built.labels[result.labels[i] as number] as string;
+  return { itemId, probabilities, label, confidence: probabilities[label] ?? 0 };
 }

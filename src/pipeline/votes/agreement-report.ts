@@ -11,6 +11,15 @@ import { percentAgreement } from '../../core/agreement/percent-agreement.js';
 import { displayNames, sourceName } from '../../core/display-names.js';
 import { HiloError } from '../../core/errors.js';
 import type { PeopleStore, Store } from '../../core/ports/index.js';
+import type { TaskShape } from '../../core/task-kind/index.js';
+import { runsOfKind, type MeasuredPositionBias } from '../../core/runs/run-records.js';
+import type { Vote } from '../../core/types.js';
+import { judgeAgreementReport, type JudgeAgreementReport } from './judge-agreement-report.js';
+import { ratingAgreement, type RatingAgreement } from './rating-agreement.js';
+import { setAgreement, type SetAgreement } from './set-agreement.js';
+
+/** The agreement figures of a kind beyond the nominal table; null for classify. */
+export type KindAgreement = SetAgreement | RatingAgreement | JudgeAgreementReport;
 
 export interface AgreementOptions {
   readonly store: Store;
@@ -22,6 +31,10 @@ export interface AgreementOptions {
   readonly includeMachines?: boolean;
   /** Where people's names are looked up; without it people show as their ids. */
   readonly people?: Pick<PeopleStore, 'listAnnotators'>;
+  /** The project's task shape; default single-label classification over `labels`. */
+  readonly shape?: TaskShape;
+  /** Rating: pairs of raters sharing fewer items are left out of the pair table. Default 20. */
+  readonly minPairItems?: number;
 }
 
 export interface AgreementTable {
@@ -43,6 +56,11 @@ export interface AgreementTable {
     agreement: number;
     kappa: number;
   }[];
+  /**
+   * Multi-label: α with MASI and per label; rating: α ordinal and interval, weighted κ and mean
+   * |difference| between raters; pairwise: machine judges against people's plurality.
+   */
+  readonly kind: KindAgreement | null;
 }
 
 /**
@@ -62,9 +80,13 @@ export async function agreementTable(options: AgreementOptions): Promise<Agreeme
       'NOT_FOUND',
       'no votes to measure agreement on; import some with `hilo import-votes`',
     );
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels };
+  // A multi-label vote is a set: the nominal figures compare whole sets, one category per code.
+  const categories =
+    shape.kind === 'multilabel' ? [...new Set(votes.map((v) => v.label as string))].sort() : labels;
   const built = buildVoteMatrix(
     votes.map((v) => ({ item: v.itemId, annotator: v.source, label: v.label })),
-    { labels },
+    { labels: categories },
   );
   const { matrix } = built;
   const bootstrap = { samples: options.samples ?? 500, seed: options.seed ?? 0 };
@@ -97,5 +119,39 @@ export async function agreementTable(options: AgreementOptions): Promise<Agreeme
       agreement: per.agreement[a] as number,
       kappa: per.kappa[a] as number,
     })),
+    kind: await kindAgreement(options, shape, votes),
   };
+}
+
+async function kindAgreement(
+  options: AgreementOptions,
+  shape: TaskShape,
+  votes: readonly Vote[],
+): Promise<KindAgreement | null> {
+  switch (shape.kind) {
+    case 'multilabel':
+      return setAgreement(votes, shape.labels);
+    case 'rating':
+      return ratingAgreement(votes, shape.labels, { minItems: options.minPairItems ?? 20 });
+    case 'pairwise': {
+      const all = options.includeMachines ? votes : await options.store.listVotes({});
+      return judgeAgreementReport(
+        all.filter((v) => v.label !== null),
+        await swappedBias(options.store),
+      );
+    }
+    case 'classify':
+      return null;
+  }
+}
+
+/** What each judge's newest label run measured asking it in both orders, by vote source. */
+async function swappedBias(store: Store): Promise<Map<string, MeasuredPositionBias>> {
+  const out = new Map<string, MeasuredPositionBias>();
+  const runs = runsOfKind(await store.listRuns({ kind: 'label' }), 'label');
+  for (const run of [...runs].sort((a, b) => a.startedAt.localeCompare(b.startedAt))) {
+    if (run.config.kind === 'llm' && run.config.positionBias)
+      out.set(run.config.labeller, run.config.positionBias);
+  }
+  return out;
 }

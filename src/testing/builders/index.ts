@@ -5,3 +5,4 @@ export { annotator, queueEntry } from './people.js';
 export { project } from './project.js';
 export { answer, vote } from './vote.js';
 export { knownCrowd } from './crowd.js';
+export { multilabelCrowd, ratingCrowd, type SyntheticCrowd } from './kind-crowds.js';
