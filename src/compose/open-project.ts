@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { annotationCost } from '../core/cost/cost-model.js';
 import type { Clock, Logger, Progress } from '../core/ports/index.js';
 import { createRng } from '../core/rng.js';
+import { taskShapeOf } from '../core/task-kind/index.js';
 import { openRecordSink } from '../files/open-record-sink.js';
 import { openRecordSource } from '../files/open-record-source.js';
 import { calibrateVotes, evaluateVotes } from '../pipeline/calibrate/index.js';
@@ -164,7 +165,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     },
     estimateLabel: (o = {}) =>
       estimateFirstPass(deps, o, { roles: o.roles ?? ['pool', 'gold', 'test'], limit: o.limit }),
-    evaluate: (o) => evaluateVotes({ store, labels, ...o }),
+    evaluate: (o) => evaluateVotes({ store, labels, shape: taskShapeOf(config), ...o }),
     calibrate: (o) => calibrateVotes({ store, clock, labels, ...o }),
     plan: (o) =>
       planPolicies({
@@ -260,6 +261,7 @@ async function tournament(
   const result = await runTournament({
     store: project.store,
     humanCostPerItem,
+    shape: taskShapeOf(project.config),
     roles,
     ...(options.minItems !== undefined ? { minItems: options.minItems } : {}),
   });

@@ -38,7 +38,7 @@ const CHUNK = 1000;
  * `queuePriority`), so people next see what the current model is least sure of. Items that
  * already have a verified decision keep their priority. Leases, answers and overlap are not
  * touched.
- * @example await rescoreQueue({ store, project, labeller: createLocalLabeller({ model, version, fields }), rng })
+ * @example await rescoreQueue({ store, project, labeller: createLocalLabeller({ model, version, project }), rng })
  * Complexity: O(waiting × K) plus one prediction per waiting item, in chunks of 1,000.
  */
 export async function rescoreQueue(options: RescoreQueueOptions): Promise<RescoreReport> {
