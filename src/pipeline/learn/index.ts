@@ -11,4 +11,5 @@ export {
   queueScores,
   queueStrategy,
 } from './rescore-queue-priority.js';
+export { taskQueueScores, type TaskQueueScoresOptions } from './task-queue-scores.js';
 export { labellerSetting, runTournament, type TournamentResult } from './tournament.js';
