@@ -2,7 +2,6 @@ import { join, resolve } from 'node:path';
 import { annotationCost } from '../core/cost/cost-model.js';
 import type { Clock, Logger, Progress } from '../core/ports/index.js';
 import { createRng } from '../core/rng.js';
-import { taskShapeOf } from '../core/task-kind/index.js';
 import { openRecordSink } from '../files/open-record-sink.js';
 import { openRecordSource } from '../files/open-record-source.js';
 import { calibrateVotes, evaluateVotes } from '../pipeline/calibrate/index.js';
