@@ -164,7 +164,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     },
     estimateLabel: (o = {}) =>
       estimateFirstPass(deps, o, { roles: o.roles ?? ['pool', 'gold', 'test'], limit: o.limit }),
-    evaluate: (o) => evaluateVotes({ store, labels, shape: taskShapeOf(config), ...o }),
+    evaluate: (o) => evaluateVotes({ store, labels, shape, ...o }),
     calibrate: (o) => calibrateVotes({ store, clock, labels, ...o }),
     plan: (o) =>
       planPolicies({
