@@ -6,6 +6,7 @@ import type { Evaluation } from '../pipeline/calibrate/index.js';
 import { currentLabeller, labellerLine, voteCommand } from '../pipeline/label/index.js';
 import type { CliIo } from './cli-io.js';
 import { listFlag } from './flags.js';
+import { kindLines } from './format-kind-evaluation.js';
 import { withProject } from './with-project.js';
 
 interface EvalFlags {
@@ -19,7 +20,7 @@ export function registerEval(program: Command, io: CliIo): void {
   program
     .command('eval')
     .description(
-      "Score a labeller's votes on held-out items with trusted labels: accuracy, macro-F1, confused pairs.",
+      "Score a labeller's votes on held-out items with trusted labels: accuracy, macro-F1, confused pairs, and the kind's own metrics (multi-label F1 and Hamming loss; rating MAE, κ, α, within ±k; pairwise per-verdict F1 and ties).",
     )
     .option('--project <dir>', 'project directory', '.')
     .option(
@@ -52,7 +53,9 @@ export function registerEval(program: Command, io: CliIo): void {
 export function formatEvaluation(ev: Evaluation): string {
   const lines = [
     `${ev.source} on ${ev.scored} held-out items${ev.abstained > 0 ? ` (+${ev.abstained} abstentions)` : ''}${ev.unlabelled > 0 ? `, ${ev.unlabelled} not labelled yet` : ''}`,
-    `  accuracy ${percent(ev.metrics.accuracy)}   macro-F1 ${percent(ev.metrics.macroF1)}`,
+    ...(ev.kind
+      ? kindLines(ev.kind, ev)
+      : [`  accuracy ${percent(ev.metrics.accuracy)}   macro-F1 ${percent(ev.metrics.macroF1)}`]),
   ];
   if (ev.confusedPairs.length > 0) {
     lines.push('  most confused (gold → predicted):');

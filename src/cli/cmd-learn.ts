@@ -80,9 +80,11 @@ function learnedLine(r: LearnReport): string {
     (r.input === 'embeddings' ? ' over embeddings' : '');
   return (
     `trained ${r.source} on ${r.trainedOn} items (${r.fromGold} gold, ${r.fromDecisions} verified) with ${classifier} in ${r.seconds.toFixed(1)} s` +
-    (r.crossFitAccuracy !== null ? `; cross-fitted accuracy ${percent(r.crossFitAccuracy)}` : '') +
+    (r.crossFitAccuracy !== null
+      ? `; cross-fitted ${r.measure} ${percent(r.crossFitAccuracy)}`
+      : '') +
     (r.heldOut !== null
-      ? `; held-out accuracy ${percent(r.heldOut.accuracy)}, macro-F1 ${percent(r.heldOut.macroF1)} on ${r.heldOut.items} test items`
+      ? `; held-out ${r.measure} ${percent(r.heldOut.accuracy)}, macro-F1 ${percent(r.heldOut.macroF1)} on ${r.heldOut.items} test items`
       : '')
   );
 }

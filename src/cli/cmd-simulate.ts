@@ -26,6 +26,7 @@ import { cliLogger } from './with-project.js';
 
 interface DataFlags {
   data: string;
+  kind: string;
   labelField: string;
   textField: string;
   limit?: string;
@@ -243,6 +244,11 @@ function dataOptions(command: Command): Command {
     .requiredOption('--data <file>', 'labelled JSONL, CSV/TSV (header row) or Parquet file')
     .option('--label-field <name>', 'column with the true label', 'label')
     .option(
+      '--kind <kind>',
+      'classify, pairwise (text fields: prompt,a,b; verdicts a, b, tie) or rating (each level a class)',
+      'classify',
+    )
+    .option(
       '--text-field <names>',
       'column(s) with the text, comma-separated (joined by newlines)',
       'text',
@@ -260,6 +266,7 @@ async function readData(
   numberFields: readonly string[] = [],
 ): Promise<SimulationData> {
   return readSimulationFile(resolve(io.cwd, flags.data), {
+    kind: choiceFlag('--kind', flags.kind, ['classify', 'pairwise', 'rating'] as const),
     textFields: flags.textField.split(',').map((f) => f.trim()),
     labelField: flags.labelField,
     numberFields,

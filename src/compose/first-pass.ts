@@ -116,7 +116,7 @@ export async function loadLocalLabeller(deps: FirstPassDeps, version?: number): 
         : undefined,
     }),
     version: stored.version,
-    fields: deps.config.fields,
+    project: deps.config,
   });
 }
 

@@ -165,8 +165,8 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     },
     estimateLabel: (o = {}) =>
       estimateFirstPass(deps, o, { roles: o.roles ?? ['pool', 'gold', 'test'], limit: o.limit }),
-    evaluate: (o) => evaluateVotes({ store, labels, ...o }),
-    calibrate: (o) => calibrateVotes({ store, clock, labels, shape: shape, ...o }),
+    evaluate: (o) => evaluateVotes({ store, labels, shape, ...o }),
+    calibrate: (o) => calibrateVotes({ store, clock, labels, shape, ...o }),
     plan: ({ measure, withinK, ...o }) =>
       planPolicies({
         store,
@@ -272,6 +272,7 @@ async function tournament(
   const result = await runTournament({
     store: project.store,
     humanCostPerItem,
+    shape: taskShapeOf(project.config),
     roles,
     ...(options.minItems !== undefined ? { minItems: options.minItems } : {}),
   });

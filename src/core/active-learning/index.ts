@@ -24,3 +24,4 @@ export {
   type QueryStrategyName,
 } from './query-strategy.js';
 export { createRng, type Rng } from '../rng.js';
+export { labelSetUncertaintyScores, ratingSpreadScores } from './task-uncertainty.js';

@@ -1,10 +1,10 @@
-import {
-  classificationMetrics,
-  type ClassificationMetrics,
-} from '../../core/metrics/classification-metrics.js';
+import type { ClassificationMetrics } from '../../core/metrics/classification-metrics.js';
 import { confusedPairs } from '../../core/metrics/confused-pairs.js';
 import { confusionMatrix } from '../../core/metrics/confusion-matrix.js';
+import { kindMetrics, type KindEvaluation } from '../../core/metrics/kind-metrics.js';
 import type { Store } from '../../core/ports/index.js';
+import { answerScore, measureName, type TaskShape } from '../../core/task-kind/index.js';
+import { isKnownAnswer } from '../../core/task-kind/known-answer.js';
 import type { ItemRole } from '../../core/types.js';
 import { newestVoteByItem } from './calibration-gold.js';
 
@@ -18,6 +18,8 @@ export interface EvaluateOptions {
   readonly roles?: readonly ItemRole[];
   /** How many confused pairs to report. */
   readonly topPairs?: number;
+  /** The project's task shape (kind, measure); default single-label over `labels`. */
+  readonly shape?: TaskShape;
 }
 
 export interface Evaluation {
@@ -28,8 +30,18 @@ export interface Evaluation {
   readonly unlabelled: number;
   /** Votes that abstained (counted as wrong in `accuracyWithAbstentions`). */
   readonly abstained: number;
+  /**
+   * Accuracy, macro-F1 and per-label scores; for multi-label, accuracy is subset accuracy and
+   * the per-label scores are each label's yes/no decisions.
+   */
   readonly metrics: ClassificationMetrics;
   readonly accuracyWithAbstentions: number;
+  /** The project's measure, e.g. `accuracy within ±1` or `exact-set accuracy`. */
+  readonly measure: string;
+  /** Mean score of the answers under `measure` (`answerScore`), abstentions left out. */
+  readonly measureAccuracy: number;
+  /** The kind's own metrics (multi-label, rating, pairwise); null for single-label. */
+  readonly kind: KindEvaluation | null;
   readonly confusedPairs: readonly {
     gold: string;
     predicted: string;
@@ -42,16 +54,20 @@ const PAGE = 2000;
 
 /**
  * Scores a labeller's votes against the trusted labels of held-out items: accuracy, macro-F1,
- * per-class scores and the most confused label pairs. Uses the newest vote per item.
- * Complexity: O(items + votes) with pages of 2,000 items; memory O(items) for two Int32Arrays.
+ * per-class scores and the most confused label pairs, the score under the project's measure and
+ * the kind's own metrics (`kindMetrics`: set and per-label scores for multi-label; MAE, RMSE,
+ * quadratic κ, α and accuracy within ±k for ratings; per-verdict F1 and tie rates for pairwise).
+ * Uses the newest vote per item.
+ * Complexity: O(items + votes) with pages of 2,000 items; memory O(items).
  * @example const ev = await evaluateVotes({ store, source: 'model:local@1', labels });
  */
 export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluation> {
   const { store, source, labels } = options;
+  const shape: TaskShape = options.shape ?? { kind: 'classify', labels };
   const roles = options.roles ?? ['test'];
-  const index = new Map(labels.map((l, i) => [l, i]));
-  const gold: number[] = [];
-  const predicted: number[] = [];
+  const known = (label: string) => isKnownAnswer(shape, label);
+  const gold: string[] = [];
+  const predicted: string[] = [];
   let unlabelled = 0;
   let abstained = 0;
   let afterId: string | undefined;
@@ -67,9 +83,7 @@ export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluatio
       await store.listVotes({ itemIds: page.map((i) => i.id), source }),
     );
     for (const item of page) {
-      if (item.goldLabel === null) continue;
-      const g = index.get(item.goldLabel);
-      if (g === undefined) continue;
+      if (item.goldLabel === null || !known(item.goldLabel)) continue;
       const vote = votes.get(item.id);
       if (!vote) {
         unlabelled++;
@@ -79,15 +93,15 @@ export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluatio
         abstained++;
         continue;
       }
-      const p = index.get(vote.label);
-      if (p === undefined) continue;
-      gold.push(g);
-      predicted.push(p);
+      if (!known(vote.label)) continue;
+      gold.push(item.goldLabel);
+      predicted.push(vote.label);
     }
   }
-  const confusion = confusionMatrix(gold, predicted, labels.length);
-  const metrics = classificationMetrics(confusion);
-  const correct = gold.reduce((n, g, i) => n + (g === predicted[i] ? 1 : 0), 0);
+  const { metrics, kind } = kindMetrics(shape, gold, predicted);
+  const correct = metrics.accuracy * gold.length;
+  let measured = 0;
+  gold.forEach((g, i) => (measured += answerScore(shape, predicted[i] as string, g)));
   return {
     source,
     scored: gold.length,
@@ -96,11 +110,26 @@ export async function evaluateVotes(options: EvaluateOptions): Promise<Evaluatio
     metrics,
     accuracyWithAbstentions:
       gold.length + abstained > 0 ? correct / (gold.length + abstained) : NaN,
-    confusedPairs: confusedPairs(confusion, { limit: options.topPairs ?? 5 }).map((p) => ({
-      gold: labels[p.a] as string,
-      predicted: labels[p.b] as string,
-      count: p.count,
-      rate: p.rate,
-    })),
+    measure: measureName(shape),
+    measureAccuracy: gold.length > 0 ? measured / gold.length : NaN,
+    kind,
+    confusedPairs:
+      shape.kind === 'multilabel' ? [] : pairsOf(labels, gold, predicted, options.topPairs ?? 5),
   };
+}
+
+function pairsOf(
+  labels: readonly string[],
+  gold: readonly string[],
+  predicted: readonly string[],
+  limit: number,
+): Evaluation['confusedPairs'] {
+  const index = (l: string) => labels.indexOf(l);
+  const confusion = confusionMatrix(gold.map(index), predicted.map(index), labels.length);
+  return confusedPairs(confusion, { limit }).map((p) => ({
+    gold: labels[p.a] as string,
+    predicted: labels[p.b] as string,
+    count: p.count,
+    rate: p.rate,
+  }));
 }

@@ -5,10 +5,6 @@ export { runLearnLoop, type LearnLoopReport, type LearnLoopRound } from './learn
 export { LOCAL_MODEL_NAME } from '../label/index.js';
 export { createLocalLabeller } from './local-labeller.js';
 export { loadLocalPredictor } from './local-predictor.js';
-export {
-  distributionRows,
-  queuePriority,
-  queueScores,
-  queueStrategy,
-} from './rescore-queue-priority.js';
+export { queuePriority, queueStrategy } from './rescore-queue-priority.js';
+export { taskQueueScores, type TaskQueueScoresOptions } from './task-queue-scores.js';
 export { labellerSetting, runTournament, type TournamentResult } from './tournament.js';

@@ -9,11 +9,16 @@ import {
 import type { EmbeddingModel, Store } from '../../core/ports/index.js';
 import type { LocalLabellerConfig } from '../../core/project.js';
 import { createRng } from '../../core/rng.js';
+import type { TaskKind } from '../../core/types.js';
 import { embedTexts } from './embed-texts.js';
+import { fitOneVsRest, fitPairwise } from './learn-local-kinds.js';
 import { embeddingPredictor, textPredictor, type LocalPredictor } from './local-predictor.js';
 
 export interface FitLocalOptions {
+  /** The project's kind: multi-label trains one model per label, pairwise a symmetric one. */
+  readonly kind?: TaskKind;
   readonly texts: readonly string[];
+  /** One label per text; a multi-label item's set code. */
   readonly labels: readonly string[];
   readonly labelSet: readonly string[];
   readonly config: LocalLabellerConfig;
@@ -31,12 +36,16 @@ export interface FittedLocal {
   readonly payload: string;
   /** `logistic` or `mlp`. */
   readonly classifier: string;
-  /** Each training item's distribution from a model that did not see it, or null without folds. */
+  /**
+   * Each training item's row from a model that did not see it (a distribution; for multi-label,
+   * P(label applies) per label), or null without folds.
+   */
   readonly outOfFold: Float64Array[] | null;
 }
 
 /**
- * Trains the local model the config describes on labelled texts — over hashed TF-IDF, or over
+ * Trains the local model the config describes on labelled texts — over hashed TF-IDF (one
+ * yes/no model per label for multi-label, a side-symmetric model for pairwise), or over
  * the texts' embeddings (read from the store's cache, fetched once otherwise) when
  * `config.input` is `embeddings` — with out-of-fold predictions for the training items when
  * `folds` ≥ 2.
@@ -46,7 +55,18 @@ export interface FittedLocal {
  */
 export async function fitLocalModel(options: FitLocalOptions): Promise<FittedLocal> {
   const { texts, labels, labelSet, config, folds } = options;
-  if (config.input === 'embeddings') return fitOnEmbeddings(options);
+  const kind = options.kind ?? 'classify';
+  if (config.input === 'embeddings') {
+    if (kind === 'multilabel' || kind === 'pairwise') {
+      throw new HiloError(
+        'INVALID_INPUT',
+        `labeller.local.input: embeddings is not available for kind ${kind}; use input: text`,
+      );
+    }
+    return fitOnEmbeddings(options);
+  }
+  if (kind === 'multilabel') return fitOneVsRest(options);
+  if (kind === 'pairwise') return fitPairwise(options);
   const model = trainLocalClassifier({ texts, labels, labelSet, config });
   const outOfFold =
     folds >= 2

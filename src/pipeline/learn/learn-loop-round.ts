@@ -55,7 +55,7 @@ export async function learnRound(options: LearnRoundOptions): Promise<LearnRound
   const labeller = createLocalLabeller({
     model: learn.model,
     version: learn.version,
-    fields: project.fields,
+    project,
   });
   let relabelled: number | null = null;
   if (options.relabel) {

@@ -4,14 +4,19 @@ import {
   isEmbeddingClassifierPayload,
 } from '../../core/local-model/embedding-classifier-payload.js';
 import type { EmbeddingClassifier } from '../../core/local-model/embedding-classifier.js';
+import { deserializeLocalClassifier } from '../../core/local-model/local-classifier.js';
+import { deserializeOneVsRest, isOneVsRestPayload } from '../../core/local-model/one-vs-rest.js';
 import {
-  deserializeLocalClassifier,
-  type LocalClassifier,
-} from '../../core/local-model/local-classifier.js';
+  deserializePairwiseClassifier,
+  isPairwisePayload,
+} from '../../core/local-model/pairwise-classifier.js';
 import type { EmbeddingModel, Store } from '../../core/ports/index.js';
 import { embedTexts } from './embed-texts.js';
 
-/** A trained local model seen from the pipeline: texts in, distributions out. */
+/**
+ * A trained local model seen from the pipeline: texts in, rows over the labels out (a
+ * distribution; for multi-label, P(label applies) per label).
+ */
 export interface LocalPredictor {
   /** The project's labels, in the order of every distribution. */
   readonly labelSet: readonly string[];
@@ -21,12 +26,19 @@ export interface LocalPredictor {
   predict(texts: readonly string[]): Promise<Float64Array[]>;
 }
 
+/** Any model over texts: a local classifier, a one-vs-rest or a pairwise model. */
+export interface TextModel {
+  readonly labelSet: readonly string[];
+  readonly trainedOn: number;
+  predict(texts: readonly string[]): { probabilities: Float64Array[] };
+}
+
 /**
- * A text classifier as a predictor.
+ * A text model as a predictor.
  * @example await textPredictor(model).predict(['card lost'])
  * Complexity: that of `model.predict`.
  */
-export function textPredictor(model: LocalClassifier): LocalPredictor {
+export function textPredictor(model: TextModel): LocalPredictor {
   return {
     labelSet: model.labelSet,
     trainedOn: model.trainedOn,
@@ -78,6 +90,8 @@ export function loadLocalPredictor(
   payload: string,
   source: { readonly store: Store; readonly embedder?: EmbeddingModel | undefined },
 ): LocalPredictor {
+  if (isOneVsRestPayload(payload)) return textPredictor(deserializeOneVsRest(payload));
+  if (isPairwisePayload(payload)) return textPredictor(deserializePairwiseClassifier(payload));
   if (!isEmbeddingClassifierPayload(payload)) {
     return textPredictor(deserializeLocalClassifier(payload));
   }

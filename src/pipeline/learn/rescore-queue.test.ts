@@ -18,7 +18,11 @@ function tableLabeller(fruit: Record<string, number>, otherwise = 0.5): Labeller
     label: async (items: readonly Item[]): Promise<LabelOutcome[]> =>
       items.map((i) => {
         const p = fruit[i.id] ?? otherwise;
-        return localOutcome(['fruit', 'cars'], Float64Array.of(p, 1 - p), 0);
+        return localOutcome(
+          { kind: 'classify', labels: ['fruit', 'cars'] },
+          Float64Array.of(p, 1 - p),
+          0,
+        );
       }),
   };
 }

@@ -3,12 +3,9 @@ import type { ProjectConfig, QueueStrategyName } from '../../core/project.js';
 import type { Rng } from '../../core/rng.js';
 import type { Item } from '../../core/types.js';
 import type { Labeller } from '../label/index.js';
-import {
-  distributionRows,
-  queuePriority,
-  queueScores,
-  queueStrategy,
-} from './rescore-queue-priority.js';
+import { taskShapeOf } from '../../core/task-kind/index.js';
+import { queuePriority, queueStrategy } from './rescore-queue-priority.js';
+import { taskQueueScores } from './task-queue-scores.js';
 
 export interface RescoreQueueOptions {
   readonly store: StoreWithPeople;
@@ -35,16 +32,17 @@ const CHUNK = 1000;
 /**
  * Re-scores the items still waiting for people with a labeller (the model just trained) and
  * writes the active-learning score as their queue priority, within their zone (see
- * `queuePriority`), so people next see what the current model is least sure of. Items that
+ * `queuePriority`), so people next see what the current model is least sure of, in the kind's
+ * terms (`taskQueueScores`). Items that
  * already have a verified decision keep their priority. Leases, answers and overlap are not
  * touched.
- * @example await rescoreQueue({ store, project, labeller: createLocalLabeller({ model, version, fields }), rng })
+ * @example await rescoreQueue({ store, project, labeller: createLocalLabeller({ model, version, project }), rng })
  * Complexity: O(waiting × K) plus one prediction per waiting item, in chunks of 1,000.
  */
 export async function rescoreQueue(options: RescoreQueueOptions): Promise<RescoreReport> {
   const { store, project, labeller } = options;
   const strategy = options.strategy ?? queueStrategy(project);
-  const labelSet = project.labels.map((l) => l.name);
+  const shape = taskShapeOf(project);
   const entries = await store.people.listQueue({ kind: 'task' });
   const priorities: QueuePriority[] = [];
   let settled = 0;
@@ -66,7 +64,7 @@ export async function rescoreQueue(options: RescoreQueueOptions): Promise<Rescor
       labeller,
       scored.map((e) => items.get(e.itemId) as Item),
     );
-    const scores = queueScores(strategy, distributionRows(distributions, labelSet), options.rng);
+    const scores = taskQueueScores({ shape, strategy, distributions, rng: options.rng });
     scored.forEach((entry, i) =>
       priorities.push({
         itemId: entry.itemId,

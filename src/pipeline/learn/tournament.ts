@@ -1,6 +1,7 @@
 import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/index.js';
 import { clopperPearson, type Interval } from '../../core/routing/clopper-pearson.js';
+import { answerScore, type TaskShape } from '../../core/task-kind/index.js';
 import type { ItemRole, Vote } from '../../core/types.js';
 
 export interface TournamentOptions {
@@ -11,6 +12,11 @@ export interface TournamentOptions {
   readonly humanCostPerItem: number;
   /** Labellers with fewer scored items are listed but not ranked (default 30). */
   readonly minItems?: number;
+  /**
+   * The project's task shape: answers are scored by its measure (`answerScore`: exact, within
+   * ±k, the whole set or each label's decision). Default: exact match.
+   */
+  readonly shape?: TaskShape;
 }
 
 export interface TournamentEntry {
@@ -20,7 +26,10 @@ export interface TournamentEntry {
   readonly scored: number;
   /** Of those, votes that abstained (counted as wrong). */
   readonly abstained: number;
-  /** Share right, abstentions counted wrong, with a 95% Clopper–Pearson interval. */
+  /**
+   * Share right under the shape's measure, abstentions counted wrong, with a 95% Clopper–Pearson
+   * interval (for multi-label per-label, over the label decisions, read as independent trials).
+   */
   readonly accuracy: Interval;
   /** Mean machine cost of a vote, USD. */
   readonly costPerItem: number;
@@ -42,7 +51,8 @@ const PAGE = 1000;
 
 /**
  * The labeller tournament: every machine labeller that voted on items with a trusted label
- * (vote sources `llm:*`, `model:*` and `import:*`) is scored on them — accuracy with an interval, machine
+ * (vote sources `llm:*`, `model:*` and `import:*`) is scored on them — accuracy under the
+ * project's measure with an interval, machine
  * cost per item — and ranked by the cost of a right label when people fix the machine's
  * mistakes: cost per item + error rate × a person's cost per item. A small local model that is
  * a little less accurate than a large prompted one but costs nothing per item often wins; a
@@ -57,6 +67,10 @@ export async function runTournament(options: TournamentOptions): Promise<Tournam
   const minItems = options.minItems ?? 30;
   if (!(options.humanCostPerItem >= 0))
     throw new HiloError('INVALID_INPUT', 'humanCostPerItem must be ≥ 0');
+  const shape = options.shape;
+  // Per-label multi-label scores count right label decisions: L trials per item.
+  const trials =
+    shape?.kind === 'multilabel' && shape.measure === 'per-label' ? shape.labels.length : 1;
   const tally = new Map<
     string,
     { scored: number; right: number; abstained: number; cost: number }
@@ -92,12 +106,16 @@ export async function runTournament(options: TournamentOptions): Promise<Tournam
       entry.scored++;
       entry.cost += vote.costUsd;
       if (vote.label === null) entry.abstained++;
-      else if (vote.label === truth.get(vote.itemId)) entry.right++;
+      else {
+        const gold = truth.get(vote.itemId) as string;
+        const score = shape ? answerScore(shape, vote.label, gold) : vote.label === gold ? 1 : 0;
+        entry.right += Math.round(score * trials);
+      }
       tally.set(vote.source, entry);
     }
   }
   const entries: TournamentEntry[] = [...tally].map(([source, t]) => {
-    const accuracy = clopperPearson(t.right, t.scored);
+    const accuracy = clopperPearson(t.right, t.scored * trials);
     const costPerItem = t.cost / t.scored;
     return {
       source,

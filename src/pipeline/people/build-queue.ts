@@ -2,7 +2,8 @@ import type { QueueEntry } from '../../core/ports/people-store.js';
 import { shuffled } from '../../core/rng.js';
 import type { Decision, Item } from '../../core/types.js';
 import { readAuditedItems } from '../audit/index.js';
-import { distributionRows, queuePriority, queueScores, queueStrategy } from '../learn/index.js';
+import { taskShapeOf } from '../../core/task-kind/index.js';
+import { queuePriority, queueStrategy, taskQueueScores } from '../learn/index.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 import { storePredictedLabels } from './skill-match.js';
 
@@ -21,8 +22,10 @@ export interface QueueCounts {
 /**
  * Fills the people queue from the store: accepted items drawn for audit first (zone `audit`,
  * `people.overlap.human` people each), then routed items (zone human or overlap) in order of zone
- * (human first) then the active-learning score of the machine's distribution under
- * `labeller.local.queryStrategy` (margin by default: the closest call first); when nothing was
+ * (human first) then the active-learning score of the machine's distribution in the kind's terms
+ * (`taskQueueScores`: `labeller.local.queryStrategy`, margin by default, for single-label and
+ * pairwise; the decided set's uncertainty for multi-label, the spread around the median for
+ * ratings); when nothing was
  * routed, every pool item without a decision. Control items are all queued; the exam is a seeded
  * sample of `exam.size` gold items, drawn once: later calls (every `hilo serve` start) keep the
  * exam already queued and only top it up to `exam.size`, so everyone takes the same exam.
@@ -43,15 +46,12 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
   );
   const entries: QueueEntry[] = [];
   if (routed.length > 0) {
-    const labelSet = ctx.project.labels.map((l) => l.name);
-    const scores = queueScores(
-      queueStrategy(ctx.project),
-      distributionRows(
-        routed.map((d) => d.probabilities),
-        labelSet,
-      ),
-      ctx.rng,
-    );
+    const scores = taskQueueScores({
+      shape: taskShapeOf(ctx.project),
+      strategy: queueStrategy(ctx.project),
+      distributions: routed.map((d) => d.probabilities),
+      rng: ctx.rng,
+    });
     routed.forEach((decision, i) =>
       entries.push(taskEntry(decision, settings.overlap, scores[i] as number)),
     );

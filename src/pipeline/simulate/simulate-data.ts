@@ -1,9 +1,19 @@
 import { HiloError } from '../../core/errors.js';
+import { pairwiseText } from '../../core/local-model/pairwise-text.js';
 import type { RecordSource } from '../../core/ports/records.js';
+import type { TaskKind } from '../../core/types.js';
 
 export interface SimulationDataOptions {
-  /** Fields joined (one per line) into the text the model reads. */
+  /**
+   * Fields joined (one per line) into the text the model reads; for `pairwise`, exactly the
+   * prompt and the two responses, marked by side as the project's local model reads them.
+   */
   readonly textFields: readonly string[];
+  /**
+   * What the labels are: single labels (`classify`, default), pairwise verdicts or a rating's
+   * levels (each level a class, scored by exact accuracy). Multi-label data is refused.
+   */
+  readonly kind?: TaskKind;
   readonly labelField: string;
   /** Numeric fields to read too (e.g. an agreement share); missing or non-numbers are errors. */
   readonly numberFields?: readonly string[];
@@ -32,6 +42,19 @@ export async function readSimulationData(
   options: SimulationDataOptions,
 ): Promise<SimulationData> {
   const file = source.path;
+  const kind = options.kind ?? 'classify';
+  if (kind === 'multilabel') {
+    throw new HiloError(
+      'INVALID_INPUT',
+      'hilo simulate runs single-choice data (classify, pairwise, rating); kind multilabel is not simulated',
+    );
+  }
+  if (kind === 'pairwise' && options.textFields.length !== 3) {
+    throw new HiloError(
+      'INVALID_INPUT',
+      `a pairwise simulation reads three text fields (prompt, a, b), got ${options.textFields.join(', ')}`,
+    );
+  }
   const texts: string[] = [];
   const labels: string[] = [];
   const numberFields = options.numberFields ?? [];
@@ -43,7 +66,15 @@ export async function readSimulationData(
       if ('error' in record)
         throw new HiloError('INVALID_INPUT', record.error, { file, line: record.line });
       const at = (field: string) => ({ file, line: record.line, field });
-      const label = scalar(record.values[options.labelField]);
+      const value = record.values[options.labelField];
+      if (Array.isArray(value)) {
+        throw new HiloError(
+          'INVALID_INPUT',
+          'the label is a list (multi-label data); hilo simulate runs single-choice data',
+          at(options.labelField),
+        );
+      }
+      const label = scalar(value);
       if (label === null || label === '')
         throw new HiloError('INVALID_INPUT', 'no label', at(options.labelField));
       const parts = options.textFields.map((field) => {
@@ -62,7 +93,11 @@ export async function readSimulationData(
         }
         (numbers[f] as number[]).push(value);
       });
-      texts.push(parts.join('\n'));
+      texts.push(
+        kind === 'pairwise'
+          ? pairwiseText(parts[0] as string, parts[1] as string, parts[2] as string)
+          : parts.join('\n'),
+      );
       labels.push(label);
     }
   }
