@@ -6,5 +6,5 @@ export { LOCAL_MODEL_NAME } from '../label/index.js';
 export { createLocalLabeller } from './local-labeller.js';
 export { loadLocalPredictor } from './local-predictor.js';
 export { queuePriority, queueStrategy } from './rescore-queue-priority.js';
-export { taskQueueScores, type TaskQueueScoresOptions } from './task-queue-scores.js';
+export { taskQueueScores } from './task-queue-scores.js';
 export { labellerSetting, runTournament, type TournamentResult } from './tournament.js';

@@ -12,7 +12,10 @@ import { createRng } from '../../core/rng.js';
 import type { TaskKind } from '../../core/types.js';
 import { embedTexts } from './embed-texts.js';
 import { fitOneVsRest, fitPairwise } from './learn-local-kinds.js';
-import { embeddingPredictor, textPredictor, type LocalPredictor } from './local-predictor.js';
+import type { FittedLocal } from './fitted-local.js';
+import { embeddingPredictor, textPredictor } from './local-predictor.js';
+
+export type { FittedLocal } from './fitted-local.js';
 
 export interface FitLocalOptions {
   /** The project's kind: multi-label trains one model per label, pairwise a symmetric one. */
@@ -28,19 +31,6 @@ export interface FitLocalOptions {
   readonly store: Store;
   /** The embedding model (`labeller.local.embeddings`); needed when `config.input` is `embeddings`. */
   readonly embedder?: EmbeddingModel | undefined;
-}
-
-export interface FittedLocal {
-  readonly predictor: LocalPredictor;
-  /** What the store keeps of the model. */
-  readonly payload: string;
-  /** `logistic` or `mlp`. */
-  readonly classifier: string;
-  /**
-   * Each training item's row from a model that did not see it (a distribution; for multi-label,
-   * P(label applies) per label), or null without folds.
-   */
-  readonly outOfFold: Float64Array[] | null;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '../../core/local-model/pairwise-classifier.js';
 import type { LocalLabellerConfig } from '../../core/project.js';
 import { labelSetIndices } from '../../core/task-kind/index.js';
-import type { FittedLocal } from './learn-local-fit.js';
+import type { FittedLocal } from './fitted-local.js';
 import { textPredictor } from './local-predictor.js';
 
 export interface FitKindOptions {

@@ -60,14 +60,3 @@ export function localOutcome(shape: TaskShape, p: Float64Array, latencyMs: numbe
     latencyMs,
   };
 }
-
-/**
- * Index of the largest value (the first on ties).
- * @example topIndex(Float64Array.of(0.2, 0.5, 0.3)) // 1
- * Complexity: O(K).
- */
-export function topIndex(p: Float64Array): number {
-  let top = 0;
-  for (let k = 1; k < p.length; k++) if ((p[k] as number) > (p[top] as number)) top = k;
-  return top;
-}
