@@ -12,7 +12,8 @@ export const checksResponse = z.object({
   labelled: z.number(),
 });
 
-export const checkAnswerBody = z.object({ label: z.string().min(1) }).strict();
+/** One label, or a multi-label project's set code ('' is the empty set). */
+export const checkAnswerBody = z.object({ label: z.string().max(10_000) }).strict();
 
 export const checkAnswerResponse = z.object({ itemId: z.string(), label: z.string() });
 

@@ -14,6 +14,26 @@ export const loginBody = z
 export const role = z.enum(['annotator', 'reviewer', 'admin']);
 export const annotatorState = z.enum(['onboarding', 'active', 'suspended']);
 
+/**
+ * The project's task kind as the pages need it. `classify` and `rating` answer one label (a
+ * rating project's labels are the scale's levels, lowest first, each description its anchor);
+ * `multilabel` answers a set, sent as its set code (names in label order joined by `|`, '' the
+ * empty set) with `minLabels`..`maxLabels` names; `pairwise` answers `a`, `b` or (when `tie`)
+ * `tie`, with the fields holding the prompt and the two responses.
+ */
+export const taskView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('classify') }),
+  z.object({ kind: z.literal('multilabel'), minLabels: z.number(), maxLabels: z.number() }),
+  z.object({
+    kind: z.literal('pairwise'),
+    prompt: z.string(),
+    a: z.string(),
+    b: z.string(),
+    tie: z.boolean(),
+  }),
+  z.object({ kind: z.literal('rating') }),
+]);
+
 export const meResponse = z.object({
   id: z.string(),
   name: z.string(),
@@ -25,6 +45,7 @@ export const meResponse = z.object({
     fields: z.array(z.string()),
     labels: z.array(z.object({ name: z.string(), description: z.string() })),
     guidelines: z.string(),
+    task: taskView,
   }),
 });
 
@@ -279,6 +300,7 @@ const doneOfTarget = z.object({ done: z.number(), target: z.number() });
 export const progressResponse = z.object({ mine: doneOfTarget, project: doneOfTarget });
 
 export type MeResponse = z.infer<typeof meResponse>;
+export type TaskView = z.infer<typeof taskView>;
 export type LoginResponse = z.infer<typeof loginResponse>;
 export type ServedItemBody = z.infer<typeof servedItem>;
 export type AnswerBody = z.infer<typeof answerBody>;

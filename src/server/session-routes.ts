@@ -13,6 +13,7 @@ import {
   Unauthenticated,
 } from './request-auth.js';
 import type { ServerDeps } from './server-deps.js';
+import { taskView } from './task-view.js';
 
 /** Why an invitation did not sign anyone in, in words that name no one. */
 const REFUSED: Record<Exclude<SignInResult['status'], 'signed-in'>, string> = {
@@ -44,6 +45,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: ServerDeps): Pro
       fields: [...deps.project.fields],
       labels: deps.project.labels.map((l) => ({ name: l.name, description: l.description })),
       guidelines: deps.project.guidelines,
+      task: taskView(deps.project),
     },
   });
 
