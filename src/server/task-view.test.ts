@@ -38,7 +38,11 @@ describe('the project’s task kind as the pages read it', () => {
   it('a multi-label project carries its count bounds, all labels when maxLabels is unset', async () => {
     const labels = ['joy', 'anger', 'fear'];
     const open = aProject({ kind: 'multilabel', labels });
-    expect((await me(open)).project.task).toEqual({ kind: 'multilabel', minLabels: 0, maxLabels: 3 });
+    expect((await me(open)).project.task).toEqual({
+      kind: 'multilabel',
+      minLabels: 0,
+      maxLabels: 3,
+    });
     await app?.close();
     const bounded = aProject({
       kind: 'multilabel',

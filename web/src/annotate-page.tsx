@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnswerResponse, MeResponse, ServedItemBody } from '../../src/contract/people-api.js';
 import { api, ApiError } from './api-client.js';
 import { FailureNote } from './failure-note.js';
 import { GoldFeedbackNote } from './gold-feedback-note.js';
 import { FlagForm } from './flag-form.js';
-import { ItemFields } from './item-fields.js';
-import { LabelChoices } from './label-choices.js';
+import { answerAfterKey, setCountProblem, startingAnswer } from './answer-keys.js';
+import { AnswerPicker } from './answer-picker.js';
+import { ItemView } from './item-view.js';
 import { MarkdownView } from './markdown-view.js';
 import { ProgressLine } from './progress-line.js';
 import { SuggestionNote } from './suggestion-note.js';
@@ -14,15 +15,25 @@ import { useAction } from './use-action.js';
 type Loaded = { item: ServedItemBody | null };
 
 /**
- * Keyboard-first labelling: number keys pick a label, Enter submits, S skips, U undoes the last
- * answer, F flags the item with a comment for a reviewer, G shows the guidelines (Markdown).
- * Progress and, when the project pre-annotates, the machine's suggestion sit beside the item. The
- * next item is fetched while this one is on screen.
+ * Keyboard-first labelling in the project's kind: number keys (then letters, see choiceKey) pick
+ * a label or a rating level, or toggle a label of a multi-label set (pre-ticked with the machine's
+ * suggestion, its size held to the project's bounds); A / B / T (or 1 / 2 / 3) give a pairwise
+ * verdict. Enter submits, S skips, U undoes the last answer, F flags the item with a comment for
+ * a reviewer, G shows the guidelines (Markdown). Progress and, when the project pre-annotates,
+ * the machine's suggestion sit beside the item. The next item is fetched while this one is on
+ * screen.
  */
 export function AnnotatePage({ me }: { me: MeResponse }) {
-  const labels = me.project.labels;
+  const { labels, task } = me.project;
+  const names = useMemo(() => labels.map((l) => l.name), [labels]);
   const [current, setCurrent] = useState<ServedItemBody | null | undefined>(undefined);
-  const [choice, setChoice] = useState<string | null>(null);
+  const [choice, setAnswer] = useState<string | null>(null);
+  /** Why the last Enter sent nothing (a set outside the project's bounds). */
+  const [refused, setRefused] = useState<string | null>(null);
+  const setChoice = useCallback((answer: string | null) => {
+    setAnswer(answer);
+    setRefused(null);
+  }, []);
   const [guidelines, setGuidelines] = useState(false);
   const [message, setMessage] = useState<string | null>(
     me.state === 'suspended' ? `Suspended: ${me.reason ?? ''}` : null,
@@ -44,17 +55,20 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
   const saving = useAction();
   const flaggingAction = useAction();
 
-  const show = useCallback((item: ServedItemBody | null) => {
-    if (item) suggestions.current.set(item.itemId, item.suggestion ?? null);
-    setCurrent(item);
-    setChoice(null);
-    setFlagging(false);
-    shownAt.current = performance.now();
-    // Lease the following item now, so the next cycle needs no round trip; if that fails, the
-    // next cycle asks again.
-    // The server gives back a live lease first; holding the shown item asks for another.
-    prefetch.current = item === null ? null : api.next(item.itemId).catch(() => ({ item: null }));
-  }, []);
+  const show = useCallback(
+    (item: ServedItemBody | null) => {
+      if (item) suggestions.current.set(item.itemId, item.suggestion ?? null);
+      setCurrent(item);
+      setChoice(startingAnswer(task, names, item?.suggestion));
+      setFlagging(false);
+      shownAt.current = performance.now();
+      // Lease the following item now, so the next cycle needs no round trip; if that fails, the
+      // next cycle asks again.
+      // The server gives back a live lease first; holding the shown item asks for another.
+      prefetch.current = item === null ? null : api.next(item.itemId).catch(() => ({ item: null }));
+    },
+    [task, names, setChoice],
+  );
 
   /** A suspension from elsewhere (an admin, another tab) ends the session's work. */
   const stopIfSuspended = useCallback((e: unknown) => {
@@ -74,6 +88,9 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
 
   const submit = (label: string | null) => {
     if (!current) return;
+    const problem =
+      label !== null && task.kind === 'multilabel' ? setCountProblem(task, names, label) : null;
+    if (problem !== null) return setRefused(problem);
     saving.run(
       label === null ? 'skip the item' : 'send the answer',
       async () => {
@@ -121,8 +138,9 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
         setAnswered((n) => n + 1);
         setDone((n) => Math.max(0, n - 1));
         setMessage('Answer undone.');
-        setCurrent({ ...item, suggestion: suggestions.current.get(item.itemId) ?? null });
-        setChoice(null);
+        const suggestion = suggestions.current.get(item.itemId) ?? null;
+        setCurrent({ ...item, suggestion });
+        setChoice(startingAnswer(task, names, suggestion));
         shownAt.current = performance.now();
       },
       stopIfSuspended,
@@ -152,15 +170,18 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
         event.preventDefault();
         return setFlagging(true);
       }
-      const n = Number(event.key);
-      if (Number.isInteger(n) && n >= 1 && n <= labels.length)
-        return setChoice(labels[n - 1]?.name ?? null);
-      if (key === 'enter' && choice !== null) return submit(choice);
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const answer = answerAfterKey(task, names, event.key, choice);
+      if (answer !== undefined) return setChoice(answer);
+      if (key === 'enter' && choice !== null) {
+        event.preventDefault();
+        return submit(choice);
+      }
       if (key === 's') return submit(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [current, choice, labels, submit, undo]);
+  }, [current, choice, task, names, submit, undo, setChoice]);
 
   return (
     <main className="annotate">
@@ -168,7 +189,13 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
         {message ?? (current?.exam ? 'Qualification: answer these to start.' : `${done} answered`)}
       </p>
       {wrong !== null && (
-        <GoldFeedbackNote key={wrong.itemId} itemId={wrong.itemId} feedback={wrong.feedback} />
+        <GoldFeedbackNote
+          key={wrong.itemId}
+          itemId={wrong.itemId}
+          feedback={wrong.feedback}
+          task={task}
+          labels={labels}
+        />
       )}
       <ProgressLine answered={answered} />
       <FailureNote message={saving.error} />
@@ -180,9 +207,14 @@ export function AnnotatePage({ me }: { me: MeResponse }) {
       )}
       {current && (
         <article data-testid="item" data-item-id={current.itemId}>
-          <ItemFields fields={current.fields} />
-          <SuggestionNote suggestion={current.suggestion} />
-          <LabelChoices labels={labels} choice={choice} onChoose={setChoice} />
+          <ItemView task={task} fields={current.fields} />
+          <SuggestionNote task={task} labels={labels} suggestion={current.suggestion} />
+          <AnswerPicker task={task} labels={labels} answer={choice} onChange={setChoice} />
+          {refused !== null && (
+            <p className="refused" role="alert" data-testid="refused">
+              {refused}
+            </p>
+          )}
           <p className="actions">
             <button disabled={choice === null || saving.busy} onClick={() => submit(choice)}>
               <kbd>Enter</kbd> submit

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppealsResponse } from '../../src/contract/people-api.js';
+import type { AppealsResponse, MeResponse } from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
+import { AnswerView } from './answer-view.js';
 import { FailureNote } from './failure-note.js';
-import { ItemFields } from './item-fields.js';
+import { ItemView } from './item-view.js';
 import { useAction } from './use-action.js';
 
 type OpenAppeal = AppealsResponse['appeals'][number];
@@ -11,7 +12,8 @@ type OpenAppeal = AppealsResponse['appeals'][number];
  * Reviewers: open appeals against scored control and exam answers. Upholding counts the answer as
  * right (and may lift a suspension); "gold was wrong" also makes the answer the item's gold label.
  */
-export function AppealsList() {
+export function AppealsList({ project }: { project: MeResponse['project'] }) {
+  const { task, labels } = project;
   const [appeals, setAppeals] = useState<OpenAppeal[] | null>(null);
   const [notes, setNotes] = useState<Record<number, string>>({});
   const [settled, setSettled] = useState<string | null>(null);
@@ -51,11 +53,13 @@ export function AppealsList() {
         appeals.map((appeal) => (
           <article key={appeal.id} data-testid="appeal" data-appeal-id={appeal.id}>
             <p>
-              <strong>{appeal.annotatorName}</strong> answered “{appeal.label}” to this{' '}
+              <strong>{appeal.annotatorName}</strong> answered “
+              <AnswerView task={task} labels={labels} answer={appeal.label} />” to this{' '}
               {appeal.kind === 'exam' ? 'exam item' : 'control'}; the gold label is “
-              {appeal.goldLabel}”.
+              <AnswerView task={task} labels={labels} answer={appeal.goldLabel} />
+              ”.
             </p>
-            <ItemFields fields={appeal.fields} />
+            <ItemView task={task} fields={appeal.fields} />
             <blockquote>{appeal.comment}</blockquote>
             <label>
               Note to the annotator

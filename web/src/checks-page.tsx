@@ -1,23 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChecksResponse } from '../../src/contract/checks-api.js';
 import type { MeResponse } from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
+import { answerAfterKey, setCountProblem, startingAnswer } from './answer-keys.js';
+import { AnswerPicker } from './answer-picker.js';
+import { answerWords } from './answer-words.js';
 import { FailureNote } from './failure-note.js';
-import { ItemFields } from './item-fields.js';
-import { LabelChoices } from './label-choices.js';
+import { ItemView } from './item-view.js';
 import { useAction } from './use-action.js';
 
 /**
  * Reviewers: expert checks drawn from the pool, one at a time, keyboard-first like the annotate
  * page. Only the item's fields are shown — never the machine's label — so the answer is the
- * expert's own; it becomes the item's final label. Keys: number keys pick a label, Enter sends
- * it, J or N shows the next check, K the previous.
+ * expert's own; it becomes the item's final label. Answers and keys follow the project's kind as
+ * on the annotate page; Enter sends, J or N shows the next check, K the previous.
  */
 export function ChecksPage({ me }: { me: MeResponse }) {
-  const labels = me.project.labels;
+  const { labels, task } = me.project;
+  const names = useMemo(() => labels.map((l) => l.name), [labels]);
+  const fresh = useMemo(() => startingAnswer(task, names, null), [task, names]);
   const [data, setData] = useState<ChecksResponse | null>(null);
   const [at, setAt] = useState(0);
-  const [choice, setChoice] = useState<string | null>(null);
+  const [choice, setAnswer] = useState<string | null>(fresh);
+  const [refused, setRefused] = useState<string | null>(null);
+  const setChoice = useCallback((answer: string | null) => {
+    setAnswer(answer);
+    setRefused(null);
+  }, []);
   const [done, setDone] = useState<string | null>(null);
   const loading = useAction();
   const answering = useAction();
@@ -33,11 +42,14 @@ export function ChecksPage({ me }: { me: MeResponse }) {
   const current = items[index];
 
   const send = useCallback(
-    (itemId: string, label: string) =>
-      answering.run(`give item ${itemId} the label “${label}”`, async () => {
+    (itemId: string, label: string) => {
+      const problem = task.kind === 'multilabel' ? setCountProblem(task, names, label) : null;
+      if (problem !== null) return setRefused(problem);
+      const words = answerWords(task, labels, label);
+      answering.run(`give item ${itemId} the label “${words}”`, async () => {
         await api.answerCheck(itemId, label);
-        setDone(`Item ${itemId}: “${label}” kept as its expert label.`);
-        setChoice(null);
+        setDone(`Item ${itemId}: “${words}” kept as its expert label.`);
+        setChoice(fresh);
         setData(
           (d) =>
             d && {
@@ -47,14 +59,18 @@ export function ChecksPage({ me }: { me: MeResponse }) {
             },
         );
         load();
-      }),
-    [answering, load],
+      });
+    },
+    [answering, load, task, names, labels, fresh, setChoice],
   );
 
-  const move = useCallback((to: number) => {
-    setAt(to);
-    setChoice(null);
-  }, []);
+  const move = useCallback(
+    (to: number) => {
+      setAt(to);
+      setChoice(fresh);
+    },
+    [fresh, setChoice],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -62,9 +78,8 @@ export function ChecksPage({ me }: { me: MeResponse }) {
         return;
       if (event.ctrlKey || event.metaKey || event.altKey || current === undefined) return;
       const key = event.key.toLowerCase();
-      const n = Number(event.key);
-      if (Number.isInteger(n) && n >= 1 && n <= labels.length)
-        return setChoice(labels[n - 1]?.name ?? null);
+      const answer = answerAfterKey(task, names, event.key, choice);
+      if (answer !== undefined) return setChoice(answer);
       if (key === 'enter' && choice !== null && !answering.busy) {
         event.preventDefault();
         return send(current.itemId, choice);
@@ -74,7 +89,7 @@ export function ChecksPage({ me }: { me: MeResponse }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items.length, index, current, choice, labels, send, move, answering.busy]);
+  }, [items.length, index, current, choice, task, names, send, move, answering.busy, setChoice]);
 
   return (
     <main className="annotate checks">
@@ -98,8 +113,13 @@ export function ChecksPage({ me }: { me: MeResponse }) {
           <p className="muted">
             Check {index + 1} of {items.length} shown · item {current.itemId}
           </p>
-          <ItemFields fields={current.fields} />
-          <LabelChoices labels={labels} choice={choice} onChoose={setChoice} />
+          <ItemView task={task} fields={current.fields} />
+          <AnswerPicker task={task} labels={labels} answer={choice} onChange={setChoice} />
+          {refused !== null && (
+            <p className="refused" role="alert" data-testid="refused">
+              {refused}
+            </p>
+          )}
           <p className="actions">
             <button
               disabled={choice === null || answering.busy}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { GoldFeedbackBody } from '../../src/contract/people-api.js';
+import type { GoldFeedbackBody, MeResponse, TaskView } from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
+import { AnswerView } from './answer-view.js';
 import { FailureNote } from './failure-note.js';
 import { useAction } from './use-action.js';
 
@@ -11,8 +12,10 @@ import { useAction } from './use-action.js';
 export function GoldFeedbackNote(props: {
   readonly itemId: string;
   readonly feedback: GoldFeedbackBody;
+  readonly task: TaskView;
+  readonly labels: MeResponse['project']['labels'];
 }) {
-  const { itemId, feedback } = props;
+  const { itemId, feedback, task, labels } = props;
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const [sent, setSent] = useState(false);
@@ -27,7 +30,10 @@ export function GoldFeedbackNote(props: {
   return (
     <aside className="feedback" data-testid="feedback">
       <p>
-        The expected answer was <strong>“{feedback.goldLabel}”</strong>
+        The expected answer was{' '}
+        <strong data-testid="feedback-gold">
+          “<AnswerView task={task} labels={labels} answer={feedback.goldLabel} />”
+        </strong>
         {feedback.description !== null && <>: {feedback.description}</>}
       </p>
       {feedback.guideline !== null && (

@@ -1,13 +1,17 @@
+import { choiceKey } from './answer-keys.js';
+
+type Labels = readonly { readonly name: string; readonly description: string }[];
+
 /**
- * The label buttons of a page that labels one item at a time, each with its number key; the
- * picked one is marked `chosen`, and a label's description is its tooltip.
+ * The label buttons of a page that labels one item at a time, each with its key (choiceKey);
+ * the picked one is marked `chosen`, and a label's description is its tooltip.
  */
 export function LabelChoices({
   labels,
   choice,
   onChoose,
 }: {
-  labels: readonly { readonly name: string; readonly description: string }[];
+  labels: Labels;
   choice: string | null;
   onChoose: (label: string) => void;
 }) {
@@ -20,10 +24,16 @@ export function LabelChoices({
             onClick={() => onChoose(label.name)}
             title={label.description}
           >
-            <kbd>{i + 1}</kbd> {label.name}
+            <KeyHint index={i} /> {label.name}
           </button>
         </li>
       ))}
     </ol>
   );
+}
+
+/** The key that picks the label at `index`, when there is one. */
+export function KeyHint({ index }: { index: number }) {
+  const key = choiceKey(index);
+  return key === null ? null : <kbd>{key.toUpperCase()}</kbd>;
 }

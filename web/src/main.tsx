@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import './style.css';
+import './task-kinds.css';
 
 const root = document.getElementById('root');
 if (root !== null) {
