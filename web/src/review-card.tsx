@@ -89,7 +89,7 @@ export function ReviewCard(props: {
                 ) : (
                   <KeyHint index={index} />
                 ))}{' '}
-              {task.kind === 'pairwise' ? verdictWords(label.name) : label.name}
+              {task.kind === 'classify' ? label.name : answerWords(task, labels, label.name)}
             </button>
           ))}
         </p>

@@ -159,7 +159,11 @@ function pickKeys(task: MeResponse['project']['task'], count: number) {
   return (
     <>
       <kbd>1</kbd>–<kbd>{last}</kbd>{' '}
-      {task.kind === 'multilabel' ? 'toggle a label' : 'pick a label'}
+      {
+        { classify: 'pick a label', multilabel: 'toggle a label', rating: 'pick a level' }[
+          task.kind
+        ]
+      }
     </>
   );
 }
