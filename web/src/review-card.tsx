@@ -118,6 +118,8 @@ function MachineView({ task, machine }: { task: TaskView; machine: Record<string
     <p data-testid="machine">
       {task.kind === 'multilabel' ? 'Machine, chance each label applies: ' : 'Machine: '}
       {Object.entries(machine)
+        // A set's labels, likeliest first: the few that apply lead a long list.
+        .sort(([, p], [, q]) => (task.kind === 'multilabel' ? q - p : 0))
         .map(([l, p]) => `${words(l)} ${percent(p, 0)}`)
         .join(', ')}
     </p>

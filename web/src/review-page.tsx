@@ -34,6 +34,8 @@ export function ReviewPage({ me }: { me: MeResponse }) {
   const current = Math.min(selected, Math.max(0, items.length - 1));
 
   const [refused, setRefused] = useState<string | null>(null);
+  // A refusal is about the answer it refused: a new one clears it.
+  useEffect(() => setRefused(null), [choice, selected]);
   const settle = useCallback(
     (itemId: string, label: string) => {
       const problem = task.kind === 'multilabel' ? setCountProblem(task, names, label) : null;

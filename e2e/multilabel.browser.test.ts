@@ -1,0 +1,214 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vote } from '../src/testing/builders/index.js';
+import { labelRun } from '../src/testing/builders/run-builders.js';
+import { CHROMIUM, HAS_CHROMIUM, launchBrowser } from './browser-harness.js';
+import {
+  KIND_SHOTS,
+  NARROW,
+  leaseNext,
+  serveKindProject,
+  type KindProject,
+} from './kind-harness.js';
+
+/** Eleven labels, so the 10th takes 0 and the 11th the first letter key, Q. */
+const LABELS = [
+  'joy',
+  'anger',
+  'fear',
+  'sadness',
+  'surprise',
+  'disgust',
+  'love',
+  'gratitude',
+  'pride',
+  'relief',
+  'remorse',
+];
+/** Synthetic messages and the machine's set for each, which the page pre-ticks. */
+const TEXTS: Record<string, string> = {
+  e1: 'thank you so much, this made my day',
+  e2: 'how dare they cancel it again',
+  e3: 'I miss her and I wish I had called',
+  e4: 'wow, did not see that coming',
+};
+const MACHINE: Record<string, string> = {
+  e1: 'joy|gratitude',
+  e2: 'anger',
+  e3: 'sadness|remorse',
+  e4: 'surprise',
+};
+const MODEL = 'llm:m#abc';
+const ANSWERED = { feedback: null, state: 'active', reason: null };
+
+if (!HAS_CHROMIUM) console.warn(`skipping the multi-label pages: ${CHROMIUM} is missing`);
+
+describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => {
+  let project: KindProject;
+  let browser: Browser;
+  let ann: { id: string; token: string };
+  let bob: { id: string; token: string };
+  let rita: { id: string; token: string };
+
+  beforeAll(async () => {
+    project = await serveKindProject(
+      'e2e-multilabel',
+      [
+        'name: p',
+        'kind: multilabel',
+        `labels: [${LABELS.join(', ')}]`,
+        'multilabel: { minLabels: 1, maxLabels: 3 }',
+        'people:',
+        '  controlRate: 0',
+        '  exam: { size: 0 }',
+        '  preAnnotate: true',
+        '  rules: { fastCount: 0, sameLabelRun: 0 }',
+        '',
+      ].join('\n'),
+      Object.entries(TEXTS).map(([id, text]) => ({ id, text })),
+    );
+    const store = project.server.project.store;
+    await store.createRun(labelRun('label-1', MODEL));
+    await store.addVotes(
+      Object.entries(MACHINE).map(([id, code]) =>
+        vote(id, MODEL, {
+          label: code,
+          probabilities: Object.fromEntries(
+            LABELS.map((l) => [l, code.split('|').includes(l) ? 0.9 : 0.05]),
+          ),
+        }),
+      ),
+    );
+    ann = await project.invite('Ann', 'annotator');
+    bob = await project.invite('Bob', 'annotator');
+    rita = await project.invite('Rita', 'reviewer');
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await project?.server.close();
+  });
+
+  /** The labels ticked on the page, in its order. */
+  const ticked = (page: Page) =>
+    page
+      .locator('[data-testid=set-choices] label:has(input:checked)')
+      .evaluateAll((labels) =>
+        labels.map((l) => (l.textContent ?? '').replace(/^\s*\S+\s+/, '').trim()),
+      );
+
+  /** Answers reach this fake endpoint: the set code the page sends is what is checked here. */
+  async function recordAnswers(page: Page): Promise<unknown[]> {
+    const sent: unknown[] = [];
+    await page.route('**/api/answers', async (route) => {
+      sent.push(route.request().postDataJSON());
+      await route.fulfill({ json: ANSWERED });
+    });
+    return sent;
+  }
+
+  it('pre-ticks the suggestion, toggles labels by key (1–9, 0, Q…), holds the count to its bounds and sends the set code', async () => {
+    const { page, errors } = await project.open(browser, ann.id);
+    const sent = await recordAnswers(page);
+    const item = page.getByTestId('item');
+    await item.waitFor();
+    const id = (await item.getAttribute('data-item-id')) ?? '';
+    const suggested = MACHINE[id]?.split('|') ?? [];
+    await expect.poll(() => ticked(page)).toEqual(suggested);
+    expect(await page.getByTestId('suggestion').textContent()).toContain(
+      `Machine suggestion: ${suggested.join(', ')} —`,
+    );
+    expect(await page.getByTestId('set-choices').locator('legend').textContent()).toBe(
+      'Tick the labels that apply (1–3).',
+    );
+    const keyOf = (label: string) => {
+      const i = LABELS.indexOf(label);
+      return i < 9 ? String(i + 1) : i === 9 ? '0' : 'q';
+    };
+    for (const label of suggested) await page.keyboard.press(keyOf(label));
+    await expect.poll(() => ticked(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('refused').textContent())
+      .toBe('Pick at least 1 label (none picked).');
+    for (const key of ['1', '0', 'Q', '2']) await page.keyboard.press(key);
+    await expect.poll(() => ticked(page)).toEqual(['joy', 'anger', 'relief', 'remorse']);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('refused').textContent())
+      .toBe('Pick at most 3 labels (4 picked).');
+    await page.screenshot({ path: join(KIND_SHOTS, 'multilabel-refused.png') });
+    await page.keyboard.press('2');
+    await expect.poll(() => page.getByTestId('refused').count()).toBe(0);
+    await page.screenshot({ path: join(KIND_SHOTS, 'multilabel-annotate.png') });
+    expect(sent).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]).toMatchObject({ itemId: id, label: 'joy|relief|remorse' });
+    await expect.poll(() => item.getAttribute('data-item-id')).not.toBe(id);
+    const next = (await item.getAttribute('data-item-id')) ?? '';
+    await expect.poll(() => ticked(page)).toEqual(MACHINE[next]?.split('|'));
+    await page.setViewportSize(NARROW);
+    await page.screenshot({
+      path: join(KIND_SHOTS, 'multilabel-annotate-narrow.png'),
+      fullPage: true,
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a reviewer sees each set as chips and settles a flagged item with the ticked set', async () => {
+    const id = (await leaseNext(project, bob.token)) ?? '';
+    expect(TEXTS[id]).toBeDefined();
+    const store = project.server.project.store;
+    await store.addVotes([
+      vote(id, `human:${ann.id}`, { label: 'joy|anger', probabilities: null }),
+      vote(id, `human:${bob.id}`, { label: '', probabilities: null }),
+    ]);
+    await project.call(bob.token, 'POST', '/api/flags', {
+      itemId: id,
+      comment: 'Two emotions at once?',
+    });
+    const { page, errors } = await project.open(browser, rita.id);
+    const settled: unknown[] = [];
+    await page.route('**/api/review/*', async (route) => {
+      settled.push(route.request().postDataJSON());
+      await route.fulfill({ json: { itemId: id, label: 'joy|fear' } });
+    });
+    const card = page.locator(`[data-testid=review-item][data-item-id=${id}]`);
+    await card.waitFor();
+    const votes = card.getByTestId('votes');
+    expect(await votes.textContent()).toContain('Ann → joy, anger');
+    expect(await votes.textContent()).toContain('Bob → no label');
+    expect(await votes.locator('.chip').allTextContents()).toContain('no label');
+    expect(await card.getByTestId('machine').textContent()).toMatch(
+      /^Machine, chance each label applies: (\w+ 90%, ){1,2}\w+ 5%/,
+    );
+    expect(await page.getByTestId('review-keys').textContent()).toContain('1–Q toggle a label');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('refused').textContent())
+      .toBe('Pick at least 1 label (none picked).');
+    await page.keyboard.press('1');
+    await page.keyboard.press('3');
+    await expect
+      .poll(() => card.getByTestId('review-choice').textContent())
+      .toBe('Enter settles as “joy, fear”.');
+    expect(await page.getByTestId('refused').count()).toBe(0);
+    await page.screenshot({ path: join(KIND_SHOTS, 'multilabel-review.png'), fullPage: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => settled).toEqual([{ label: 'joy|fear' }]);
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe(`Item ${id} settled as “joy, fear”.`);
+    await page.setViewportSize(NARROW);
+    await page.screenshot({
+      path: join(KIND_SHOTS, 'multilabel-review-narrow.png'),
+      fullPage: true,
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
