@@ -29,23 +29,28 @@ export interface KindProject {
   ): Promise<{ page: Page; errors: string[] }>;
 }
 
+/** Rows to import, by role. */
+export type Rows = Partial<Record<'pool' | 'control', readonly Record<string, unknown>[]>>;
+
 /**
- * `hilo init`, then `yaml` as hilo.yaml, `rows` imported as the pool, and `hilo serve` with its
+ * `hilo init`, then `yaml` as hilo.yaml, the rows imported by role, and `hilo serve` with its
  * admin signed in. Answers at test speed are allowed (the speed rule belongs in `yaml`).
  */
 export async function serveKindProject(
   prefix: string,
   yaml: string,
-  rows: readonly Record<string, unknown>[],
+  rows: Rows,
 ): Promise<KindProject> {
   mkdirSync(KIND_SHOTS, { recursive: true });
   const dir = await tempDir(prefix);
   const project = join(dir, 'p');
   expect((await hilo(['init', project, '--labels', 'x,y'])).code).toBe(0);
   await writeFile(join(project, 'hilo.yaml'), yaml);
-  await writeJsonl(join(dir, 'pool.jsonl'), rows);
-  const imported = await hilo(['import', join(dir, 'pool.jsonl'), '--project', project]);
-  expect(imported.code, imported.err).toBe(0);
+  for (const [role, list] of Object.entries(rows)) {
+    const file = await writeJsonl(join(dir, `${role}.jsonl`), list);
+    const imported = await hilo(['import', file, '--project', project, '--role', role]);
+    expect(imported.code, imported.err).toBe(0);
+  }
   const served = await serveProject(project, { answersPerMinute: 10_000 });
   const { server, adminToken } = served;
   const call = async (token: string, method: string, path: string, body?: unknown) => {

@@ -66,7 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
         '  rules: { fastCount: 0, sameLabelRun: 0 }',
         '',
       ].join('\n'),
-      Object.entries(TEXTS).map(([id, text]) => ({ id, text })),
+      { pool: Object.entries(TEXTS).map(([id, text]) => ({ id, text })) },
     );
     const store = project.server.project.store;
     await store.createRun(labelRun('label-1', MODEL));

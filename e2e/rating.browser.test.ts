@@ -49,7 +49,7 @@ describe.skipIf(!HAS_CHROMIUM)('a rating project in a real browser', () => {
         '  rules: { fastCount: 0, sameLabelRun: 0 }',
         '',
       ].join('\n'),
-      Object.entries(TEXTS).map(([id, text]) => ({ id, text })),
+      { pool: Object.entries(TEXTS).map(([id, text]) => ({ id, text })) },
     );
     ann = await project.invite('Ann', 'annotator');
     bob = await project.invite('Bob', 'annotator');
