@@ -9,7 +9,7 @@ import { hilo, tempDir, writeJsonl } from './cli-harness.js';
 
 /** Screenshots of the pages of each task kind, to look at by eye at desktop and narrow widths. */
 export const KIND_SHOTS = '/tmp/shots-ui';
-export const DESKTOP = { width: 1200, height: 900 };
+const DESKTOP = { width: 1200, height: 900 };
 export const NARROW = { width: 390, height: 844 };
 
 /** A served project of one task kind, with the API as each invited person calls it. */
@@ -30,7 +30,7 @@ export interface KindProject {
 }
 
 /** Rows to import, by role. */
-export type Rows = Partial<Record<'pool' | 'control', readonly Record<string, unknown>[]>>;
+type Rows = Partial<Record<'pool' | 'control', readonly Record<string, unknown>[]>>;
 
 /**
  * `hilo init`, then `yaml` as hilo.yaml, the rows imported by role, and `hilo serve` with its

@@ -3,7 +3,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAS_CHROMIUM, launchBrowser } from './browser-harness.js';
 import {
-  DESKTOP,
   KIND_SHOTS,
   NARROW,
   leaseNext,
