@@ -127,7 +127,7 @@ export function App() {
         </button>
       </header>
       {view === 'annotate' && <AnnotatePage me={me} />}
-      {view === 'dashboard' && <DashboardPage />}
+      {view === 'dashboard' && <DashboardPage project={me.project} />}
       {view === 'review' && <ReviewPage me={me} />}
       {view === 'checks' && me.role !== 'annotator' && <ChecksPage me={me} />}
       {view === 'leaderboard' && <LeaderboardPage me={me} />}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DashboardResponse } from '../../src/contract/people-api.js';
+import type { DashboardResponse, MeResponse } from '../../src/contract/people-api.js';
 import { usd } from '../../src/core/format/format-number.js';
 import { api } from './api-client.js';
 import { DashboardPlots } from './dashboard-plots.js';
@@ -15,7 +15,7 @@ const hourOf = (iso: string) => `${new Date(iso).getHours().toString().padStart(
  * lifted), agreement per item and quality over time, spend so far, invitations, and the report's
  * calibration and cost–accuracy plots.
  */
-export function DashboardPage() {
+export function DashboardPage({ project }: { project: MeResponse['project'] }) {
   const [data, setData] = useState<DashboardResponse | null>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState('annotator');
@@ -116,7 +116,7 @@ export function DashboardPage() {
         <FailureNote message={acting.error} />
         <PeopleTable people={data.annotators} busy={acting.busy} act={act} />
       </section>
-      <PeopleQuality data={data} />
+      <PeopleQuality data={data} project={project} />
       <DashboardPlots />
       <section>
         <h2>Invite</h2>

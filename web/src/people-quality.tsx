@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { DashboardResponse, PeoplePlotsResponse } from '../../src/contract/people-api.js';
+import type {
+  DashboardResponse,
+  MeResponse,
+  PeoplePlotsResponse,
+} from '../../src/contract/people-api.js';
 import { api } from './api-client.js';
+import { answerWords } from './answer-words.js';
 import { failureMessage } from './failure-message.js';
 import { FailureNote } from './failure-note.js';
 import { SvgFigure } from './svg-figure.js';
@@ -14,8 +19,12 @@ const pct = (value: number | null) => (value === null ? '—' : `${Math.round(10
  * People's quality: agreement on overlap items (mean, histogram, the least agreed items) and
  * control accuracy and agreement over time, plots drawn by the server (admins only).
  */
-export function PeopleQuality(props: { readonly data: DashboardResponse }) {
+export function PeopleQuality(props: {
+  readonly data: DashboardResponse;
+  readonly project: MeResponse['project'];
+}) {
   const { agreement } = props.data;
+  const { task, labels } = props.project;
   const [plots, setPlots] = useState<PeoplePlotsResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -86,7 +95,7 @@ export function PeopleQuality(props: { readonly data: DashboardResponse }) {
                   <td>
                     {Object.entries(row.labels)
                       .sort((a, b) => b[1] - a[1])
-                      .map(([label, n]) => `${label} ×${n}`)
+                      .map(([label, n]) => `${answerWords(task, labels, label)} ×${n}`)
                       .join(', ')}
                   </td>
                 </tr>
