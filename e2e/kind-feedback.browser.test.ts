@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, HAS_CHROMIUM, launchBrowser } from './browser-harness.js';
-import { KIND_SHOTS, NARROW, serveKindProject, type KindProject } from './kind-harness.js';
+import { KIND_SHOTS, NARROW, POLL, serveKindProject, type KindProject } from './kind-harness.js';
 
 /** Synthetic pairs: one control whose gold verdict is B, and two pool pairs to check. */
 const CONTROL = {
@@ -63,7 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('control feedback and expert checks on a pairwise
 
   it('a wrong verdict on a control says the expected one in words, with no tie offered', async () => {
     const { page, errors } = await project.open(browser, ada.id);
-    await expect.poll(() => page.getByTestId('item').getAttribute('data-item-id')).toBe('c1');
+    await expect.poll(() => page.getByTestId('item').getAttribute('data-item-id'), POLL).toBe('c1');
     expect(await page.getByTestId('verdicts').textContent()).toBe('A A betterB B better');
     await page.waitForTimeout(300);
     await page.keyboard.press('t'); // no tie in this project: nothing is picked
@@ -84,12 +84,12 @@ describe.skipIf(!HAS_CHROMIUM)('control feedback and expert checks on a pairwise
     const { page, errors } = await project.open(browser, rita.id);
     await page.getByRole('button', { name: 'Checks' }).click();
     const check = page.getByTestId('check');
-    await expect.poll(() => check.getAttribute('data-item-id')).toBe('k1');
+    await expect.poll(() => check.getAttribute('data-item-id'), POLL).toBe('k1');
     expect(await check.getByTestId('response-a').textContent()).toBe(`Response A${POOL[0]?.a}`);
     await page.screenshot({ path: join(KIND_SHOTS, 'pairwise-checks.png') });
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => check.getAttribute('data-item-id')).toBe('k2');
+    await expect.poll(() => check.getAttribute('data-item-id'), POLL).toBe('k2');
     expect(await page.getByTestId('checks-done').textContent()).toBe(
       'Item k1: “A better” kept as its expert label.',
     );

@@ -11,6 +11,8 @@ import { hilo, tempDir, writeJsonl } from './cli-harness.js';
 export const KIND_SHOTS = '/tmp/shots-ui';
 const DESKTOP = { width: 1200, height: 900 };
 export const NARROW = { width: 390, height: 844 };
+/** How long a page may take to show what a test waits for, on a machine busy with other work. */
+export const POLL = { timeout: 15_000, interval: 100 };
 
 /** A served project of one task kind, with the API as each invited person calls it. */
 export interface KindProject {

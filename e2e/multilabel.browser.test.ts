@@ -10,6 +10,7 @@ import {
   leaseNext,
   serveKindProject,
   type KindProject,
+  POLL,
 } from './kind-harness.js';
 
 /** Eleven labels, so the 10th takes 0 and the 11th the first letter key, Q. */
@@ -116,7 +117,7 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
     await item.waitFor();
     const id = (await item.getAttribute('data-item-id')) ?? '';
     const suggested = MACHINE[id]?.split('|') ?? [];
-    await expect.poll(() => ticked(page)).toEqual(suggested);
+    await expect.poll(() => ticked(page), POLL).toEqual(suggested);
     expect(await page.getByTestId('suggestion').textContent()).toContain(
       `Machine suggestion: ${suggested.join(', ')} —`,
     );
@@ -128,28 +129,28 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
       return i < 9 ? String(i + 1) : i === 9 ? '0' : 'q';
     };
     for (const label of suggested) await page.keyboard.press(keyOf(label));
-    await expect.poll(() => ticked(page)).toEqual([]);
+    await expect.poll(() => ticked(page), POLL).toEqual([]);
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('refused').textContent())
+      .poll(() => page.getByTestId('refused').textContent(), POLL)
       .toBe('Pick at least 1 label (none picked).');
     for (const key of ['1', '0', 'Q', '2']) await page.keyboard.press(key);
-    await expect.poll(() => ticked(page)).toEqual(['joy', 'anger', 'relief', 'remorse']);
+    await expect.poll(() => ticked(page), POLL).toEqual(['joy', 'anger', 'relief', 'remorse']);
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('refused').textContent())
+      .poll(() => page.getByTestId('refused').textContent(), POLL)
       .toBe('Pick at most 3 labels (4 picked).');
     await page.screenshot({ path: join(KIND_SHOTS, 'multilabel-refused.png') });
     await page.keyboard.press('2');
-    await expect.poll(() => page.getByTestId('refused').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('refused').count(), POLL).toBe(0);
     await page.screenshot({ path: join(KIND_SHOTS, 'multilabel-annotate.png') });
     expect(sent).toEqual([]);
     await page.keyboard.press('Enter');
-    await expect.poll(() => sent.length).toBe(1);
+    await expect.poll(() => sent.length, POLL).toBe(1);
     expect(sent[0]).toMatchObject({ itemId: id, label: 'joy|relief|remorse' });
-    await expect.poll(() => item.getAttribute('data-item-id')).not.toBe(id);
+    await expect.poll(() => item.getAttribute('data-item-id'), POLL).not.toBe(id);
     const next = (await item.getAttribute('data-item-id')) ?? '';
-    await expect.poll(() => ticked(page)).toEqual(MACHINE[next]?.split('|'));
+    await expect.poll(() => ticked(page), POLL).toEqual(MACHINE[next]?.split('|'));
     await page.setViewportSize(NARROW);
     await page.screenshot({
       path: join(KIND_SHOTS, 'multilabel-annotate-narrow.png'),
@@ -189,19 +190,19 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
     expect(await page.getByTestId('review-keys').textContent()).toContain('1–Q toggle a label');
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.getByTestId('refused').textContent())
+      .poll(() => page.getByTestId('refused').textContent(), POLL)
       .toBe('Pick at least 1 label (none picked).');
     await page.keyboard.press('1');
     await page.keyboard.press('3');
     await expect
-      .poll(() => card.getByTestId('review-choice').textContent())
+      .poll(() => card.getByTestId('review-choice').textContent(), POLL)
       .toBe('Enter settles as “joy, fear”.');
     expect(await page.getByTestId('refused').count()).toBe(0);
     await page.screenshot({ path: join(KIND_SHOTS, 'multilabel-review.png'), fullPage: true });
     await page.keyboard.press('Enter');
-    await expect.poll(() => settled).toEqual([{ label: 'joy|fear' }]);
+    await expect.poll(() => settled, POLL).toEqual([{ label: 'joy|fear' }]);
     await expect
-      .poll(() => page.getByRole('status').first().textContent())
+      .poll(() => page.getByRole('status').first().textContent(), POLL)
       .toBe(`Item ${id} settled as “joy, fear”.`);
     await page.setViewportSize(NARROW);
     await page.screenshot({

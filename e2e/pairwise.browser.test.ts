@@ -8,6 +8,7 @@ import {
   leaseNext,
   serveKindProject,
   type KindProject,
+  POLL,
 } from './kind-harness.js';
 
 /** Synthetic pairs; the system fields hold names no page may show. */
@@ -102,10 +103,12 @@ describe.skipIf(!HAS_CHROMIUM)('a pairwise-preference project in a real browser'
       if (n === 0) await page.screenshot({ path: join(KIND_SHOTS, 'pairwise-annotate.png') });
       for (const key of keys[id] ?? []) await page.keyboard.press(key);
       await expect
-        .poll(() => page.locator('[data-testid=verdicts] button.chosen').textContent())
+        .poll(() => page.locator('[data-testid=verdicts] button.chosen').textContent(), POLL)
         .toContain(words[verdicts[id] ?? '']);
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByTestId('status').textContent()).toBe(`${n + 1} answered`);
+      await expect
+        .poll(() => page.getByTestId('status').textContent(), POLL)
+        .toBe(`${n + 1} answered`);
     }
     expect(seen.sort()).toEqual(['q1', 'q2', 'q3']);
     await page.getByTestId('empty').waitFor();
@@ -146,7 +149,7 @@ describe.skipIf(!HAS_CHROMIUM)('a pairwise-preference project in a real browser'
       });
     const { page, errors } = await project.open(browser, rita.id);
     const items = page.getByTestId('review-item');
-    await expect.poll(() => items.count()).toBe(3);
+    await expect.poll(() => items.count(), POLL).toBe(3);
     const q2 = page.locator('[data-item-id=q2]');
     expect(await q2.getByTestId('votes').textContent()).toBe(
       'Votes: Ann → B better, Bob → A better',
@@ -157,10 +160,10 @@ describe.skipIf(!HAS_CHROMIUM)('a pairwise-preference project in a real browser'
     const first = (await items.first().getAttribute('data-item-id')) ?? '';
     await page.keyboard.press('t');
     await expect
-      .poll(() => page.getByTestId('review-choice').textContent())
+      .poll(() => page.getByTestId('review-choice').textContent(), POLL)
       .toBe('Enter settles as “tie”.');
     await page.keyboard.press('Enter');
-    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.count(), POLL).toBe(2);
     expect(await page.getByRole('status').textContent()).toBe(`Item ${first} settled as “tie”.`);
     const decisions = await project.server.project.store.listDecisions({ itemIds: [first] });
     expect(decisions.find((d) => d.decidedBy === 'reviewer')?.label).toBe('tie');

@@ -8,6 +8,7 @@ import {
   leaseNext,
   serveKindProject,
   type KindProject,
+  POLL,
 } from './kind-harness.js';
 
 /** A 5-level severity scale, lowest first, each level's description its anchor. */
@@ -65,7 +66,7 @@ describe.skipIf(!HAS_CHROMIUM)('a rating project in a real browser', () => {
   it('shows the scale as a row of levels with their anchors, and number keys rate', async () => {
     const { page, errors } = await project.open(browser, ann.id);
     const levels = page.getByTestId('scale').getByRole('button');
-    await expect.poll(() => levels.count()).toBe(5);
+    await expect.poll(() => levels.count(), POLL).toBe(5);
     for (let i = 0; i < 5; i++)
       expect(await levels.nth(i).textContent()).toBe(`${i + 1}${ANCHORS[i]}`);
     const boxes = await Promise.all([0, 4].map((i) => levels.nth(i).boundingBox()));
@@ -80,11 +81,16 @@ describe.skipIf(!HAS_CHROMIUM)('a rating project in a real browser', () => {
       await page.keyboard.press('5');
       await page.keyboard.press(key);
       await expect
-        .poll(() => page.locator('[data-testid=scale] button.chosen').getAttribute('aria-label'))
+        .poll(
+          () => page.locator('[data-testid=scale] button.chosen').getAttribute('aria-label'),
+          POLL,
+        )
         .toBe(`${key}: ${ANCHORS[n + 1]}`);
       if (n === 0) await page.screenshot({ path: join(KIND_SHOTS, 'rating-annotate.png') });
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByTestId('status').textContent()).toBe(`${n + 1} answered`);
+      await expect
+        .poll(() => page.getByTestId('status').textContent(), POLL)
+        .toBe(`${n + 1} answered`);
     }
     await page.getByTestId('empty').waitFor();
     const votes = await project.server.project.store.listVotes({ source: `human:${ann.id}` });
@@ -97,7 +103,7 @@ describe.skipIf(!HAS_CHROMIUM)('a rating project in a real browser', () => {
     expect(await leaseNext(project, bob.token)).not.toBeNull();
     const { page, errors } = await project.open(browser, bob.id, NARROW);
     const levels = page.getByTestId('scale').getByRole('button');
-    await expect.poll(() => levels.count()).toBe(5);
+    await expect.poll(() => levels.count(), POLL).toBe(5);
     const [low, high] = await Promise.all([0, 4].map((i) => levels.nth(i).boundingBox()));
     expect(low && high && low.y + low.height <= high.y).toBe(true);
     await page.screenshot({ path: join(KIND_SHOTS, 'rating-annotate-narrow.png'), fullPage: true });
@@ -119,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)('a rating project in a real browser', () => {
       });
     const { page, errors } = await project.open(browser, rita.id);
     const items = page.getByTestId('review-item');
-    await expect.poll(() => items.count()).toBe(3);
+    await expect.poll(() => items.count(), POLL).toBe(3);
     const first = items.first();
     const id = (await first.getAttribute('data-item-id')) ?? '';
     const annVote =
@@ -131,11 +137,11 @@ describe.skipIf(!HAS_CHROMIUM)('a rating project in a real browser', () => {
     );
     await page.keyboard.press('4');
     await expect
-      .poll(() => page.getByTestId('review-choice').textContent())
+      .poll(() => page.getByTestId('review-choice').textContent(), POLL)
       .toBe('Enter settles as “4 — strongly abusive”.');
     await page.screenshot({ path: join(KIND_SHOTS, 'rating-review.png'), fullPage: true });
     await page.keyboard.press('Enter');
-    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.count(), POLL).toBe(2);
     expect(await page.getByRole('status').textContent()).toBe(
       `Item ${id} settled as “4 — strongly abusive”.`,
     );
