@@ -41,7 +41,6 @@ const MACHINE: Record<string, string> = {
   e4: 'surprise',
 };
 const MODEL = 'llm:m#abc';
-const ANSWERED = { feedback: null, state: 'active', reason: null };
 
 if (!HAS_CHROMIUM) console.warn(`skipping the multi-label pages: ${CHROMIUM} is missing`);
 
@@ -100,26 +99,28 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
         labels.map((l) => (l.textContent ?? '').replace(/^\s*\S+\s+/, '').trim()),
       );
 
-  /** Answers reach this fake endpoint: the set code the page sends is what is checked here. */
-  async function recordAnswers(page: Page): Promise<unknown[]> {
+  /** The bodies the page POSTs to `path`, as they leave it (the server answers as usual). */
+  function recordPosts(page: Page, path: string): unknown[] {
     const sent: unknown[] = [];
-    await page.route('**/api/answers', async (route) => {
-      sent.push(route.request().postDataJSON());
-      await route.fulfill({ json: ANSWERED });
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith(path))
+        sent.push(request.postDataJSON());
     });
     return sent;
   }
 
   it('pre-ticks the suggestion, toggles labels by key (1–9, 0, Q…), holds the count to its bounds and sends the set code', async () => {
     const { page, errors } = await project.open(browser, ann.id);
-    const sent = await recordAnswers(page);
+    const sent = recordPosts(page, '/api/answers');
     const item = page.getByTestId('item');
     await item.waitFor();
     const id = (await item.getAttribute('data-item-id')) ?? '';
     const suggested = MACHINE[id]?.split('|') ?? [];
     await expect.poll(() => ticked(page), POLL).toEqual(suggested);
+    // The suggestion's confidence is the chance the whole set is right: each label's yes or no.
+    const sure = LABELS.reduce((p, l) => p * (suggested.includes(l) ? 0.9 : 0.95), 1);
     expect(await page.getByTestId('suggestion').textContent()).toContain(
-      `Machine suggestion: ${suggested.join(', ')} —`,
+      `Machine suggestion: ${suggested.join(', ')} (${Math.round(100 * sure)}% sure) —`,
     );
     expect(await page.getByTestId('set-choices').locator('legend').textContent()).toBe(
       'Tick the labels that apply (1–3).',
@@ -148,6 +149,11 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
     await page.keyboard.press('Enter');
     await expect.poll(() => sent.length, POLL).toBe(1);
     expect(sent[0]).toMatchObject({ itemId: id, label: 'joy|relief|remorse' });
+    const stored = await project.server.project.store.listVotes({
+      itemIds: [id],
+      source: `human:${ann.id}`,
+    });
+    expect(stored.map((v) => v.label)).toEqual(['joy|relief|remorse']);
     await expect.poll(() => item.getAttribute('data-item-id'), POLL).not.toBe(id);
     const next = (await item.getAttribute('data-item-id')) ?? '';
     await expect.poll(() => ticked(page), POLL).toEqual(MACHINE[next]?.split('|'));
@@ -173,11 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
       comment: 'Two emotions at once?',
     });
     const { page, errors } = await project.open(browser, rita.id);
-    const settled: unknown[] = [];
-    await page.route('**/api/review/*', async (route) => {
-      settled.push(route.request().postDataJSON());
-      await route.fulfill({ json: { itemId: id, label: 'joy|fear' } });
-    });
+    const settled = recordPosts(page, '/api/review/');
     const card = page.locator(`[data-testid=review-item][data-item-id=${id}]`);
     await card.waitFor();
     const votes = card.getByTestId('votes');
@@ -204,6 +206,9 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
     await expect
       .poll(() => page.getByRole('status').first().textContent(), POLL)
       .toBe(`Item ${id} settled as “joy, fear”.`);
+    await expect.poll(() => card.count(), POLL).toBe(0);
+    const decisions = await store.listDecisions({ itemIds: [id] });
+    expect(decisions.find((d) => d.decidedBy === 'reviewer')?.label).toBe('joy|fear');
     await page.setViewportSize(NARROW);
     await page.screenshot({
       path: join(KIND_SHOTS, 'multilabel-review-narrow.png'),
