@@ -149,11 +149,11 @@ describe.skipIf(!HAS_CHROMIUM)('a multi-label project in a real browser', () => 
     await page.keyboard.press('Enter');
     await expect.poll(() => sent.length, POLL).toBe(1);
     expect(sent[0]).toMatchObject({ itemId: id, label: 'joy|relief|remorse' });
-    const stored = await project.server.project.store.listVotes({
-      itemIds: [id],
-      source: `human:${ann.id}`,
-    });
-    expect(stored.map((v) => v.label)).toEqual(['joy|relief|remorse']);
+    const stored = async () =>
+      (
+        await project.server.project.store.listVotes({ itemIds: [id], source: `human:${ann.id}` })
+      ).map((v) => v.label);
+    await expect.poll(stored, POLL).toEqual(['joy|relief|remorse']);
     await expect.poll(() => item.getAttribute('data-item-id'), POLL).not.toBe(id);
     const next = (await item.getAttribute('data-item-id')) ?? '';
     await expect.poll(() => ticked(page), POLL).toEqual(MACHINE[next]?.split('|'));
