@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DashboardPlotsResponse, PeoplePlotsResponse } from '../contract/people-api.js';
 import { syntheticPredictions } from '../core/calibration/synthetic-predictions.js';
-import { DEFAULT_PEOPLE_CONFIG, type ProjectConfig } from '../core/project.js';
+import { DEFAULT_PEOPLE_CONFIG, PROJECT_DEFAULTS, type ProjectConfig } from '../core/project.js';
 import { createRng } from '../core/rng.js';
 import type { Item, ItemRole, NewVote } from '../core/types.js';
 import { labelRun, routeRun } from '../testing/builders/run-builders.js';
@@ -16,6 +16,7 @@ const SOURCE = 'model:local@1';
 const RUN_TIMES = { startedAt: '2026-01-01T00:00:00Z', endedAt: '2026-01-01T00:01:00Z' };
 
 const project = {
+  ...PROJECT_DEFAULTS,
   name: `shop ${EVIL}`,
   kind: 'classify',
   fields: ['text'],
