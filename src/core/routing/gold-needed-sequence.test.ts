@@ -63,4 +63,29 @@ describe('sequenceGoldNeeded', () => {
       sequenceGoldNeeded({ pool, goldScores: [], correct: [], target: 0.9, delta: 0.05 }),
     ).toBeNull();
   });
+
+  it('tests on the gold at the start threshold, not on the 30 best it reads the accuracy from', () => {
+    // 22 confident gold items with 2 wrong (too few to certify 80% at δ = 0.05), then 8 right
+    // ones just below the start, then many unsure ones. Read on the 30 best (28 right) the test
+    // would pass today; the sequence tests the 22 and fails, so more gold must be needed.
+    const rng = createRng(9);
+    const scores = Float64Array.from({ length: 2000 }, (_, i) =>
+      i < 22 ? 0.95 + 0.02 * rng.next() : i < 30 ? 0.93 : 0.2 + 0.25 * rng.next(),
+    );
+    const correct = Uint8Array.from(scores, (sc, i) =>
+      i < 30 ? (i === 3 || i === 9 ? 0 : 1) : rng.next() < sc ? 1 : 0,
+    );
+    const poolScores = Float64Array.from(
+      { length: 2000 },
+      (_, i) => scores[(i * 7) % 2000] as number,
+    );
+    const policy = guaranteedPolicy({
+      gold: { scores, correct },
+      pool: poolScores,
+      target: 0.8,
+      delta: 0.05,
+    });
+    expect(policy.threshold).toBeNull();
+    expect(policy.goldNeeded?.additionalGold ?? 0).toBeGreaterThanOrEqual(1);
+  });
 });

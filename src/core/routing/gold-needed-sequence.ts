@@ -42,9 +42,12 @@ export function sequenceGoldNeeded(input: SequenceGoldNeededInput): GoldNeeded |
   const startWith = sequenceStartByScale(input);
   const at = (scale: number) => {
     const start = startWith(scale);
-    const m = Math.max(minAccepted, countAtLeast(sorted, start.threshold));
+    const count = countAtLeast(sorted, start.threshold);
+    const m = Math.max(minAccepted, count);
     const observedAccuracy = (rightPrefix[m] as number) / m;
-    const scaled = Math.max(1, Math.round(m * scale));
+    // The accuracy is read from at least minAccepted items, but the test runs, as the sequence
+    // does, on the gold at the start threshold only.
+    const scaled = Math.max(1, Math.round(Math.max(count, 1) * scale));
     const right = Math.floor(observedAccuracy * scaled + 1e-9);
     const passes = binomialUpperTail(right, scaled, target) <= delta;
     return { start, m, observedAccuracy, passes };
