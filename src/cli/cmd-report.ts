@@ -75,9 +75,13 @@ async function readSimulations(io: CliIo, files: readonly string[]): Promise<Sim
 
 function summary(data: ReportData): string {
   const held = data.heldOut;
-  const accuracy = held
-    ? `${percent(held.accuracy.estimate)} accurate (95% CI ${percent(held.accuracy.lower)}–${percent(held.accuracy.upper)}) on ${held.scored} ${held.set} items`
-    : 'no held-out item scored yet';
+  const kind = data.kindFigures;
+  const accuracy =
+    kind?.kind === 'multilabel'
+      ? `${kind.measure} ${percent(kind.accuracy)} on ${kind.items} ${kind.set} items`
+      : held
+        ? `${percent(held.accuracy.estimate)} accurate (95% CI ${percent(held.accuracy.lower)}–${percent(held.accuracy.upper)}) on ${held.scored} ${held.set} items`
+        : 'no held-out item scored yet';
   const policy = data.policy?.appliesToSource
     ? `policy ${data.policy.runId}`
     : 'no policy chosen yet';

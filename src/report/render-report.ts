@@ -88,7 +88,29 @@ function summaryCards(view: ReportView): SafeHtml {
   const c = view.calibration;
   const policy = view.policy?.appliesToSource ? view.policy : null;
   const cards: SafeHtml[] = [];
-  if (h) {
+  const kind = view.kindFigures ?? null;
+  if (kind?.kind === 'multilabel' && kind.multilabel) {
+    // A set is right or wrong as a whole, and each label is calibrated on its own.
+    const ml = kind.multilabel;
+    cards.push(
+      card(
+        capitalized(kind.measure),
+        percent(kind.accuracy),
+        `${count(kind.items)} ${kind.set} items`,
+      ),
+    );
+    cards.push(card('Micro-F1', percent(ml.microF1), `macro-F1 ${percent(ml.macroF1)}`));
+    cards.push(
+      ml.macroEce
+        ? card(
+            'Calibration error',
+            html`${percent(ml.macroEce.before)}
+              <span class="arrow">→</span> ${percent(ml.macroEce.after)}`,
+            'mean ECE of P(label), one calibrator per label',
+          )
+        : card('Calibration error', '–', 'run hilo calibrate'),
+    );
+  } else if (h) {
     cards.push(
       card(
         'Accuracy',
@@ -100,18 +122,19 @@ function summaryCards(view: ReportView): SafeHtml {
   } else {
     cards.push(card('Accuracy', '–', 'no held-out item has a vote yet'));
   }
-  cards.push(
-    c
-      ? card(
-          'Calibration error',
-          html`${percent(c.before.ece.estimate)}
-            <span class="arrow">→</span> ${percent(c.after.ece.estimate)}`,
-          c.method === 'none'
-            ? 'ECE; no calibrator beat raw confidence'
-            : `ECE, raw → ${c.method}; 95% CI after ${percentRange(c.after.ece)}`,
-        )
-      : card('Calibration error', '–', 'too little gold to calibrate'),
-  );
+  if (kind?.kind !== 'multilabel')
+    cards.push(
+      c
+        ? card(
+            'Calibration error',
+            html`${percent(c.before.ece.estimate)}
+              <span class="arrow">→</span> ${percent(c.after.ece.estimate)}`,
+            c.method === 'none'
+              ? 'ECE; no calibrator beat raw confidence'
+              : `ECE, raw → ${c.method}; 95% CI after ${percentRange(c.after.ece)}`,
+          )
+        : card('Calibration error', '–', 'too little gold to calibrate'),
+    );
   if (policy && policy.counts) {
     // A whole-data-set promise counts the checked items too: they are part of the final data.
     const total =
@@ -164,4 +187,8 @@ function footer(view: ReportView): SafeHtml {
     </p>
     <p>${view.project.name} · ${view.source.id} · ${view.generatedAt}</p>
   </footer>`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

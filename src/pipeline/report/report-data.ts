@@ -89,7 +89,15 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
     );
   }
   const spend = spendOf(await labelRunsOf(store, source));
-  const held = rows.ids.length > 0;
+  // A multi-label answer is a set: the one-label figures below would read only the items with a
+  // single label, by their top label, so the report gives the kind's own figures instead.
+  const single = project.kind !== 'multilabel';
+  if (!single) {
+    notes.push(
+      'A multi-label answer is a set: accuracy is given per label and on the whole set above; for the plan and its cost in those terms run `hilo plan`.',
+    );
+  }
+  const held = single && rows.ids.length > 0;
   return {
     kindFigures: await kindFigures({
       store,
@@ -104,21 +112,23 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
     heldOut: held ? heldOutMetrics({ rows, set, labels, rng: createRng(seed) }) : null,
     calibration: calibration.report,
     histogram:
-      held || pool.confidence.length > 0
+      single && (held || pool.confidence.length > 0)
         ? confidenceHistogram({ ...outcomes, pool: pool.confidence, bins: 20, calibrated })
         : null,
     coverage: held ? coverageData({ ...outcomes, calibrated, maxPoints: 150 }) : null,
-    plan: planData({
-      heldOut: { scores: outcomes.confidence, correct: outcomes.correct },
-      pool: pool.confidence,
-      policy,
-      assumptions: planAssumptions({
-        run: policy?.appliesToSource ? routeRun : null,
-        prices: project.prices,
-        people: project.people,
-        spend,
-      }),
-    }),
+    plan: !single
+      ? null
+      : planData({
+          heldOut: { scores: outcomes.confidence, correct: outcomes.correct },
+          pool: pool.confidence,
+          policy,
+          assumptions: planAssumptions({
+            run: policy?.appliesToSource ? routeRun : null,
+            prices: project.prices,
+            people: project.people,
+            spend,
+          }),
+        }),
     policy,
     spend,
     decisions: pool.decisions,
@@ -126,9 +136,9 @@ export async function gatherReportData(options: GatherReportOptions): Promise<Re
       mistakes: await examples(
         store,
         project.fields,
-        mistakes(rows.ids, rows.labels, outcomes, labels, exampleCount),
+        single ? mistakes(rows.ids, rows.labels, outcomes, labels, exampleCount) : [],
       ),
-      unsure: await examples(store, project.fields, pool.unsure),
+      unsure: await examples(store, project.fields, single ? pool.unsure : []),
     },
     ranking: await reportRanking(store, project, notes),
     notes,
