@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { annotationCost } from '../core/cost/cost-model.js';
 import type { Clock, Logger, Progress } from '../core/ports/index.js';
 import { createRng } from '../core/rng.js';
@@ -18,6 +18,7 @@ import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { controlError } from './control-error.js';
 import { personId } from './person-id.js';
 import { projectChecks } from './project-checks.js';
+import { storeLocation } from './store-location.js';
 import {
   cascadeRoute,
   ensembleVotes,
@@ -86,8 +87,13 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
   const clock = options.clock ?? systemClock;
   const progress = options.progress;
   const config = await loadProject(dir);
-  const url = env.HILO_DATABASE_URL ?? config.database ?? undefined;
-  const store = await openStore(url ? { url, clock } : { path: join(dir, DEFAULT_DB_FILE), clock });
+  const location = storeLocation({
+    envUrl: env.HILO_DATABASE_URL,
+    database: config.database,
+    dir,
+    defaultFile: DEFAULT_DB_FILE,
+  });
+  const store = await openStore({ ...location, clock });
   const deps: FirstPassDeps = { config, store, env, logger };
   const labels = config.labels.map((l) => l.name);
   const shape = taskShapeOf(config);

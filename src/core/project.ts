@@ -120,7 +120,10 @@ export interface ProjectConfig {
     readonly local: LocalLabellerConfig;
   };
   readonly prices: Prices;
-  /** PostgreSQL URL; when absent the store is `<project>/hilo.db`. */
+  /**
+   * A `postgres://` URL, or a SQLite file path (relative to the project directory); when absent
+   * the store is `<project>/hilo.db`.
+   */
   readonly database: string | null;
   /** People in the loop (hilo.yaml `people`). */
   readonly people: PeopleConfig;
