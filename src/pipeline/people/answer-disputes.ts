@@ -82,14 +82,7 @@ export function outvotedAnswers(
   settings: DisputeSettings,
 ): Outvoted[] {
   if (settings.majorityAbove <= 0) return [];
-  const newest = new Map<string, Vote>();
-  for (const vote of votes) {
-    if (!vote.source.startsWith('human:') || vote.label === null) continue;
-    if (vote.rationale === 'review') continue;
-    const seen = newest.get(vote.source);
-    if (seen === undefined || seen.id < vote.id) newest.set(vote.source, vote);
-  }
-  const people = [...newest.values()];
+  const people = newestPeopleAnswers(votes);
   const out: Outvoted[] = [];
   for (const vote of people) {
     const others = people.filter((v) => v.source !== vote.source && !ignored.has(v.source));
@@ -125,4 +118,21 @@ export function outvotedAnswers(
     });
   }
   return out;
+}
+
+/**
+ * Each person's newest answer on an item (a reviewer's settling vote is not an answer): what the
+ * majority checks compare.
+ * @example newestPeopleAnswers(votes).map((v) => v.source) // ['human:1', 'human:7']
+ * Complexity: O(votes).
+ */
+export function newestPeopleAnswers(votes: readonly Vote[]): Vote[] {
+  const newest = new Map<string, Vote>();
+  for (const vote of votes) {
+    if (!vote.source.startsWith('human:') || vote.label === null) continue;
+    if (vote.rationale === 'review') continue;
+    const seen = newest.get(vote.source);
+    if (seen === undefined || seen.id < vote.id) newest.set(vote.source, vote);
+  }
+  return [...newest.values()];
 }

@@ -2,7 +2,7 @@ import { percent } from '../../core/format/format-number.js';
 import type { MachineCheckSettings } from '../../core/project.js';
 import { labelSetIndices } from '../../core/task-kind/index.js';
 import type { Vote } from '../../core/types.js';
-import type { MachineOpinion, Outvoted } from './answer-disputes.js';
+import { newestPeopleAnswers, type MachineOpinion, type Outvoted } from './answer-disputes.js';
 import { labelSetItemPosterior, yesRow, type LabelSetSnapshot } from './label-set-snapshot.js';
 
 /**
@@ -59,14 +59,7 @@ export function outvotedSets(
   settings: MachineCheckSettings,
 ): Outvoted[] {
   if (settings.majorityAbove <= 0) return [];
-  const newest = new Map<string, Vote>();
-  for (const vote of votes) {
-    if (!vote.source.startsWith('human:') || vote.label === null) continue;
-    if (vote.rationale === 'review') continue;
-    const seen = newest.get(vote.source);
-    if (seen === undefined || seen.id < vote.id) newest.set(vote.source, vote);
-  }
-  const people = [...newest.values()];
+  const people = newestPeopleAnswers(votes);
   const out: Outvoted[] = [];
   for (const vote of people) {
     const others = people.filter((v) => v.source !== vote.source && !ignored.has(v.source));
