@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
+import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
 import type { Clock } from '../../core/ports/runtime.js';
 import type { PeopleStore } from '../../core/ports/people-store.js';
 import type {
@@ -27,6 +28,7 @@ import {
   selectChecks,
 } from './kysely-checks.js';
 import { readEmbeddingRows, writeEmbeddingRows } from './embedding-rows.js';
+import { acquireLockRow, releaseLockRow, renewLockRow, selectLockRow } from './kysely-locks.js';
 import { KyselyPeopleStore } from './kysely-people-store.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
@@ -317,6 +319,22 @@ export class KyselyStore implements Store {
     return this.#guard('labelChecks', () =>
       this.#inTransaction((store) => labelCheckRows(store.#sql(), labels, by, at)),
     );
+  }
+
+  acquireLock(request: LockRequest): Promise<HeldLock> {
+    return this.#guard('acquireLock', () => acquireLockRow(this.#db, request));
+  }
+
+  renewLock(name: string, owner: string, expiresAt: string): Promise<boolean> {
+    return this.#guard('renewLock', () => renewLockRow(this.#db, name, owner, expiresAt));
+  }
+
+  releaseLock(name: string, owner: string): Promise<void> {
+    return this.#guard('releaseLock', () => releaseLockRow(this.#db, name, owner));
+  }
+
+  getLock(name: string): Promise<HeldLock | undefined> {
+    return this.#guard('getLock', () => selectLockRow(this.#db, name));
   }
 
   /** Closes the connection; a no-op on a transaction-bound store and on a second call. */

@@ -22,6 +22,7 @@ export interface StoreDatabase {
   item_comments: ItemCommentsTable;
   answer_flags: AnswerFlagsTable;
   checks: ChecksTable;
+  locks: LocksTable;
 }
 
 /** Expert checks drawn from the pool (`0011_checks`). */
@@ -205,4 +206,13 @@ export interface ItemCommentsTable {
   annotator_id: string;
   text: string;
   created_at: string;
+}
+
+/** Named locks with a holder and an expiry (`0013_locks`). */
+export interface LocksTable {
+  name: string;
+  owner: string;
+  holder: string;
+  since: string;
+  expires_at: string;
 }

@@ -8,10 +8,12 @@ import type {
   VoteQuery,
 } from '../../core/ports/store.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
+import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Run } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import { memoryChecks } from './memory-checks.js';
+import { memoryLocks } from './memory-locks.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
@@ -27,6 +29,8 @@ interface State {
   embeddings: Map<string, Float32Array>;
   /** Expert checks by item id. */
   checks: Map<string, Check>;
+  /** Named locks by name. */
+  locks: Map<string, HeldLock>;
 }
 
 /**
@@ -57,6 +61,7 @@ export class MemoryStore implements StoreWithPeople {
     () => this.state.checks,
     (id) => this.state.items.has(id),
   );
+  private readonly locks = memoryLocks(() => this.state.locks);
   private closed = false;
   /** True on the store a transaction hands to its work. */
   private readonly inside: boolean = false;
@@ -307,6 +312,22 @@ export class MemoryStore implements StoreWithPeople {
     return this.call('labelChecks', () => this.checks.label(labels, by, at));
   }
 
+  acquireLock(request: LockRequest): Promise<HeldLock> {
+    return this.call('acquireLock', () => this.locks.acquire(request));
+  }
+
+  renewLock(name: string, owner: string, expiresAt: string): Promise<boolean> {
+    return this.call('renewLock', () => this.locks.renew(name, owner, expiresAt));
+  }
+
+  releaseLock(name: string, owner: string): Promise<void> {
+    return this.call('releaseLock', () => this.locks.release(name, owner));
+  }
+
+  getLock(name: string): Promise<HeldLock | undefined> {
+    return this.call('getLock', () => this.locks.get(name));
+  }
+
   /** Like the SQL stores: a no-op on the store of a transaction and on a second call. */
   async close(): Promise<void> {
     if (!this.inside) this.closed = true;
@@ -370,6 +391,7 @@ function emptyState(): State {
     cache: new Map(),
     embeddings: new Map(),
     checks: new Map(),
+    locks: new Map(),
   };
 }
 
@@ -385,6 +407,7 @@ function copyState(state: State): State {
     cache: new Map(state.cache),
     embeddings: new Map(state.embeddings),
     checks: new Map(state.checks),
+    locks: new Map(state.locks),
   };
 }
 
