@@ -1,20 +1,9 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankingSubset, SUBSET_LABELS } from './banking-subset.js';
 import { hilo, tempDir, writeJsonl } from './cli-harness.js';
-
-/** Resolves once `text` holds a match of `pattern`, polling what the child printed so far. */
-async function until(read: () => string, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!pattern.test(read())) {
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`no ${String(pattern)} within ${timeoutMs} ms; printed:\n${read()}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { spawnHilo, until } from './spawned-cli.js';
 
 describe('hilo learn --every', () => {
   it('retrains in a running process as people answer, and stops cleanly on Ctrl-C', async () => {
@@ -33,30 +22,11 @@ describe('hilo learn --every', () => {
       (await hilo(['import', await writeJsonl(join(dir, 'pool.jsonl'), pool), ...p])).code,
     ).toBe(0);
 
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, 'run-cli.ts'),
-        'learn',
-        '--every',
-        '5',
-        '--interval',
-        '0.2',
-        '--folds',
-        '0',
-        ...p,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const child = spawnHilo(['learn', '--every', '5', '--interval', '0.2', '--folds', '0', ...p]);
+    const out = child.out;
+    const err = child.err;
     try {
-      await until(() => out + err, /round 1: model:local@1 trained on 120 items/, 60_000);
+      await until(() => out() + err(), /round 1: model:local@1 trained on 120 items/, 60_000);
 
       // A person answers six pool items (one per intent): six new labels, over the threshold of five.
       const answers = ['worker,task,label'];
@@ -67,13 +37,13 @@ describe('hilo learn --every', () => {
       const imported = await hilo(['import-votes', votes, ...p]);
       expect(imported.code, imported.err).toBe(0);
 
-      await until(() => out, /round 2: model:local@2 trained on 126 items/, 60_000);
-      expect(out).toMatch(/round 2: .*\(6 new labels/);
+      await until(out, /round 2: model:local@2 trained on 126 items/, 60_000);
+      expect(out()).toMatch(/round 2: .*\(6 new labels/);
     } finally {
       child.kill('SIGINT');
     }
-    expect(await exited).toBe(0);
-    expect(out).toMatch(/stopped after 2 rounds; newest model:local@2\n$/);
-    expect(err).toMatch(/stopping after the step in progress/);
+    expect(await child.exited).toBe(0);
+    expect(out()).toMatch(/stopped after 2 rounds; newest model:local@2\n$/);
+    expect(err()).toMatch(/stopping after the step in progress/);
   }, 150_000);
 });

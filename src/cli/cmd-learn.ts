@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import type { LearnLoopRound, LearnReport, LearnRoundReport } from '../pipeline/learn/index.js';
+import type { HeldLock } from '../core/ports/index.js';
+import {
+  readableInstant,
+  type LearnLoopRound,
+  type LearnReport,
+  type LearnRoundReport,
+} from '../pipeline/learn/index.js';
 import type { CliIo } from './cli-io.js';
 import { percent } from '../core/format/format-number.js';
 import { integerFlag, positiveFlag } from './flags.js';
@@ -12,6 +18,7 @@ interface LearnFlags {
   every?: string;
   interval: string;
   seed: string;
+  wait?: boolean;
 }
 
 export function registerLearn(program: Command, io: CliIo, interrupts: Interrupts): void {
@@ -28,6 +35,10 @@ export function registerLearn(program: Command, io: CliIo, interrupts: Interrupt
     )
     .option('--interval <seconds>', 'with --every: seconds between looks at the store', '30')
     .option('--seed <n>', 'seed of the random queue strategy', '1')
+    .option(
+      '--wait',
+      'when another trainer holds the learn lock, wait for it to finish instead of exiting (code 4)',
+    )
     .addHelpText(
       'after',
       [
@@ -36,16 +47,27 @@ export function registerLearn(program: Command, io: CliIo, interrupts: Interrupt
         'the embeddings block); queryStrategy (margin, least-confidence, entropy or random) orders',
         'the queue. With --every, each round also relabels the items when the local model is',
         'labeller.default.',
+        '',
+        'One trainer at a time per project database: while another `hilo learn` runs, this one exits',
+        'with code 4 naming it (pid, host, since when), or waits with --wait. A trainer that was',
+        'killed holds the lock until it lapses, two minutes after its last renewal.',
       ].join('\n'),
     )
     .action(async (flags: LearnFlags) => {
+      const waitFor = flags.wait === true;
       const options = {
         folds: integerFlag('--folds', flags.folds, { min: 0 }),
         seed: integerFlag('--seed', flags.seed),
+        wait: waitFor,
+        onWaiting: (held: HeldLock) =>
+          io.err(
+            `waiting for the learn lock: ${held.holder} has held it since ${readableInstant(held.since)}\n`,
+          ),
       };
       await withProject(flags.project, io, async (ctx) => {
         if (flags.every === undefined) {
-          const round = await ctx.learn(options);
+          const waiting = waitFor ? { signal: interrupts.signal('stopping (Ctrl-C again to quit at once)') } : {};
+          const round = await ctx.learn({ ...options, ...waiting });
           io.out(`${learnedLine(round.learn)}\n${queueLine(round)}`);
           return;
         }

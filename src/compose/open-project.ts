@@ -12,6 +12,7 @@ import {
   learnRound,
   runLearnLoop,
   runTournament,
+  withTrainerLock,
 } from '../pipeline/learn/index.js';
 import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/people/index.js';
 import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
@@ -19,6 +20,7 @@ import { controlError } from './control-error.js';
 import { personId } from './person-id.js';
 import { projectChecks } from './project-checks.js';
 import { storeLocation } from './store-location.js';
+import { abortableSleep, trainerLockOptions } from './trainer-lock-options.js';
 import {
   cascadeRoute,
   ensembleVotes,
@@ -107,6 +109,8 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     folds: o.folds ?? 5,
     embedder: config.labeller.local.input === 'embeddings' ? createLocalEmbedder(deps) : undefined,
   });
+  const trainerLock = (o: LearnOptions) =>
+    trainerLockOptions({ locks: store, clock, logger }, o);
 
   const project: Project = {
     dir,
@@ -146,16 +150,18 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       importPredictionFile({ store, labels, shape, clock, ...withProgress }, o),
     importTruth: async (o) =>
       importTruth({ store, source: await openRecordSource(o.file), labels, shape, role: o.role }),
-    learn: (o) => learnRound(learnBase(o)),
+    learn: (o = {}) => withTrainerLock(trainerLock(o), () => learnRound(learnBase(o))),
     learnLoop: (o) =>
-      runLearnLoop({
-        ...learnBase(o),
-        every: o.every,
-        intervalMs: o.intervalMs,
-        wait: (ms) => sleep(ms, o.signal),
-        shouldStop: () => o.signal?.aborted ?? false,
-        ...(o.onRound ? { onRound: o.onRound } : {}),
-      }),
+      withTrainerLock(trainerLock(o), (lease) =>
+        runLearnLoop({
+          ...learnBase(o),
+          every: o.every,
+          intervalMs: o.intervalMs,
+          wait: (ms) => abortableSleep(ms, o.signal),
+          shouldStop: () => (o.signal?.aborted ?? false) || lease.lost(),
+          ...(o.onRound ? { onRound: o.onRound } : {}),
+        }),
+      ),
     label: async (o = {}) => {
       const labeller = await firstPassLabeller(deps, o);
       const report = await labelItems({
@@ -302,18 +308,4 @@ async function tournament(
       `the winner ${winner.source} is not a labeller hilo.yaml can select`,
     );
   return { result, humanCostPerItem, applied: await writeLabellerSetting(project.dir, setting) };
-}
-
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }

@@ -1,7 +1,7 @@
 import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
 import type { CalibrationMethod } from '../core/calibration/calibrator.js';
 import type { Annotator, AnnotatorRole } from '../core/ports/people-store.js';
-import type { Clock, Logger, StoreWithPeople } from '../core/ports/index.js';
+import type { Clock, HeldLock, Logger, StoreWithPeople } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import type { ItemRole } from '../core/types.js';
 import type { CalibrateReport, Evaluation } from '../pipeline/calibrate/index.js';
@@ -83,12 +83,14 @@ export interface Project {
   }): Promise<{ updated: number; created: number }>;
   /**
    * Trains a new version of the local model on gold and verified labels, then re-scores the
-   * people queue.
+   * people queue. One trainer at a time per database (the `learn` lock): while another holds it,
+   * this fails with CONFLICT naming the holder, or waits with `wait: true`.
    * @example const { learn } = await project.learn({ folds: 5 })
    */
   learn(options?: LearnOptions): Promise<LearnRoundReport>;
   /**
-   * Keeps training whenever `every` new verified labels arrived, until `signal` aborts.
+   * Keeps training whenever `every` new verified labels arrived, until `signal` aborts; holds the
+   * `learn` lock all along (see `learn`).
    * @example await project.learnLoop({ every: 50, intervalMs: 30_000, signal })
    */
   learnLoop(options: LearnLoopOptions): Promise<LearnLoopReport>;
@@ -228,6 +230,12 @@ export interface LearnOptions {
   readonly folds?: number;
   /** Seed of the random queue strategy; default 1. */
   readonly seed?: number;
+  /** Wait for another trainer to finish instead of failing with CONFLICT; default false. */
+  readonly wait?: boolean;
+  /** Called once when waiting starts, with the lock as held by the other trainer. */
+  readonly onWaiting?: (held: HeldLock) => void;
+  /** Stops waiting for the lock (INTERRUPTED), and a loop after the step in progress. */
+  readonly signal?: AbortSignal;
 }
 
 /** @example const options: LearnLoopOptions = { every: 50, intervalMs: 30_000, signal: controller.signal } */
@@ -236,8 +244,6 @@ export interface LearnLoopOptions extends LearnOptions {
   readonly every: number;
   /** Time between looks at the store. */
   readonly intervalMs: number;
-  /** Stops the loop after the step in progress. */
-  readonly signal?: AbortSignal;
   readonly onRound?: (round: LearnLoopRound) => void;
 }
 
