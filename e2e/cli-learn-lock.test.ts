@@ -40,7 +40,11 @@ describe('hilo learn: one trainer per database', () => {
 
       // One that waits takes over as soon as the loop stops (Ctrl-C releases the lock).
       waiting = spawnHilo(['learn', '--wait', '--folds', '0', ...p]);
-      await until(waiting.err, new RegExp(`waiting for the learn lock: ${holder} has held it`), 60_000);
+      await until(
+        waiting.err,
+        new RegExp(`waiting for the learn lock: ${holder} has held it`),
+        60_000,
+      );
       expect(waiting.out()).toBe('');
       loop.kill('SIGINT');
       expect(await loop.exited).toBe(0);

@@ -66,7 +66,9 @@ export function registerLearn(program: Command, io: CliIo, interrupts: Interrupt
       };
       await withProject(flags.project, io, async (ctx) => {
         if (flags.every === undefined) {
-          const waiting = waitFor ? { signal: interrupts.signal('stopping (Ctrl-C again to quit at once)') } : {};
+          const waiting = waitFor
+            ? { signal: interrupts.signal('stopping (Ctrl-C again to quit at once)') }
+            : {};
           const round = await ctx.learn({ ...options, ...waiting });
           io.out(`${learnedLine(round.learn)}\n${queueLine(round)}`);
           return;

@@ -109,8 +109,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     folds: o.folds ?? 5,
     embedder: config.labeller.local.input === 'embeddings' ? createLocalEmbedder(deps) : undefined,
   });
-  const trainerLock = (o: LearnOptions) =>
-    trainerLockOptions({ locks: store, clock, logger }, o);
+  const trainerLock = (o: LearnOptions) => trainerLockOptions({ locks: store, clock, logger }, o);
 
   const project: Project = {
     dir,

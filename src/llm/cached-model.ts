@@ -4,6 +4,7 @@ import type {
   ChatResponse,
   ResponseCache,
 } from '../core/ports/chat-model.js';
+import { unbilled } from '../core/cost/billed-model-error.js';
 import { decodeCachedResponse, encodeCachedResponse } from './cached-response.js';
 import { requestCacheKey } from './request-cache-key.js';
 
@@ -20,8 +21,9 @@ export interface CachedModelOptions {
  * and nothing is sent. A fresh answer is written to the cache BEFORE it is returned, so a run
  * killed right after never pays for it twice; a failing cache write fails the call for the
  * same reason. Identical requests in flight at once are coalesced: one is sent, the others
- * wait for it and get its answer marked `cached: true` (they paid nothing). Errors are not
- * cached, and a damaged entry is treated as a miss.
+ * wait for it and get its answer marked `cached: true` (they paid nothing), or its error without
+ * the tokens it billed (`unbilled`), which the first caller costs. Errors are not cached, and a
+ * damaged entry is treated as a miss.
  * @example
  * const model = withResponseCache(createOpenAiCompatibleModel({ baseUrl }), { cache: store });
  * Complexity: O(size of the request) for the key, plus one cache read (and write on a miss).
@@ -49,7 +51,12 @@ export function withResponseCache(model: ChatModel, options: CachedModelOptions)
         return Promise.reject(error as Error);
       }
       const pending = inFlight.get(key);
-      if (pending) return pending.then((response) => ({ ...response, cached: true }));
+      if (pending) {
+        return pending.then(
+          (response) => ({ ...response, cached: true }),
+          (error: unknown) => Promise.reject(unbilled(error) as Error),
+        );
+      }
       const call = fetchOrRead(key, request);
       inFlight.set(key, call);
       const forget = (): void => {

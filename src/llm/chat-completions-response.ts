@@ -64,6 +64,18 @@ function readContent(choice: Record<string, unknown>): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
+/**
+ * The usage a response body reports, whether or not the rest of it could be read; null when it
+ * reports none (not a JSON object, no `usage` object, or neither count in it).
+ * @example reportedUsage({ usage: { prompt_tokens: 30, completion_tokens: 2 } }) // { promptTokens: 30, completionTokens: 2 }
+ * Complexity: O(1).
+ */
+export function reportedUsage(json: unknown): ReportedUsage | null {
+  if (!isRecord(json)) return null;
+  const usage = readUsage(json['usage']);
+  return usage.promptTokens === undefined && usage.completionTokens === undefined ? null : usage;
+}
+
 function readUsage(raw: unknown): ReportedUsage {
   if (!isRecord(raw)) return { promptTokens: undefined, completionTokens: undefined };
   return {

@@ -52,6 +52,10 @@ export interface ChatUsage {
 
 export interface ChatResponse {
   readonly choices: readonly ChatChoice[];
+  /**
+   * Every token billed for this call: the answer's, plus those of answers the provider billed
+   * but that could not be used and were retried (stored with the answer, so a cache hit repeats it).
+   */
   readonly usage: ChatUsage;
   /** True when served from the persistent cache (nothing paid). */
   readonly cached: boolean;

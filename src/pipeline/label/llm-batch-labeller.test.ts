@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BilledModelError } from '../../core/cost/billed-model-error.js';
 import { HiloError } from '../../core/errors.js';
 import type { ChatModel, ChatRequest } from '../../core/ports/index.js';
 import type { Item } from '../../core/types.js';
@@ -46,6 +47,47 @@ function model(): ChatModel {
 }
 
 describe('createLlmBatchLabeller', () => {
+  it('keeps what a failed item cost: answers before the failure and tokens billed with the error', async () => {
+    let calls = 0;
+    const failing: ChatModel = {
+      complete: () => {
+        calls++;
+        // An answer naming no label, then a repair that fails after billed unusable answers.
+        if (calls === 1) {
+          return Promise.resolve({
+            choices: [{ content: 'Q', finishReason: 'stop', logprobs: [] }],
+            usage: { promptTokens: 10, completionTokens: 1 },
+            cached: false,
+            latencyMs: 3,
+          });
+        }
+        return Promise.reject(
+          new BilledModelError('MODEL_UNAVAILABLE', 'no choices (after 3 attempts)', {
+            promptTokens: 36,
+            completionTokens: 6,
+          }),
+        );
+      },
+    };
+    const price = { inputPerMTok: 1, outputPerMTok: 4 };
+    const labeller = createLlmBatchLabeller({
+      model: failing,
+      project,
+      settings: { ...project.labeller.llm, confidence: 'logprobs' },
+      demos: [],
+      price,
+    });
+    const [outcome] = await labeller.label([item('a', 'win')]);
+    expect(outcome).toMatchObject({
+      label: null,
+      abstainReason: 'model error: no choices (after 3 attempts)',
+      tokensIn: 46,
+      tokensOut: 7,
+      latencyMs: 3,
+    });
+    expect(outcome?.costUsd).toBeCloseTo((46 * 1 + 7 * 4) / 1e6, 15);
+  });
+
   it('turns an item the model cannot answer into an abstention with the reason', async () => {
     const labeller = createLlmBatchLabeller({
       model: model(),

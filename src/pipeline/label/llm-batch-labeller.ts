@@ -4,6 +4,7 @@ import type { LlmLabellerConfig, ModelPrice, ProjectConfig } from '../../core/pr
 import type { Item } from '../../core/types.js';
 import type { LabelOutcome, Labeller } from './labeller.js';
 import { checkLlmSettingsForKind } from './llm-kind-settings.js';
+import { SpentModelError } from './llm-job.js';
 import { labelItemWithLlm, llmVoteSource } from './llm-labeller.js';
 
 export interface LlmBatchLabellerOptions {
@@ -22,10 +23,12 @@ const OUTAGE_AFTER = 5;
  * The LLM as a first-pass labeller: one item per call, `settings.concurrency` calls at once
  * (the HTTP adapter enforces the rate limits and retries). An item the model cannot answer after
  * the retries (a 400 for a prompt over the context, a 500 the server gives for that prompt every
- * time) becomes an abstention with the server's reason, so one bad item does not block a run;
- * but OUTAGE_AFTER such failures in a row stop the run (the provider is down, or every request
- * is wrong), and a resumed run pays for nothing twice thanks to the response cache. Settings the
- * project's kind cannot use are refused at once (`checkLlmSettingsForKind`).
+ * time) becomes an abstention with the server's reason, so one bad item does not block a run,
+ * and what it cost on the way (answers before the failure, tokens billed for unusable answers)
+ * is kept in its outcome. OUTAGE_AFTER such failures in a row stop the run (the provider is
+ * down, or every request is wrong), and a resumed run pays for nothing twice thanks to the
+ * response cache. Settings the project's kind cannot use are refused at once
+ * (`checkLlmSettingsForKind`).
  * @example const labeller = createLlmBatchLabeller({ model, project, settings, demos });
  */
 export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labeller {
@@ -56,7 +59,7 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
           { cause: error },
         );
       }
-      return modelFailure(error.message);
+      return modelFailure(error);
     }
   };
   return {
@@ -78,7 +81,9 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
 
 const PER_ITEM_CODES = new Set(['MODEL_UNAVAILABLE', 'INVALID_INPUT', 'TIMEOUT', 'MODEL_OUTPUT']);
 
-function modelFailure(reason: string): LabelOutcome {
+/** An abstention for an item the model could not answer, costing what it billed on the way. */
+function modelFailure(error: HiloError): LabelOutcome {
+  const spend = error instanceof SpentModelError ? error.spend : undefined;
   return {
     label: null,
     probabilities: null,
@@ -86,10 +91,10 @@ function modelFailure(reason: string): LabelOutcome {
     otherMass: 0,
     verbalized: null,
     rationale: null,
-    abstainReason: `model error: ${reason}`,
-    tokensIn: 0,
-    tokensOut: 0,
-    costUsd: 0,
-    latencyMs: 0,
+    abstainReason: `model error: ${error.message}`,
+    tokensIn: spend?.tokensIn ?? 0,
+    tokensOut: spend?.tokensOut ?? 0,
+    costUsd: spend?.costUsd ?? 0,
+    latencyMs: spend?.latencyMs ?? 0,
   };
 }

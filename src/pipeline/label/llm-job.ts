@@ -1,9 +1,12 @@
+import { billedUsage } from '../../core/cost/billed-model-error.js';
 import { tokenCost } from '../../core/cost/token-cost.js';
+import { HiloError } from '../../core/errors.js';
 import type {
   ChatChoice,
   ChatModel,
   ChatRequest,
   ChatResponse,
+  ChatUsage,
 } from '../../core/ports/chat-model.js';
 import type { LabelPrompt, PromptMode } from '../../core/prompt/build-prompt.js';
 import type { LlmLabellerConfig, ModelPrice } from '../../core/project.js';
@@ -68,22 +71,53 @@ export function newStats(): Job['stats'] {
 }
 
 /**
- * Sends one request and adds its tokens, latency and (uncached) cost to the job's spend.
+ * Sends one request and adds its tokens, latency and (uncached) cost to the job's spend. A call
+ * that fails after the provider billed unusable answers (`BilledModelError`) adds those tokens
+ * and their cost before the error goes on.
  * @example const response = await call(job, request);
  */
 export async function call(job: Job, request: ChatRequest): Promise<ChatResponse> {
-  const response = await job.model.complete(request);
+  let response: ChatResponse;
+  try {
+    response = await job.model.complete(request);
+  } catch (error) {
+    const billed = billedUsage(error);
+    if (billed !== null) addSpend(job, billed, { cached: false, latencyMs: 0 });
+    throw error;
+  }
+  addSpend(job, response.usage, response);
+  return response;
+}
+
+function addSpend(
+  job: Job,
+  usage: ChatUsage,
+  response: Pick<ChatResponse, 'cached' | 'latencyMs'>,
+): void {
   const { spend, price } = job;
   spend.requests++;
-  spend.tokensIn += response.usage.promptTokens;
-  spend.tokensOut += response.usage.completionTokens;
+  spend.tokensIn += usage.promptTokens;
+  spend.tokensOut += usage.completionTokens;
   spend.latencyMs += response.latencyMs;
   spend.cached &&= response.cached;
   if (!response.cached && price !== undefined) {
-    const { promptTokens, completionTokens } = response.usage;
+    const { promptTokens, completionTokens } = usage;
     spend.costUsd += tokenCost({ tokensIn: promptTokens, tokensOut: completionTokens }, price);
   }
-  return response;
+}
+
+/**
+ * A model error on one item, with what the item had cost when it failed (requests answered
+ * before it, and tokens billed for unusable answers), so the run still counts that spend.
+ * @example throw new SpentModelError(error, spend)
+ */
+export class SpentModelError extends HiloError {
+  readonly spend: Readonly<Spend>;
+  constructor(error: HiloError, spend: Spend) {
+    super(error.code, error.message, undefined, { cause: error });
+    this.name = 'SpentModelError';
+    this.spend = { ...spend };
+  }
 }
 
 /** The first choice, or an empty one when the provider sent none. */

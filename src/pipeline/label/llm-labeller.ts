@@ -14,7 +14,16 @@ import {
 import type { Item } from '../../core/types.js';
 import type { LabelOutcome } from './labeller.js';
 import { checkLlmSettingsForKind } from './llm-kind-settings.js';
-import { newSpend, newStats, type Job, type Judgement, type LlmLabelStats } from './llm-job.js';
+import { HiloError } from '../../core/errors.js';
+import {
+  newSpend,
+  newStats,
+  SpentModelError,
+  type Job,
+  type Judgement,
+  type LlmLabelStats,
+  type Spend,
+} from './llm-job.js';
 import { labelSetJudgement } from './llm-label-set.js';
 import { viaLogprobs, viaSelfConsistency } from './llm-single-choice.js';
 import { combineOrders, mergeStats } from './llm-swap-judge.js';
@@ -71,8 +80,9 @@ export function llmVoteSource(
  * An answer naming no valid label (or a chain of thought cut off before `Answer:`) gets ONE
  * repair request listing the valid codes; if that fails too the outcome is an abstention with
  * the reason. Tokens, cost and latency add up every request, the repair included; cached
- * responses cost nothing. Model errors (`MODEL_UNAVAILABLE`, `TIMEOUT`) propagate: the batch
- * runner decides whether to retry or stop. `confidence: logprobs` with a provider that sends no
+ * responses cost nothing. Model errors (`MODEL_UNAVAILABLE`, `TIMEOUT`) propagate as
+ * `SpentModelError`, carrying what the item cost until then (answers before the failure, tokens
+ * billed for unusable answers): the batch runner decides whether to retry or stop, and costs it. `confidence: logprobs` with a provider that sends no
  * logprobs throws `MODEL_OUTPUT`, since every item would fail the same way.
  *
  * Per task kind: a rating reads the scale's levels the same way and decides with `decideItem`
@@ -87,10 +97,22 @@ export function llmVoteSource(
  * for a swapping pairwise judge; O(prompt + answer length) work besides.
  */
 export async function labelItemWithLlm(options: LabelItemWithLlmOptions): Promise<LlmLabelOutcome> {
-  const { project, item, settings } = options;
-  checkLlmSettingsForKind(project.kind, settings);
-  const shape = taskShapeOf(project);
+  checkLlmSettingsForKind(options.project.kind, options.settings);
   const spend = newSpend();
+  try {
+    return await labelSpending(options, spend);
+  } catch (error) {
+    if (!(error instanceof HiloError) || error instanceof SpentModelError) throw error;
+    throw new SpentModelError(error, spend);
+  }
+}
+
+async function labelSpending(
+  options: LabelItemWithLlmOptions,
+  spend: Spend,
+): Promise<LlmLabelOutcome> {
+  const { project, item, settings } = options;
+  const shape = taskShapeOf(project);
   const ask = async (swapped: boolean): Promise<{ judgement: Judgement; job: Job }> => {
     const mode = { ...labelPromptMode(project, settings), ...(swapped ? { swapped } : {}) };
     const prompt = buildLabelPrompt({

@@ -78,7 +78,9 @@ export async function withTrainerLock<T>(
       throw new HiloError(
         'CONFLICT',
         `lost the learn lock while training (it was not renewed for ${ttlMs / 1000} s)` +
-          (held !== undefined ? `; now held by ${held.holder} since ${readableInstant(held.since)}` : ''),
+          (held !== undefined
+            ? `; now held by ${held.holder} since ${readableInstant(held.since)}`
+            : ''),
       );
     }
     return result;

@@ -28,9 +28,7 @@ export function describeLockStoreContract(current: () => Store): void {
       expect(second).toEqual(first);
       expect(await store.getLock('learn')).toEqual(first);
       // Another name is another lock.
-      expect((await store.acquireLock({ ...request('b', 10, 70), name: 'other' })).owner).toBe(
-        'b',
-      );
+      expect((await store.acquireLock({ ...request('b', 10, 70), name: 'other' })).owner).toBe('b');
     });
 
     it('renews by taking again or by renewLock, keeping since; a renewed lock is not lapsed', async () => {
