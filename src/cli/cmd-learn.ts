@@ -66,10 +66,11 @@ export function registerLearn(program: Command, io: CliIo, interrupts: Interrupt
       };
       await withProject(flags.project, io, async (ctx) => {
         if (flags.every === undefined) {
-          const waiting = waitFor
-            ? { signal: interrupts.signal('stopping (Ctrl-C again to quit at once)') }
-            : {};
-          const round = await ctx.learn({ ...options, ...waiting });
+          // A first Ctrl-C ends a wait at once, or lets the training finish and free the lock.
+          const signal = interrupts.signal(
+            'stopping after this training (Ctrl-C again to quit at once)',
+          );
+          const round = await ctx.learn({ ...options, signal });
           io.out(`${learnedLine(round.learn)}\n${queueLine(round)}`);
           return;
         }
