@@ -8,10 +8,4 @@ export { loadLocalPredictor } from './local-predictor.js';
 export { queuePriority, queueStrategy } from './rescore-queue-priority.js';
 export { taskQueueScores } from './task-queue-scores.js';
 export { labellerSetting, runTournament, type TournamentResult } from './tournament.js';
-export {
-  TRAINER_LOCK,
-  TRAINER_LOCK_TTL_MS,
-  readableInstant,
-  withTrainerLock,
-  type TrainerLockWait,
-} from './trainer-lock.js';
+export { readableInstant, withTrainerLock } from './trainer-lock.js';
