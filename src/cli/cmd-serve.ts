@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { serveProject } from '../compose/index.js';
 import type { CliIo } from './cli-io.js';
 import { integerFlag } from './flags.js';
+import { proxyAddresses } from './proxy-flag.js';
 import { readableTime } from './invitation-text.js';
 import type { Interrupts } from './interrupt.js';
 import { cliLogger } from './with-project.js';
@@ -11,6 +12,7 @@ interface ServeFlags {
   project: string;
   host: string;
   port: string;
+  trustProxy?: string;
 }
 
 export function registerServe(program: Command, io: CliIo, interrupts: Interrupts): void {
@@ -22,8 +24,13 @@ export function registerServe(program: Command, io: CliIo, interrupts: Interrupt
     .option('--project <dir>', 'project directory', '.')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port', '4100')
+    .option(
+      '--trust-proxy <addresses>',
+      'reverse proxies (comma-separated addresses or CIDR ranges) whose X-Forwarded-For names the client',
+    )
     .action(async (flags: ServeFlags) => {
       const port = integerFlag('--port', flags.port, { min: 0, max: 65535 });
+      const trustProxy = proxyAddresses(flags.trustProxy);
       const server = await serveProject({
         dir: resolve(io.cwd, flags.project),
         env: io.env,
@@ -31,6 +38,7 @@ export function registerServe(program: Command, io: CliIo, interrupts: Interrupt
         version: io.version,
         host: flags.host,
         port,
+        ...(trustProxy ? { trustProxy } : {}),
       });
       io.out(`hilo serving ${server.project.config.name} at ${server.url}\n`);
       if (server.adminLink !== null && server.firstAdmin !== null)

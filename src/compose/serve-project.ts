@@ -25,6 +25,8 @@ export interface ServeProjectOptions extends OpenProjectOptions {
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). */
+  readonly trustProxy?: readonly string[];
   /** Reported by the OpenAPI document. */
   readonly version?: string;
   readonly rateLimits?: { loginPerMinute?: number; answersPerMinute?: number };
@@ -81,6 +83,7 @@ export async function serveProject(options: ServeProjectOptions): Promise<Runnin
       webRoot: WEB_ROOT,
       ...(options.version ? { version: options.version } : {}),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
     const address = await app.listen({ host: options.host, port: options.port });
     const url = address.replace('://[::1]', '://localhost');

@@ -26,6 +26,12 @@ export interface ServerOptions extends Omit<ServerDeps, 'rateLimits'> {
   readonly rateLimits?: Partial<RateLimits>;
   readonly version?: string;
   readonly logger?: boolean;
+  /**
+   * Addresses or CIDR ranges of reverse proxies whose `X-Forwarded-For` names the client; sign-in
+   * limits then count per client, not per proxy. Requests from any other address keep their
+   * connection's address, so a client cannot choose its own by sending the header.
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 /** Item content is untrusted: the UI runs only its own scripts, whatever an item holds. */
@@ -43,7 +49,13 @@ const SECURITY_HEADERS = {
  * Complexity: O(routes) to build.
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    ...(options.trustProxy && options.trustProxy.length > 0
+      ? { trustProxy: [...options.trustProxy] }
+      : {}),
+  });
   const deps: ServerDeps = {
     store: options.store,
     project: options.project,

@@ -256,3 +256,34 @@ describe('cross-site requests', () => {
     expect((await me(bearer(session))).statusCode).toBe(200);
   });
 });
+
+describe('behind a trusted reverse proxy', () => {
+  const loginVia = (token: string, remoteAddress: string, forwardedFor: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/login',
+      payload: { token },
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it("counts sign-in failures per client, and a client's own X-Forwarded-For is not believed", async () => {
+    app = await createServer({
+      ...ctx,
+      rateLimits: { loginPerMinute: 1000, loginFailuresPerAddress: 5, loginBlockAfterFailures: 8 },
+      trustProxy: ['10.9.0.1'],
+    });
+    // A cheater behind the proxy guesses; only their own address is slowed down.
+    for (let i = 0; i < 8; i++)
+      await loginVia(`guess-${i}`.padEnd(43, 'x'), '10.9.0.1', '203.0.113.7');
+    const other = await invite('Ada');
+    expect((await loginVia(other, '10.9.0.1', '198.51.100.4')).statusCode).toBe(200);
+    const cheater = await invite('Eve');
+    expect((await loginVia(cheater, '10.9.0.1', '203.0.113.7')).statusCode).toBe(429);
+    // Not through the proxy: a made-up X-Forwarded-For does not buy a fresh budget.
+    for (let i = 0; i < 8; i++)
+      await loginVia(`spoof-${i}`.padEnd(43, 'x'), '192.0.2.50', `198.18.0.${i}`);
+    const spoofer = await invite('Mallory');
+    expect((await loginVia(spoofer, '192.0.2.50', '198.18.0.99')).statusCode).toBe(429);
+  });
+});
