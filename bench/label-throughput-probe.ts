@@ -15,7 +15,10 @@ interface Tally {
   ms: number;
 }
 
-/** Timers for one run; `report` prints the per-call table. */
+const ms = (value: number): string => `${value.toFixed(2)} ms`;
+const pct = (share: number): string => `${(100 * share).toFixed(1)}%`;
+
+/** Timers for one run; `report` prints the per-item table. */
 export function createProbe() {
   const tallies = new Map<string, Tally>();
   const add = (name: string, ms: number): void => {
@@ -65,30 +68,34 @@ export function createProbe() {
         },
       });
     },
-    report(options: { calls: number; slotMs: number; latencyMs: number }): void {
+    /**
+     * The rate is (requests in flight on average) / (HTTP round trip), so its share of the bound
+     * is the share of the request slots kept busy times latency / round trip; both are printed.
+     */
+    report(options: { calls: number; rate: number; concurrency: number; latencyMs: number }): void {
       loop.disable();
       const per = (name: string): number => (tallies.get(name)?.ms ?? 0) / options.calls;
-      const whole = per('whole call');
       const http = per('http round trip');
-      const rows: [string, number][] = [
-        ['slot time per call (concurrency / rate)', options.slotMs],
-        ['  server latency (fixed)', options.latencyMs],
-        ['  HTTP beyond the latency (transport, server, loop)', http - options.latencyMs],
-        ['  cache read', per('cache read')],
-        ['  cache write', per('cache write')],
+      const inFlight = (options.rate * http) / 1000;
+      const rest = per('whole call') - http - per('cache read') - per('cache write');
+      const rows: [string, string][] = [
+        ['HTTP round trip', ms(http)],
+        ['  of which beyond the server latency', ms(http - options.latencyMs)],
+        ['cache read', ms(per('cache read'))],
+        ['cache write', ms(per('cache write'))],
+        ['rest of an item (prompt, parse, waiting for a slot)', ms(rest)],
+        ['vote writes per item (in the background)', ms(per('vote write (one flush)'))],
         [
-          '  labeller besides HTTP and cache',
-          whole - http - per('cache read') - per('cache write'),
+          'requests in flight on average (rate × round trip)',
+          `${inFlight.toFixed(1)} of ${options.concurrency} (${pct(inFlight / options.concurrency)})`,
         ],
-        ['  between calls (feed, bookkeeping, loop)', options.slotMs - whole],
-        ['vote writes, per call (in the background)', per('vote write (one flush)')],
+        ['server latency / round trip', pct(options.latencyMs / http)],
       ];
-      console.log('  per-call breakdown (ms):');
-      for (const [name, ms] of rows)
-        console.log(`    ${name.padEnd(52)} ${ms.toFixed(2).padStart(8)}`);
-      const ms = (ns: number): string => (ns / 1e6).toFixed(1);
+      console.log('  per item:');
+      for (const [name, value] of rows) console.log(`    ${name.padEnd(52)} ${value.padStart(16)}`);
+      const delay = (ns: number): string => (ns / 1e6).toFixed(1);
       console.log(
-        `  event-loop delay: mean ${ms(loop.mean)} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`,
+        `  event-loop delay: mean ${delay(loop.mean)} ms, p99 ${delay(loop.percentile(99))} ms, max ${delay(loop.max)} ms`,
       );
     },
   };

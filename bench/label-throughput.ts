@@ -134,7 +134,7 @@ console.log(
   `  client CPU ${((cpu.user + cpu.system) / 1000 / items).toFixed(3)} ms per item (one core sustains ~${Math.round(items / ((cpu.user + cpu.system) / 1e6))} items/s)`,
 );
 console.log(`  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
-probe?.report({ calls: items, slotMs: (1000 * concurrency) / rate, latencyMs });
+probe?.report({ calls: items, rate, concurrency, latencyMs });
 await store.close();
 child.kill('SIGTERM');
 await rm(dir, { recursive: true, force: true });
