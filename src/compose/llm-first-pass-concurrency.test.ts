@@ -32,7 +32,7 @@ describe('the LLM first pass over the OpenAI-compatible adapter', () => {
       { cache },
     );
     const labeller = createLlmBatchLabeller({ model, project, settings, demos: [] });
-    expect(labeller.concurrency).toBe(10);
+    expect(labeller.concurrency).toBe(12);
     const store = new MemoryStore();
     await store.upsertItems(
       Array.from({ length: 60 }, (_, i) => anItem(`i${i}`, { fields: { text: `text ${i}` } })),
@@ -41,7 +41,7 @@ describe('the LLM first pass over the OpenAI-compatible adapter', () => {
     expect(report.labelled + report.abstained).toBe(60);
     expect(server.requestCount).toBe(60);
     expect(cache.entries.size).toBe(60);
-    // Ten items in progress, yet the adapter holds the requests to eight (reached when the
+    // Twelve items in progress, yet the adapter holds the requests to eight (reached when the
     // machine is not too busy to overlap them all).
     expect(server.maxInFlight).toBeLessThanOrEqual(8);
     expect(server.maxInFlight).toBeGreaterThan(1);

@@ -22,11 +22,12 @@ const OUTAGE_AFTER = 5;
  * Items in progress beyond the requests in flight: while one item's answer is written to the
  * response cache and another's prompt is built, a third already waits for the slot the next
  * answer frees, so the model server is never left with fewer than `concurrency` requests.
- * None below 4 in flight, so a sequential run stays sequential.
- * @example itemsInProgress(64); // 80
+ * Half as many again, since under load a turn of the event loop (which the cache write waits for)
+ * grows long; none for 1 in flight, so a sequential run stays sequential.
+ * @example itemsInProgress(64); // 96
  */
 export function itemsInProgress(concurrency: number): number {
-  return concurrency + Math.floor(concurrency / 4);
+  return concurrency + Math.floor(concurrency / 2);
 }
 
 /**
