@@ -3,7 +3,10 @@
  * the SQLite store) over N items against a loopback server that answers every request after a
  * fixed latency, at a given concurrency. The bound is concurrency / latency items per second.
  *
- *   npx tsx bench/label-throughput.ts [--items 100000] [--concurrency 64] [--latency 100]
+ *   npx tsx bench/label-throughput.ts [--items 100000] [--concurrency 64] [--latency 100] [--breakdown]
+ *
+ * `--breakdown` times every stage of a call (bench/label-throughput-probe.ts) and prints where
+ * the time per call goes, with the event loop's delay.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,17 +15,20 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { withResponseCache } from '../src/llm/cached-model.js';
+import { createNodeHttpTransport } from '../src/llm/node-http-transport.js';
 import { createOpenAiCompatibleModel } from '../src/llm/openai-compatible-model.js';
 import { labelItems } from '../src/pipeline/label/index.js';
 import { createLlmBatchLabeller } from '../src/pipeline/label/index.js';
 import { parseProjectConfig } from '../src/project/project-schema.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { createProbe } from './label-throughput-probe.js';
 
 const { values } = parseArgs({
   options: {
     items: { type: 'string', default: '100000' },
     concurrency: { type: 'string', default: '64' },
     latency: { type: 'string', default: '100' },
+    breakdown: { type: 'boolean', default: false },
   },
 });
 const items = Number(values.items);
@@ -75,22 +81,35 @@ for (let start = 0; start < items; start += 5000) {
   await store.upsertItems(batch);
 }
 
+const probe = values.breakdown ? createProbe() : undefined;
+const transport = createNodeHttpTransport({ maxSockets: concurrency });
+const cache = {
+  get: (k: string) => store.cacheGet(k),
+  put: (k: string, v: string) => store.cachePut(k, v),
+};
 const model = withResponseCache(
-  createOpenAiCompatibleModel({ baseUrl: url, concurrency, timeoutMs: 30_000, maxRetries: 3 }),
-  { cache: { get: (k) => store.cacheGet(k), put: (k, v) => store.cachePut(k, v) } },
+  createOpenAiCompatibleModel({
+    baseUrl: url,
+    concurrency,
+    timeoutMs: 30_000,
+    maxRetries: 3,
+    fetch: probe ? probe.transport(transport) : transport,
+  }),
+  { cache: probe ? probe.cache(cache) : cache },
 );
-const labeller = createLlmBatchLabeller({
+const plainLabeller = createLlmBatchLabeller({
   model,
   project,
   settings: project.labeller.llm,
   demos: [],
 });
+const labeller = probe ? probe.labeller(plainLabeller) : plainLabeller;
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 const started = performance.now();
 const cpuStart = process.cpuUsage();
 const report = await labelItems({
-  store,
+  store: probe ? probe.store(store) : store,
   labeller,
   clock: { now: () => Date.now() },
   roles: ['pool'],
@@ -115,6 +134,7 @@ console.log(
   `  client CPU ${((cpu.user + cpu.system) / 1000 / items).toFixed(3)} ms per item (one core sustains ~${Math.round(items / ((cpu.user + cpu.system) / 1e6))} items/s)`,
 );
 console.log(`  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
+probe?.report({ calls: items, rate, concurrency, latencyMs });
 await store.close();
 child.kill('SIGTERM');
 await rm(dir, { recursive: true, force: true });

@@ -94,7 +94,8 @@ export interface LoadResult {
 
 /**
  * Closed loop, one connection per annotator: GET /api/next, then POST /api/answers with
- * `label(itemId, cycle)`, until `warmup + seconds` have passed or nothing is left to them.
+ * `label(itemId, cycle)`, then a pause of about `thinkMs`, until `warmup + seconds` have passed
+ * or nothing is left to them. The latency of a cycle is its two requests, not the pause.
  */
 export async function driveAnnotators(options: {
   readonly server: ServerChild;
@@ -103,6 +104,11 @@ export async function driveAnnotators(options: {
   readonly seconds: number;
   readonly warmup: number;
   readonly label: (itemId: string, cycle: number) => string;
+  /**
+   * Mean pause after each answer, as a person reading the next item (uniform in 0.5…1.5 × it);
+   * 0: none, every annotator cycles as fast as the server answers (saturation).
+   */
+  readonly thinkMs?: number;
 }): Promise<LoadResult> {
   const target = new URL(options.server.url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.tokens.length });
@@ -166,6 +172,10 @@ export async function driveAnnotators(options: {
         count(refusals, res.body);
       }
       if (measuring) latencies.push(performance.now() - t0);
+      const think = options.thinkMs ?? 0;
+      // A fixed spread per annotator and cycle, so runs pace alike.
+      const pause = think * (0.5 + ((first * 7919 + cycle * 104729) % 1000) / 1000);
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
     }
   };
   await Promise.all(

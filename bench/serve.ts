@@ -11,8 +11,13 @@
  * CPU per request, measured on the same machine in the same minute, is the floor that HTTP alone
  * costs, and the ratio stays meaningful when the machine is shared.
  *
+ * `--think MS` paces each annotator: a pause of about MS after each answer, as a person reading
+ * the next item; without it (0) every annotator cycles as fast as the server answers, which
+ * measures saturation: then by Little's law the mean cycle latency is annotators / cycles per
+ * second, whatever the server does per request.
+ *
  *   npx tsx bench/serve.ts [--annotators 100,200] [--seconds 20] [--warmup 2] [--reference 5]
- *                          [--items 60000] [--live 1] [--write]
+ *                          [--items 60000] [--live 1] [--think 0] [--write]
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -95,6 +100,7 @@ async function runBench(): Promise<void> {
   }
 
   const referenceSeconds = arg('reference', 5);
+  const thinkMs = arg('think', 0);
   let reference: { load: LoadResult; served: ServerStats } | null = null;
   const last = runs.at(-1);
   if (referenceSeconds > 0 && last !== undefined) {
@@ -105,6 +111,7 @@ async function runBench(): Promise<void> {
       seconds: referenceSeconds,
       warmup: 1,
       label: () => 'ham',
+      thinkMs,
     });
     reference = { load: floorLoad, served: await floor.stop() };
   }
@@ -168,7 +175,8 @@ async function measure(prepared: {
     const wrong = cycle % 10 === 0 && !itemId.startsWith('c');
     return wrong ? (right === 'spam' ? 'ham' : 'spam') : right;
   };
-  const load = await driveAnnotators({ server, tokens, seconds, warmup, label });
+  const thinkMs = arg('think', 0);
+  const load = await driveAnnotators({ server, tokens, seconds, warmup, label, thinkMs });
   const served = await server.stop();
   const store = checkStore(join(project, 'hilo.db'));
 
@@ -178,7 +186,7 @@ async function measure(prepared: {
   const cyclesPerSecond = latencies.length / load.seconds;
   const p99 = quantile(latencies, 0.99);
   const lines = [
-    `annotators ${annotators}, ${latencies.length} cycles in ${load.seconds.toFixed(1)} s: ${cyclesPerSecond.toFixed(0)} cycles/s`,
+    `annotators ${annotators}${thinkMs > 0 ? ` (pausing ~${thinkMs} ms after each answer)` : ' (no pause: saturation)'}, ${latencies.length} cycles in ${load.seconds.toFixed(1)} s: ${cyclesPerSecond.toFixed(0)} cycles/s`,
     `cycle latency (next + submit): p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
     `server CPU ${perRequest(served).toFixed(0)} µs per request (${served.requests} requests, ${(served.cpuMicros / 1e6 / load.seconds).toFixed(2)} cores busy); event-loop delay p99 ${served.loop.p99.toFixed(1)} ms, max ${served.loop.max.toFixed(1)} ms; client CPU ${clientPerRequest(load).toFixed(0)} µs per request`,
     `acknowledged answers ${load.acknowledged}, refused ${load.failures}; human votes stored ${store.votes}, done assignments ${store.done}, duplicate votes ${store.dupes}`,

@@ -4,6 +4,7 @@ import { createRng } from '../core/rng.js';
 import {
   buildQueue,
   createCrowdModel,
+  createLabellerSource,
   createLabelSetModel,
   inviteFirstAdmin,
 } from '../pipeline/people/index.js';
@@ -73,6 +74,8 @@ export async function serveProject(options: ServeProjectOptions): Promise<Runnin
       ...(config.kind === 'multilabel'
         ? { labelSets: createLabelSetModel({ store, labels, onError }) }
         : { crowd: createCrowdModel({ store, labels, onError }) }),
+      // Read once a second, not on every answer; a finished label run shows within that time.
+      labeller: createLabellerSource({ store, clock }),
     };
     const counts = await buildQueue(deps);
     logger.info(

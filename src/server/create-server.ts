@@ -63,6 +63,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     rng: options.rng,
     ...(options.crowd === undefined ? {} : { crowd: options.crowd }),
     ...(options.labelSets === undefined ? {} : { labelSets: options.labelSets }),
+    ...(options.labeller === undefined ? {} : { labeller: options.labeller }),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
   };
   await app.register(cookie);

@@ -20,8 +20,21 @@ export interface LlmBatchLabellerOptions {
 const OUTAGE_AFTER = 5;
 
 /**
- * The LLM as a first-pass labeller: one item per call, `settings.concurrency` calls at once
- * (the HTTP adapter enforces the rate limits and retries). An item the model cannot answer after
+ * Items in progress beyond the requests in flight: while one item's answer is written to the
+ * response cache and another's prompt is built, a third already waits for the slot the next
+ * answer frees, so the model server is never left with fewer than `concurrency` requests.
+ * Half as many again, since under load a turn of the event loop (which the cache write waits for)
+ * grows long; none for 1 in flight, so a sequential run stays sequential.
+ * @example itemsInProgress(64); // 96
+ */
+export function itemsInProgress(concurrency: number): number {
+  return concurrency + Math.floor(concurrency / 2);
+}
+
+/**
+ * The LLM as a first-pass labeller: one item per call, `itemsInProgress(settings.concurrency)`
+ * calls at once, of which at most `settings.concurrency` have a request in flight (the HTTP
+ * adapter holds that limit, with the rate limits and retries). An item the model cannot answer after
  * the retries (a 400 for a prompt over the context, a 500 the server gives for that prompt every
  * time) becomes an abstention with the server's reason, so one bad item does not block a run,
  * and what it cost on the way (answers before the failure, tokens billed for unusable answers)
@@ -36,6 +49,7 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
   // Settings the kind cannot use stop the run before any request, not item by item.
   checkLlmSettingsForKind(project.kind, settings);
   let failuresInARow = 0;
+  const source = llmVoteSource({ project, demos, settings });
   const labelOne = async (item: Item): Promise<LabelOutcome> => {
     try {
       const outcome = await labelItemWithLlm({
@@ -44,6 +58,7 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
         item,
         demos,
         settings,
+        source,
         ...(price ? { price } : {}),
       });
       failuresInARow = 0;
@@ -63,9 +78,9 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
     }
   };
   return {
-    source: llmVoteSource({ project, demos, settings }),
+    source,
     batchSize: 1,
-    concurrency: settings.concurrency,
+    concurrency: itemsInProgress(settings.concurrency),
     description: {
       kind: 'llm',
       model: settings.model,

@@ -37,6 +37,8 @@ export interface LabelItemWithLlmOptions {
   readonly settings: LlmLabellerConfig;
   /** Price of `settings.model`; default `project.prices.models[settings.model]`, else free. */
   readonly price?: ModelPrice;
+  /** `llmVoteSource` of these options, when the caller has it already (it hashes the prompt). */
+  readonly source?: string;
 }
 
 /** A vote about one item (`label` null = abstention, with `abstainReason`), ready to store. */
@@ -154,7 +156,7 @@ async function labelSpending(
     latencyMs: spend.latencyMs,
     cached: spend.cached,
     itemId: item.id,
-    source: llmVoteSource(options),
+    source: options.source ?? llmVoteSource(options),
     stats,
   };
 }

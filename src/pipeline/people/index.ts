@@ -4,6 +4,7 @@ export { annotatorQuality, type AnnotatorQuality } from './annotator-quality.js'
 export { annotatorProgress, projectTally } from './annotator-progress.js';
 export { buildQueue } from './build-queue.js';
 export { createCrowdModel } from './crowd-model.js';
+export { createLabellerSource } from './labeller-source.js';
 export { createLabelSetModel } from './label-set-model.js';
 export { refreshingCache } from './dashboard-cache.js';
 export { dashboardReport, dashboardReportVersion } from './dashboard-report.js';

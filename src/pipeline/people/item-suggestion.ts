@@ -1,7 +1,6 @@
-import { HiloError } from '../../core/errors.js';
 import { answerConfidence } from '../../core/people-kinds/index.js';
 import { taskShapeOf } from '../../core/task-kind/index.js';
-import { currentLabeller } from '../label/index.js';
+import { labellerSourceNow } from './labeller-source.js';
 import { peopleConfig, type PeopleContext } from './people-context.js';
 
 /** The machine's label for an item as an annotator may see it, when the project pre-annotates. */
@@ -28,13 +27,9 @@ export async function itemSuggestion(
   options: { readonly exam: boolean },
 ): Promise<Suggestion | null> {
   if (!peopleConfig(ctx.project).preAnnotate || options.exam) return null;
-  let source: string;
-  try {
-    source = (await currentLabeller({ store: ctx.store })).id;
-  } catch (error) {
-    if (error instanceof HiloError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+  // Null when no labeller has run yet: nothing to compare with.
+  const source = await (ctx.labeller?.current() ?? labellerSourceNow(ctx.store));
+  if (source === null) return null;
   const vote = (await ctx.store.listVotes({ itemIds: [itemId], source })).at(-1);
   if (vote?.label == null) return null;
   const { probabilities } = vote;

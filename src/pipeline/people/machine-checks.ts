@@ -1,8 +1,7 @@
-import { HiloError } from '../../core/errors.js';
 import type { AnswerFlag } from '../../core/ports/answer-checks.js';
 import type { Vote } from '../../core/types.js';
 import { loadCalibrator } from '../calibrate/index.js';
-import { currentLabeller } from '../label/index.js';
+import { labellerSourceNow } from './labeller-source.js';
 import {
   modelDispute,
   outvotedAnswers,
@@ -87,14 +86,9 @@ async function machineOpinion(
   ctx: PeopleContext,
   votes: readonly Vote[],
 ): Promise<MachineOpinion | null> {
-  let source: string;
-  try {
-    source = (await currentLabeller({ store: ctx.store })).id;
-  } catch (error) {
-    // No labeller has run yet: nothing to dispute with.
-    if (error instanceof HiloError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+  // Null when no labeller has run yet: nothing to compare with.
+  const source = await (ctx.labeller?.current() ?? labellerSourceNow(ctx.store));
+  if (source === null) return null;
   const vote = votes.filter((v) => v.source === source && v.probabilities !== null).at(-1);
   if (vote === undefined) return null;
   const stored = await loadCalibrator(ctx.store, source);

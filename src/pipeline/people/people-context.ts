@@ -8,6 +8,7 @@ import {
 import type { Rng } from '../../core/rng.js';
 import type { CrowdModel } from './crowd-model.js';
 import type { LabelSetModel } from './label-set-model.js';
+import type { LabellerSource } from './labeller-source.js';
 
 /** What every people step needs, passed as one object. */
 export interface PeopleContext {
@@ -22,6 +23,8 @@ export interface PeopleContext {
    * and the majority check; `crowd` serves the single-choice kinds.
    */
   readonly labelSets?: LabelSetModel;
+  /** The current labeller's vote source, kept for a moment; without it each answer reads the runs. */
+  readonly labeller?: LabellerSource;
 }
 
 /** The project's people settings, or the defaults. */

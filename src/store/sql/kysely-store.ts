@@ -20,6 +20,7 @@ import {
   upsertItemRows,
   type StoreSql,
 } from './bulk-writes.js';
+import { coalescedWrites, type CoalescedWrites } from './coalesced-writes.js';
 import { deleteVoteRows } from './delete-vote-rows.js';
 import {
   insertCheckRows,
@@ -30,6 +31,7 @@ import {
 import { readEmbeddingRows, writeEmbeddingRows } from './embedding-rows.js';
 import { acquireLockRow, releaseLockRow, renewLockRow, selectLockRow } from './kysely-locks.js';
 import { KyselyPeopleStore } from './kysely-people-store.js';
+import { readCacheRow, writeCacheRows } from './llm-cache-rows.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
 import { textSet, type StoreDialect } from './store-dialect.js';
@@ -63,6 +65,8 @@ export class KyselyStore implements Store {
   readonly #dialect: StoreDialect;
   readonly #clock: Clock;
   #closed = false;
+  /** Response-cache writes outside a transaction, committed together per event-loop turn. */
+  readonly #cacheWrites: CoalescedWrites<readonly [string, string]> | undefined;
   /** Annotators, sessions, the queue and its leases, over the same connection. */
   readonly people: PeopleStore;
 
@@ -71,6 +75,9 @@ export class KyselyStore implements Store {
     this.#dialect = options.dialect;
     this.#clock = options.clock;
     this.people = options.people ?? new KyselyPeopleStore(options.db, options.dialect);
+    this.#cacheWrites = options.db.isTransaction
+      ? undefined
+      : coalescedWrites((entries) => writeCacheRows(this.#sql(), entries, this.#now()));
   }
 
   /** Nested calls reuse the enclosing transaction; errors thrown by `work` propagate unchanged. */
@@ -260,29 +267,19 @@ export class KyselyStore implements Store {
   }
 
   cacheGet(key: string): Promise<string | undefined> {
-    return this.#guard('cacheGet', async () => {
-      const row = await this.#db
-        .selectFrom('llm_cache')
-        .select('value')
-        .where('key', '=', key)
-        .executeTakeFirst();
-      return row?.value;
-    });
+    return this.#guard('cacheGet', () => readCacheRow(this.#sql(), key));
   }
 
+  /**
+   * Resolves once the entry is committed. Outside a transaction, the entries put during one turn
+   * of the event loop are written by one statement (see `coalescedWrites`).
+   */
   cachePut(key: string, value: string): Promise<void> {
-    return this.#guard('cachePut', async () => {
-      await this.#db
-        .insertInto('llm_cache')
-        .values({ key, value, created_at: this.#now() })
-        .onConflict((conflict) =>
-          conflict.column('key').doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            created_at: eb.ref('excluded.created_at'),
-          })),
-        )
-        .execute();
-    });
+    return this.#guard('cachePut', () =>
+      this.#cacheWrites
+        ? this.#cacheWrites.add([key, value])
+        : writeCacheRows(this.#sql(), [[key, value]], this.#now()),
+    );
   }
 
   getEmbeddings(model: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
@@ -341,6 +338,7 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     if (this.#closed || this.#db.isTransaction) return;
     this.#closed = true;
+    await this.#cacheWrites?.drain();
     await this.#guard('close', () => this.#db.destroy());
   }
 

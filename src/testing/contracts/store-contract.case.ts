@@ -8,6 +8,7 @@ import { auditRun, labelRun, routeRun } from '../builders/run-builders.js';
 import { describeCheckStoreContract } from './check-store-contract.case.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 import { describeLockStoreContract } from './lock-store-contract.case.js';
+import { describeResponseCacheContract } from './response-cache-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
 import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
 
@@ -399,15 +400,7 @@ export function describeStoreContract(
       });
     });
 
-    describe('cache', () => {
-      it('gets what was put, and a second put replaces it', async () => {
-        expect(await store.cacheGet('k')).toBeUndefined();
-        await store.cachePut('k', '{"answer":"A"}');
-        expect(await store.cacheGet('k')).toBe('{"answer":"A"}');
-        await store.cachePut('k', 'second');
-        expect(await store.cacheGet('k')).toBe('second');
-      });
-    });
+    describeResponseCacheContract(() => store);
 
     describeEmbeddingCacheContract(() => store);
 
