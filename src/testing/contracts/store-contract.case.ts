@@ -9,6 +9,7 @@ import { describeCheckStoreContract } from './check-store-contract.case.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 import { describeLockStoreContract } from './lock-store-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
+import { describeVoteColumnsContract } from './vote-columns-contract.case.js';
 import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
 
 /**
@@ -416,6 +417,7 @@ export function describeStoreContract(
     describeStoreTransactionContract(() => store);
 
     describeVoteDeletionContract(() => store);
+    describeVoteColumnsContract(() => store);
 
     describeLockStoreContract(() => store);
   });
