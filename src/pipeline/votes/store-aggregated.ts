@@ -26,7 +26,7 @@ export async function storeAggregated(
   run: {
     readonly answers: readonly AggregatedItem[];
     /** The ids of the votes an item's answer rests on. */
-    readonly voteIds: (itemId: string) => readonly number[];
+    readonly voteIds: (itemId: string) => number[];
     readonly source: string;
     readonly now: string;
   },
@@ -42,10 +42,13 @@ export async function storeAggregated(
         continue;
       }
       decisions.push({
-        ...answer,
+        itemId: answer.itemId,
+        label: answer.label,
+        confidence: answer.confidence,
+        probabilities: answer.probabilities,
         decidedBy: 'aggregated',
         source: run.source,
-        voteIds: [...run.voteIds(answer.itemId)],
+        voteIds: run.voteIds(answer.itemId),
         zone: previous?.zone ?? null,
         updatedAt: run.now,
       });

@@ -185,5 +185,10 @@ function groupIds(
     grouped[fill[i] as number] = ids[v] as number;
     fill[i] = (fill[i] as number) + 1;
   }
-  return (i) => Array.from(grouped.subarray(offsets[i] as number, offsets[i + 1] as number));
+  return (i) => {
+    const ids: number[] = [];
+    for (let v = offsets[i] as number; v < (offsets[i + 1] as number); v++)
+      ids.push(grouped[v] as number);
+    return ids;
+  };
 }
