@@ -101,7 +101,8 @@ export async function sqliteProject(root: string, name: string): Promise<BenchPr
 /** Copies the pristine store into the project before a run. */
 export function freshSqlite(root: string, name: string, project: BenchProject): void {
   const cache = cacheDir(root, name);
-  for (const suffix of ['-wal', '-shm']) rmSync(join(project.dir, `hilo.db${suffix}`), { force: true });
+  for (const suffix of ['-wal', '-shm'])
+    rmSync(join(project.dir, `hilo.db${suffix}`), { force: true });
   copyFileSync(join(cache, 'votes.db'), join(project.dir, 'hilo.db'));
 }
 

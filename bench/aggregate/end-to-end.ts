@@ -146,7 +146,8 @@ async function main(): Promise<void> {
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const line of rows) console.log(line);
-  if (!serverUrl) console.log('| PostgreSQL | skipped: no --postgres URL or HILO_TEST_POSTGRES_URL |');
+  if (!serverUrl)
+    console.log('| PostgreSQL | skipped: no --postgres URL or HILO_TEST_POSTGRES_URL |');
   console.log('');
   console.log(
     `crowd-kit 1.4.1 DawidSkene on sim_large (same kind of machine): fit ${CROWD_KIT.fitSeconds} s, whole run with loading ${CROWD_KIT.wholeRunSeconds} s.`,

@@ -19,9 +19,9 @@ export async function selectVoteColumns(from: StoreSql): Promise<VoteColumns> {
       'item_id',
       'source',
       'label',
-      sql<
-        string | null
-      >`case when source like 'human:%' then null else probabilities end`.as('soft'),
+      sql<string | null>`case when source like 'human:%' then null else probabilities end`.as(
+        'soft',
+      ),
     ])
     .where('label', 'is not', null)
     .orderBy('id')
