@@ -29,6 +29,8 @@ const TARGET_SECONDS = 3;
 
 interface RunFigures {
   readonly wall: number;
+  /** CPU seconds (user + system) of the child: steadier than wall time on a busy machine. */
+  readonly cpu: number;
   readonly peakMb: number;
   readonly phases: Readonly<Record<string, number>>;
   readonly summary: string;
@@ -65,8 +67,11 @@ function runAggregate(project: BenchProject, env: NodeJS.ProcessEnv): RunFigures
   const wall = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(`hilo aggregate failed: ${child.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr);
+  const seconds = (name: string) =>
+    Number(new RegExp(`${name} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1]);
   return {
     wall,
+    cpu: seconds('User') + seconds('System'),
     peakMb: rss ? Number(rss[1]) / 1024 : NaN,
     phases: parseTimings(child.stderr),
     summary: child.stdout.trim().split('\n')[0] ?? '',
@@ -88,6 +93,7 @@ function row(store: string, runs: readonly RunFigures[]): string {
     store,
     runs.map((r) => r.wall.toFixed(2)).join(' / '),
     wall.toFixed(2),
+    median(runs.map((r) => r.cpu)).toFixed(2),
     ...PHASES.map((name) => phase(name).toFixed(2)),
     (wall - known).toFixed(2),
     median(runs.map((r) => r.peakMb)).toFixed(0),
@@ -142,9 +148,9 @@ async function main(): Promise<void> {
   );
   console.log('');
   console.log(
-    '| store | wall s (runs) | wall s (median) | read votes | fit | write decisions | other | peak RSS MB | wall / 3 s target | crowd-kit whole run (35 s) / ours |',
+    '| store | wall s (runs) | wall s (median) | CPU s | read votes | fit | write decisions | other | peak RSS MB | wall / 3 s target | crowd-kit whole run (35 s) / ours |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const line of rows) console.log(line);
   if (!serverUrl)
     console.log('| PostgreSQL | skipped: no --postgres URL or HILO_TEST_POSTGRES_URL |');
