@@ -43,8 +43,16 @@ describe('hilo import-votes → aggregate → agreement → export on a real cro
 
     const mv = await hilo(['aggregate', '--method', 'mv', ...p]);
     expect(mv.out).toMatch(/accuracy on 108 held-out truth items: 75\.9%/);
-    const ds = await hilo(['aggregate', '--method', 'ds', ...p]);
+    const ds = await hilo(['aggregate', '--method', 'ds', '--timings', ...p]);
     expect(ds.code, ds.err).toBe(0);
+    const timings =
+      /timings: read votes ([\d.]+) s, fit ([\d.]+) s, write decisions ([\d.]+) s, other ([\d.]+) s, total ([\d.]+) s \(peak RSS (\d+) MB\)/.exec(
+        ds.err,
+      );
+    const [read, fit, write, other, total, rss] = (timings?.slice(1) ?? []).map(Number);
+    expect(total).toBeCloseTo((read ?? 0) + (fit ?? 0) + (write ?? 0) + (other ?? 0), 2);
+    expect(rss).toBeGreaterThan(0);
+    expect(mv.err).not.toContain('timings:');
     const dsAccuracy = Number(/accuracy on 108 held-out truth items: ([\d.]+)%/.exec(ds.out)?.[1]);
     expect(dsAccuracy).toBeGreaterThanOrEqual(88.9);
 

@@ -8,6 +8,7 @@ import { choiceFlag, integerFlag } from './flags.js';
 import { kindAgreementText } from './kind-agreement-text.js';
 import { taskShapeOf } from '../core/task-kind/index.js';
 import { withProject } from './with-project.js';
+import { timingsLine } from './aggregate-timings.js';
 
 /** Short names of the CLI → aggregation methods. */
 const METHODS = {
@@ -98,6 +99,10 @@ export function registerVotes(program: Command, io: CliIo): void {
     )
     .option('--max-iterations <n>', 'EM iterations at most')
     .option('--seed <n>', 'seed for tie-breaking', '0')
+    .option(
+      '--timings',
+      'print on stderr the seconds spent reading votes, fitting, writing decisions and the rest, and the peak memory',
+    )
     .addHelpText(
       'after',
       "\nrecommended = Dawid-Skene with confusion matrices shrunk toward the crowd's (see BENCHMARKS.md)" +
@@ -113,8 +118,9 @@ export function registerVotes(program: Command, io: CliIo): void {
         keepDiscounted?: boolean;
         maxIterations?: string;
         seed: string;
+        timings?: boolean;
       }) => {
-        await withProject(flags.project, io, async (ctx) => {
+        const report = await withProject(flags.project, io, async (ctx) => {
           const rating = ctx.config.kind === 'rating';
           const name = choiceFlag('--method', flags.method ?? (rating ? 'median' : 'recommended'), [
             ...METHOD_NAMES,
@@ -132,8 +138,18 @@ export function registerVotes(program: Command, io: CliIo): void {
               ? { maxIterations: integerFlag('--max-iterations', flags.maxIterations, { min: 1 }) }
               : {}),
           };
-          printAggregate(io, await ctx.aggregate(options));
+          const done = await ctx.aggregate(options);
+          printAggregate(io, done);
+          return done;
         });
+        if (flags.timings) {
+          io.err(
+            timingsLine(report.timings, {
+              uptimeSeconds: process.uptime(),
+              peakRssBytes: process.resourceUsage().maxRSS * 1024,
+            }),
+          );
+        }
       },
     );
 

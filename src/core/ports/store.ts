@@ -1,6 +1,7 @@
 import type { Run, RunKind, RunRecord } from '../runs/run-records.js';
 import type { CheckStore } from './check-store.js';
 import type { LockStore } from './lock-store.js';
+import type { ColumnReads } from './vote-columns.js';
 import type { Decision, Item, ItemRole, NewVote, StoredModel, Vote } from '../types.js';
 
 export interface UpsertCounts {
@@ -44,9 +45,10 @@ export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>> & {
 /**
  * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same
  * contract suite (`store-contract.case.ts`). Expert checks drawn from the pool are kept through
- * `CheckStore`, named locks (one trainer at a time) through `LockStore`.
+ * `CheckStore`, named locks (one trainer at a time) through `LockStore`; whole-project reads for
+ * aggregation come as columns (`ColumnReads`).
  */
-export interface Store extends CheckStore, LockStore {
+export interface Store extends CheckStore, LockStore, ColumnReads {
   /** Runs `work` atomically: every write inside it is committed together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 

@@ -15,6 +15,9 @@ const RANK: Record<DecidedBy, number> = {
  * Whether a decision made `by` may replace `existing`: only by an equal or higher rank.
  * @example canReplaceDecision({ decidedBy: 'reviewer', … }, 'aggregated') // false
  */
-export function canReplaceDecision(existing: Decision | undefined, by: DecidedBy): boolean {
+export function canReplaceDecision(
+  existing: Pick<Decision, 'decidedBy'> | undefined,
+  by: DecidedBy,
+): boolean {
   return existing === undefined || RANK[by] >= RANK[existing.decidedBy];
 }

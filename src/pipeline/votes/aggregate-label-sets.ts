@@ -13,7 +13,7 @@ import { itemsById, voteFilter } from './aggregate-votes-input.js';
 import { aggregateTestScore } from './aggregate-test-score.js';
 import type { AggregateReport, AggregateVotesOptions } from './aggregate-votes-types.js';
 import { methodOptions } from './aggregate-method-options.js';
-import { storeAggregated, type AggregatedItem } from './store-aggregated.js';
+import { storeAggregated, voteIdsByItem, type AggregatedItem } from './store-aggregated.js';
 
 type MultilabelShape = Extract<TaskShape, { kind: 'multilabel' }>;
 
@@ -35,6 +35,7 @@ export async function aggregateLabelSets(
   const filter = await voteFilter(options);
   const votes = (await store.listVotes({})).filter(filter.keep);
   const items = await itemsById(store, [...new Set(votes.map((v) => v.itemId))]);
+  const read = clock.now();
   const split = perLabelVoteMatrices(
     votes.map((v) => setVote(shape, v)),
     { numLabels: shape.labels.length },
@@ -57,12 +58,15 @@ export async function aggregateLabelSets(
   const humanItems = new Set(
     votes.filter((v) => v.source.startsWith('human:')).map((v) => v.itemId),
   );
+  const fitted = clock.now();
+  const voteIds = voteIdsByItem(votes);
   const { decided, kept } = await storeAggregated(store, {
     answers: answers.filter((a) => humanItems.has(a.itemId)),
-    votes,
+    voteIds: (itemId) => voteIds.get(itemId) ?? [],
     source: `aggregate:${options.method}`,
     now: new Date(clock.now()).toISOString(),
   });
+  const written = clock.now();
   const counts = new Map<string, number>();
   for (const v of votes) counts.set(v.source, (counts.get(v.source) ?? 0) + 1);
   return {
@@ -84,7 +88,12 @@ export async function aggregateLabelSets(
       ability: fit.ability[a] as number,
     })),
     dropped: filter.dropped(),
-    seconds: (clock.now() - started) / 1000,
+    seconds: (written - started) / 1000,
+    timings: {
+      readSeconds: (read - started) / 1000,
+      fitSeconds: (fitted - read) / 1000,
+      writeSeconds: (written - fitted) / 1000,
+    },
   };
 }
 

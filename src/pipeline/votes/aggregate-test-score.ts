@@ -12,7 +12,7 @@ import type { AggregateReport } from './aggregate-votes-types.js';
 export function aggregateTestScore(
   shape: TaskShape,
   answers: readonly { readonly itemId: string; readonly label: string }[],
-  items: ReadonlyMap<string, Item>,
+  items: ReadonlyMap<string, Pick<Item, 'role' | 'goldLabel'>>,
 ): Pick<AggregateReport, 'testAccuracy' | 'testErrors'> {
   let correct = 0;
   let total = 0;

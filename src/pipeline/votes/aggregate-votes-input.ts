@@ -67,11 +67,7 @@ export async function voteFilter(
   options: Pick<VoteInputOptions, 'includeMachines' | 'people' | 'keepDiscounted'>,
 ): Promise<VoteFilter> {
   const includeMachines = options.includeMachines ?? true;
-  const discounted = new Set<string>();
-  if (options.people && options.keepDiscounted !== true) {
-    for (const a of await options.people.listAnnotators())
-      if (a.discounted) discounted.add(`human:${a.id}`);
-  }
+  const discounted = await discountedSources(options);
   let votes = 0;
   const sources = new Set<string>();
   return {
@@ -84,6 +80,23 @@ export async function voteFilter(
     },
     dropped: () => ({ votes, sources: [...sources].sort() }),
   };
+}
+
+/**
+ * The `human:<id>` sources of people a rule discounted, whose votes aggregation drops; none when
+ * there is no people store or `keepDiscounted`.
+ * @example const dropped = await discountedSources({ people: store.people });
+ * Complexity: reads the annotators once.
+ */
+export async function discountedSources(
+  options: Pick<VoteInputOptions, 'people' | 'keepDiscounted'>,
+): Promise<Set<string>> {
+  const discounted = new Set<string>();
+  if (options.people && options.keepDiscounted !== true) {
+    for (const a of await options.people.listAnnotators())
+      if (a.discounted) discounted.add(`human:${a.id}`);
+  }
+  return discounted;
 }
 
 /** Where gold comes from and what was dropped, for {@link voteInput}. */

@@ -69,4 +69,13 @@ export interface AggregateReport {
   /** Votes of discounted people left out, and whose sources (`human:<id>`). */
   readonly dropped: { readonly votes: number; readonly sources: readonly string[] };
   readonly seconds: number;
+  /** Where the seconds went: reading votes, fitting (and deciding), writing decisions. */
+  readonly timings: AggregateTimings;
+}
+
+/** Seconds per phase of an aggregation run, as its `--timings` output prints them. */
+export interface AggregateTimings {
+  readonly readSeconds: number;
+  readonly fitSeconds: number;
+  readonly writeSeconds: number;
 }

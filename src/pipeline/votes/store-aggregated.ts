@@ -15,52 +15,60 @@ export interface AggregatedItem {
 
 /**
  * Stores `aggregated` decisions for the given items where the rank allows (a reviewer, expert or
- * gold decision is kept), each with the ids of the item's votes.
- * @example await storeAggregated(store, { answers, votes, source: 'aggregate:recommended', now })
- * Complexity: O(answers + votes), in pages of 1000 items.
+ * gold decision is kept), each with the ids of the item's votes, in one transaction; the routing
+ * zone of a replaced decision stays. Who decided what is read once for the whole project
+ * (`listDecisionStates`), not decision by decision.
+ * @example await storeAggregated(store, { answers, voteIds: (id) => ids.get(id) ?? [], source: 'aggregate:recommended', now })
+ * Complexity: O(answers + decisions) plus the store's bulk write.
  */
 export async function storeAggregated(
   store: Store,
   run: {
     readonly answers: readonly AggregatedItem[];
-    readonly votes: readonly Vote[];
+    /** The ids of the votes an item's answer rests on. */
+    readonly voteIds: (itemId: string) => number[];
     readonly source: string;
     readonly now: string;
   },
 ): Promise<{ decided: number; kept: number }> {
+  return store.transaction(async (tx) => {
+    const existing = new Map((await tx.listDecisionStates()).map((d) => [d.itemId, d]));
+    const decisions: Decision[] = [];
+    let kept = 0;
+    for (const answer of run.answers) {
+      const previous = existing.get(answer.itemId);
+      if (!canReplaceDecision(previous, 'aggregated')) {
+        kept++;
+        continue;
+      }
+      decisions.push({
+        itemId: answer.itemId,
+        label: answer.label,
+        confidence: answer.confidence,
+        probabilities: answer.probabilities,
+        decidedBy: 'aggregated',
+        source: run.source,
+        voteIds: run.voteIds(answer.itemId),
+        zone: previous?.zone ?? null,
+        updatedAt: run.now,
+      });
+    }
+    if (decisions.length > 0) await tx.putDecisions(decisions);
+    return { decided: decisions.length, kept };
+  });
+}
+
+/**
+ * Vote ids by item, in the order given.
+ * @example voteIdsByItem(votes).get('q1') // [3, 9]
+ * Complexity: O(votes).
+ */
+export function voteIdsByItem(votes: readonly Vote[]): Map<string, number[]> {
   const voteIds = new Map<string, number[]>();
-  for (const v of run.votes) {
+  for (const v of votes) {
     const list = voteIds.get(v.itemId);
     if (list) list.push(v.id);
     else voteIds.set(v.itemId, [v.id]);
   }
-  let decided = 0;
-  let kept = 0;
-  await store.transaction(async (tx) => {
-    for (let start = 0; start < run.answers.length; start += 1000) {
-      const page = run.answers.slice(start, start + 1000);
-      const existing = new Map(
-        (await tx.listDecisions({ itemIds: page.map((a) => a.itemId) })).map((d) => [d.itemId, d]),
-      );
-      const decisions: Decision[] = [];
-      for (const answer of page) {
-        const previous = existing.get(answer.itemId);
-        if (!canReplaceDecision(previous, 'aggregated')) {
-          kept++;
-          continue;
-        }
-        decisions.push({
-          ...answer,
-          decidedBy: 'aggregated',
-          source: run.source,
-          voteIds: voteIds.get(answer.itemId) ?? [],
-          zone: previous?.zone ?? null,
-          updatedAt: run.now,
-        });
-      }
-      if (decisions.length > 0) await tx.putDecisions(decisions);
-      decided += decisions.length;
-    }
-  });
-  return { decided, kept };
+  return voteIds;
 }

@@ -12,6 +12,7 @@ import type {
   UpsertCounts,
   VoteQuery,
 } from '../../core/ports/store.js';
+import type { DecisionState, VoteColumns } from '../../core/ports/vote-columns.js';
 import type { Run, RunKind } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import {
@@ -22,6 +23,7 @@ import {
 } from './bulk-writes.js';
 import { coalescedWrites, type CoalescedWrites } from './coalesced-writes.js';
 import { deleteVoteRows } from './delete-vote-rows.js';
+import { selectDecisionStates, selectVoteColumns } from './vote-column-rows.js';
 import {
   insertCheckRows,
   labelCheckRows,
@@ -52,6 +54,11 @@ export interface KyselyStoreOptions {
   readonly clock: Clock;
   /** A faster people store over the same database (SQLite); the Kysely one otherwise. */
   readonly people?: PeopleStore;
+  /** Faster whole-project reads over the same connection (SQLite); Kysely queries otherwise. */
+  readonly columnReads?: {
+    readVoteColumns(): VoteColumns;
+    listDecisionStates(): DecisionState[];
+  };
 }
 
 /**
@@ -64,6 +71,7 @@ export class KyselyStore implements Store {
   readonly #db: Kysely<StoreDatabase>;
   readonly #dialect: StoreDialect;
   readonly #clock: Clock;
+  readonly #columnReads: KyselyStoreOptions['columnReads'];
   #closed = false;
   /** Response-cache writes outside a transaction, committed together per event-loop turn. */
   readonly #cacheWrites: CoalescedWrites<readonly [string, string]> | undefined;
@@ -74,6 +82,7 @@ export class KyselyStore implements Store {
     this.#db = options.db;
     this.#dialect = options.dialect;
     this.#clock = options.clock;
+    this.#columnReads = options.columnReads;
     this.people = options.people ?? new KyselyPeopleStore(options.db, options.dialect);
     this.#cacheWrites = options.db.isTransaction
       ? undefined
@@ -151,6 +160,12 @@ export class KyselyStore implements Store {
     });
   }
 
+  readVoteColumns(): Promise<VoteColumns> {
+    return this.#guard('readVoteColumns', async () =>
+      this.#columnReads ? this.#columnReads.readVoteColumns() : selectVoteColumns(this.#sql()),
+    );
+  }
+
   deleteVotes(ids: readonly number[]): Promise<number> {
     return this.#guard('deleteVotes', async () => {
       if (ids.length === 0) return 0;
@@ -179,6 +194,14 @@ export class KyselyStore implements Store {
         .execute();
       return rows.map(rowToDecision);
     });
+  }
+
+  listDecisionStates(): Promise<DecisionState[]> {
+    return this.#guard('listDecisionStates', async () =>
+      this.#columnReads
+        ? this.#columnReads.listDecisionStates()
+        : selectDecisionStates(this.#sql()),
+    );
   }
 
   createRun(run: Run): Promise<void> {
@@ -351,7 +374,12 @@ export class KyselyStore implements Store {
       return await this.#db.transaction().execute(async (trx) => {
         try {
           return await work(
-            new KyselyStore({ db: trx, dialect: this.#dialect, clock: this.#clock }),
+            new KyselyStore({
+              db: trx,
+              dialect: this.#dialect,
+              clock: this.#clock,
+              ...(this.#columnReads ? { columnReads: this.#columnReads } : {}),
+            }),
           );
         } catch (error) {
           failure = { error };

@@ -122,7 +122,8 @@ export function decisionValues(decision: Decision): unknown[] {
     jsonOrNull(decision.probabilities),
     decision.decidedBy,
     decision.source,
-    JSON.stringify(decision.voteIds),
+    // Vote ids are integers: joined, they are their JSON array, without JSON.stringify's walk.
+    `[${decision.voteIds.join(',')}]`,
     decision.zone,
     decision.updatedAt,
   ];

@@ -14,6 +14,7 @@ import {
 import type { Clock } from '../../core/ports/runtime.js';
 import type { StoreWithPeople } from '../../core/ports/people-store.js';
 import { cachedStatements } from './cached-statements.js';
+import { sqliteColumnReads } from './sqlite-column-reads.js';
 import { mapDatabaseError } from '../sql/map-database-error.js';
 import { openKyselyStore, systemClock } from '../sql/open-kysely-store.js';
 import { countForeignWrites } from './sqlite-people-foreign-writes.js';
@@ -62,7 +63,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     db,
     'sqlite',
     options.clock ?? systemClock,
-    (kysely) => new SqlitePeopleServingStore(kysely, connection, writes.count),
+    (kysely) =>
+      new SqlitePeopleServingStore(
+        { ...kysely, columnReads: sqliteColumnReads(connection) },
+        connection,
+        writes.count,
+      ),
   );
 }
 

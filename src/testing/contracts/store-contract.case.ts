@@ -10,6 +10,7 @@ import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.
 import { describeLockStoreContract } from './lock-store-contract.case.js';
 import { describeResponseCacheContract } from './response-cache-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
+import { describeVoteColumnsContract } from './vote-columns-contract.case.js';
 import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
 
 /**
@@ -409,6 +410,7 @@ export function describeStoreContract(
     describeStoreTransactionContract(() => store);
 
     describeVoteDeletionContract(() => store);
+    describeVoteColumnsContract(() => store);
 
     describeLockStoreContract(() => store);
   });

@@ -9,6 +9,8 @@ import type {
 } from '../../core/ports/store.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
+import type { DecisionState, ItemTruth, VoteColumns } from '../../core/ports/vote-columns.js';
+import { voteColumnsBuilder } from '../../core/vote-columns-builder.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Run } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
@@ -178,6 +180,23 @@ export class MemoryStore implements StoreWithPeople {
     });
   }
 
+  readVoteColumns(): Promise<VoteColumns> {
+    return this.call('readVoteColumns', () => {
+      const columns = voteColumnsBuilder();
+      for (const vote of this.state.votes) {
+        if (vote.label === null) continue;
+        const soft = vote.probabilities && structuredClone(vote.probabilities);
+        columns.add(vote.id, vote.itemId, vote.source, vote.label, soft);
+      }
+      const truth = new Map<string, ItemTruth>();
+      for (const item of this.state.items.values()) {
+        if (item.goldLabel !== null && columns.has(item.id))
+          truth.set(item.id, { role: item.role, goldLabel: item.goldLabel });
+      }
+      return columns.build(truth);
+    });
+  }
+
   deleteVotes(ids: readonly number[]): Promise<number> {
     return this.call('deleteVotes', () => {
       const gone = new Set(ids);
@@ -207,6 +226,14 @@ export class MemoryStore implements StoreWithPeople {
         .sort((a, b) => compareIds(a.itemId, b.itemId))
         .map((decision) => structuredClone(decision));
     });
+  }
+
+  listDecisionStates(): Promise<DecisionState[]> {
+    return this.call('listDecisionStates', () =>
+      [...this.state.decisions.values()]
+        .sort((a, b) => compareIds(a.itemId, b.itemId))
+        .map(({ itemId, decidedBy, zone }) => ({ itemId, decidedBy, zone })),
+    );
   }
 
   createRun(run: Run): Promise<void> {

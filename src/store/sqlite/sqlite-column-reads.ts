@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+import type { DecisionState, ItemTruth, VoteColumns } from '../../core/ports/vote-columns.js';
+import { voteColumnsBuilder } from '../../core/vote-columns-builder.js';
+import type { DecidedBy, Decision, Distribution, ItemRole } from '../../core/types.js';
+
+/** The whole-project reads of the SQLite store, over prepared statements. */
+export interface SqliteColumnReads {
+  readVoteColumns(): VoteColumns;
+  listDecisionStates(): DecisionState[];
+}
+
+const VOTES =
+  "select id, item_id, source, label, case when source like 'human:%' then null else probabilities end " +
+  'from votes where label is not null order by id';
+const ITEMS = 'select id, role, gold_label from items where gold_label is not null';
+const DECISIONS = 'select item_id, decided_by, zone from decisions order by item_id';
+
+type VoteRow = [number, string, string, string, string | null];
+type ItemRow = [string, string, string];
+type DecisionRow = [string, string, string | null];
+
+/**
+ * The column reads of the Store (`readVoteColumns`, `listDecisionStates`) straight over
+ * better-sqlite3: rows come as arrays (`raw`) and are iterated one at a time, so a million votes
+ * never exist as a million row objects. Synchronous: inside a Kysely transaction on the same
+ * connection they see its writes, like any of its queries.
+ * @example const reads = sqliteColumnReads(database); reads.readVoteColumns().count
+ * Complexity: O(votes) for the votes, O(decisions) for the states.
+ */
+export function sqliteColumnReads(database: Database.Database): SqliteColumnReads {
+  const votes = database.prepare(VOTES).raw(true);
+  const items = database.prepare(ITEMS).raw(true);
+  const decisions = database.prepare(DECISIONS).raw(true);
+  return {
+    readVoteColumns() {
+      const columns = voteColumnsBuilder();
+      for (const row of votes.iterate() as IterableIterator<VoteRow>) {
+        const soft = row[4] === null ? null : (JSON.parse(row[4]) as Distribution);
+        columns.add(row[0], row[1], row[2], row[3], soft);
+      }
+      const truth = new Map<string, ItemTruth>();
+      for (const row of items.iterate() as IterableIterator<ItemRow>)
+        truth.set(row[0], { role: row[1] as ItemRole, goldLabel: row[2] });
+      return columns.build(truth);
+    },
+    listDecisionStates() {
+      return (decisions.all() as DecisionRow[]).map((row) => ({
+        itemId: row[0],
+        decidedBy: row[1] as DecidedBy,
+        zone: row[2] as Decision['zone'],
+      }));
+    },
+  };
+}
