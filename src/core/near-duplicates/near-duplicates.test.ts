@@ -22,6 +22,9 @@ describe('shingles and Jaccard', () => {
     expect(shingleSet('abcd', 3, 'char')).toHaveLength(2);
     expect(shingleSet('ab', 3, 'char')).toHaveLength(1);
     expect(shingleSet('a b c a b', 2, 'word')).toHaveLength(3);
+    // The rolling hash gives a run the same hash wherever it stands: abc bcd cde def efa fab.
+    expect(shingleSet('abcdefabcdef', 3, 'char')).toHaveLength(6);
+    expect(jaccard(shingleSet('xxabcd', 3, 'char'), shingleSet('abcdyy', 3, 'char'))).toBe(2 / 6);
   });
 });
 

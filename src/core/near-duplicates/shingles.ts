@@ -33,12 +33,10 @@ export function shingleSet(normalized: string, size: number, unit: ShingleUnit):
   const parts = unit === 'word' ? normalized.split(' ') : null;
   const length = parts === null ? normalized.length : parts.length;
   const count = Math.max(1, length - size + 1);
-  const hashes = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    hashes[i] =
-      parts === null
-        ? hashRange(normalized, i, Math.min(length, i + size))
-        : hashText(parts.slice(i, i + size).join(' '));
+  const hashes =
+    parts === null ? charShingles(normalized, size, count) : new Uint32Array(count);
+  if (parts !== null) {
+    for (let i = 0; i < count; i++) hashes[i] = hashText(parts.slice(i, i + size).join(' '));
   }
   hashes.sort();
   return distinct(hashes);
@@ -74,6 +72,29 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
  */
 export function hashText(text: string): number {
   return hashRange(text, 0, text.length);
+}
+
+/** Multiplier of the rolling hash of character shingles (odd, so it is invertible mod 2^32). */
+const ROLL = 0x01000193;
+
+/**
+ * Hashes of every run of `size` code units by a polynomial hash rolled along the text (each
+ * step drops one character and adds one), then mixed: O(length), not O(length × size).
+ */
+function charShingles(text: string, size: number, count: number): Uint32Array {
+  const hashes = new Uint32Array(count);
+  const width = Math.min(size, text.length);
+  let top = 1;
+  for (let i = 1; i < width; i++) top = Math.imul(top, ROLL);
+  let h = 0;
+  for (let i = 0; i < width; i++) h = (Math.imul(h, ROLL) + text.charCodeAt(i)) | 0;
+  hashes[0] = mix32(h);
+  for (let i = 1; i < count; i++) {
+    h = (h - Math.imul(text.charCodeAt(i - 1), top)) | 0;
+    h = (Math.imul(h, ROLL) + text.charCodeAt(i + width - 1)) | 0;
+    hashes[i] = mix32(h);
+  }
+  return hashes;
 }
 
 function hashRange(text: string, from: number, to: number): number {
