@@ -16,3 +16,4 @@ export {
   type ShingleUnit,
 } from './shingles.js';
 export { UnionFind } from './union-find.js';
+export { markProblem } from './mark-problem.js';

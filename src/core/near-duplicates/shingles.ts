@@ -33,8 +33,7 @@ export function shingleSet(normalized: string, size: number, unit: ShingleUnit):
   const parts = unit === 'word' ? normalized.split(' ') : null;
   const length = parts === null ? normalized.length : parts.length;
   const count = Math.max(1, length - size + 1);
-  const hashes =
-    parts === null ? charShingles(normalized, size, count) : new Uint32Array(count);
+  const hashes = parts === null ? charShingles(normalized, size, count) : new Uint32Array(count);
   if (parts !== null) {
     for (let i = 0; i < count; i++) hashes[i] = hashText(parts.slice(i, i + size).join(' '));
   }

@@ -9,3 +9,4 @@ export type * from './item-comments.js';
 export type * from './answer-checks.js';
 export type * from './check-store.js';
 export type * from './lock-store.js';
+export type * from './duplicate-store.js';

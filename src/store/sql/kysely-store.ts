@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
+import type { DuplicateMark } from '../../core/ports/duplicate-store.js';
 import type { Clock } from '../../core/ports/runtime.js';
 import type { PeopleStore } from '../../core/ports/people-store.js';
 import type {
@@ -21,6 +22,7 @@ import {
   type StoreSql,
 } from './bulk-writes.js';
 import { deleteVoteRows } from './delete-vote-rows.js';
+import { replaceDuplicateRows, selectDuplicates } from './kysely-duplicates.js';
 import {
   insertCheckRows,
   labelCheckRows,
@@ -335,6 +337,16 @@ export class KyselyStore implements Store {
 
   getLock(name: string): Promise<HeldLock | undefined> {
     return this.#guard('getLock', () => selectLockRow(this.#db, name));
+  }
+
+  replaceDuplicates(marks: readonly DuplicateMark[]): Promise<void> {
+    return this.#guard('replaceDuplicates', () =>
+      this.#inTransaction((store) => replaceDuplicateRows(store.#sql(), marks)),
+    );
+  }
+
+  listDuplicates(query: { readonly itemIds?: readonly string[] } = {}): Promise<DuplicateMark[]> {
+    return this.#guard('listDuplicates', () => selectDuplicates(this.#sql(), query));
   }
 
   /** Closes the connection; a no-op on a transaction-bound store and on a second call. */

@@ -9,11 +9,13 @@ import type {
 } from '../../core/ports/store.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
+import type { DuplicateMark } from '../../core/ports/duplicate-store.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Run } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import { memoryChecks } from './memory-checks.js';
 import { memoryLocks } from './memory-locks.js';
+import { checkedDuplicates } from './memory-duplicates.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
@@ -31,6 +33,8 @@ interface State {
   checks: Map<string, Check>;
   /** Named locks by name. */
   locks: Map<string, HeldLock>;
+  /** Duplicate marks by item id. */
+  duplicates: Map<string, DuplicateMark>;
 }
 
 /**
@@ -141,7 +145,8 @@ export class MemoryStore implements StoreWithPeople {
       (item) =>
         (roles === undefined || roles.has(item.role)) &&
         (ids === undefined || ids.has(item.id)) &&
-        (voted === undefined || !voted.has(item.id)),
+        (voted === undefined || !voted.has(item.id)) &&
+        (query.duplicates === undefined || this.state.duplicates.has(item.id) === query.duplicates),
     );
     return items.sort((a, b) => compareIds(a.id, b.id));
   }
@@ -328,6 +333,22 @@ export class MemoryStore implements StoreWithPeople {
     return this.call('getLock', () => this.locks.get(name));
   }
 
+  replaceDuplicates(marks: readonly DuplicateMark[]): Promise<void> {
+    return this.call('replaceDuplicates', () => {
+      this.state.duplicates = checkedDuplicates(marks, (id) => this.state.items.has(id));
+    });
+  }
+
+  listDuplicates(query: { readonly itemIds?: readonly string[] } = {}): Promise<DuplicateMark[]> {
+    return this.call('listDuplicates', () => {
+      const ids = query.itemIds === undefined ? undefined : new Set(query.itemIds);
+      return [...this.state.duplicates.values()]
+        .filter((mark) => ids === undefined || ids.has(mark.itemId))
+        .sort((a, b) => compareIds(a.itemId, b.itemId))
+        .map((mark) => ({ ...mark }));
+    });
+  }
+
   /** Like the SQL stores: a no-op on the store of a transaction and on a second call. */
   async close(): Promise<void> {
     if (!this.inside) this.closed = true;
@@ -392,6 +413,7 @@ function emptyState(): State {
     embeddings: new Map(),
     checks: new Map(),
     locks: new Map(),
+    duplicates: new Map(),
   };
 }
 
@@ -408,6 +430,7 @@ function copyState(state: State): State {
     embeddings: new Map(state.embeddings),
     checks: new Map(state.checks),
     locks: new Map(state.locks),
+    duplicates: new Map(state.duplicates),
   };
 }
 
