@@ -19,4 +19,9 @@ export interface DuplicateStore {
   replaceDuplicates(marks: readonly DuplicateMark[]): Promise<void>;
   /** Marks in item id order; `itemIds` keeps those of these duplicates. */
   listDuplicates(query?: { readonly itemIds?: readonly string[] }): Promise<DuplicateMark[]>;
+  /**
+   * These items (those stored) in the order they were first imported, ties (one import) in id
+   * order: a cluster's earliest pool item is its representative. Re-importing keeps the place.
+   */
+  itemsByImport(ids: readonly string[]): Promise<string[]>;
 }

@@ -12,7 +12,7 @@ import type { Item, ItemRole } from '../../core/types.js';
 import { itemText } from '../items/index.js';
 
 export interface FindDuplicatesOptions {
-  readonly store: Pick<Store, 'listItems'>;
+  readonly store: Pick<Store, 'listItems' | 'itemsByImport'>;
   /** The project's fields: an item's text is these, one per line (`itemText`). */
   readonly fields: readonly string[];
   readonly settings: Omit<NearDuplicateOptions, 'nearMissMargin'>;
@@ -85,7 +85,7 @@ const REPRESENTATIVE_RANK: Readonly<Record<ItemRole, number>> = {
 /**
  * Finds exact and near duplicates among all items (`findNearDuplicates` over each item's text),
  * groups them in clusters and picks each cluster's representative: a gold item if there is one,
- * else a control item, else the first pool item in id order. Only pool items are marked as
+ * else a control item, else the pool item imported first (one import's items in id order). Only pool items are marked as
  * duplicates; gold, control and test items keep their own labels. A test item is never a
  * representative nor marked: each pair of a test item and another item of its cluster is a leak,
  * reported, so a held-out measure is never silently taken on copies of labelled items.
@@ -105,12 +105,17 @@ export async function findDuplicates(options: FindDuplicatesOptions): Promise<Du
   });
   const shingles = (index: number): Uint32Array =>
     shingleSet(normalizeForDedup(texts[index] as string), settings.shingle, settings.unit);
+  const clustered = [...groups.values()].filter((members) => members.length > 1);
+  const imported = await importOrder(options.store, items, clustered);
   const clusters: DuplicateCluster[] = [];
   const marks: DuplicateMark[] = [];
   const leaks: Leak[] = [];
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const ranked = [...members].sort((a, b) => rankOf(items, a) - rankOf(items, b) || a - b);
+  for (const members of clustered) {
+    const ranked = [...members].sort(
+      (a, b) =>
+        rankOf(items, a) - rankOf(items, b) ||
+        (imported.get(a) as number) - (imported.get(b) as number),
+    );
     const lead = ranked[0] as number;
     const hasRepresentative = (items[lead] as Item).role !== 'test';
     const leadShingles = shingles(lead);
@@ -161,6 +166,32 @@ export async function findDuplicates(options: FindDuplicatesOptions): Promise<Du
     banding: found.banding,
     candidates: found.candidates,
   };
+}
+
+/**
+ * Each clustered item's place in import order (`itemsByImport`), by index; places compare only
+ * within a cluster, so the ids are asked for in batches of whole clusters.
+ */
+async function importOrder(
+  store: Pick<Store, 'itemsByImport'>,
+  items: readonly Item[],
+  clusters: readonly (readonly number[])[],
+): Promise<Map<number, number>> {
+  const order = new Map<number, number>();
+  let batch: number[] = [];
+  const flush = async (): Promise<void> => {
+    const indexOf = new Map(batch.map((index) => [(items[index] as Item).id, index]));
+    for (const id of await store.itemsByImport([...indexOf.keys()])) {
+      order.set(indexOf.get(id) as number, order.size);
+    }
+    batch = [];
+  };
+  for (const members of clusters) {
+    batch.push(...members);
+    if (batch.length >= PAGE) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return order;
 }
 
 function rankOf(items: readonly Item[], index: number): number {

@@ -69,3 +69,20 @@ export async function selectDuplicates(
     similarity: Number(row.similarity),
   }));
 }
+
+/**
+ * Stored ids among these, by first import (`created_at`, kept on re-import) then id.
+ * @example await idsByImport({ db, dialect }, ['b', 'a']) // ['b', 'a'] when b came first
+ * Complexity: one statement.
+ */
+export async function idsByImport(from: StoreSql, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await from.db
+    .selectFrom('items')
+    .select('id')
+    .where('id', 'in', textSet(from.dialect, ids))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -22,7 +22,7 @@ import {
   type StoreSql,
 } from './bulk-writes.js';
 import { deleteVoteRows } from './delete-vote-rows.js';
-import { replaceDuplicateRows, selectDuplicates } from './kysely-duplicates.js';
+import { idsByImport, replaceDuplicateRows, selectDuplicates } from './kysely-duplicates.js';
 import {
   insertCheckRows,
   labelCheckRows,
@@ -347,6 +347,10 @@ export class KyselyStore implements Store {
 
   listDuplicates(query: { readonly itemIds?: readonly string[] } = {}): Promise<DuplicateMark[]> {
     return this.#guard('listDuplicates', () => selectDuplicates(this.#sql(), query));
+  }
+
+  itemsByImport(ids: readonly string[]): Promise<string[]> {
+    return this.#guard('itemsByImport', () => idsByImport(this.#sql(), ids));
   }
 
   /** Closes the connection; a no-op on a transaction-bound store and on a second call. */

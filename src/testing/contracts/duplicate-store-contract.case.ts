@@ -64,6 +64,17 @@ export function describeDuplicateStoreContract(store: () => Store): void {
       ).toEqual(['e']);
     });
 
+    it('orders items by first import, and keeps the place on re-import', async () => {
+      await store().upsertItems([item('m'), item('k')]);
+      // Past the clock's millisecond, so the SQL stores' import times differ.
+      await new Promise((done) => setTimeout(done, 5));
+      await store().upsertItems([item('b')]);
+      await new Promise((done) => setTimeout(done, 5));
+      await store().upsertItems([item('m', { fields: { text: 'again' } }), item('a')]);
+      expect(await store().itemsByImport(['a', 'b', 'k', 'm', 'zz'])).toEqual(['k', 'm', 'b', 'a']);
+      expect(await store().itemsByImport([])).toEqual([]);
+    });
+
     it('refuses bad marks and writes nothing', async () => {
       await seed();
       const kept = [{ itemId: 'b', duplicateOf: 'a', similarity: 1 }];

@@ -106,7 +106,9 @@ export class MemoryStore implements StoreWithPeople {
       const ids = new Set(items.map((item) => item.id));
       let updated = 0;
       for (const id of ids) if (this.state.items.has(id)) updated += 1;
-      for (const item of items) this.state.items.set(item.id, structuredClone(item));
+      // New ids go in id order, as the SQL stores order one import's items (`itemsByImport`).
+      const ordered = [...items].sort((a, b) => compareIds(a.id, b.id));
+      for (const item of ordered) this.state.items.set(item.id, structuredClone(item));
       return { inserted: ids.size - updated, updated };
     });
   }
@@ -346,6 +348,14 @@ export class MemoryStore implements StoreWithPeople {
         .filter((mark) => ids === undefined || ids.has(mark.itemId))
         .sort((a, b) => compareIds(a.itemId, b.itemId))
         .map((mark) => ({ ...mark }));
+    });
+  }
+
+  /** A Map keeps the place of a key set again, so its order is the order of first import. */
+  itemsByImport(ids: readonly string[]): Promise<string[]> {
+    return this.call('itemsByImport', () => {
+      const wanted = new Set(ids);
+      return [...this.state.items.keys()].filter((id) => wanted.has(id));
     });
   }
 
