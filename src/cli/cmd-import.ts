@@ -85,7 +85,7 @@ export function registerImport(program: Command, io: CliIo): void {
           `imported ${report.inserted + report.updated} ${role} items from ${report.file} ` +
             `(${report.inserted} new, ${report.updated} updated${report.skipped.length > 0 ? `, ${report.skipped.length} skipped` : ''})\n`,
         );
-        if (report.cleaned > 0) {
+        if (report.cleaned !== undefined) {
           io.out(
             `cleaned the text of ${report.cleaned} items; the text as it came is kept in ${ctx.config.fields.map((f) => `${f}_original`).join(', ')}\n`,
           );

@@ -42,8 +42,8 @@ export interface ImportReport {
   readonly updated: number;
   /** Every record left out (only with `skipInvalid`); its length is the skipped count. */
   readonly skipped: readonly SkippedRecord[];
-  /** Items whose text the clean-up changed (0 without `clean`). */
-  readonly cleaned: number;
+  /** Items whose text the clean-up changed; only with `clean`. */
+  readonly cleaned?: number;
 }
 
 /** Records per read and per `upsertItems` call. */
@@ -139,5 +139,5 @@ export async function importItems(options: ImportItemsOptions): Promise<ImportRe
   } finally {
     progress?.finish(finished);
   }
-  return { file, read, inserted, updated, skipped, cleaned };
+  return { file, read, inserted, updated, skipped, ...(options.clean ? { cleaned } : {}) };
 }
