@@ -85,7 +85,8 @@ async function davidson(tweets: readonly Text[]): Promise<void> {
     console.log(
       `\n\`hilo dedup\` (threshold 0.8, 5-char shingles, ${found.seconds.toFixed(1)} s): ${clusters} clusters holding ${members} tweets; ${exact} exact copies once normalised, ${near} near pairs.\n`,
     );
-    console.log('```\n' + found.out.split('\n').slice(0, 14).join('\n') + '\n```');
+    // The summary only: the clusters' texts are offensive tweets, not for a results page.
+    console.log('```\n' + found.out.split('\n').slice(0, 2).join('\n') + '\n```');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
