@@ -1,19 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hilo, tempDir, writeJsonl } from './cli-harness.js';
+import { hilo, readJsonl, tempDir, writeJsonl } from './cli-harness.js';
 
 const FIXTURE = fileURLToPath(
   new URL('../src/testing/fixtures/davidson-entities.jsonl', import.meta.url),
 );
-
-async function readJsonl(path: string): Promise<Record<string, unknown>[]> {
-  return (await readFile(path, 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 describe('hilo import --clean → dedup --apply → label → export (SQLite)', () => {
   it('cleans tweets keeping the originals, labels one item per cluster and exports whose duplicate each is', async () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HiloError } from '../../core/errors.js';
 import type { Store } from '../../core/ports/store.js';
 import { item, vote } from '../builders/index.js';
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    return error instanceof HiloError ? error.code : `not a HiloError: ${String(error)}`;
-  }
-  return 'no error';
-}
+import { codeOf } from './check-store-contract.case.js';
 
 /**
  * Duplicate marks (`DuplicateStore`) and the `duplicates` item filter, run inside the Store
