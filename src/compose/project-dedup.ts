@@ -1,7 +1,6 @@
 import { HiloError } from '../core/errors.js';
 import type { Clock, Progress, StoreWithPeople } from '../core/ports/index.js';
 import type { DedupSettings, ProjectConfig } from '../core/project.js';
-import { requiredItemFields } from '../core/task-kind/index.js';
 import { cleanPlan, parseCleanRule, type CleanStep } from '../core/text-clean/index.js';
 import { openRecordSink } from '../files/open-record-sink.js';
 import {
@@ -50,7 +49,7 @@ export async function projectDedup(
   const started = clock.now();
   const found = await findDuplicates({
     store,
-    fields: requiredItemFields(config),
+    fields: config.fields,
     settings,
     ...(context.progress ? { progress: context.progress } : {}),
   });
@@ -71,7 +70,8 @@ export async function projectDedup(
 
 /**
  * The clean-up plan of an import: hilo.yaml `import.clean`, then the `--clean` rules, over the
- * project's text fields; undefined when there is nothing to clean.
+ * project's fields (the text shown to the model and to people); undefined when there is nothing
+ * to clean.
  * @example importCleanPlan(config, ['text=html']) // Map { 'text' => ['html'] }
  */
 export function importCleanPlan(
@@ -84,7 +84,7 @@ export function importCleanPlan(
     return rule;
   });
   if (rules.length === 0) return undefined;
-  const plan = cleanPlan(rules, requiredItemFields(config));
+  const plan = cleanPlan(rules, config.fields);
   if ('problem' in plan) throw new HiloError('INVALID_INPUT', `--clean ${plan.problem}`);
   return plan;
 }
