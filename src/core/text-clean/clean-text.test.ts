@@ -30,6 +30,7 @@ describe('decodeEntities', () => {
 
   it('needs the semicolon of a name other than amp, lt, gt and quot', () => {
     expect(decodeEntities('&copy 2020 &lt3')).toBe('&copy 2020 <3');
+    expect(decodeEntities('&amplify &ltd, &amp;t')).toBe('&amplify &ltd, &t');
   });
 
   it('reads references to no character as HTML5 does', () => {

@@ -88,11 +88,12 @@ function buildNamed(): ReadonlyMap<string, string> {
 export const NAMED_ENTITIES: ReadonlyMap<string, string> = buildNamed();
 
 const REFERENCE =
-  /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|(amp|lt|gt|quot)(?![A-Za-z0-9]*;)|([A-Za-z][A-Za-z0-9]{1,31}))(;?)/g;
+  /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|(amp|lt|gt|quot)(?![A-Za-z;])|([A-Za-z][A-Za-z0-9]{1,31}))(;?)/g;
 
 /**
  * Decodes the character references of `text` once: `&amp;` → `&`, `&#128514;` → 😂,
- * `&#x1F602;` → 😂. Named references need their `;` (except `amp`, `lt`, `gt`, `quot`);
+ * `&#x1F602;` → 😂. Named references need their `;` (except `amp`, `lt`, `gt`, `quot` followed
+ * by no letter: `&lt3`, `a &amp b`; `&amplify` stays);
  * numeric ones may omit it. A reference to no character (0, a surrogate, above U+10FFFF) becomes
  * U+FFFD and 0x80–0x9F the Windows-1252 character, as HTML5 reads them; an unknown name is left
  * as written.
@@ -111,7 +112,7 @@ export function decodeEntitiesOnce(text: string): string {
       name: string | undefined,
       semi: string,
     ) => {
-      // `amp`, `lt`, `gt`, `quot` are decoded even without `;` (`&lt3`), as browsers do.
+      // `amp`, `lt`, `gt`, `quot` are decoded without `;` when no letter follows (`&lt3`).
       if (bare !== undefined) return (NAMED_ENTITIES.get(bare) ?? '') + semi;
       if (name !== undefined) {
         const found = NAMED_ENTITIES.get(name);
