@@ -2,14 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankingSubset, SUBSET_LABELS } from './banking-subset.js';
-import { hilo, tempDir, writeJsonl } from './cli-harness.js';
-
-async function readJsonl(path: string): Promise<Record<string, unknown>[]> {
-  return (await readFile(path, 'utf8'))
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+import { hilo, readJsonl, tempDir, writeJsonl } from './cli-harness.js';
 
 describe('hilo checks draw → export → import --role check → export (SQLite)', () => {
   it('draws pool items for experts, takes their answers from a file, and keeps them as expert labels', async () => {

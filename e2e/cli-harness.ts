@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../src/cli/cli-io.js';
@@ -43,4 +43,12 @@ export async function writeJsonl(
 ): Promise<string> {
   await writeFile(path, rows.map((r) => JSON.stringify(r)).join('\n') + '\n', 'utf8');
   return path;
+}
+
+/** The records of a JSON-lines file, in order. */
+export async function readJsonl(path: string): Promise<Record<string, unknown>[]> {
+  return (await readFile(path, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

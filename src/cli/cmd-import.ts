@@ -13,7 +13,11 @@ interface ImportFlags {
   labelField: string;
   skipInvalid?: boolean;
   batch?: string;
+  clean: string[];
 }
+
+/** `--clean` may be given several times; commander hands each value here. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerImport(program: Command, io: CliIo): void {
   program
@@ -32,18 +36,24 @@ export function registerImport(program: Command, io: CliIo): void {
     .option('--label-field <name>', 'column with the expert label (gold, control, test)', 'label')
     .option('--skip-invalid', 'store the good lines and report every bad one instead of stopping')
     .option('--batch <name>', 'batch name recorded on the items')
+    .option(
+      '--clean <rule>',
+      'clean text: html,entities,unicode,whitespace or all, for every text field or FIELD=STEPS for one; repeatable; the original is kept in <field>_original',
+      collect,
+      [],
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  hilo import items.jsonl\n  hilo import gold.csv --role gold --label-field category\n  hilo import checks.csv --role check',
+      '\nExamples:\n  hilo import items.jsonl\n  hilo import gold.csv --role gold --label-field category\n  hilo import tweets.csv --clean html,entities,whitespace\n  hilo import checks.csv --role check',
     )
     .action(async (file: string, flags: ImportFlags) => {
       const role = choiceFlag('--role', flags.role, [...ITEM_ROLES, 'check'] as const);
       await withProject(flags.project, io, async (ctx) => {
         if (role === 'check') {
-          if (flags.skipInvalid || flags.batch !== undefined) {
+          if (flags.skipInvalid || flags.batch !== undefined || flags.clean.length > 0) {
             throw new HiloError(
               'INVALID_INPUT',
-              '--skip-invalid and --batch do not apply to --role check: answers are all or nothing',
+              '--skip-invalid, --batch and --clean do not apply to --role check: answers are all or nothing',
             );
           }
           const answers = await ctx.checks.importAnswers({
@@ -64,6 +74,7 @@ export function registerImport(program: Command, io: CliIo): void {
           labelField: flags.labelField,
           skipInvalid: flags.skipInvalid ?? false,
           ...(flags.batch ? { batch: flags.batch } : {}),
+          clean: flags.clean,
         });
         for (const skip of report.skipped) {
           io.err(
@@ -74,6 +85,11 @@ export function registerImport(program: Command, io: CliIo): void {
           `imported ${report.inserted + report.updated} ${role} items from ${report.file} ` +
             `(${report.inserted} new, ${report.updated} updated${report.skipped.length > 0 ? `, ${report.skipped.length} skipped` : ''})\n`,
         );
+        if (report.cleaned !== undefined) {
+          io.out(
+            `cleaned the text of ${report.cleaned} items; the text as it came is kept in ${ctx.config.fields.map((f) => `${f}_original`).join(', ')}\n`,
+          );
+        }
       });
     });
 }

@@ -4,6 +4,7 @@ import { registerAnnotators } from './cmd-annotators.js';
 import { registerAudit } from './cmd-audit.js';
 import { registerCalibrate } from './cmd-calibrate.js';
 import { registerChecks } from './cmd-checks.js';
+import { registerDedup } from './cmd-dedup.js';
 import { registerDemo } from './cmd-demo.js';
 import { registerCascade } from './cmd-cascade.js';
 import { registerEnsemble } from './cmd-ensemble.js';
@@ -30,6 +31,7 @@ export function registerCommands(program: Command, io: CliIo, interrupts: Interr
   registerInit(program, io);
   registerImport(program, io);
   registerImportPredictions(program, io);
+  registerDedup(program, io);
   registerLearn(program, io, interrupts);
   registerLabel(program, io, interrupts);
   registerEval(program, io);

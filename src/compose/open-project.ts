@@ -19,6 +19,8 @@ import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { controlError } from './control-error.js';
 import { personId } from './person-id.js';
 import { projectChecks } from './project-checks.js';
+import { importCleanPlan, projectDedup } from './project-dedup.js';
+import { shareDuplicateDecisions } from '../pipeline/dedup/index.js';
 import { storeLocation } from './store-location.js';
 import { abortableSleep, trainerLockOptions } from './trainer-lock-options.js';
 import {
@@ -111,6 +113,13 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
   });
   const trainerLock = (o: LearnOptions) => trainerLockOptions({ locks: store, clock, logger }, o);
 
+  // Duplicates share their representative's decision after every step that writes decisions.
+  const afterDecisions = async <T>(step: Promise<T>): Promise<T> => {
+    const report = await step;
+    await shareDuplicateDecisions({ store, clock });
+    return report;
+  };
+
   const project: Project = {
     dir,
     config,
@@ -118,8 +127,9 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     clock,
     logger,
     env,
-    importItems: async (o) =>
-      importItems({
+    importItems: async (o) => {
+      const clean = importCleanPlan(config, o.clean);
+      return importItems({
         store,
         source: await openRecordSource(o.file),
         role: o.role ?? 'pool',
@@ -130,8 +140,10 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         shape,
         skipInvalid: o.skipInvalid ?? false,
         ...(o.batch ? { batch: o.batch } : {}),
+        ...(clean ? { clean } : {}),
         ...withProgress,
-      }),
+      });
+    },
     importVotes: async (o) =>
       importVotes({
         store,
@@ -189,54 +201,62 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         ...o,
       }),
     route: ({ measure, withinK, ...o }) =>
-      routeItems({
-        store,
-        clock,
-        labels,
-        shape: withMeasure(shape, measure, withinK),
-        fields: config.fields,
-        prices: config.prices,
-        people: config.people,
-        ...o,
-      }),
+      afterDecisions(
+        routeItems({
+          store,
+          clock,
+          labels,
+          shape: withMeasure(shape, measure, withinK),
+          fields: config.fields,
+          prices: config.prices,
+          people: config.people,
+          ...o,
+        }),
+      ),
     ensemble: (o) => ensembleVotes({ store, clock, labels, ...o }),
     cascade: (o) =>
-      cascadeRoute({
-        store,
-        checks: store,
-        clock,
-        labels,
-        prices: config.prices,
-        people: config.people,
-        ...o,
-      }),
+      afterDecisions(
+        cascadeRoute({
+          store,
+          checks: store,
+          clock,
+          labels,
+          prices: config.prices,
+          people: config.people,
+          ...o,
+        }),
+      ),
     routeWholeSet: async (o) =>
-      routeWholeSet({
-        store,
-        clock,
-        labels,
-        shape: shape,
-        fields: config.fields,
-        prices: config.prices,
-        people: config.people,
-        source: o.source,
-        maxError: o.maxError,
-        alpha: o.alpha,
-        peopleError:
-          o.peopleError !== undefined
-            ? { kind: 'declared', rate: o.peopleError }
-            : await controlError(store.people),
-        ...(o.seed === undefined ? {} : { seed: o.seed }),
-      }),
+      afterDecisions(
+        routeWholeSet({
+          store,
+          clock,
+          labels,
+          shape: shape,
+          fields: config.fields,
+          prices: config.prices,
+          people: config.people,
+          source: o.source,
+          maxError: o.maxError,
+          alpha: o.alpha,
+          peopleError:
+            o.peopleError !== undefined
+              ? { kind: 'declared', rate: o.peopleError }
+              : await controlError(store.people),
+          ...(o.seed === undefined ? {} : { seed: o.seed }),
+        }),
+      ),
     aggregate: (o) =>
-      aggregateVotes({
-        store,
-        labels,
-        clock,
-        people: store.people,
-        shape,
-        ...o,
-      }),
+      afterDecisions(
+        aggregateVotes({
+          store,
+          labels,
+          clock,
+          people: store.people,
+          shape,
+          ...o,
+        }),
+      ),
     suspects: async (o = {}) => {
       const { queue, ...rest } = o;
       const report = await findSuspects({
@@ -265,6 +285,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     export: (o) =>
       exportItems({ store, sink: openRecordSink(o.file), labels, shape, ...withProgress }),
     checks: projectChecks({ store, config, clock, ...withProgress }),
+    dedup: (o) => projectDedup({ store, config, clock, ...withProgress }, o),
     close: () => store.close(),
   };
   return project;

@@ -31,6 +31,7 @@ import type { FirstPassChoice } from './first-pass.js';
 import type { ImportPredictionsFileOptions } from './prediction-files.js';
 import type { ProjectChecks } from './project-checks.js';
 import type { Env } from './model-clients.js';
+import type { DedupOptions, DedupRun } from './project-dedup.js';
 
 /**
  * An open project: its hilo.yaml, its store, and the steps a user runs, wired to the store, the
@@ -196,6 +197,12 @@ export interface Project {
   export(options: { readonly file: string }): Promise<ExportReport>;
   /** Expert checks drawn from the pool: draw, status, export, and import of the answers. */
   readonly checks: ProjectChecks;
+  /**
+   * Exact and near duplicates among the items (`hilo dedup`): clusters, representatives, leaks
+   * of test items; with `apply`, duplicates are marked and share their representative's decision.
+   * @example const run = await project.dedup({ threshold: 0.9, apply: true })
+   */
+  dedup(options?: DedupOptions): Promise<DedupRun>;
   /** Closes the store. */
   close(): Promise<void>;
 }
@@ -213,6 +220,11 @@ export interface ImportFileOptions {
   /** Store the good records and report the bad ones instead of stopping; default false. */
   readonly skipInvalid?: boolean;
   readonly batch?: string;
+  /**
+   * Clean-up rules (`--clean`): `html,entities` for every text field, `text=whitespace` for one,
+   * `all`; added to hilo.yaml `import.clean`. A changed field keeps its original in `<field>_original`.
+   */
+  readonly clean?: readonly string[];
 }
 
 /** @example const options: ImportVotesFileOptions = { file: 'answers.csv', taskField: 'item' } */

@@ -133,6 +133,30 @@ export interface ProjectConfig {
   readonly pairwise: PairwiseOptions;
   /** Options of a rating project (`kind: rating`); ignored by other kinds. */
   readonly rating: RatingOptions;
+  /** What `hilo import` does to every file (hilo.yaml `import`). */
+  readonly import: ImportSettings;
+  /** How `hilo dedup` finds near duplicates (hilo.yaml `dedup`). */
+  readonly dedup: DedupSettings;
+}
+
+/** hilo.yaml `import`. */
+export interface ImportSettings {
+  /**
+   * Clean-up rules applied to every import, as `--clean` takes them: `html,entities` (every text
+   * field), `text=whitespace` (one field), `all`; `--clean` on the command line adds to them.
+   */
+  readonly clean: readonly string[];
+}
+
+/** hilo.yaml `dedup`: near duplicates are texts whose shingle sets have Jaccard ≥ threshold. */
+export interface DedupSettings {
+  readonly threshold: number;
+  /** Shingle length, in `unit`s. */
+  readonly shingle: number;
+  readonly unit: 'char' | 'word';
+  /** MinHash values per text: more find more of the pairs right at the threshold, slower. */
+  readonly hashes: number;
+  readonly seed: number;
 }
 
 /**
@@ -367,6 +391,8 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
   multilabel: { minLabels: 0, maxLabels: null, measure: 'exact' },
   pairwise: { prompt: 'prompt', a: 'a', b: 'b', systemA: null, systemB: null, swap: true },
   rating: { measure: 'exact', withinK: 1 },
+  import: { clean: [] },
+  dedup: { threshold: 0.8, shingle: 5, unit: 'char', hashes: 128, seed: 1 },
 };
 
 /** Texts per request to the embedding model when `labeller.local.embeddings.batchSize` is absent. */

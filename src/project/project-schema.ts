@@ -9,6 +9,7 @@ import {
   type ProjectConfig,
 } from '../core/project.js';
 import { LABEL_SET_SEPARATOR } from '../core/task-kind/index.js';
+import { dedupSettings, importSettings } from './import-dedup-schema.js';
 import type { TaskKind } from '../core/types.js';
 import type { AssertTrue, SameType } from '../core/same-type.js';
 
@@ -253,6 +254,8 @@ export const projectSchema = z
     multilabel: multilabel.prefault({}),
     pairwise: pairwise.prefault({}),
     rating: rating.prefault({}),
+    import: importSettings.prefault({}),
+    dedup: dedupSettings.prefault({}),
   })
   .strict()
   .superRefine((raw, ctx) => {

@@ -10,3 +10,4 @@ export type * from './answer-checks.js';
 export type * from './check-store.js';
 export type * from './lock-store.js';
 export type * from './vote-columns.js';
+export type * from './duplicate-store.js';

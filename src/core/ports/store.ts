@@ -2,6 +2,7 @@ import type { Run, RunKind, RunRecord } from '../runs/run-records.js';
 import type { CheckStore } from './check-store.js';
 import type { LockStore } from './lock-store.js';
 import type { ColumnReads } from './vote-columns.js';
+import type { DuplicateStore } from './duplicate-store.js';
 import type { Decision, Item, ItemRole, NewVote, StoredModel, Vote } from '../types.js';
 
 export interface UpsertCounts {
@@ -15,6 +16,8 @@ export interface ItemQuery {
   readonly ids?: readonly string[];
   /** Only items that have no vote from this source (e.g. the current labeller). */
   readonly withoutVoteFrom?: string;
+  /** false: only items not marked as a duplicate (`hilo dedup --apply`); true: only those. */
+  readonly duplicates?: boolean;
   /** Keyset pagination: items with id > afterId, in id order. */
   readonly afterId?: string;
   readonly limit?: number;
@@ -45,10 +48,10 @@ export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>> & {
 /**
  * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same
  * contract suite (`store-contract.case.ts`). Expert checks drawn from the pool are kept through
- * `CheckStore`, named locks (one trainer at a time) through `LockStore`; whole-project reads for
- * aggregation come as columns (`ColumnReads`).
+ * `CheckStore`, named locks (one trainer at a time) through `LockStore`, duplicate marks through
+ * `DuplicateStore`; whole-project reads for aggregation come as columns (`ColumnReads`).
  */
-export interface Store extends CheckStore, LockStore, ColumnReads {
+export interface Store extends CheckStore, LockStore, ColumnReads, DuplicateStore {
   /** Runs `work` atomically: every write inside it is committed together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 

@@ -23,6 +23,9 @@ const SET_COLUMN = 'labels';
 /** Items read from the store per page. */
 const PAGE = 1000;
 
+/** The column naming the representative of an item marked as a duplicate. */
+const DUPLICATE_COLUMN = 'duplicateOf';
+
 /** Columns the export adds after an item's own fields. */
 const OUTPUT_COLUMNS = [
   'id',
@@ -49,7 +52,9 @@ const OUTPUT_COLUMNS = [
  * with an output column is written as `fields.<name>`. A multi-label line keeps the set's code
  * in `label` and adds `labels`, the set's names (an array; in text cells joined by `|`, the
  * empty set `[]`), and its probabilities are each label's probability of applying (an expert's
- * set: 1 for its labels, 0 for the others).
+ * set: 1 for its labels, 0 for the others). In a project with duplicate marks (`hilo dedup
+ * --apply`) every row adds `duplicateOf`: the representative whose decision a duplicate shares,
+ * null for the others. Fields cleaned on import come with their `<field>_original` beside them.
  * @example await exportItems({ store, sink: openRecordSink('out.csv'), labels: ['ham', 'spam'] });
  * Complexity O(items); memory one page of items.
  */
@@ -65,13 +70,17 @@ export async function exportItems(options: ExportItemsOptions): Promise<ExportRe
   ]);
   let written = 0;
   progress?.start('export', await store.countItems({}));
+  // `duplicateOf` only in projects with duplicate marks (`hilo dedup --apply`).
+  const marked = (await store.countItems({ duplicates: true })) > 0;
+  if (marked) reserved.add(DUPLICATE_COLUMN);
   try {
     const fieldNames = flat ? await collectFieldNames(store) : undefined;
-    for await (const { items, decisions } of pages(store)) {
+    for await (const { items, decisions, duplicates } of pages(store, marked)) {
       for (const item of items) {
-        const record = { id: item.id };
+        const record: Record<string, unknown> = { id: item.id };
         copyFields(record, item, fieldNames, reserved);
         Object.assign(record, outcome(item, decisions.get(item.id), shape, { flat, textCells }));
+        if (marked) record[DUPLICATE_COLUMN] = duplicates.get(item.id) ?? null;
         await sink.write(record);
         written += 1;
       }
@@ -89,15 +98,26 @@ export async function exportItems(options: ExportItemsOptions): Promise<ExportRe
 
 async function* pages(
   store: Store,
-): AsyncGenerator<{ items: Item[]; decisions: Map<string, Decision> }> {
+  marked: boolean,
+): AsyncGenerator<{
+  items: Item[];
+  decisions: Map<string, Decision>;
+  duplicates: Map<string, string>;
+}> {
   let afterId: string | undefined;
   for (;;) {
     const items = await store.listItems(
       afterId === undefined ? { limit: PAGE } : { afterId, limit: PAGE },
     );
     if (items.length === 0) return;
-    const found = await store.listDecisions({ itemIds: items.map((item) => item.id) });
-    yield { items, decisions: new Map(found.map((decision) => [decision.itemId, decision])) };
+    const itemIds = items.map((item) => item.id);
+    const found = await store.listDecisions({ itemIds });
+    const marks = marked ? await store.listDuplicates({ itemIds }) : [];
+    yield {
+      items,
+      decisions: new Map(found.map((decision) => [decision.itemId, decision])),
+      duplicates: new Map(marks.map((mark) => [mark.itemId, mark.duplicateOf])),
+    };
     afterId = items.at(-1)?.id;
     if (items.length < PAGE) return;
   }

@@ -2,6 +2,7 @@ import { HiloError } from '../../core/errors.js';
 import type { Progress, RecordSource, Store } from '../../core/ports/index.js';
 import type { TaskShape } from '../../core/task-kind/index.js';
 import type { Item, ItemRole } from '../../core/types.js';
+import { cleanItem, type CleanPlan } from './clean-item.js';
 import { isProblem, itemFromRecord, type ItemRules } from './item-from-record.js';
 
 export interface ImportItemsOptions {
@@ -21,6 +22,8 @@ export interface ImportItemsOptions {
   /** Store the good records and report the bad ones, instead of stopping at the first. */
   readonly skipInvalid: boolean;
   readonly batch?: string;
+  /** Clean-up of text fields (`--clean`); each changed field keeps its original beside it. */
+  readonly clean?: CleanPlan;
   readonly progress?: Progress;
 }
 
@@ -39,6 +42,8 @@ export interface ImportReport {
   readonly updated: number;
   /** Every record left out (only with `skipInvalid`); its length is the skipped count. */
   readonly skipped: readonly SkippedRecord[];
+  /** Items whose text the clean-up changed; only with `clean`. */
+  readonly cleaned?: number;
 }
 
 /** Records per read and per `upsertItems` call. */
@@ -75,6 +80,7 @@ export async function importItems(options: ImportItemsOptions): Promise<ImportRe
   let read = 0;
   let inserted = 0;
   let updated = 0;
+  let cleaned = 0;
 
   const reject = (problem: SkippedRecord): void => {
     if (!skipInvalid) {
@@ -100,7 +106,9 @@ export async function importItems(options: ImportItemsOptions): Promise<ImportRe
             reject({ line: record.line, reason: record.error });
             continue;
           }
-          const result = itemFromRecord(record.values, rules);
+          const built = itemFromRecord(record.values, rules);
+          const result =
+            options.clean && !isProblem(built) ? cleanItem(built, options.clean) : built;
           if (isProblem(result)) {
             reject({ line: record.line, ...result });
             continue;
@@ -116,6 +124,8 @@ export async function importItems(options: ImportItemsOptions): Promise<ImportRe
           }
           firstLineOf.set(result.id, record.line);
           items.push(result);
+          // cleanItem hands back the very item it was given when nothing changed.
+          if (result !== built) cleaned += 1;
         }
         if (items.length > 0) {
           const counts = await tx.upsertItems(items);
@@ -129,5 +139,5 @@ export async function importItems(options: ImportItemsOptions): Promise<ImportRe
   } finally {
     progress?.finish(finished);
   }
-  return { file, read, inserted, updated, skipped };
+  return { file, read, inserted, updated, skipped, ...(options.clean ? { cleaned } : {}) };
 }

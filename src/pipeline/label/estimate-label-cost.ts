@@ -50,11 +50,17 @@ export async function estimateLabelCost(options: EstimateOptions): Promise<CostE
   const { store, project, settings, demos } = options;
   checkLlmSettingsForKind(project.kind, settings);
   const source = llmVoteSource({ project, demos, settings });
-  const todo = await store.countItems({ role: options.roles, withoutVoteFrom: source });
+  // Duplicates (`hilo dedup --apply`) are skipped by the run, so they cost nothing.
+  const todo = await store.countItems({
+    role: options.roles,
+    withoutVoteFrom: source,
+    duplicates: false,
+  });
   const items = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
   const sample = await store.listItems({
     role: options.roles,
     withoutVoteFrom: source,
+    duplicates: false,
     limit: Math.min(items, options.sample ?? 200),
   });
   const mode = labelPromptMode(project, settings);

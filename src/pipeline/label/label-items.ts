@@ -1,6 +1,7 @@
 import type { Clock, Progress, Store } from '../../core/ports/index.js';
 import type { LabelRunConfig, MeasuredPositionBias } from '../../core/runs/run-records.js';
 import type { Decision, Item, ItemRole, NewVote } from '../../core/types.js';
+import { shareDuplicateDecisions } from '../dedup/index.js';
 import { canReplaceDecision } from '../items/index.js';
 import { voteOf, type LabelOutcome, type Labeller } from './labeller.js';
 import { positionBiasTally } from './position-bias-tally.js';
@@ -52,8 +53,14 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
     .toISOString()
     .replace(/[-:.TZ]/g, '')
     .slice(0, 14)}`;
-  const todo = await store.countItems({ role: roles, withoutVoteFrom: labeller.source });
-  const total = await store.countItems({ role: roles });
+  // Items marked as duplicates (`hilo dedup --apply`) are not labelled: they share their
+  // representative's decision once the run ends.
+  const todo = await store.countItems({
+    role: roles,
+    withoutVoteFrom: labeller.source,
+    duplicates: false,
+  });
+  const total = await store.countItems({ role: roles, duplicates: false });
   const goal = options.limit !== undefined ? Math.min(options.limit, todo) : todo;
   const config: LabelRunConfig = {
     ...labeller.description,
@@ -141,6 +148,7 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
     progress?.finish('failed');
     throw error;
   }
+  await shareDuplicateDecisions({ store, clock });
   const ended = clock.now();
   await store.updateRun(runId, {
     status: stopped ? 'interrupted' : 'done',
@@ -213,6 +221,7 @@ function itemFeed(
       const page = await store.listItems({
         role: roles,
         withoutVoteFrom: source,
+        duplicates: false,
         ...(afterId !== undefined ? { afterId } : {}),
         limit: Math.min(PAGE, remaining),
       });

@@ -26,7 +26,7 @@ export interface QueueCounts {
  * (`taskQueueScores`: `labeller.local.queryStrategy`, margin by default, for single-label and
  * pairwise; the decided set's uncertainty for multi-label, the spread around the median for
  * ratings); when nothing was
- * routed, every pool item without a decision. Control items are all queued; the exam is a seeded
+ * routed, every pool item without a decision; items marked as duplicates never. Control items are all queued; the exam is a seeded
  * sample of `exam.size` gold items, drawn once: later calls (every `hilo serve` start) keep the
  * exam already queued and only top it up to `exam.size`, so everyone takes the same exam.
  * Overlap already raised by dynamic overlap is kept.
@@ -37,12 +37,15 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
   const settings = peopleConfig(ctx.project);
   const { store } = ctx;
   const decisions = await store.listDecisions({});
+  // Duplicates (`hilo dedup --apply`) share their representative's answer: nobody is asked.
+  const duplicates = new Set((await store.listDuplicates()).map((mark) => mark.itemId));
   // Items an expert or gold already decided (answered checks) need no people.
   const routed = decisions.filter(
     (d) =>
       (d.zone === 'human' || d.zone === 'overlap') &&
       d.decidedBy !== 'expert' &&
-      d.decidedBy !== 'gold',
+      d.decidedBy !== 'gold' &&
+      !duplicates.has(d.itemId),
   );
   const entries: QueueEntry[] = [];
   if (routed.length > 0) {
@@ -57,7 +60,7 @@ export async function buildQueue(ctx: PeopleContext): Promise<QueueCounts> {
     );
   } else {
     const decided = new Set(decisions.map((d) => d.itemId));
-    for (const item of await store.listItems({ role: 'pool' })) {
+    for (const item of await store.listItems({ role: 'pool', duplicates: false })) {
       if (decided.has(item.id)) continue;
       entries.push({
         itemId: item.id,

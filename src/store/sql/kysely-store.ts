@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
+import type { DuplicateMark } from '../../core/ports/duplicate-store.js';
 import type { Clock } from '../../core/ports/runtime.js';
 import type { PeopleStore } from '../../core/ports/people-store.js';
 import type {
@@ -24,6 +25,7 @@ import {
 import { coalescedWrites, type CoalescedWrites } from './coalesced-writes.js';
 import { deleteVoteRows } from './delete-vote-rows.js';
 import { selectDecisionStates, selectVoteColumns } from './vote-column-rows.js';
+import { idsByImport, replaceDuplicateRows, selectDuplicates } from './kysely-duplicates.js';
 import {
   insertCheckRows,
   labelCheckRows,
@@ -355,6 +357,20 @@ export class KyselyStore implements Store {
 
   getLock(name: string): Promise<HeldLock | undefined> {
     return this.#guard('getLock', () => selectLockRow(this.#db, name));
+  }
+
+  replaceDuplicates(marks: readonly DuplicateMark[]): Promise<void> {
+    return this.#guard('replaceDuplicates', () =>
+      this.#inTransaction((store) => replaceDuplicateRows(store.#sql(), marks)),
+    );
+  }
+
+  listDuplicates(query: { readonly itemIds?: readonly string[] } = {}): Promise<DuplicateMark[]> {
+    return this.#guard('listDuplicates', () => selectDuplicates(this.#sql(), query));
+  }
+
+  itemsByImport(ids: readonly string[]): Promise<string[]> {
+    return this.#guard('itemsByImport', () => idsByImport(this.#sql(), ids));
   }
 
   /** Closes the connection; a no-op on a transaction-bound store and on a second call. */

@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
  */
 export interface StoreDatabase {
   items: ItemsTable;
+  duplicates: DuplicatesTable;
   votes: VotesTable;
   decisions: DecisionsTable;
   runs: RunsTable;
@@ -36,6 +37,12 @@ export interface ChecksTable {
   labelled_by: string | null;
   labelled_at: string | null;
   drawn_at: string;
+}
+
+export interface DuplicatesTable {
+  item_id: string;
+  duplicate_of: string;
+  similarity: number;
 }
 
 export interface ItemsTable {

@@ -18,6 +18,13 @@ export function itemConditions(
   if (query.role !== undefined) conditions.push(eb('role', 'in', roleList(query.role)));
   if (query.ids !== undefined) conditions.push(eb('id', 'in', textSet(dialect, query.ids)));
   if (query.afterId !== undefined) conditions.push(eb('id', '>', query.afterId));
+  if (query.duplicates !== undefined) {
+    const marked = eb
+      .selectFrom('duplicates')
+      .select(eb.lit(1).as('one'))
+      .whereRef('duplicates.item_id', '=', 'items.id');
+    conditions.push(query.duplicates ? eb.exists(marked) : eb.not(eb.exists(marked)));
+  }
   if (query.withoutVoteFrom !== undefined) {
     const votes = eb
       .selectFrom('votes')

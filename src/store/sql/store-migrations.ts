@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { HiloError } from '../../core/errors.js';
 import { checksMigration } from './checks-migration.js';
 import { commentsMigration } from './comments-migration.js';
+import { duplicatesMigration } from './duplicates-migration.js';
 import { embeddingsMigration } from './embeddings-migration.js';
 import { goldAnswersMigration } from './gold-answers-migration.js';
 import { invitationsMigration } from './invitations-migration.js';
@@ -17,7 +18,7 @@ import type { StoreDialect } from './store-dialect.js';
  * gold items, appeals and the rules' window start; `0006_invitations` holds single-use
  * invitations; `0008_comments` keeps people's notes on items; `0010_machine_checks` adds the queue's predicted
  * label and the answer flags; `0011_checks` the expert checks drawn from the pool; `0013_locks` named locks with a holder and an
- * expiry. Never edit an applied one.
+ * expiry; `0014_duplicates` the duplicate marks of `hilo dedup`. Never edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -32,6 +33,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0010_machine_checks': machineChecksMigration(dialect),
     '0011_checks': checksMigration(dialect),
     '0013_locks': locksMigration(dialect),
+    '0014_duplicates': duplicatesMigration(dialect),
   };
 }
 

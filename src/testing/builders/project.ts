@@ -37,6 +37,8 @@ export function project(over: ProjectOverrides = {}): ProjectConfig {
     multilabel: PROJECT_DEFAULTS.multilabel,
     pairwise: PROJECT_DEFAULTS.pairwise,
     rating: PROJECT_DEFAULTS.rating,
+    import: PROJECT_DEFAULTS.import,
+    dedup: PROJECT_DEFAULTS.dedup,
     ...rest,
     labels: labels.map((l) => (typeof l === 'string' ? { name: l, description: '' } : l)),
     labeller: {

@@ -18,7 +18,8 @@ function drawn(itemId: string, over: Partial<NewCheck> = {}): NewCheck {
   };
 }
 
-async function codeOf(work: Promise<unknown>): Promise<string> {
+/** The HiloError code a call fails with, 'no error', or what else it threw. */
+export async function codeOf(work: Promise<unknown>): Promise<string> {
   try {
     await work;
   } catch (error) {

@@ -6,6 +6,7 @@ import type { Item } from '../../core/types.js';
 import { decision, item, vote } from '../builders/index.js';
 import { auditRun, labelRun, routeRun } from '../builders/run-builders.js';
 import { describeCheckStoreContract } from './check-store-contract.case.js';
+import { describeDuplicateStoreContract } from './duplicate-store-contract.case.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 import { describeLockStoreContract } from './lock-store-contract.case.js';
 import { describeResponseCacheContract } from './response-cache-contract.case.js';
@@ -406,6 +407,8 @@ export function describeStoreContract(
     describeEmbeddingCacheContract(() => store);
 
     describeCheckStoreContract(() => store);
+
+    describeDuplicateStoreContract(() => store);
 
     describeStoreTransactionContract(() => store);
 

@@ -11,11 +11,13 @@ import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.
 import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
 import type { DecisionState, ItemTruth, VoteColumns } from '../../core/ports/vote-columns.js';
 import { voteColumnsBuilder } from '../../core/vote-columns-builder.js';
+import type { DuplicateMark } from '../../core/ports/duplicate-store.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
 import type { Run } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import { memoryChecks } from './memory-checks.js';
 import { memoryLocks } from './memory-locks.js';
+import { checkedDuplicates } from './memory-duplicates.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
@@ -33,6 +35,8 @@ interface State {
   checks: Map<string, Check>;
   /** Named locks by name. */
   locks: Map<string, HeldLock>;
+  /** Duplicate marks by item id. */
+  duplicates: Map<string, DuplicateMark>;
 }
 
 /**
@@ -104,7 +108,9 @@ export class MemoryStore implements StoreWithPeople {
       const ids = new Set(items.map((item) => item.id));
       let updated = 0;
       for (const id of ids) if (this.state.items.has(id)) updated += 1;
-      for (const item of items) this.state.items.set(item.id, structuredClone(item));
+      // New ids go in id order, as the SQL stores order one import's items (`itemsByImport`).
+      const ordered = [...items].sort((a, b) => compareIds(a.id, b.id));
+      for (const item of ordered) this.state.items.set(item.id, structuredClone(item));
       return { inserted: ids.size - updated, updated };
     });
   }
@@ -143,7 +149,8 @@ export class MemoryStore implements StoreWithPeople {
       (item) =>
         (roles === undefined || roles.has(item.role)) &&
         (ids === undefined || ids.has(item.id)) &&
-        (voted === undefined || !voted.has(item.id)),
+        (voted === undefined || !voted.has(item.id)) &&
+        (query.duplicates === undefined || this.state.duplicates.has(item.id) === query.duplicates),
     );
     return items.sort((a, b) => compareIds(a.id, b.id));
   }
@@ -355,6 +362,30 @@ export class MemoryStore implements StoreWithPeople {
     return this.call('getLock', () => this.locks.get(name));
   }
 
+  replaceDuplicates(marks: readonly DuplicateMark[]): Promise<void> {
+    return this.call('replaceDuplicates', () => {
+      this.state.duplicates = checkedDuplicates(marks, (id) => this.state.items.has(id));
+    });
+  }
+
+  listDuplicates(query: { readonly itemIds?: readonly string[] } = {}): Promise<DuplicateMark[]> {
+    return this.call('listDuplicates', () => {
+      const ids = query.itemIds === undefined ? undefined : new Set(query.itemIds);
+      return [...this.state.duplicates.values()]
+        .filter((mark) => ids === undefined || ids.has(mark.itemId))
+        .sort((a, b) => compareIds(a.itemId, b.itemId))
+        .map((mark) => ({ ...mark }));
+    });
+  }
+
+  /** A Map keeps the place of a key set again, so its order is the order of first import. */
+  itemsByImport(ids: readonly string[]): Promise<string[]> {
+    return this.call('itemsByImport', () => {
+      const wanted = new Set(ids);
+      return [...this.state.items.keys()].filter((id) => wanted.has(id));
+    });
+  }
+
   /** Like the SQL stores: a no-op on the store of a transaction and on a second call. */
   async close(): Promise<void> {
     if (!this.inside) this.closed = true;
@@ -419,6 +450,7 @@ function emptyState(): State {
     embeddings: new Map(),
     checks: new Map(),
     locks: new Map(),
+    duplicates: new Map(),
   };
 }
 
@@ -435,6 +467,7 @@ function copyState(state: State): State {
     embeddings: new Map(state.embeddings),
     checks: new Map(state.checks),
     locks: new Map(state.locks),
+    duplicates: new Map(state.duplicates),
   };
 }
 
