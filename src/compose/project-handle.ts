@@ -4,6 +4,7 @@ import type { Annotator, AnnotatorRole } from '../core/ports/people-store.js';
 import type { Clock, HeldLock, Logger, StoreWithPeople } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import type { ItemRole } from '../core/types.js';
+import type { TextEncoding } from '../files/input-limits.js';
 import type { CalibrateReport, Evaluation } from '../pipeline/calibrate/index.js';
 import type { ExportReport, ImportReport } from '../pipeline/items/index.js';
 import type { CostEstimate, LabelReport } from '../pipeline/label/index.js';
@@ -80,6 +81,7 @@ export interface Project {
   importTruth(options: {
     readonly file: string;
     readonly role: 'gold' | 'test';
+    readonly encoding?: TextEncoding;
   }): Promise<{ updated: number; created: number }>;
   /**
    * Trains a new version of the local model on gold and verified labels, then re-scores the
@@ -213,6 +215,8 @@ export interface ImportFileOptions {
   /** Store the good records and report the bad ones instead of stopping; default false. */
   readonly skipInvalid?: boolean;
   readonly batch?: string;
+  /** The text encoding of a JSONL, CSV or TSV file; default UTF-8. */
+  readonly encoding?: TextEncoding;
 }
 
 /** @example const options: ImportVotesFileOptions = { file: 'answers.csv', taskField: 'item' } */
@@ -222,6 +226,8 @@ export interface ImportVotesFileOptions {
   readonly taskField?: string;
   readonly labelField?: string;
   readonly skipInvalid?: boolean;
+  /** The text encoding of a JSONL, CSV or TSV file; default UTF-8. */
+  readonly encoding?: TextEncoding;
 }
 
 /** @example const options: LearnOptions = { folds: 5, seed: 1 } */

@@ -213,6 +213,14 @@ const pairwise = z
   .strict();
 
 const RT = D.rating;
+const input = z
+  .object({
+    maxLineMiB: z.number().positive().default(D.input.maxLineMiB),
+    gzipMaxRatio: z.number().min(1).default(D.input.gzipMaxRatio),
+    gzipMinMiB: z.number().min(0).default(D.input.gzipMinMiB),
+  })
+  .strict();
+
 const rating = z
   .object({
     measure: z.enum(['exact', 'within-k']).default(RT.measure),
@@ -253,6 +261,7 @@ export const projectSchema = z
     multilabel: multilabel.prefault({}),
     pairwise: pairwise.prefault({}),
     rating: rating.prefault({}),
+    input: input.prefault({}),
   })
   .strict()
   .superRefine((raw, ctx) => {

@@ -37,6 +37,7 @@ export function project(over: ProjectOverrides = {}): ProjectConfig {
     multilabel: PROJECT_DEFAULTS.multilabel,
     pairwise: PROJECT_DEFAULTS.pairwise,
     rating: PROJECT_DEFAULTS.rating,
+    input: PROJECT_DEFAULTS.input,
     ...rest,
     labels: labels.map((l) => (typeof l === 'string' ? { name: l, description: '' } : l)),
     labeller: {
