@@ -64,6 +64,8 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
         // TSV writers rarely quote, so a stray quote inside a TSV field is just a character.
         relax_quotes: delimiter === '\t',
         skip_empty_lines: true,
+        // Files joined from several sources mix line endings; take each as a row break.
+        record_delimiter: ['\r\n', '\n', '\r'],
         skip_records_with_error: true,
         max_record_size: limits.maxLineBytes,
         on_skip: (failure): undefined => {
@@ -134,11 +136,17 @@ class LineCounter {
     // An unclosed quote is only noticed at the end of the file, or when the record outgrows the
     // cap; the field opened on the line after the last good row. Other errors are placed where
     // the parser met them.
-    const line =
-      failure === undefined || OPENED_EARLIER.has(failure.code)
-        ? this.lastEnd + 1
-        : Math.max(this.lastEnd + 1, parsed.atLine - this.overcount);
-    this.lastEnd = Math.max(this.lastEnd, line);
+    const met = Math.max(this.lastEnd + 1, parsed.atLine - this.overcount);
+    const opened = this.lastEnd + 1;
+    const line = failure === undefined || OPENED_EARLIER.has(failure.code) ? opened : met;
+    this.lastEnd = Math.max(this.lastEnd, met);
+    if (failure?.code === 'CSV_INVALID_CLOSING_QUOTE' && met > opened) {
+      // A quote that should have closed on its own line ran on and closed inside a later row.
+      return {
+        line: opened,
+        error: `a quoted field starting on this line runs on to line ${met}, where its closing quote is followed by other text: most likely a quote that is never closed`,
+      };
+    }
     return { line, error: describeParseError(failure, maxRecordBytes) };
   }
 }
