@@ -146,7 +146,10 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         ...withProgress,
       }),
     importPredictions: (o) =>
-      importPredictionFile({ store, labels, shape, clock, input: config.input, ...withProgress }, o),
+      importPredictionFile(
+        { store, labels, shape, clock, input: config.input, ...withProgress },
+        o,
+      ),
     importTruth: async (o) =>
       importTruth({
         store,

@@ -3,7 +3,12 @@ import { HiloError } from '../core/errors.js';
 import { printableText } from '../core/format/printable-text.js';
 import type { RecordError, RecordSource, SourceRecord } from '../core/ports/records.js';
 import { csvFieldAt } from './csv-field-at.js';
-import { DEFAULT_INPUT_LIMITS, sizeText, type InputLimits, type TextEncoding } from './input-limits.js';
+import {
+  DEFAULT_INPUT_LIMITS,
+  sizeText,
+  type InputLimits,
+  type TextEncoding,
+} from './input-limits.js';
 import { openCheckedInput, readFailure } from './open-text-input.js';
 
 export interface CsvSourceOptions {
@@ -84,7 +89,10 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
             if (header === undefined) throw headerFailure(path, problem);
             if (parsed.failure?.code === 'CSV_MAX_RECORD_SIZE') {
               // Every row after a runaway quote would be misread: stop here.
-              throw new HiloError('INVALID_INPUT', problem.error, { file: path, line: problem.line });
+              throw new HiloError('INVALID_INPUT', problem.error, {
+                file: path,
+                line: problem.line,
+              });
             }
             batch.push(problem);
             continue;
@@ -209,7 +217,10 @@ function lineBreaks(cells: readonly string[]): { counted: number; crlf: number }
 }
 
 /** Parse errors found past the line where the record opened. */
-const OPENED_EARLIER: ReadonlySet<string> = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_MAX_RECORD_SIZE']);
+const OPENED_EARLIER: ReadonlySet<string> = new Set([
+  'CSV_QUOTE_NOT_CLOSED',
+  'CSV_MAX_RECORD_SIZE',
+]);
 
 const PARSE_ERRORS: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED:

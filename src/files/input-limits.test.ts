@@ -16,7 +16,11 @@ describe('input limits and encodings', () => {
   });
 
   it('defaults to a 16 MiB line and a gzip cap of 1000 times past 64 MiB', () => {
-    expect(DEFAULT_INPUT_LIMITS).toEqual({ maxLineBytes: 16 << 20, gzipMaxRatio: 1000, gzipMinBytes: 64 << 20 });
+    expect(DEFAULT_INPUT_LIMITS).toEqual({
+      maxLineBytes: 16 << 20,
+      gzipMaxRatio: 1000,
+      gzipMinBytes: 64 << 20,
+    });
     expect(sizeText(16 << 20)).toBe('16 MiB');
     expect(sizeText(65536)).toBe('64 KiB');
   });

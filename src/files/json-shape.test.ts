@@ -8,12 +8,25 @@ describe('jsonShape', () => {
   });
 
   it('keeps the text of top-level numbers a parse would change, and only those', () => {
-    const text = '{"id": 12345678901234567891, "n": 1.0, "e": 1e3, "ok": 17, "f": 0.5, "x": {"deep": 1.0}, "k\\"q": -0}';
+    const text =
+      '{"id": 12345678901234567891, "n": 1.0, "e": 1e3, "ok": 17, "f": 0.5, "x": {"deep": 1.0}, "k\\"q": -0}';
     const shape = jsonShape(text);
-    expect(Object.fromEntries(shape.literals ?? [])).toEqual({ id: '12345678901234567891', n: '1.0', e: '1e3', 'k"q': '-0' });
+    expect(Object.fromEntries(shape.literals ?? [])).toEqual({
+      id: '12345678901234567891',
+      n: '1.0',
+      e: '1e3',
+      'k"q': '-0',
+    });
     const values = JSON.parse(text) as Record<string, unknown>;
     keepLiterals(values, shape);
-    expect(values).toMatchObject({ id: '12345678901234567891', n: '1.0', e: '1e3', ok: 17, f: 0.5, x: { deep: 1 } });
+    expect(values).toMatchObject({
+      id: '12345678901234567891',
+      n: '1.0',
+      e: '1e3',
+      ok: 17,
+      f: 0.5,
+      x: { deep: 1 },
+    });
   });
 });
 

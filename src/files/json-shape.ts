@@ -76,7 +76,9 @@ export function keepLiterals(values: Record<string, unknown>, shape: JsonShape):
 }
 
 function isNumberPart(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
+  return (
+    (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d
+  );
 }
 
 /** The index of the quote closing the string that opens at `open` (or `end` if none). */

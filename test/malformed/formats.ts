@@ -6,7 +6,14 @@ export type Row = Readonly<Record<string, unknown>>;
 /** The text formats the suite writes; `.gz` variants are gzipped after writing. */
 export type TextFormat = 'jsonl' | 'json' | 'csv' | 'tsv' | 'jsonl.gz' | 'csv.gz';
 
-export const TEXT_FORMATS: readonly TextFormat[] = ['jsonl', 'json', 'csv', 'tsv', 'jsonl.gz', 'csv.gz'];
+export const TEXT_FORMATS: readonly TextFormat[] = [
+  'jsonl',
+  'json',
+  'csv',
+  'tsv',
+  'jsonl.gz',
+  'csv.gz',
+];
 
 /** Where row `index` (0-based) of a file written by `write` starts. */
 export function rowLine(format: TextFormat, index: number): number {
@@ -76,16 +83,41 @@ export function seeded(seed: number): () => number {
 }
 
 const WORDS = [
-  'spam', 'ham', 'café', 'naïve', '日本語', '🙂', 'a,b', 'say "hi"', 'tab\there', 'x', 'Ωmega',
-  'line', '42', 'true', 'null', ' padded ', 'ÆØÅ', 'émoji 🎉', '\\back', 'plain',
+  'spam',
+  'ham',
+  'café',
+  'naïve',
+  '日本語',
+  '🙂',
+  'a,b',
+  'say "hi"',
+  'tab\there',
+  'x',
+  'Ωmega',
+  'line',
+  '42',
+  'true',
+  'null',
+  ' padded ',
+  'ÆØÅ',
+  'émoji 🎉',
+  '\\back',
+  'plain',
 ];
 
 /** Random item texts; `safe` leaves out tabs, quotes and commas (for TSV and bare CSV). */
-export function randomRows(random: () => number, count: number, prefix: string, safe = false): Row[] {
+export function randomRows(
+  random: () => number,
+  count: number,
+  prefix: string,
+  safe = false,
+): Row[] {
   const words = safe ? WORDS.filter((w) => !/[\t",\\]/.test(w)) : WORDS;
   return Array.from({ length: count }, (_, i) => {
     const n = 1 + Math.floor(random() * 4);
-    const text = Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ');
+    const text = Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(
+      ' ',
+    );
     return { id: `${prefix}-${i}`, text };
   });
 }

@@ -34,5 +34,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import
   const [dir = 'malformed-files', seed] = process.argv.slice(2);
   const cases = generateMalformedFiles(dir, seed === undefined ? SUITE_SEED : Number(seed));
   const refused = cases.filter((c) => 'refused' in c.outcome).length;
-  console.log(`wrote ${cases.length} files to ${dir}: ${refused} to be refused, ${cases.length - refused} to be imported exactly`);
+  console.log(
+    `wrote ${cases.length} files to ${dir}: ${refused} to be refused, ${cases.length - refused} to be imported exactly`,
+  );
 }

@@ -57,16 +57,23 @@ async function importCase(c: MalformedCase & { readonly path: string }, project:
   cpSync(template, project, { recursive: true });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${c.name}: no answer in ${PER_FILE_MS} ms`)), PER_FILE_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${c.name}: no answer in ${PER_FILE_MS} ms`)),
+      PER_FILE_MS,
+    );
   });
   try {
-    return await Promise.race([hilo(['import', c.path, '--project', project, ...(c.args ?? [])]), timeout]);
+    return await Promise.race([
+      hilo(['import', c.path, '--project', project, ...(c.args ?? [])]),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** Control characters other than the line breaks between messages. */
+// eslint-disable-next-line no-control-regex -- finding raw control bytes is the point
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('the malformed-input suite: every file refused with one line naming file, line and field, or imported exactly', () => {
@@ -75,17 +82,21 @@ describe('the malformed-input suite: every file refused with one line naming fil
     expect(new Set(cases.map((c) => c.file)).size).toBe(cases.length);
   });
 
-  it('imports every file into a fresh store as its case expects', { timeout: 600_000 }, async () => {
-    const failures: string[] = [];
-    for (const [index, c] of cases.entries()) {
-      const project = join(root, `p${index}`);
-      const run = await importCase(c, project);
-      const problems = check(c, run, storedItems(project));
-      if (problems.length > 0) failures.push(`${c.name} (${c.file}): ${problems.join('; ')}`);
-      rmSync(project, { recursive: true, force: true });
-    }
-    expect(failures).toEqual([]);
-  });
+  it(
+    'imports every file into a fresh store as its case expects',
+    { timeout: 600_000 },
+    async () => {
+      const failures: string[] = [];
+      for (const [index, c] of cases.entries()) {
+        const project = join(root, `p${index}`);
+        const run = await importCase(c, project);
+        const problems = check(c, run, storedItems(project));
+        if (problems.length > 0) failures.push(`${c.name} (${c.file}): ${problems.join('; ')}`);
+        rmSync(project, { recursive: true, force: true });
+      }
+      expect(failures).toEqual([]);
+    },
+  );
 });
 
 function check(
@@ -99,20 +110,25 @@ function check(
   if ('refused' in c.outcome) {
     const { line, field, message } = c.outcome.refused;
     const errors = run.err.split('\n').filter((l) => l.startsWith('hilo: '));
-    if (run.code !== 2) problems.push(`exit ${run.code}, expected 2 (${run.err.trim() || run.out.trim()})`);
-    if (errors.length !== 1) problems.push(`${errors.length} error lines in ${JSON.stringify(run.err)}`);
+    if (run.code !== 2)
+      problems.push(`exit ${run.code}, expected 2 (${run.err.trim() || run.out.trim()})`);
+    if (errors.length !== 1)
+      problems.push(`${errors.length} error lines in ${JSON.stringify(run.err)}`);
     const error = errors[0] ?? '';
     if (!error.includes(c.path)) problems.push(`the error does not name the file: ${error}`);
     if (line !== null && !error.includes(`line ${line},`) && !error.includes(`line ${line}:`)) {
       problems.push(`expected line ${line}: ${error}`);
     }
-    if (field !== undefined && !error.includes(`field "${field}"`)) problems.push(`expected field ${field}: ${error}`);
+    if (field !== undefined && !error.includes(`field "${field}"`))
+      problems.push(`expected field ${field}: ${error}`);
     if (!message.test(error)) problems.push(`expected ${String(message)}: ${error}`);
     if (JSON.stringify(stored) !== JSON.stringify(SEED_ITEMS)) problems.push('the store changed');
   } else {
     if (run.code !== 0) problems.push(`exit ${run.code}: ${run.err.trim()}`);
     const expected = { ...SEED_ITEMS, ...c.outcome.imported };
-    const sorted = Object.fromEntries(Object.entries(expected).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const sorted = Object.fromEntries(
+      Object.entries(expected).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     if (JSON.stringify(stored) !== JSON.stringify(sorted)) {
       problems.push(`stored ${JSON.stringify(stored)}, expected ${JSON.stringify(sorted)}`);
     }
