@@ -25,7 +25,9 @@ const BACKSLASH = 0x5c;
 export function jsonShape(text: string, start = 0, end = text.length): JsonShape {
   let depth = 0;
   let deepest = 0;
-  let key: string | undefined;
+  // The last top-level key, as offsets: its text is only cut out when a number follows.
+  let keyOpen = -1;
+  let keyClose = -1;
   let expectKey = false;
   let literals: Map<string, string> | undefined;
   let i = start;
@@ -34,7 +36,8 @@ export function jsonShape(text: string, start = 0, end = text.length): JsonShape
     if (c === QUOTE) {
       const close = closingQuote(text, i, end);
       if (depth === 1 && expectKey) {
-        key = stringText(text, i, close);
+        keyOpen = i;
+        keyClose = close;
         expectKey = false;
       }
       i = close + 1;
@@ -49,11 +52,13 @@ export function jsonShape(text: string, start = 0, end = text.length): JsonShape
     } else if (c === 0x2c) {
       if (depth === 1) expectKey = true;
       i += 1;
-    } else if (depth === 1 && key !== undefined && (c === 0x2d || (c >= 0x30 && c <= 0x39))) {
+    } else if (depth === 1 && keyOpen >= 0 && (c === 0x2d || (c >= 0x30 && c <= 0x39))) {
       let j = i + 1;
       while (j < end && isNumberPart(text.charCodeAt(j))) j++;
       const literal = text.slice(i, j);
-      if (String(Number(literal)) !== literal) (literals ??= new Map()).set(key, literal);
+      if (String(Number(literal)) !== literal) {
+        (literals ??= new Map()).set(stringText(text, keyOpen, keyClose), literal);
+      }
       i = j;
     } else {
       i += 1;

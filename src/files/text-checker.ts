@@ -48,6 +48,8 @@ export class TextChecker {
   private started = false;
   private total = 0;
   private firstLine: string | undefined;
+  /** Whole lines of the current chunk up to here were checked at once. */
+  private checkedEnd = -1;
 
   constructor(private readonly options: TextCheckerOptions) {}
 
@@ -96,6 +98,10 @@ export class TextChecker {
     let pos = 0;
     if (this.pendingCr && chunk[0] === LF) pos = 1;
     this.pendingCr = false;
+    // One check for all the whole lines of the chunk; line by line only to find a fault.
+    const lastBreak = Math.max(chunk.lastIndexOf(LF), chunk.lastIndexOf(CR));
+    this.checkedEnd =
+      lastBreak > pos && this.regionIsText(chunk.subarray(pos, lastBreak)) ? lastBreak : -1;
     let lf = chunk.indexOf(LF, pos);
     let cr = chunk.indexOf(CR, pos);
     while (lf !== -1 || cr !== -1) {
@@ -128,14 +134,15 @@ export class TextChecker {
     out: NumberedLine[] | undefined,
   ): void {
     let bytes = chunk.subarray(start, end);
-    if (this.carryBytes > 0) {
+    const joined = this.carryBytes > 0;
+    if (joined) {
       this.carry.push(bytes);
       bytes = Buffer.concat(this.carry, this.carryBytes + bytes.length);
       this.carry = [];
       this.carryBytes = 0;
     }
     if (bytes.length > this.options.maxLineBytes) throw this.tooLong();
-    this.checkLine(bytes);
+    if (joined || end > this.checkedEnd) this.checkLine(bytes);
     if (this.firstLine === undefined) this.firstLine = this.decode(bytes);
     if (out !== undefined) out.push({ line: this.line, text: this.decode(bytes) });
     this.line += 1;
@@ -152,6 +159,10 @@ export class TextChecker {
 
   private decode(bytes: Buffer): string {
     return bytes.toString(this.options.encoding === 'latin1' ? 'latin1' : 'utf8');
+  }
+
+  private regionIsText(bytes: Buffer): boolean {
+    return bytes.indexOf(0) === -1 && (this.options.encoding === 'latin1' || isUtf8(bytes));
   }
 
   private checkLine(bytes: Buffer): void {
