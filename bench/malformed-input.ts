@@ -24,16 +24,13 @@ interface Outcome {
   readonly rssMb: number;
 }
 
-/** Child mode: runs `hilo ARGS` from dist and reports its exit code and peak RSS on stderr. */
-async function child(args: readonly string[]): Promise<void> {
-  const { main } = (await import(pathToFileURL(MAIN).href)) as {
-    main: (argv: readonly string[]) => Promise<number>;
-  };
-  const code = await main(args);
-  const outcome: Outcome = { code, rssMb: process.resourceUsage().maxRSS / 1024 };
-  process.stderr.write(`${MARK}${JSON.stringify(outcome)}\n`);
-  process.exitCode = code;
-}
+/** Runs `hilo ARGS` from dist (no TypeScript loader) and reports its exit code and peak RSS. */
+const CHILD = `
+const { main } = await import(${JSON.stringify(pathToFileURL(MAIN).href)});
+const code = await main(process.argv.slice(1));
+process.stderr.write('${MARK}' + JSON.stringify({ code, rssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n');
+process.exitCode = code;
+`;
 
 function files(dir: string): { name: string; path: string; size: number }[] {
   const made: { name: string; path: string; size: number }[] = [];
@@ -76,7 +73,7 @@ function run(project: string, file: string): { seconds: number; outcome: Outcome
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    [...process.execArgv, import.meta.filename, '--child', 'import', file, '--project', project],
+    ['--input-type=module', '-e', CHILD, 'import', file, '--project', project],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   const seconds = (performance.now() - started) / 1000;
@@ -130,5 +127,4 @@ async function bench(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv.slice(3));
-else await bench();
+await bench();

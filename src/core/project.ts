@@ -140,7 +140,7 @@ export interface ProjectConfig {
 /**
  * hilo.yaml `input`: when a file is refused rather than read. A JSON line or CSV record longer
  * than `maxLineMiB` (most likely a missing line break or an unclosed quote); a gzip file that
- * unpacks to more than `gzipMaxRatio` times its size and more than `gzipMinMiB` (a likely gzip
+ * unpacks to more than `gzipMaxRatio` times the bytes read of it and more than `gzipMinMiB` (a likely gzip
  * bomb).
  */
 export interface InputSettings {
@@ -381,7 +381,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
   multilabel: { minLabels: 0, maxLabels: null, measure: 'exact' },
   pairwise: { prompt: 'prompt', a: 'a', b: 'b', systemA: null, systemB: null, swap: true },
   rating: { measure: 'exact', withinK: 1 },
-  input: { maxLineMiB: 16, gzipMaxRatio: 1000, gzipMinMiB: 64 },
+  input: { maxLineMiB: 16, gzipMaxRatio: 100, gzipMinMiB: 64 },
 };
 
 /** Texts per request to the embedding model when `labeller.local.embeddings.batchSize` is absent. */

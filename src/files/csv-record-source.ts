@@ -18,8 +18,6 @@ export interface CsvSourceOptions {
   readonly encoding?: TextEncoding;
   /** A record longer than `maxLineBytes` is taken for a runaway quote rather than held in memory. */
   readonly limits?: InputLimits;
-  /** The file's size on disk, to cap what a gzip file may unpack to. */
-  readonly fileBytes?: number;
 }
 
 /** What the parser hands on, in file order: a row with the line it ends on, or a parse error. */
@@ -59,7 +57,6 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
         gzip,
         limits,
         ...(options.encoding ? { encoding: options.encoding } : {}),
-        ...(options.fileBytes !== undefined ? { fileBytes: options.fileBytes } : {}),
         fieldAt: (before, firstLine) => csvFieldAt(before, firstLine, delimiter),
       });
       const parser: LineTaggingParser = new LineTaggingParser({

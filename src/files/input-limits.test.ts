@@ -15,10 +15,10 @@ describe('input limits and encodings', () => {
     expect(() => textEncoding('utf-16')).toThrow(/--encoding must be utf-8 or latin1/);
   });
 
-  it('defaults to a 16 MiB line and a gzip cap of 1000 times past 64 MiB', () => {
+  it('defaults to a 16 MiB line and a gzip cap of 100 times past 64 MiB', () => {
     expect(DEFAULT_INPUT_LIMITS).toEqual({
       maxLineBytes: 16 << 20,
-      gzipMaxRatio: 1000,
+      gzipMaxRatio: 100,
       gzipMinBytes: 64 << 20,
     });
     expect(sizeText(16 << 20)).toBe('16 MiB');

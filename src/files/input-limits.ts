@@ -6,7 +6,7 @@ export type TextEncoding = 'utf-8' | 'latin1';
 /**
  * How far a file may go before it is refused rather than read: a line (JSON lines) or record
  * (CSV, TSV) longer than `maxLineBytes`, and a gzip file that unpacks to more than
- * `gzipMaxRatio` times its size once past `gzipMinBytes`. Set in hilo.yaml under `input`.
+ * `gzipMaxRatio` times the bytes read of it once past `gzipMinBytes`. Set in hilo.yaml under `input`.
  */
 export interface InputLimits {
   readonly maxLineBytes: number;
@@ -18,7 +18,7 @@ const MIB = 1 << 20;
 
 /**
  * The limits hilo.yaml's `input` section gives, in bytes.
- * @example inputLimits({ maxLineMiB: 16, gzipMaxRatio: 1000, gzipMinMiB: 64 }).maxLineBytes // 16777216
+ * @example inputLimits({ maxLineMiB: 16, gzipMaxRatio: 100, gzipMinMiB: 64 }).maxLineBytes // 16777216
  * Complexity O(1).
  */
 export function inputLimits(settings: {
@@ -36,7 +36,7 @@ export function inputLimits(settings: {
 /** The limits of a project that does not set any. */
 export const DEFAULT_INPUT_LIMITS: InputLimits = inputLimits({
   maxLineMiB: 16,
-  gzipMaxRatio: 1000,
+  gzipMaxRatio: 100,
   gzipMinMiB: 64,
 });
 

@@ -7,8 +7,6 @@ export interface JsonlSourceOptions {
   readonly gzip?: boolean;
   readonly encoding?: TextEncoding;
   readonly limits?: InputLimits;
-  /** The file's size on disk, to cap what a gzip file may unpack to. */
-  readonly fileBytes?: number;
 }
 
 /**
@@ -30,7 +28,6 @@ export function jsonlRecordSource(path: string, options: JsonlSourceOptions = {}
         gzip: options.gzip ?? false,
         ...(options.encoding ? { encoding: options.encoding } : {}),
         ...(options.limits ? { limits: options.limits } : {}),
-        ...(options.fileBytes !== undefined ? { fileBytes: options.fileBytes } : {}),
         fieldAt: jsonFieldAt,
       });
       for await (const numbered of lines) {

@@ -40,7 +40,6 @@ export async function openRecordSource(
   if (!info.isFile()) throw new HiloError('INVALID_INPUT', 'not a regular file', { file: path });
   const text = {
     gzip,
-    fileBytes: info.size,
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   };

@@ -10,8 +10,6 @@ export interface TextInputOptions {
   readonly gzip: boolean;
   readonly encoding?: TextEncoding;
   readonly limits?: InputLimits;
-  /** The file's size on disk, to cap what a gzip file may unpack to. */
-  readonly fileBytes?: number;
   /** Names the field a bad byte sits in (see TextChecker). */
   readonly fieldAt?: TextCheckerOptions['fieldAt'];
 }
@@ -23,12 +21,18 @@ export interface TextInputOptions {
  * Complexity O(1) to open; memory one read buffer (64 KiB).
  */
 export function openTextInput(path: string, gzip: boolean): Readable {
+  return openCountedInput(path, gzip).input;
+}
+
+/** The stream of `openTextInput`, and how many bytes of the file it has read so far. */
+function openCountedInput(path: string, gzip: boolean): { input: Readable; read: () => number } {
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
-  if (!gzip) return file;
+  const read = (): number => file.bytesRead;
+  if (!gzip) return { input: file, read };
   const gunzip = createGunzip();
   file.on('error', (error) => gunzip.destroy(error));
   gunzip.on('close', () => file.destroy());
-  return file.pipe(gunzip);
+  return { input: file.pipe(gunzip), read };
 }
 
 /**
@@ -42,8 +46,8 @@ export async function* checkedLines(
   path: string,
   options: TextInputOptions,
 ): AsyncGenerator<NumberedLine[]> {
-  const input = openTextInput(path, options.gzip);
-  const checker = new TextChecker(checkerOptions(path, options));
+  const { input, read } = openCountedInput(path, options.gzip);
+  const checker = new TextChecker(checkerOptions(path, options, read));
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       const lines: NumberedLine[] = [];
@@ -67,8 +71,8 @@ export async function* checkedLines(
  * Complexity O(bytes); memory one read buffer and the longest line.
  */
 export function openCheckedInput(path: string, options: TextInputOptions): Readable {
-  const input = openTextInput(path, options.gzip);
-  const checker = new TextChecker(checkerOptions(path, options));
+  const { input, read } = openCountedInput(path, options.gzip);
+  const checker = new TextChecker(checkerOptions(path, options, read));
   const checked = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
@@ -91,22 +95,20 @@ export function openCheckedInput(path: string, options: TextInputOptions): Reada
   return input.pipe(checked);
 }
 
-function checkerOptions(path: string, options: TextInputOptions): TextCheckerOptions {
+function checkerOptions(
+  path: string,
+  options: TextInputOptions,
+  compressed: () => number,
+): TextCheckerOptions {
   const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
-  const base = {
+  return {
     file: path,
     encoding: options.encoding ?? 'utf-8',
     maxLineBytes: limits.maxLineBytes,
     ...(options.fieldAt ? { fieldAt: options.fieldAt } : {}),
-  };
-  if (!options.gzip || options.fileBytes === undefined) return base;
-  const maxBytes = Math.max(limits.gzipMinBytes, limits.gzipMaxRatio * options.fileBytes);
-  return {
-    ...base,
-    maxBytes,
-    maxBytesReason:
-      `, over ${limits.gzipMaxRatio} times its compressed size: refused as a likely gzip bomb ` +
-      '(raise input.gzipMaxRatio in hilo.yaml if the file is genuine)',
+    ...(options.gzip
+      ? { gzip: { ratio: limits.gzipMaxRatio, minBytes: limits.gzipMinBytes, compressed } }
+      : {}),
   };
 }
 

@@ -78,12 +78,11 @@ describe('TextChecker', () => {
     expect(long.message).toMatch(
       /line 2: a line longer than 64 bytes \(input\.maxLineMiB in hilo\.yaml\)/,
     );
-    const bomb = refusal(() =>
-      lines([b('a\n'.repeat(40)), b('a\n'.repeat(40))], {
-        maxBytes: 100,
-        maxBytesReason: ': a bomb',
-      }),
+    const gzip = { ratio: 10, minBytes: 100, compressed: () => 5 };
+    const bomb = refusal(() => lines([b('a\n'.repeat(40)), b('a\n'.repeat(40))], { gzip }));
+    expect(bomb.message).toMatch(
+      /line 41: unpacks to over 10 times its compressed size and more than 100 bytes: refused as a likely gzip bomb/,
     );
-    expect(bomb.message).toMatch(/line 41: unpacks to more than 100 bytes: a bomb$/);
+    expect(lines([b('\n'.repeat(50)), b('a\n')])).toEqual([{ line: 51, text: 'a' }]);
   });
 });

@@ -9,10 +9,15 @@ export interface TextCheckerOptions {
   readonly encoding: TextEncoding;
   /** A longer line is refused (Infinity: no cap). */
   readonly maxLineBytes: number;
-  /** More bytes in all is refused as a likely gzip bomb (undefined: no cap). */
-  readonly maxBytes?: number;
-  /** Why `maxBytes` is what it is, for the message. */
-  readonly maxBytesReason?: string;
+  /**
+   * Refuses a gzip file as a likely bomb once it has unpacked to more than `minBytes` and more
+   * than `ratio` times the compressed bytes read so far (`compressed()`).
+   */
+  readonly gzip?: {
+    readonly ratio: number;
+    readonly minBytes: number;
+    readonly compressed: () => number;
+  };
   /**
    * Names the field a bad byte sits in, from the text of its line before it and the file's
    * first line (a CSV header).
@@ -77,10 +82,11 @@ export class TextChecker {
 
   private begin(chunk: Buffer): Buffer {
     this.total += chunk.length;
-    const { maxBytes } = this.options;
-    if (maxBytes !== undefined && this.total > maxBytes) {
+    const { gzip } = this.options;
+    if (gzip && this.total > gzip.minBytes && this.total > gzip.ratio * gzip.compressed()) {
       throw this.refuse(
-        `unpacks to more than ${sizeText(maxBytes)}${this.options.maxBytesReason ?? ''}`,
+        `unpacks to over ${gzip.ratio} times its compressed size and more than ${sizeText(gzip.minBytes)}: ` +
+          'refused as a likely gzip bomb (raise input.gzipMaxRatio in hilo.yaml if the file is genuine)',
       );
     }
     if (this.started) return chunk;
@@ -105,6 +111,15 @@ export class TextChecker {
     let lf = chunk.indexOf(LF, pos);
     let cr = chunk.indexOf(CR, pos);
     while (lf !== -1 || cr !== -1) {
+      if (lf === pos && this.carryBytes === 0) {
+        // A run of empty lines (padding, or a bomb of line breaks): count them byte by byte.
+        let run = pos;
+        while (run < chunk.length && chunk[run] === LF) run++;
+        this.line += run - pos;
+        pos = run;
+        lf = chunk.indexOf(LF, pos);
+        continue;
+      }
       let end: number;
       let next: number;
       if (cr !== -1 && (lf === -1 || cr < lf)) {
