@@ -15,16 +15,10 @@ export interface TextInputOptions {
 }
 
 /**
- * A byte stream of a text file, unzipped on the fly when `gzip`. A broken gzip stream surfaces
- * as an error on the returned stream, not on the raw file stream, so one listener sees all.
- * @example const input = openTextInput('items.jsonl.gz', true);
- * Complexity O(1) to open; memory one read buffer (64 KiB).
+ * A byte stream of a text file, unzipped on the fly when `gzip`, and how many bytes of the file
+ * it has read so far. A broken gzip stream surfaces as an error on the returned stream, not on
+ * the raw file stream, so one listener sees all.
  */
-export function openTextInput(path: string, gzip: boolean): Readable {
-  return openCountedInput(path, gzip).input;
-}
-
-/** The stream of `openTextInput`, and how many bytes of the file it has read so far. */
 function openCountedInput(path: string, gzip: boolean): { input: Readable; read: () => number } {
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
   const read = (): number => file.bytesRead;
