@@ -4,6 +4,7 @@ import { percent, usd } from '../core/format/format-number.js';
 import { MACHINE_CONFIDENCE_METHODS } from '../core/types.js';
 import { DEFAULT_PREDICTION_COLUMNS } from '../pipeline/predictions/index.js';
 import type { CliIo } from './cli-io.js';
+import { encodingOption, withEncodingOption } from './encoding-flag.js';
 import { choiceFlag, numberFlag } from './flags.js';
 import { withProject } from './with-project.js';
 
@@ -19,13 +20,13 @@ interface ImportPredictionsFlags {
   probabilitiesField: string;
   logprobsField: string;
   probabilityPrefix: string;
+  encoding?: string;
 }
 
 const D = DEFAULT_PREDICTION_COLUMNS;
 
 export function registerImportPredictions(program: Command, io: CliIo): void {
-  program
-    .command('import-predictions')
+  withEncodingOption(program.command('import-predictions'))
     .argument('<file>', 'JSONL, CSV/TSV or Parquet file, or a Label Studio task list (.json)')
     .description(
       'Import predictions made elsewhere as machine votes of import:<model>; items are created when missing; re-importing writes nothing new.',
@@ -86,6 +87,7 @@ export function registerImportPredictions(program: Command, io: CliIo): void {
           ...(labelMap !== undefined ? { labelMap } : {}),
           ...(method ? { method } : {}),
           ...(costPerItem !== undefined ? { costPerItem } : {}),
+          ...encodingOption(flags.encoding),
           columns: {
             idField: flags.idField,
             labelField: flags.labelField,

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { HiloError } from '../core/errors.js';
 import { ITEM_ROLES } from '../core/types.js';
+import { printableText } from '../core/format/printable-text.js';
 import type { CliIo } from './cli-io.js';
+import { encodingOption, withEncodingOption } from './encoding-flag.js';
 import { choiceFlag } from './flags.js';
 import { withProject } from './with-project.js';
 
@@ -14,14 +16,14 @@ interface ImportFlags {
   skipInvalid?: boolean;
   batch?: string;
   clean: string[];
+  encoding?: string;
 }
 
 /** `--clean` may be given several times; commander hands each value here. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerImport(program: Command, io: CliIo): void {
-  program
-    .command('import')
+  withEncodingOption(program.command('import'))
     .argument('<file>', 'JSONL, CSV/TSV (header row) or Parquet file; .gz text files too')
     .description(
       'Import items (or gold/control/test items with their labels); re-importing updates by id.',
@@ -58,6 +60,7 @@ export function registerImport(program: Command, io: CliIo): void {
           }
           const answers = await ctx.checks.importAnswers({
             file: resolve(io.cwd, file),
+            ...encodingOption(flags.encoding),
             idField: flags.idField,
             labelField: flags.labelField,
           });
@@ -75,10 +78,11 @@ export function registerImport(program: Command, io: CliIo): void {
           skipInvalid: flags.skipInvalid ?? false,
           ...(flags.batch ? { batch: flags.batch } : {}),
           clean: flags.clean,
+          ...encodingOption(flags.encoding),
         });
         for (const skip of report.skipped) {
           io.err(
-            `skipped ${report.file}, line ${skip.line}${skip.field ? `, field "${skip.field}"` : ''}: ${skip.reason}\n`,
+            `skipped ${report.file}, line ${skip.line}${skip.field ? `, field "${printableText(skip.field)}"` : ''}: ${printableText(skip.reason)}\n`,
           );
         }
         io.out(

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AggregationMethod } from '../core/aggregation/aggregation-types.js';
 import { agreementTable, type AggregateReport } from '../pipeline/votes/index.js';
+import { printableText } from '../core/format/printable-text.js';
 import type { CliIo } from './cli-io.js';
+import { encodingOption, withEncodingOption } from './encoding-flag.js';
 import { choiceFlag, integerFlag } from './flags.js';
 import { kindAgreementText } from './kind-agreement-text.js';
 import { taskShapeOf } from '../core/task-kind/index.js';
@@ -24,8 +26,7 @@ const METHODS = {
 const METHOD_NAMES = Object.keys(METHODS) as (keyof typeof METHODS)[];
 
 export function registerVotes(program: Command, io: CliIo): void {
-  program
-    .command('import-votes')
+  withEncodingOption(program.command('import-votes'))
     .argument(
       '<file>',
       "existing annotations in crowd-kit's long format: CSV/JSONL with worker,task,label",
@@ -55,6 +56,7 @@ export function registerVotes(program: Command, io: CliIo): void {
           truth?: string;
           truthRole: string;
           skipInvalid?: boolean;
+          encoding?: string;
         },
       ) => {
         const truthRole = choiceFlag('--truth-role', flags.truthRole, ['test', 'gold'] as const);
@@ -65,10 +67,11 @@ export function registerVotes(program: Command, io: CliIo): void {
             taskField: flags.taskField,
             labelField: flags.labelField,
             skipInvalid: flags.skipInvalid ?? false,
+            ...encodingOption(flags.encoding),
           });
           for (const s of report.skipped)
             io.err(
-              `skipped ${report.file}, line ${s.line}${s.field ? `, field "${s.field}"` : ''}: ${s.reason}\n`,
+              `skipped ${report.file}, line ${s.line}${s.field ? `, field "${printableText(s.field)}"` : ''}: ${printableText(s.reason)}\n`,
             );
           io.out(
             `imported ${report.added} votes from ${report.annotators} annotators (${report.alreadyStored} already stored, ${report.itemsCreated} items created)\n`,
@@ -77,6 +80,7 @@ export function registerVotes(program: Command, io: CliIo): void {
             const truth = await ctx.importTruth({
               file: resolve(io.cwd, flags.truth),
               role: truthRole,
+              ...encodingOption(flags.encoding),
             });
             io.out(`set the ${truthRole} label of ${truth.updated + truth.created} items\n`);
           }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { HiloError } from '../core/errors.js';
+import { printableText } from '../core/format/printable-text.js';
 import { registerCommands } from './commands.js';
 import { EXIT_CODES } from './exit-codes.js';
 import type { CliIo } from './cli-io.js';
@@ -38,16 +39,31 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+/**
+ * A message made safe for the terminal: one that quotes a file's line is kept to one line, with
+ * every control character escaped; other messages keep their own line breaks.
+ */
+function terminalText(message: string, oneLine: boolean): string {
+  if (oneLine) return printableText(message, MAX_MESSAGE);
+  return message
+    .split('\n')
+    .map((line) => printableText(line, MAX_MESSAGE))
+    .join('\n');
+}
+
+/** Characters of a message printed before it is cut short. */
+const MAX_MESSAGE = 1000;
+
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof HiloError) {
-    io.err(`hilo: ${error.message}\n`);
+    io.err(`hilo: ${terminalText(error.message, error.location?.line !== undefined)}\n`);
     return EXIT_CODES[error.code];
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`hilo: unexpected error: ${message}\n`);
+  io.err(`hilo: unexpected error: ${terminalText(message, true)}\n`);
   if (io.env.HILO_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return 1;
 }

@@ -3,7 +3,7 @@ import { annotationCost } from '../core/cost/cost-model.js';
 import type { Clock, Logger, Progress } from '../core/ports/index.js';
 import { createRng } from '../core/rng.js';
 import { openRecordSink } from '../files/open-record-sink.js';
-import { openRecordSource } from '../files/open-record-source.js';
+import { openInputFile } from './open-input-file.js';
 import { calibrateVotes, evaluateVotes } from '../pipeline/calibrate/index.js';
 import { exportItems, importItems, importTruth } from '../pipeline/items/index.js';
 import { labelItems } from '../pipeline/label/index.js';
@@ -131,7 +131,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       const clean = importCleanPlan(config, o.clean);
       return importItems({
         store,
-        source: await openRecordSource(o.file),
+        source: await openInputFile(o.file, config, o.encoding),
         role: o.role ?? 'pool',
         idField: o.idField ?? 'id',
         labelField: o.labelField ?? 'label',
@@ -147,7 +147,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     importVotes: async (o) =>
       importVotes({
         store,
-        source: await openRecordSource(o.file),
+        source: await openInputFile(o.file, config, o.encoding),
         labels,
         shape,
         clock,
@@ -158,9 +158,18 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         ...withProgress,
       }),
     importPredictions: (o) =>
-      importPredictionFile({ store, labels, shape, clock, ...withProgress }, o),
+      importPredictionFile(
+        { store, labels, shape, clock, input: config.input, ...withProgress },
+        o,
+      ),
     importTruth: async (o) =>
-      importTruth({ store, source: await openRecordSource(o.file), labels, shape, role: o.role }),
+      importTruth({
+        store,
+        source: await openInputFile(o.file, config, o.encoding),
+        labels,
+        shape,
+        role: o.role,
+      }),
     learn: (o = {}) => withTrainerLock(trainerLock(o), () => learnRound(learnBase(o))),
     learnLoop: (o) =>
       withTrainerLock(trainerLock(o), (lease) =>

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { HiloError } from '../core/errors.js';
 import type { Clock, Progress, Store } from '../core/ports/index.js';
 import type { ConfidenceMethod } from '../core/types.js';
-import { openRecordSource } from '../files/open-record-source.js';
+import { PROJECT_DEFAULTS, type ProjectConfig } from '../core/project.js';
+import type { TextEncoding } from '../files/input-limits.js';
+import { openInputFile } from './open-input-file.js';
 import type { TaskShape } from '../core/task-kind/index.js';
 import {
   importPredictions,
@@ -23,6 +25,8 @@ export interface ImportPredictionsFileOptions {
   readonly method?: ConfidenceMethod;
   readonly costPerItem?: number;
   readonly columns?: Partial<PredictionColumns>;
+  /** The text encoding of a JSONL, CSV or TSV file; default UTF-8. */
+  readonly encoding?: TextEncoding;
 }
 
 /**
@@ -41,6 +45,8 @@ export async function importPredictionFile(
     readonly progress?: Progress;
     /** Directory a relative label-map path is read from. */
     readonly cwd?: string;
+    /** The project's caps on input files; default PROJECT_DEFAULTS.input. */
+    readonly input?: ProjectConfig['input'];
   },
   options: ImportPredictionsFileOptions,
 ): Promise<ImportPredictionsReport> {
@@ -51,7 +57,11 @@ export async function importPredictionFile(
   }
   return importPredictions({
     store: deps.store,
-    source: await openRecordSource(options.file),
+    source: await openInputFile(
+      options.file,
+      { input: deps.input ?? PROJECT_DEFAULTS.input },
+      options.encoding,
+    ),
     model: options.model,
     labels: deps.labels,
     ...(deps.shape ? { shape: deps.shape } : {}),

@@ -4,7 +4,8 @@ import type { Clock, Progress, Store } from '../core/ports/index.js';
 import { expertItemPrice, type ProjectConfig } from '../core/project.js';
 import { taskShapeOf } from '../core/task-kind/index.js';
 import { openRecordSink } from '../files/open-record-sink.js';
-import { openRecordSource } from '../files/open-record-source.js';
+import type { TextEncoding } from '../files/input-limits.js';
+import { openInputFile } from './open-input-file.js';
 import {
   checkStatus,
   drawPoolChecks,
@@ -37,6 +38,8 @@ export interface ProjectChecks {
     readonly file: string;
     readonly idField?: string;
     readonly labelField?: string;
+    /** The text encoding of a JSONL, CSV or TSV file; default UTF-8. */
+    readonly encoding?: TextEncoding;
   }): Promise<ImportCheckAnswersReport>;
 }
 
@@ -94,7 +97,7 @@ export function projectChecks(deps: {
         clock,
         labels,
         shape: taskShapeOf(config),
-        source: await openRecordSource(o.file),
+        source: await openInputFile(o.file, config, o.encoding),
         ...(o.idField ? { idField: o.idField } : {}),
         ...(o.labelField ? { labelField: o.labelField } : {}),
         ...withProgress,

@@ -4,6 +4,7 @@ import type { Annotator, AnnotatorRole } from '../core/ports/people-store.js';
 import type { Clock, HeldLock, Logger, StoreWithPeople } from '../core/ports/index.js';
 import type { ProjectConfig } from '../core/project.js';
 import type { ItemRole } from '../core/types.js';
+import type { TextEncoding } from '../files/input-limits.js';
 import type { CalibrateReport, Evaluation } from '../pipeline/calibrate/index.js';
 import type { ExportReport, ImportReport } from '../pipeline/items/index.js';
 import type { CostEstimate, LabelReport } from '../pipeline/label/index.js';
@@ -81,6 +82,7 @@ export interface Project {
   importTruth(options: {
     readonly file: string;
     readonly role: 'gold' | 'test';
+    readonly encoding?: TextEncoding;
   }): Promise<{ updated: number; created: number }>;
   /**
    * Trains a new version of the local model on gold and verified labels, then re-scores the
@@ -225,6 +227,8 @@ export interface ImportFileOptions {
    * `all`; added to hilo.yaml `import.clean`. A changed field keeps its original in `<field>_original`.
    */
   readonly clean?: readonly string[];
+  /** The text encoding of a JSONL, CSV or TSV file; default UTF-8. */
+  readonly encoding?: TextEncoding;
 }
 
 /** @example const options: ImportVotesFileOptions = { file: 'answers.csv', taskField: 'item' } */
@@ -234,6 +238,8 @@ export interface ImportVotesFileOptions {
   readonly taskField?: string;
   readonly labelField?: string;
   readonly skipInvalid?: boolean;
+  /** The text encoding of a JSONL, CSV or TSV file; default UTF-8. */
+  readonly encoding?: TextEncoding;
 }
 
 /** @example const options: LearnOptions = { folds: 5, seed: 1 } */

@@ -137,6 +137,8 @@ export interface ProjectConfig {
   readonly import: ImportSettings;
   /** How `hilo dedup` finds near duplicates (hilo.yaml `dedup`). */
   readonly dedup: DedupSettings;
+  /** How input files are read (hilo.yaml `input`). */
+  readonly input: InputSettings;
 }
 
 /** hilo.yaml `import`. */
@@ -157,6 +159,18 @@ export interface DedupSettings {
   /** MinHash values per text: more find more of the pairs right at the threshold, slower. */
   readonly hashes: number;
   readonly seed: number;
+}
+
+/**
+ * hilo.yaml `input`: when a file is refused rather than read. A JSON line or CSV record longer
+ * than `maxLineMiB` (most likely a missing line break or an unclosed quote); a gzip file that
+ * unpacks to more than `gzipMaxRatio` times the bytes read of it and more than `gzipMinMiB` (a likely gzip
+ * bomb).
+ */
+export interface InputSettings {
+  readonly maxLineMiB: number;
+  readonly gzipMaxRatio: number;
+  readonly gzipMinMiB: number;
 }
 
 /**
@@ -393,6 +407,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
   rating: { measure: 'exact', withinK: 1 },
   import: { clean: [] },
   dedup: { threshold: 0.8, shingle: 5, unit: 'char', hashes: 128, seed: 1 },
+  input: { maxLineMiB: 16, gzipMaxRatio: 100, gzipMinMiB: 64 },
 };
 
 /** Texts per request to the embedding model when `labeller.local.embeddings.batchSize` is absent. */

@@ -1,16 +1,24 @@
 import { Parser, type CsvError } from 'csv-parse';
 import { HiloError } from '../core/errors.js';
+import { printableText } from '../core/format/printable-text.js';
 import type { RecordError, RecordSource, SourceRecord } from '../core/ports/records.js';
-import { openTextInput, readFailure } from './open-text-input.js';
+import { csvFieldAt } from './csv-field-at.js';
+import {
+  DEFAULT_INPUT_LIMITS,
+  sizeText,
+  type InputLimits,
+  type TextEncoding,
+} from './input-limits.js';
+import { openCheckedInput, readFailure } from './open-text-input.js';
 
 export interface CsvSourceOptions {
   /** `,` for CSV (default), `\t` for TSV. */
   readonly delimiter?: string;
   readonly gzip?: boolean;
+  readonly encoding?: TextEncoding;
+  /** A record longer than `maxLineBytes` is taken for a runaway quote rather than held in memory. */
+  readonly limits?: InputLimits;
 }
-
-/** A field longer than this is taken for a runaway quote rather than held in memory. */
-const MAX_RECORD_BYTES = 16 << 20;
 
 /** What the parser hands on, in file order: a row with the line it ends on, or a parse error. */
 type Parsed =
@@ -40,11 +48,17 @@ class LineTaggingParser extends Parser {
 export function csvRecordSource(path: string, options: CsvSourceOptions = {}): RecordSource {
   const delimiter = options.delimiter ?? ',';
   const gzip = options.gzip ?? false;
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS;
   return {
     path,
     textCells: true,
     async *batches(batchSize: number) {
-      const input = openTextInput(path, gzip);
+      const input = openCheckedInput(path, {
+        gzip,
+        limits,
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        fieldAt: (before, firstLine) => csvFieldAt(before, firstLine, delimiter),
+      });
       const parser: LineTaggingParser = new LineTaggingParser({
         delimiter,
         bom: true,
@@ -52,8 +66,10 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
         // TSV writers rarely quote, so a stray quote inside a TSV field is just a character.
         relax_quotes: delimiter === '\t',
         skip_empty_lines: true,
+        // Files joined from several sources mix line endings; take each as a row break.
+        record_delimiter: ['\r\n', '\n', '\r'],
         skip_records_with_error: true,
-        max_record_size: MAX_RECORD_BYTES,
+        max_record_size: limits.maxLineBytes,
         on_skip: (failure): undefined => {
           parser.push({ failure, atLine: parser.info.lines });
         },
@@ -66,8 +82,15 @@ export function csvRecordSource(path: string, options: CsvSourceOptions = {}): R
       try {
         for await (const parsed of parser as AsyncIterable<Parsed>) {
           if ('failure' in parsed) {
-            const problem = lines.failure(parsed);
+            const problem = lines.failure(parsed, limits.maxLineBytes);
             if (header === undefined) throw headerFailure(path, problem);
+            if (parsed.failure?.code === 'CSV_MAX_RECORD_SIZE') {
+              // Every row after a runaway quote would be misread: stop here.
+              throw new HiloError('INVALID_INPUT', problem.error, {
+                file: path,
+                line: problem.line,
+              });
+            }
             batch.push(problem);
             continue;
           }
@@ -110,19 +133,26 @@ class LineCounter {
     return end - (counted - crlf);
   }
 
-  failure(parsed: {
-    readonly failure: CsvError | undefined;
-    readonly atLine: number;
-  }): RecordError {
+  failure(
+    parsed: { readonly failure: CsvError | undefined; readonly atLine: number },
+    maxRecordBytes: number,
+  ): RecordError {
     const { failure } = parsed;
-    // An unclosed quote is only noticed at the end of the file; the field opened on the line
-    // after the last good row. Other errors are placed where the parser met them.
-    const line =
-      failure === undefined || failure.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? this.lastEnd + 1
-        : Math.max(this.lastEnd + 1, parsed.atLine - this.overcount);
-    this.lastEnd = Math.max(this.lastEnd, line);
-    return { line, error: describeParseError(failure) };
+    // An unclosed quote is only noticed at the end of the file, or when the record outgrows the
+    // cap; the field opened on the line after the last good row. Other errors are placed where
+    // the parser met them.
+    const met = Math.max(this.lastEnd + 1, parsed.atLine - this.overcount);
+    const opened = this.lastEnd + 1;
+    const line = failure === undefined || OPENED_EARLIER.has(failure.code) ? opened : met;
+    this.lastEnd = Math.max(this.lastEnd, met);
+    if (failure?.code === 'CSV_INVALID_CLOSING_QUOTE' && met > opened) {
+      // A quote that should have closed on its own line ran on and closed inside a later row.
+      return {
+        line: opened,
+        error: `a quoted field starting on this line runs on to line ${met}, where its closing quote is followed by other text: most likely a quote that is never closed`,
+      };
+    }
+    return { line, error: describeParseError(failure, maxRecordBytes) };
   }
 }
 
@@ -183,15 +213,26 @@ function lineBreaks(cells: readonly string[]): { counted: number; crlf: number }
   return { counted, crlf };
 }
 
+/** Parse errors found past the line where the record opened. */
+const OPENED_EARLIER: ReadonlySet<string> = new Set([
+  'CSV_QUOTE_NOT_CLOSED',
+  'CSV_MAX_RECORD_SIZE',
+]);
+
 const PARSE_ERRORS: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED:
     'a quoted field starting on this line is never closed (the file ends inside it)',
   CSV_INVALID_CLOSING_QUOTE:
     'a closing quote is followed by other text; double a quote inside a quoted field ("")',
-  CSV_MAX_RECORD_SIZE: `a record longer than ${MAX_RECORD_BYTES >> 20} MiB, most likely an unclosed quote`,
 };
 
-function describeParseError(error: CsvError | undefined): string {
+function describeParseError(error: CsvError | undefined, maxRecordBytes: number): string {
+  if (error?.code === 'CSV_MAX_RECORD_SIZE') {
+    return (
+      `a record starting on this line runs past ${sizeText(maxRecordBytes)} ` +
+      '(input.maxLineMiB in hilo.yaml): most likely a quote that is never closed'
+    );
+  }
   const known = error === undefined ? undefined : PARSE_ERRORS[error.code];
-  return known ?? `cannot parse the row (${error?.message ?? 'unknown error'})`;
+  return known ?? `cannot parse the row (${printableText(error?.message ?? 'unknown error')})`;
 }

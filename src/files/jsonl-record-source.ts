@@ -1,29 +1,38 @@
-import { createInterface } from 'node:readline';
 import type { RecordError, RecordSource, SourceRecord } from '../core/ports/records.js';
-import { openTextInput, readFailure } from './open-text-input.js';
+import type { InputLimits, TextEncoding } from './input-limits.js';
+import { jsonFieldAt, jsonShape, keepLiterals, MAX_JSON_DEPTH } from './json-shape.js';
+import { checkedLines } from './open-text-input.js';
+
+export interface JsonlSourceOptions {
+  readonly gzip?: boolean;
+  readonly encoding?: TextEncoding;
+  readonly limits?: InputLimits;
+}
 
 /**
  * Reads a JSON-lines file (one JSON object per line) as a stream. Lines are numbered from 1,
- * counting blank lines, which are skipped. A line that is not a JSON object becomes a
- * RecordError saying what is wrong, so the caller chooses between stopping and skipping.
+ * counting blank lines, which are skipped. A line that is not a JSON object, or nests deeper
+ * than 64 levels, becomes a RecordError saying what is wrong, so the caller chooses between
+ * stopping and skipping; bytes that are not text (invalid UTF-8, NUL) and over-long lines stop
+ * the read with a HiloError naming the file, line and field (see TextChecker). Top-level numbers
+ * a parse would change (beyond 2^53, `1.0`) are kept as their source text.
  * @example for await (const batch of jsonlRecordSource('items.jsonl').batches(1000)) { ... }
- * Complexity O(bytes); memory one batch plus one read buffer.
+ * Complexity O(bytes); memory one batch plus one read buffer and the longest line.
  */
-export function jsonlRecordSource(
-  path: string,
-  options: { readonly gzip?: boolean } = {},
-): RecordSource {
+export function jsonlRecordSource(path: string, options: JsonlSourceOptions = {}): RecordSource {
   return {
     path,
     async *batches(batchSize: number) {
-      const input = openTextInput(path, options.gzip ?? false);
-      const lines = createInterface({ input, crlfDelay: Infinity });
       let batch: (SourceRecord | RecordError)[] = [];
-      let line = 0;
-      try {
-        for await (const text of lines) {
-          line += 1;
-          const record = parseJsonLine(line === 1 ? stripBom(text) : text, line);
+      const lines = checkedLines(path, {
+        gzip: options.gzip ?? false,
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.limits ? { limits: options.limits } : {}),
+        fieldAt: jsonFieldAt,
+      });
+      for await (const numbered of lines) {
+        for (const { line, text } of numbered) {
+          const record = parseJsonLine(text, line);
           if (record === undefined) continue;
           batch.push(record);
           if (batch.length >= batchSize) {
@@ -31,11 +40,6 @@ export function jsonlRecordSource(
             batch = [];
           }
         }
-      } catch (error) {
-        throw readFailure(path, error);
-      } finally {
-        lines.close();
-        input.destroy();
       }
       if (batch.length > 0) yield batch;
     },
@@ -49,6 +53,10 @@ export function jsonlRecordSource(
  */
 export function parseJsonLine(text: string, line: number): SourceRecord | RecordError | undefined {
   if (isBlank(text)) return undefined;
+  const shape = jsonShape(text);
+  if (shape.depth > MAX_JSON_DEPTH) {
+    return { line, error: `nested deeper than ${MAX_JSON_DEPTH} levels of objects and arrays` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -58,7 +66,9 @@ export function parseJsonLine(text: string, line: number): SourceRecord | Record
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { line, error: `expected a JSON object per line, got ${describeJson(value)}` };
   }
-  return { line, values: value as Record<string, unknown> };
+  const values = value as Record<string, unknown>;
+  keepLiterals(values, shape);
+  return { line, values };
 }
 
 function describeJson(value: unknown): string {
@@ -72,8 +82,4 @@ function isBlank(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first === 0x7b) return false;
   return text.trim() === '';
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -214,6 +214,14 @@ const pairwise = z
   .strict();
 
 const RT = D.rating;
+const input = z
+  .object({
+    maxLineMiB: z.number().positive().default(D.input.maxLineMiB),
+    gzipMaxRatio: z.number().min(1).default(D.input.gzipMaxRatio),
+    gzipMinMiB: z.number().min(0).default(D.input.gzipMinMiB),
+  })
+  .strict();
+
 const rating = z
   .object({
     measure: z.enum(['exact', 'within-k']).default(RT.measure),
@@ -256,6 +264,7 @@ export const projectSchema = z
     rating: rating.prefault({}),
     import: importSettings.prefault({}),
     dedup: dedupSettings.prefault({}),
+    input: input.prefault({}),
   })
   .strict()
   .superRefine((raw, ctx) => {

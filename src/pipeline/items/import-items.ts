@@ -1,3 +1,4 @@
+import { emptyFileError } from '../../core/empty-file-error.js';
 import { HiloError } from '../../core/errors.js';
 import type { Progress, RecordSource, Store } from '../../core/ports/index.js';
 import type { TaskShape } from '../../core/task-kind/index.js';
@@ -57,6 +58,7 @@ const BATCH = 1000;
  * and nothing from the file is stored; with `skipInvalid` the good records are stored and every
  * bad one is reported. Items are upserted by id, so importing a file again updates, never
  * duplicates. Columns other than the id and label are kept in `fields` (see itemFromRecord).
+ * A file with no records (empty, or a header row only) is INVALID_INPUT "0 items in FILE".
  * Progress has no total (a stream's length is unknown): `update` gets the records read.
  * @example
  * const report = await importItems({ store, source, role: 'pool', idField: 'id',
@@ -134,6 +136,7 @@ export async function importItems(options: ImportItemsOptions): Promise<ImportRe
         }
         progress?.update(read);
       }
+      if (read === 0) throw emptyFileError(file, 'items');
     });
     finished = `imported ${inserted + updated} items from ${file}`;
   } finally {

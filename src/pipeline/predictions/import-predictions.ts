@@ -1,4 +1,5 @@
 import type { LabelMapping } from '../../core/confidence/imported-distribution.js';
+import { emptyFileError } from '../../core/empty-file-error.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Progress, RecordSource, Store } from '../../core/ports/index.js';
 import type { TaskShape } from '../../core/task-kind/index.js';
@@ -123,6 +124,7 @@ export async function importPredictions(
       }
       progress?.update(read);
     }
+    if (read === 0) throw emptyFileError(file, 'predictions');
   } finally {
     progress?.finish(`read ${read} predictions from ${file}`);
   }

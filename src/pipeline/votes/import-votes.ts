@@ -1,4 +1,5 @@
 import { humanVote } from '../../core/human-vote.js';
+import { emptyFileError } from '../../core/empty-file-error.js';
 import { HiloError } from '../../core/errors.js';
 import type { Clock, Progress, RecordSource, Store } from '../../core/ports/index.js';
 import { readAnswer, type TaskShape } from '../../core/task-kind/index.js';
@@ -38,7 +39,8 @@ const BATCH = 2000;
  * code, see `readAnswer`); items are created (role pool, no fields) when missing, never overwritten.
  * Importing the same file again adds nothing: per (item, worker, label) the store keeps as many
  * votes as the file holds (repeated answers by one worker are kept as separate votes). A bad
- * row stops the import (nothing from the file is stored) unless `skipInvalid`.
+ * row stops the import (nothing from the file is stored) unless `skipInvalid`; a file with no
+ * rows is INVALID_INPUT "0 votes in FILE".
  * @example await importVotes({ store, source: await openRecordSource('answers.csv'), labels, clock });
  * Complexity: O(votes) with one store read per batch of 2,000; memory O(votes of one batch + distinct keys).
  */
@@ -121,6 +123,7 @@ export async function importVotes(options: ImportVotesOptions): Promise<ImportVo
         added += votes.length;
         progress?.update(read);
       }
+      if (read === 0) throw emptyFileError(file, 'votes');
     });
   } finally {
     progress?.finish(`read ${read} votes from ${file}`);

@@ -39,6 +39,7 @@ export function project(over: ProjectOverrides = {}): ProjectConfig {
     rating: PROJECT_DEFAULTS.rating,
     import: PROJECT_DEFAULTS.import,
     dedup: PROJECT_DEFAULTS.dedup,
+    input: PROJECT_DEFAULTS.input,
     ...rest,
     labels: labels.map((l) => (typeof l === 'string' ? { name: l, description: '' } : l)),
     labeller: {
