@@ -8,3 +8,4 @@ export type * from './embedding-model.js';
 export type * from './item-comments.js';
 export type * from './answer-checks.js';
 export type * from './check-store.js';
+export type * from './label-work-store.js';

@@ -1,5 +1,6 @@
 import type { Run, RunKind, RunRecord } from '../runs/run-records.js';
 import type { CheckStore } from './check-store.js';
+import type { LabelWorkStore } from './label-work-store.js';
 import type { Decision, Item, ItemRole, NewVote, StoredModel, Vote } from '../types.js';
 
 export interface UpsertCounts {
@@ -43,9 +44,9 @@ export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>> & {
 /**
  * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same
  * contract suite (`store-contract.case.ts`). Expert checks drawn from the pool are kept through
- * `CheckStore`.
+ * `CheckStore`; label workers share runs and lease items through `LabelWorkStore`.
  */
-export interface Store extends CheckStore {
+export interface Store extends CheckStore, LabelWorkStore {
   /** Runs `work` atomically: every write inside it is committed together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { HiloError } from '../../core/errors.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
+import type {
+  LabelLeaseQuery,
+  LabelWorker,
+  RunProgress,
+} from '../../core/ports/label-work-store.js';
 import type { Clock } from '../../core/ports/runtime.js';
 import type { PeopleStore } from '../../core/ports/people-store.js';
 import type {
@@ -11,7 +16,7 @@ import type {
   UpsertCounts,
   VoteQuery,
 } from '../../core/ports/store.js';
-import type { Run, RunKind } from '../../core/runs/run-records.js';
+import type { Run, RunKind, RunStatus } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import {
   insertVoteRows,
@@ -27,6 +32,16 @@ import {
   selectChecks,
 } from './kysely-checks.js';
 import { readEmbeddingRows, writeEmbeddingRows } from './embedding-rows.js';
+import {
+  addRunProgressRow,
+  countLiveLeaseRows,
+  joinLabelRunRows,
+  leaseLabelRows,
+  leaveLabelRunRows,
+  markInterruptedRunRows,
+  releaseLabelRows,
+  renewLabelRows,
+} from './kysely-label-work.js';
 import { KyselyPeopleStore } from './kysely-people-store.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
@@ -316,6 +331,61 @@ export class KyselyStore implements Store {
   ): Promise<void> {
     return this.#guard('labelChecks', () =>
       this.#inTransaction((store) => labelCheckRows(store.#sql(), labels, by, at)),
+    );
+  }
+
+  joinLabelRun(run: Run, worker: LabelWorker): Promise<{ runId: string; joined: boolean }> {
+    return this.#guard('joinLabelRun', () =>
+      this.#inTransaction((store) => joinLabelRunRows(store.#sql(), run, worker)),
+    );
+  }
+
+  leaseLabelItems(query: LabelLeaseQuery): Promise<Item[]> {
+    return this.#guard('leaseLabelItems', () =>
+      this.#inTransaction((store) => leaseLabelRows(store.#sql(), query)),
+    );
+  }
+
+  renewLabelWork(runId: string, worker: LabelWorker): Promise<number> {
+    return this.#guard('renewLabelWork', () => renewLabelRows(this.#sql(), runId, worker));
+  }
+
+  releaseLabelItems(source: string, worker: string, itemIds: readonly string[]): Promise<void> {
+    return this.#guard('releaseLabelItems', () =>
+      releaseLabelRows(this.#sql(), source, worker, itemIds),
+    );
+  }
+
+  countLiveLeases(source: string, worker: string, now: number): Promise<number> {
+    return this.#guard('countLiveLeases', () =>
+      countLiveLeaseRows(this.#sql(), source, worker, now),
+    );
+  }
+
+  addRunProgress(runId: string, progress: RunProgress): Promise<void> {
+    return this.#guard('addRunProgress', async () => {
+      if (!(await addRunProgressRow(this.#sql(), runId, progress)))
+        throw new HiloError('NOT_FOUND', `run "${runId}" does not exist`);
+    });
+  }
+
+  leaveLabelRun(
+    runId: string,
+    worker: string,
+    end: { readonly status: Exclude<RunStatus, 'running'>; readonly now: number },
+  ): Promise<RunStatus> {
+    return this.#guard('leaveLabelRun', async () => {
+      const status = await this.#inTransaction((store) =>
+        leaveLabelRunRows(store.#sql(), runId, worker, end),
+      );
+      if (status === undefined) throw new HiloError('NOT_FOUND', `run "${runId}" does not exist`);
+      return status;
+    });
+  }
+
+  markInterruptedRuns(now: number): Promise<string[]> {
+    return this.#guard('markInterruptedRuns', () =>
+      this.#inTransaction((store) => markInterruptedRunRows(store.#sql(), now)),
     );
   }
 

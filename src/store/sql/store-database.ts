@@ -22,6 +22,8 @@ export interface StoreDatabase {
   item_comments: ItemCommentsTable;
   answer_flags: AnswerFlagsTable;
   checks: ChecksTable;
+  run_workers: RunWorkersTable;
+  label_leases: LabelLeasesTable;
 }
 
 /** Expert checks drawn from the pool (`0011_checks`). */
@@ -205,4 +207,23 @@ export interface ItemCommentsTable {
   annotator_id: string;
   text: string;
   created_at: string;
+}
+
+/** One `hilo label` process on a run; `expires_at` (ms since the epoch) moves with each heartbeat. */
+export interface RunWorkersTable {
+  run_id: string;
+  worker: string;
+  started_at: string;
+  beat_at: number | string;
+  expires_at: number | string;
+  ended_at: string | null;
+}
+
+/** An item held by a label worker for a vote source until `expires_at` (ms since the epoch). */
+export interface LabelLeasesTable {
+  source: string;
+  item_id: string;
+  run_id: string;
+  worker: string;
+  expires_at: number | string;
 }

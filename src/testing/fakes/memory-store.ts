@@ -9,9 +9,19 @@ import type {
 } from '../../core/ports/store.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
-import type { Run } from '../../core/runs/run-records.js';
+import type {
+  LabelLeaseQuery,
+  LabelWorker,
+  RunProgress,
+} from '../../core/ports/label-work-store.js';
+import type { Run, RunStatus } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import { memoryChecks } from './memory-checks.js';
+import {
+  memoryLabelWork,
+  type MemoryLabelLease,
+  type MemoryRunWorker,
+} from './memory-label-work.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
@@ -27,6 +37,9 @@ interface State {
   embeddings: Map<string, Float32Array>;
   /** Expert checks by item id. */
   checks: Map<string, Check>;
+  /** Label run workers and item leases (see memory-label-work.ts). */
+  workers: Map<string, MemoryRunWorker>;
+  leases: Map<string, MemoryLabelLease>;
 }
 
 /**
@@ -57,6 +70,7 @@ export class MemoryStore implements StoreWithPeople {
     () => this.state.checks,
     (id) => this.state.items.has(id),
   );
+  private readonly labelWork = memoryLabelWork(() => this.state, compareIds);
   private closed = false;
   /** True on the store a transaction hands to its work. */
   private readonly inside: boolean = false;
@@ -307,6 +321,44 @@ export class MemoryStore implements StoreWithPeople {
     return this.call('labelChecks', () => this.checks.label(labels, by, at));
   }
 
+  joinLabelRun(run: Run, worker: LabelWorker): Promise<{ runId: string; joined: boolean }> {
+    return this.call('joinLabelRun', () => this.labelWork.joinLabelRun(run, worker));
+  }
+
+  leaseLabelItems(query: LabelLeaseQuery): Promise<Item[]> {
+    return this.call('leaseLabelItems', () => this.labelWork.leaseLabelItems(query));
+  }
+
+  renewLabelWork(runId: string, worker: LabelWorker): Promise<number> {
+    return this.call('renewLabelWork', () => this.labelWork.renewLabelWork(runId, worker));
+  }
+
+  releaseLabelItems(source: string, worker: string, itemIds: readonly string[]): Promise<void> {
+    return this.call('releaseLabelItems', () =>
+      this.labelWork.releaseLabelItems(source, worker, itemIds),
+    );
+  }
+
+  countLiveLeases(source: string, worker: string, now: number): Promise<number> {
+    return this.call('countLiveLeases', () => this.labelWork.countLiveLeases(source, worker, now));
+  }
+
+  addRunProgress(runId: string, progress: RunProgress): Promise<void> {
+    return this.call('addRunProgress', () => this.labelWork.addRunProgress(runId, progress));
+  }
+
+  leaveLabelRun(
+    runId: string,
+    worker: string,
+    end: { readonly status: Exclude<RunStatus, 'running'>; readonly now: number },
+  ): Promise<RunStatus> {
+    return this.call('leaveLabelRun', () => this.labelWork.leaveLabelRun(runId, worker, end));
+  }
+
+  markInterruptedRuns(now: number): Promise<string[]> {
+    return this.call('markInterruptedRuns', () => this.labelWork.markInterruptedRuns(now));
+  }
+
   /** Like the SQL stores: a no-op on the store of a transaction and on a second call. */
   async close(): Promise<void> {
     if (!this.inside) this.closed = true;
@@ -370,6 +422,8 @@ function emptyState(): State {
     cache: new Map(),
     embeddings: new Map(),
     checks: new Map(),
+    workers: new Map(),
+    leases: new Map(),
   };
 }
 
@@ -385,6 +439,8 @@ function copyState(state: State): State {
     cache: new Map(state.cache),
     embeddings: new Map(state.embeddings),
     checks: new Map(state.checks),
+    workers: new Map(state.workers),
+    leases: new Map(state.leases),
   };
 }
 
