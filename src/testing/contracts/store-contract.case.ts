@@ -7,6 +7,7 @@ import { decision, item, vote } from '../builders/index.js';
 import { auditRun, labelRun, routeRun } from '../builders/run-builders.js';
 import { describeCheckStoreContract } from './check-store-contract.case.js';
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
+import { describeLabelWorkContract } from './label-work-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
 import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
 
@@ -415,6 +416,8 @@ export function describeStoreContract(
     describeStoreTransactionContract(() => store);
 
     describeVoteDeletionContract(() => store);
+
+    describeLabelWorkContract(() => store);
   });
 }
 
