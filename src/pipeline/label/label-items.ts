@@ -21,7 +21,7 @@ export interface LabelItemsOptions {
   readonly shouldStop?: () => boolean;
   /**
    * How long a lease on an item lasts without a heartbeat (ms): a killed worker's items go back to
-   * the pool after it. Default 60 s (`labeller.leaseSeconds`).
+   * the pool after it. Default 30 s (`labeller.leaseSeconds`).
    */
   readonly leaseMs?: number;
   /** This process's name among the run's workers; random by default. */

@@ -13,7 +13,7 @@ export const everyInterval: Every = (ms, tick) => {
 };
 
 /** How long a label worker's leases last without a heartbeat when nothing else is said. */
-export const DEFAULT_LEASE_MS = 60_000;
+export const DEFAULT_LEASE_MS = 30_000;
 
 /** A worker's place on a label run: the run it joined, and how to leave it. */
 export interface LabelRunMembership {
