@@ -223,9 +223,7 @@ async function writeOutcomes(
   const { source, runId } = by;
   const itemIds = written.map((b) => b.item.id);
   await store.transaction(async (tx) => {
-    const voted = new Set(
-      (await tx.listVotes({ itemIds, source })).map((vote) => vote.itemId),
-    );
+    const voted = new Set((await tx.listVotes({ itemIds, source })).map((vote) => vote.itemId));
     const batch = voted.size === 0 ? written : written.filter((b) => !voted.has(b.item.id));
     const votes: NewVote[] = batch.map(({ item, outcome }) =>
       voteOf({ itemId: item.id, source, runId, createdAt: now }, outcome),

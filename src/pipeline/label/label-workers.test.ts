@@ -20,21 +20,19 @@ function slowLabeller(calls: string[], delayMs: number, concurrency = 4): Labell
     label: async (items) => {
       calls.push(...items.map((i) => i.id));
       await new Promise((r) => setTimeout(r, delayMs));
-      return items.map(
-        (): LabelOutcome => ({
-          label: 'spam',
-          probabilities: { spam: 0.8, ham: 0.2 },
-          method: 'local-model',
-          otherMass: 0,
-          verbalized: null,
-          rationale: null,
-          abstainReason: null,
-          tokensIn: 10,
-          tokensOut: 1,
-          costUsd: 0.001,
-          latencyMs: delayMs,
-        }),
-      );
+      return items.map((): LabelOutcome => ({
+        label: 'spam',
+        probabilities: { spam: 0.8, ham: 0.2 },
+        method: 'local-model',
+        otherMass: 0,
+        verbalized: null,
+        rationale: null,
+        abstainReason: null,
+        tokensIn: 10,
+        tokensOut: 1,
+        costUsd: 0.001,
+        latencyMs: delayMs,
+      }));
     },
   };
 }

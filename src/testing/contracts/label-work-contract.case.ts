@@ -21,10 +21,7 @@ function worker(name: string, now = NOW) {
   return { worker: name, now, expiresAt: now + LEASE };
 }
 
-function lease(
-  name: string,
-  over: Partial<LabelLeaseQuery> = {},
-): LabelLeaseQuery {
+function lease(name: string, over: Partial<LabelLeaseQuery> = {}): LabelLeaseQuery {
   return {
     ...worker(name, over.now ?? NOW),
     source: SOURCE,
@@ -86,12 +83,15 @@ export function describeLabelWorkContract(current: () => Store): void {
       expect(ids(await store.leaseLabelItems(lease('w2')))).toEqual(['e']);
       expect(await store.leaseLabelItems(lease('w1'))).toEqual([]);
       // Another labeller's leases do not block.
-      expect(ids(await store.leaseLabelItems(lease('w3', { source: 'model:local@1' })))).toEqual(
-        ['a', 'b', 'e'],
-      );
-      expect(ids(await store.leaseLabelItems(lease('w4', { afterId: 'b', source: 'x' })))).toEqual(
-        ['d', 'e'],
-      );
+      expect(ids(await store.leaseLabelItems(lease('w3', { source: 'model:local@1' })))).toEqual([
+        'a',
+        'b',
+        'e',
+      ]);
+      expect(ids(await store.leaseLabelItems(lease('w4', { afterId: 'b', source: 'x' })))).toEqual([
+        'd',
+        'e',
+      ]);
     });
 
     it('never hands one item to two of many concurrent lease calls', async () => {

@@ -155,7 +155,11 @@ export function memoryLabelWork(
         costUsd: run.costUsd + p.costUsd,
       });
     },
-    leaveLabelRun(runId: string, worker: string, end: { status: Exclude<RunStatus, 'running'>; now: number }) {
+    leaveLabelRun(
+      runId: string,
+      worker: string,
+      end: { status: Exclude<RunStatus, 'running'>; now: number },
+    ) {
       const s = state();
       const run = s.runs.get(runId);
       if (run === undefined) throw new HiloError('NOT_FOUND', `run "${runId}" does not exist`);
