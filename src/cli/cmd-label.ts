@@ -35,7 +35,7 @@ export function registerLabel(program: Command, io: CliIo, interrupts: Interrupt
     .option('--dry-run', 'print the estimated tokens and cost; send nothing')
     .addHelpText(
       'after',
-      '\nThe LLM is reached at OPENAI_BASE_URL with OPENAI_API_KEY (OpenAI, vLLM, Ollama, llama-server).\nA killed run resumes where it stopped; answered requests come from the cache.',
+      '\nThe LLM is reached at OPENAI_BASE_URL with OPENAI_API_KEY (OpenAI, vLLM, Ollama, llama-server).\nA killed run resumes where it stopped; answered requests come from the cache.\nSeveral `hilo label` processes on one database share the work: each item is labelled once (labeller.leaseSeconds).',
     )
     .action(async (flags: LabelFlags) => {
       const options = {
