@@ -14,9 +14,7 @@ export function labelLeasesMigration(dialect: StoreDialect): Migration {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable('run_workers')
-        .addColumn('run_id', 'text', (col) =>
-          col.notNull().references('runs.id').onDelete('cascade'),
-        )
+        .addColumn('run_id', 'text', (col) => col.notNull())
         .addColumn('worker', 'text', (col) => col.notNull())
         .addColumn('started_at', 'text', (col) => col.notNull())
         .addColumn('beat_at', 'bigint', (col) => col.notNull())
