@@ -115,6 +115,10 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
       await keepLargestBiasSample(store, runId, positionBias);
   };
 
+  // One flush at a time, in the background: workers never wait for the store unless it lags
+  // far behind (more than MAX_PENDING outcomes), which bounds memory.
+  let flushing: Promise<void> = Promise.resolve();
+  const scheduleFlush = (): Promise<void> => (flushing = flushing.then(flush));
   let stopped = false;
   const shouldStop = (): boolean => options.shouldStop?.() ?? false;
   const feed = leasedFeed({
@@ -129,12 +133,9 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
     chunkSize: labeller.batchSize,
     pageSize: leasePage(labeller),
     sleep: options.sleep ?? ((ms) => delay(ms)),
+    beforeWait: () => scheduleFlush(),
     shouldStop,
   });
-  // One flush at a time, in the background: workers never wait for the store unless it lags
-  // far behind (more than MAX_PENDING outcomes), which bounds memory.
-  let flushing: Promise<void> = Promise.resolve();
-  const scheduleFlush = (): Promise<void> => (flushing = flushing.then(flush));
   try {
     const work = async (): Promise<void> => {
       for (;;) {

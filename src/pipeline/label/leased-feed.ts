@@ -17,6 +17,11 @@ export interface LeasedFeedOptions {
   readonly pageSize: number;
   /** Waits between looks at the pool while other workers hold the last items. */
   readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * Called before each such wait: stores what this worker has labelled and releases its leases,
+   * so that two workers waiting for each other's last items never hold them for ever.
+   */
+  readonly beforeWait: () => Promise<void>;
   readonly shouldStop?: () => boolean;
 }
 
@@ -64,6 +69,7 @@ export function leasedFeed(options: LeasedFeedOptions): LeasedFeed {
         page = await lease(undefined);
         continue;
       }
+      await options.beforeWait();
       const held = await store.countLiveLeases(options.source, options.worker, clock.now());
       if (held === 0) break;
       await options.sleep(Math.min(1000, leaseMs / 4));
