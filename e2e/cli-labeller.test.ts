@@ -63,7 +63,7 @@ describe('the current labeller, along the README tour (local model, then an LLM)
     const afterFailure = await run();
     const first = labellerLines(afterFailure);
     expect(first[0]).toMatch(
-      /^labeller: model:local@1 \(newest finished label run, label-1-\d{14}\)$/,
+      /^labeller: model:local@1 \(newest finished label run, label-1-\d{14}-[0-9a-f]{6}\)$/,
     );
     expect(new Set(first).size).toBe(1);
     for (const r of afterFailure) expect(r.out).toContain('model:local@1');
@@ -75,7 +75,7 @@ describe('the current labeller, along the README tour (local model, then an LLM)
     const afterLlm = await run();
     const second = labellerLines(afterLlm);
     expect(second[0]).toMatch(
-      /^labeller: llm:gpt-4o-mini#[0-9a-f]+ \(newest finished label run, label-3-\d{14}\)$/,
+      /^labeller: llm:gpt-4o-mini#[0-9a-f]+ \(newest finished label run, label-3-\d{14}-[0-9a-f]{6}\)$/,
     );
     expect(new Set(second).size).toBe(1);
     const llmSource = /labeller: (\S+)/.exec(second[0] as string)?.[1] as string;

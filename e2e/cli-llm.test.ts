@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -86,6 +87,12 @@ describe('hilo label --labeller llm over an OpenAI-compatible server', () => {
     server = await startFakeOpenAiServer({ latencyMs: 40 });
     const items = 60;
     const { projectDir } = await project(items);
+    // A short lease: the resumed run takes over the killed worker's leased items a second later.
+    const yaml = join(projectDir, 'hilo.yaml');
+    await writeFile(
+      yaml,
+      (await readFile(yaml, 'utf8')).replace(/leaseSeconds: \d+/, 'leaseSeconds: 1'),
+    );
     const env = { ...process.env, OPENAI_BASE_URL: server.url, OPENAI_API_KEY: 'test' };
     const args = [
       '--import',

@@ -35,7 +35,7 @@ export function registerLabel(program: Command, io: CliIo, interrupts: Interrupt
     .option('--dry-run', 'print the estimated tokens and cost; send nothing')
     .addHelpText(
       'after',
-      '\nThe LLM is reached at OPENAI_BASE_URL with OPENAI_API_KEY (OpenAI, vLLM, Ollama, llama-server).\nA killed run resumes where it stopped; answered requests come from the cache.',
+      '\nThe LLM is reached at OPENAI_BASE_URL with OPENAI_API_KEY (OpenAI, vLLM, Ollama, llama-server).\nA killed run resumes where it stopped; answered requests come from the cache.\nSeveral `hilo label` processes on one database share the work: each item is labelled once (labeller.leaseSeconds).',
     )
     .action(async (flags: LabelFlags) => {
       const options = {
@@ -76,7 +76,7 @@ export function registerLabel(program: Command, io: CliIo, interrupts: Interrupt
         const report = await ctx.label({ ...options, signal });
         io.out(
           `${report.stopped ? 'stopped' : 'done'}: ${report.labelled} labelled, ${report.abstained} abstained, ${report.alreadyLabelled} already labelled by ${report.source}; ` +
-            `${report.tokensIn + report.tokensOut} tokens, ${usd(report.costUsd, 4)}, ${report.seconds.toFixed(1)} s (run ${report.runId})\n`,
+            `${report.tokensIn + report.tokensOut} tokens, ${usd(report.costUsd, 4)}, ${report.seconds.toFixed(1)} s (run ${report.runId}${report.joined ? `, joined with the workers already on it` : ''})\n`,
         );
         if (report.positionBias !== null) io.out(`${positionBiasLine(report.positionBias)}\n`);
         if (report.stopped)

@@ -98,6 +98,11 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     defaultFile: DEFAULT_DB_FILE,
   });
   const store = await openStore({ ...location, clock });
+  // A run whose workers were killed (no heartbeat within its lease) is shown as interrupted.
+  await store.markInterruptedRuns(clock.now()).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const deps: FirstPassDeps = { config, store, env, logger };
   const labels = config.labels.map((l) => l.name);
   const shape = taskShapeOf(config);
@@ -189,6 +194,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         labeller,
         clock,
         roles: o.roles ?? ['pool', 'gold', 'test'],
+        leaseMs: config.labeller.leaseSeconds * 1000,
         ...(o.limit !== undefined ? { limit: o.limit } : {}),
         ...(o.signal ? { shouldStop: () => o.signal?.aborted ?? false } : {}),
         ...withProgress,

@@ -116,6 +116,11 @@ export interface ProjectConfig {
   readonly guidelines: string;
   readonly labeller: {
     readonly default: 'local' | 'llm';
+    /**
+     * How long a `hilo label` worker's lease on its items lasts without a heartbeat (it beats
+     * every third of it): a killed worker's items go back to the other workers after this.
+     */
+    readonly leaseSeconds: number;
     readonly llm: LlmLabellerConfig;
     readonly local: LocalLabellerConfig;
   };
@@ -334,6 +339,7 @@ export const PROJECT_DEFAULTS: ProjectDefaults = {
   guidelines: '',
   labeller: {
     default: 'local',
+    leaseSeconds: 30,
     llm: {
       model: 'gpt-4o-mini',
       fewShot: 0,

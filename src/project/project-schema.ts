@@ -251,6 +251,7 @@ export const projectSchema = z
     labeller: z
       .object({
         default: z.enum(['local', 'llm']).default(D.labeller.default),
+        leaseSeconds: z.number().min(0.5).max(86_400).default(D.labeller.leaseSeconds),
         llm: llm.prefault({}),
         local: local.prefault({}),
       })

@@ -40,6 +40,7 @@ const project: ProjectConfig = {
   guidelines: '',
   labeller: {
     default: 'llm',
+    leaseSeconds: PROJECT_DEFAULTS.labeller.leaseSeconds,
     llm: settings,
     local: {
       ...PROJECT_DEFAULTS.labeller.local,

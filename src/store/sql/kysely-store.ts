@@ -3,6 +3,11 @@ import { HiloError } from '../../core/errors.js';
 import type { Check, CheckWeight, NewCheck } from '../../core/ports/check-store.js';
 import type { HeldLock, LockRequest } from '../../core/ports/lock-store.js';
 import type { DuplicateMark } from '../../core/ports/duplicate-store.js';
+import type {
+  LabelLeaseQuery,
+  LabelWorker,
+  RunProgress,
+} from '../../core/ports/label-work-store.js';
 import type { Clock } from '../../core/ports/runtime.js';
 import type { PeopleStore } from '../../core/ports/people-store.js';
 import type {
@@ -14,7 +19,7 @@ import type {
   VoteQuery,
 } from '../../core/ports/store.js';
 import type { DecisionState, VoteColumns } from '../../core/ports/vote-columns.js';
-import type { Run, RunKind } from '../../core/runs/run-records.js';
+import type { Run, RunKind, RunStatus } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import {
   insertVoteRows,
@@ -34,6 +39,16 @@ import {
 } from './kysely-checks.js';
 import { readEmbeddingRows, writeEmbeddingRows } from './embedding-rows.js';
 import { acquireLockRow, releaseLockRow, renewLockRow, selectLockRow } from './kysely-locks.js';
+import {
+  addRunProgressRow,
+  countLiveLeaseRows,
+  joinLabelRunRows,
+  leaseLabelRows,
+  leaveLabelRunRows,
+  markInterruptedRunRows,
+  releaseLabelRows,
+  renewLabelRows,
+} from './kysely-label-work.js';
 import { KyselyPeopleStore } from './kysely-people-store.js';
 import { readCacheRow, writeCacheRows } from './llm-cache-rows.js';
 import { mapDatabaseError } from './map-database-error.js';
@@ -371,6 +386,61 @@ export class KyselyStore implements Store {
 
   itemsByImport(ids: readonly string[]): Promise<string[]> {
     return this.#guard('itemsByImport', () => idsByImport(this.#sql(), ids));
+  }
+
+  joinLabelRun(run: Run, worker: LabelWorker): Promise<{ runId: string; joined: boolean }> {
+    return this.#guard('joinLabelRun', () =>
+      this.#inTransaction((store) => joinLabelRunRows(store.#sql(), run, worker)),
+    );
+  }
+
+  leaseLabelItems(query: LabelLeaseQuery): Promise<Item[]> {
+    return this.#guard('leaseLabelItems', () =>
+      this.#inTransaction((store) => leaseLabelRows(store.#sql(), query)),
+    );
+  }
+
+  renewLabelWork(runId: string, worker: LabelWorker): Promise<number> {
+    return this.#guard('renewLabelWork', () => renewLabelRows(this.#sql(), runId, worker));
+  }
+
+  releaseLabelItems(source: string, worker: string, itemIds: readonly string[]): Promise<void> {
+    return this.#guard('releaseLabelItems', () =>
+      releaseLabelRows(this.#sql(), source, worker, itemIds),
+    );
+  }
+
+  countLiveLeases(source: string, worker: string, now: number): Promise<number> {
+    return this.#guard('countLiveLeases', () =>
+      countLiveLeaseRows(this.#sql(), source, worker, now),
+    );
+  }
+
+  addRunProgress(runId: string, progress: RunProgress): Promise<void> {
+    return this.#guard('addRunProgress', async () => {
+      if (!(await addRunProgressRow(this.#sql(), runId, progress)))
+        throw new HiloError('NOT_FOUND', `run "${runId}" does not exist`);
+    });
+  }
+
+  leaveLabelRun(
+    runId: string,
+    worker: string,
+    end: { readonly status: Exclude<RunStatus, 'running'>; readonly now: number },
+  ): Promise<RunStatus> {
+    return this.#guard('leaveLabelRun', async () => {
+      const status = await this.#inTransaction((store) =>
+        leaveLabelRunRows(store.#sql(), runId, worker, end),
+      );
+      if (status === undefined) throw new HiloError('NOT_FOUND', `run "${runId}" does not exist`);
+      return status;
+    });
+  }
+
+  markInterruptedRuns(now: number): Promise<string[]> {
+    return this.#guard('markInterruptedRuns', () =>
+      this.#inTransaction((store) => markInterruptedRunRows(store.#sql(), now)),
+    );
   }
 
   /** Closes the connection; a no-op on a transaction-bound store and on a second call. */

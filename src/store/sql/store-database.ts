@@ -24,6 +24,8 @@ export interface StoreDatabase {
   answer_flags: AnswerFlagsTable;
   checks: ChecksTable;
   locks: LocksTable;
+  run_workers: RunWorkersTable;
+  label_leases: LabelLeasesTable;
 }
 
 /** Expert checks drawn from the pool (`0011_checks`). */
@@ -222,4 +224,23 @@ export interface LocksTable {
   holder: string;
   since: string;
   expires_at: string;
+}
+
+/** One `hilo label` process on a run; `expires_at` (ms since the epoch) moves with each heartbeat. */
+export interface RunWorkersTable {
+  run_id: string;
+  worker: string;
+  started_at: string;
+  beat_at: number | string;
+  expires_at: number | string;
+  ended_at: string | null;
+}
+
+/** An item held by a label worker for a vote source until `expires_at` (ms since the epoch). */
+export interface LabelLeasesTable {
+  source: string;
+  item_id: string;
+  run_id: string;
+  worker: string;
+  expires_at: number | string;
 }

@@ -6,6 +6,7 @@ import { duplicatesMigration } from './duplicates-migration.js';
 import { embeddingsMigration } from './embeddings-migration.js';
 import { goldAnswersMigration } from './gold-answers-migration.js';
 import { invitationsMigration } from './invitations-migration.js';
+import { labelLeasesMigration } from './label-leases-migration.js';
 import { locksMigration } from './locks-migration.js';
 import { machineChecksMigration } from './machine-checks-migration.js';
 import type { StoreDialect } from './store-dialect.js';
@@ -17,8 +18,10 @@ import type { StoreDialect } from './store-dialect.js';
  * indexes the open queue entries in lease order; `0005_gold_answers` the scored first answers to
  * gold items, appeals and the rules' window start; `0006_invitations` holds single-use
  * invitations; `0008_comments` keeps people's notes on items; `0010_machine_checks` adds the queue's predicted
- * label and the answer flags; `0011_checks` the expert checks drawn from the pool; `0013_locks` named locks with a holder and an
- * expiry; `0014_duplicates` the duplicate marks of `hilo dedup`. Never edit an applied one.
+ * label and the answer flags; `0011_checks` the expert checks drawn from the pool;
+ * `0012_label_leases` the workers of label runs and their leases on items; `0013_locks` named
+ * locks with a holder and an expiry; `0014_duplicates` the duplicate marks of `hilo dedup`. Never
+ * edit an applied one.
  * @example new Migrator({ db, provider: { getMigrations: async () => storeMigrations('sqlite') } })
  */
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
@@ -32,6 +35,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0008_comments': commentsMigration(dialect),
     '0010_machine_checks': machineChecksMigration(dialect),
     '0011_checks': checksMigration(dialect),
+    '0012_label_leases': labelLeasesMigration(dialect),
     '0013_locks': locksMigration(dialect),
     '0014_duplicates': duplicatesMigration(dialect),
   };

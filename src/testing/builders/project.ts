@@ -12,6 +12,7 @@ export interface ProjectOverrides extends Partial<Omit<ProjectConfig, 'labels' |
   readonly labels?: readonly (string | LabelDef)[];
   readonly labeller?: {
     readonly default?: 'local' | 'llm';
+    readonly leaseSeconds?: number;
     readonly llm?: Partial<LlmLabellerConfig>;
     readonly local?: Partial<LocalLabellerConfig>;
   };
@@ -44,6 +45,7 @@ export function project(over: ProjectOverrides = {}): ProjectConfig {
     labels: labels.map((l) => (typeof l === 'string' ? { name: l, description: '' } : l)),
     labeller: {
       default: labeller.default ?? 'llm',
+      leaseSeconds: labeller.leaseSeconds ?? PROJECT_DEFAULTS.labeller.leaseSeconds,
       llm: {
         model: 'm',
         fewShot: 0,

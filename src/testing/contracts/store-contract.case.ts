@@ -10,6 +10,7 @@ import { describeDuplicateStoreContract } from './duplicate-store-contract.case.
 import { describeEmbeddingCacheContract } from './embedding-cache-contract.case.js';
 import { describeLockStoreContract } from './lock-store-contract.case.js';
 import { describeResponseCacheContract } from './response-cache-contract.case.js';
+import { describeLabelWorkContract } from './label-work-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
 import { describeVoteColumnsContract } from './vote-columns-contract.case.js';
 import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
@@ -416,6 +417,8 @@ export function describeStoreContract(
     describeVoteColumnsContract(() => store);
 
     describeLockStoreContract(() => store);
+
+    describeLabelWorkContract(() => store);
   });
 }
 

@@ -13,11 +13,21 @@ import type { DecisionState, ItemTruth, VoteColumns } from '../../core/ports/vot
 import { voteColumnsBuilder } from '../../core/vote-columns-builder.js';
 import type { DuplicateMark } from '../../core/ports/duplicate-store.js';
 import type { PeopleStore, StoreWithPeople } from '../../core/ports/people-store.js';
-import type { Run } from '../../core/runs/run-records.js';
+import type {
+  LabelLeaseQuery,
+  LabelWorker,
+  RunProgress,
+} from '../../core/ports/label-work-store.js';
+import type { Run, RunStatus } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
 import { memoryChecks } from './memory-checks.js';
 import { memoryLocks } from './memory-locks.js';
 import { checkedDuplicates } from './memory-duplicates.js';
+import {
+  memoryLabelWork,
+  type MemoryLabelLease,
+  type MemoryRunWorker,
+} from './memory-label-work.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
@@ -37,6 +47,9 @@ interface State {
   locks: Map<string, HeldLock>;
   /** Duplicate marks by item id. */
   duplicates: Map<string, DuplicateMark>;
+  /** Label run workers and item leases (see memory-label-work.ts). */
+  workers: Map<string, MemoryRunWorker>;
+  leases: Map<string, MemoryLabelLease>;
 }
 
 /**
@@ -68,6 +81,7 @@ export class MemoryStore implements StoreWithPeople {
     (id) => this.state.items.has(id),
   );
   private readonly locks = memoryLocks(() => this.state.locks);
+  private readonly labelWork = memoryLabelWork(() => this.state, compareIds);
   private closed = false;
   /** True on the store a transaction hands to its work. */
   private readonly inside: boolean = false;
@@ -386,6 +400,44 @@ export class MemoryStore implements StoreWithPeople {
     });
   }
 
+  joinLabelRun(run: Run, worker: LabelWorker): Promise<{ runId: string; joined: boolean }> {
+    return this.call('joinLabelRun', () => this.labelWork.joinLabelRun(run, worker));
+  }
+
+  leaseLabelItems(query: LabelLeaseQuery): Promise<Item[]> {
+    return this.call('leaseLabelItems', () => this.labelWork.leaseLabelItems(query));
+  }
+
+  renewLabelWork(runId: string, worker: LabelWorker): Promise<number> {
+    return this.call('renewLabelWork', () => this.labelWork.renewLabelWork(runId, worker));
+  }
+
+  releaseLabelItems(source: string, worker: string, itemIds: readonly string[]): Promise<void> {
+    return this.call('releaseLabelItems', () =>
+      this.labelWork.releaseLabelItems(source, worker, itemIds),
+    );
+  }
+
+  countLiveLeases(source: string, worker: string, now: number): Promise<number> {
+    return this.call('countLiveLeases', () => this.labelWork.countLiveLeases(source, worker, now));
+  }
+
+  addRunProgress(runId: string, progress: RunProgress): Promise<void> {
+    return this.call('addRunProgress', () => this.labelWork.addRunProgress(runId, progress));
+  }
+
+  leaveLabelRun(
+    runId: string,
+    worker: string,
+    end: { readonly status: Exclude<RunStatus, 'running'>; readonly now: number },
+  ): Promise<RunStatus> {
+    return this.call('leaveLabelRun', () => this.labelWork.leaveLabelRun(runId, worker, end));
+  }
+
+  markInterruptedRuns(now: number): Promise<string[]> {
+    return this.call('markInterruptedRuns', () => this.labelWork.markInterruptedRuns(now));
+  }
+
   /** Like the SQL stores: a no-op on the store of a transaction and on a second call. */
   async close(): Promise<void> {
     if (!this.inside) this.closed = true;
@@ -451,6 +503,8 @@ function emptyState(): State {
     checks: new Map(),
     locks: new Map(),
     duplicates: new Map(),
+    workers: new Map(),
+    leases: new Map(),
   };
 }
 
@@ -468,6 +522,8 @@ function copyState(state: State): State {
     checks: new Map(state.checks),
     locks: new Map(state.locks),
     duplicates: new Map(state.duplicates),
+    workers: new Map(state.workers),
+    leases: new Map(state.leases),
   };
 }
 
