@@ -11,3 +11,4 @@ export type * from './check-store.js';
 export type * from './lock-store.js';
 export type * from './vote-columns.js';
 export type * from './duplicate-store.js';
+export type * from './vote-import-store.js';

@@ -13,6 +13,7 @@ import { describeResponseCacheContract } from './response-cache-contract.case.js
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
 import { describeVoteColumnsContract } from './vote-columns-contract.case.js';
 import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
+import { describeVoteImportContract } from './vote-import-contract.case.js';
 
 /**
  * The behaviour every Store must show, run against each implementation (SQLite, PGlite,
@@ -416,6 +417,8 @@ export function describeStoreContract(
     describeVoteColumnsContract(() => store);
 
     describeLockStoreContract(() => store);
+
+    describeVoteImportContract(() => store);
   });
 }
 
