@@ -81,7 +81,7 @@ export async function insertHumanVoteRows(to: StoreSql, votes: HumanVoteColumns)
   const text =
     `insert into votes (item_id, source, label, created_at, method) ` +
     `select e.*, 'human' from (${elements}) as e`;
-  await withVoteIndexesRebuilt(to, total, async () => {
+  const append = async (): Promise<void> => {
     for (let start = 0; start < total; start += PAGE) {
       const end = Math.min(total, start + PAGE);
       const triples = new Array<readonly [string, string, string]>(end - start);
@@ -89,7 +89,10 @@ export async function insertHumanVoteRows(to: StoreSql, votes: HumanVoteColumns)
         triples[i - start] = [itemIds[i] as string, sources[i] as string, labels[i] as string];
       await to.db.executeQuery(CompiledQuery.raw(text, [votes.createdAt, JSON.stringify(triples)]));
     }
-  });
+  };
+  if (to.dialect === 'sqlite' && total >= REBUILD_FROM)
+    await withVoteIndexesRebuilt(to, { adding: total, inItemOrder: ascending(itemIds) }, append);
+  else await append();
   return total;
 }
 
@@ -100,32 +103,40 @@ const REBUILD_RATIO = 4;
 
 /**
  * Runs `append` with the votes table's indexes dropped and re-creates them from their stored
- * definitions afterwards, when that is cheaper: on SQLite, for at least REBUILD_FROM new votes
- * and at least a quarter as many as are stored. Inserting a million votes in random item order
- * updates three B-trees at random; creating an index sorts once. Inside the transaction, so a
- * failure restores the indexes with everything else, and other connections (WAL readers) keep
- * seeing the indexed table until the commit. PostgreSQL keeps its indexes: dropping one locks
- * the table against every reader until the commit.
- * Complexity: O(1) statements besides `append` and the index builds.
+ * definitions afterwards, when at least a quarter as many votes are added as are stored:
+ * inserting a million votes updates each index at random places, creating an index sorts once.
+ * Votes appended in item order grow an index led by `item_id` at one place, which costs no more
+ * than rebuilding it, so such an index stays. Inside the transaction, so a failure restores the
+ * indexes with everything else, and other connections (WAL readers) see the indexed table until
+ * the commit. SQLite only: on PostgreSQL dropping an index locks the table against every reader
+ * until the commit.
+ * Complexity: O(indexes) statements besides `append` and the index builds.
  */
 async function withVoteIndexesRebuilt(
   to: StoreSql,
-  adding: number,
+  plan: { readonly adding: number; readonly inItemOrder: boolean },
   append: () => Promise<void>,
 ): Promise<void> {
-  if (to.dialect !== 'sqlite' || adding < REBUILD_FROM) return append();
   const stored = await to.db
     .selectFrom('votes')
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
-  if (adding * REBUILD_RATIO < Number(stored.n)) return append();
-  const { rows: indexes } = await to.db.executeQuery<{ name: string; sql: string }>(
+  if (plan.adding * REBUILD_RATIO < Number(stored.n)) return append();
+  const { rows } = await to.db.executeQuery<{ name: string; sql: string; lead: string | null }>(
     CompiledQuery.raw(
-      "select name, sql from sqlite_master where type = 'index' and tbl_name = 'votes' and sql is not null",
+      'select m.name, m.sql, (select i.name from pragma_index_info(m.name) as i where i.seqno = 0) as lead ' +
+        "from sqlite_master as m where m.type = 'index' and m.tbl_name = 'votes' and m.sql is not null",
     ),
   );
-  for (const index of indexes)
+  const rebuilt = rows.filter((index) => !(plan.inItemOrder && index.lead === 'item_id'));
+  for (const index of rebuilt)
     await to.db.executeQuery(CompiledQuery.raw(`drop index "${index.name.replaceAll('"', '""')}"`));
   await append();
-  for (const index of indexes) await to.db.executeQuery(CompiledQuery.raw(index.sql));
+  for (const index of rebuilt) await to.db.executeQuery(CompiledQuery.raw(index.sql));
+}
+
+function ascending(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i += 1)
+    if ((values[i] as string) < (values[i - 1] as string)) return false;
+  return true;
 }
