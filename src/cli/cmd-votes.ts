@@ -74,7 +74,8 @@ export function registerVotes(program: Command, io: CliIo): void {
               `skipped ${report.file}, line ${s.line}${s.field ? `, field "${printableText(s.field)}"` : ''}: ${printableText(s.reason)}\n`,
             );
           io.out(
-            `imported ${report.added} votes from ${report.annotators} annotators (${report.alreadyStored} already stored, ${report.itemsCreated} items created)\n`,
+            `imported ${report.added} votes from ${report.annotators} annotators (${report.alreadyStored} already stored, ${report.itemsCreated} items created)` +
+              ` in ${seconds(report.seconds.read + report.seconds.store)}: read and checked in ${seconds(report.seconds.read)}, stored in ${seconds(report.seconds.store)}\n`,
           );
           if (flags.truth) {
             const truth = await ctx.importTruth({
@@ -211,6 +212,10 @@ export function registerVotes(program: Command, io: CliIo): void {
         });
       },
     );
+}
+
+function seconds(value: number): string {
+  return `${value.toFixed(1)} s`;
 }
 
 function printAggregate(io: CliIo, report: AggregateReport): void {

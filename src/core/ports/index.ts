@@ -12,3 +12,4 @@ export type * from './lock-store.js';
 export type * from './vote-columns.js';
 export type * from './duplicate-store.js';
 export type * from './label-work-store.js';
+export type * from './vote-import-store.js';

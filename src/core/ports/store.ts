@@ -4,6 +4,7 @@ import type { LockStore } from './lock-store.js';
 import type { ColumnReads } from './vote-columns.js';
 import type { DuplicateStore } from './duplicate-store.js';
 import type { LabelWorkStore } from './label-work-store.js';
+import type { VoteImportStore } from './vote-import-store.js';
 import type { Decision, Item, ItemRole, NewVote, StoredModel, Vote } from '../types.js';
 
 export interface UpsertCounts {
@@ -50,15 +51,17 @@ export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>> & {
  * The project's store. Implemented by `sqlite-store` and `postgres-store`; both pass the same
  * contract suite (`store-contract.case.ts`). Expert checks drawn from the pool are kept through
  * `CheckStore`, named locks (one trainer at a time) through `LockStore`, duplicate marks through
- * `DuplicateStore`; whole-project reads for aggregation come as columns (`ColumnReads`); label
- * workers share runs and lease items through `LabelWorkStore`.
+ * `DuplicateStore`, bulk imports of people's votes through `VoteImportStore`; whole-project reads
+ * for aggregation come as columns (`ColumnReads`); label workers share runs and lease items
+ * through `LabelWorkStore`.
  */
 export interface Store
   extends CheckStore,
     LockStore,
     ColumnReads,
     DuplicateStore,
-    LabelWorkStore {
+    LabelWorkStore,
+    VoteImportStore {
   /** Runs `work` atomically: every write inside it is committed together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 

@@ -21,6 +21,7 @@ import type {
 import type { DecisionState, VoteColumns } from '../../core/ports/vote-columns.js';
 import type { Run, RunKind, RunStatus } from '../../core/runs/run-records.js';
 import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/types.js';
+import type { HumanVoteColumns, VoteTally } from '../../core/ports/vote-import-store.js';
 import {
   insertVoteRows,
   upsertDecisionRows,
@@ -31,6 +32,7 @@ import { coalescedWrites, type CoalescedWrites } from './coalesced-writes.js';
 import { deleteVoteRows } from './delete-vote-rows.js';
 import { selectDecisionStates, selectVoteColumns } from './vote-column-rows.js';
 import { idsByImport, replaceDuplicateRows, selectDuplicates } from './kysely-duplicates.js';
+import { insertHumanVoteRows, insertMissingItemRows, tallyVoteRows } from './vote-import-rows.js';
 import {
   insertCheckRows,
   labelCheckRows,
@@ -187,6 +189,25 @@ export class KyselyStore implements Store {
     return this.#guard('deleteVotes', async () => {
       if (ids.length === 0) return 0;
       return this.#inTransaction((store) => deleteVoteRows(store.#sql(), ids));
+    });
+  }
+
+  addMissingItems(ids: readonly string[]): Promise<string[]> {
+    return this.#guard('addMissingItems', async () => {
+      if (ids.length === 0) return [];
+      const now = this.#now();
+      return this.#inTransaction((store) => insertMissingItemRows(store.#sql(), ids, now));
+    });
+  }
+
+  tallyVotes(query: VoteQuery): Promise<VoteTally[]> {
+    return this.#guard('tallyVotes', () => tallyVoteRows(this.#sql(), query));
+  }
+
+  addHumanVotes(votes: HumanVoteColumns): Promise<number> {
+    return this.#guard('addHumanVotes', async () => {
+      if (votes.itemIds.length === 0) return 0;
+      return this.#inTransaction((store) => insertHumanVoteRows(store.#sql(), votes));
     });
   }
 

@@ -14,6 +14,7 @@ import { describeLabelWorkContract } from './label-work-contract.case.js';
 import { describeStoreTransactionContract } from './store-transaction-contract.case.js';
 import { describeVoteColumnsContract } from './vote-columns-contract.case.js';
 import { describeVoteDeletionContract } from './vote-deletion-contract.case.js';
+import { describeVoteImportContract } from './vote-import-contract.case.js';
 
 /**
  * The behaviour every Store must show, run against each implementation (SQLite, PGlite,
@@ -419,6 +420,7 @@ export function describeStoreContract(
     describeLockStoreContract(() => store);
 
     describeLabelWorkContract(() => store);
+    describeVoteImportContract(() => store);
   });
 }
 

@@ -29,6 +29,8 @@ import {
   type MemoryRunWorker,
 } from './memory-label-work.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
+import { memoryVoteImport, voteMatcher } from './memory-vote-import.js';
+import type { HumanVoteColumns, VoteTally } from '../../core/ports/vote-import-store.js';
 
 /** Everything a store holds; replaced wholesale to roll a transaction back. */
 interface State {
@@ -82,6 +84,11 @@ export class MemoryStore implements StoreWithPeople {
   );
   private readonly locks = memoryLocks(() => this.state.locks);
   private readonly labelWork = memoryLabelWork(() => this.state, compareIds);
+  private readonly imports = memoryVoteImport({
+    items: () => this.state.items,
+    votes: () => this.state.votes,
+    insert: (votes) => this.insertVotes(votes, 'addHumanVotes'),
+  });
   private closed = false;
   /** True on the store a transaction hands to its work. */
   private readonly inside: boolean = false;
@@ -187,18 +194,21 @@ export class MemoryStore implements StoreWithPeople {
   }
 
   listVotes(query: VoteQuery): Promise<Vote[]> {
-    return this.call('listVotes', () => {
-      const itemIds = query.itemIds === undefined ? undefined : new Set(query.itemIds);
-      return this.state.votes
-        .filter(
-          (vote) =>
-            (itemIds === undefined || itemIds.has(vote.itemId)) &&
-            (query.source === undefined || vote.source === query.source) &&
-            (query.sourcePrefix === undefined || vote.source.startsWith(query.sourcePrefix)) &&
-            (query.runId === undefined || vote.runId === query.runId),
-        )
-        .map((vote) => structuredClone(vote));
-    });
+    return this.call('listVotes', () =>
+      this.state.votes.filter(voteMatcher(query)).map((vote) => structuredClone(vote)),
+    );
+  }
+
+  addMissingItems(ids: readonly string[]): Promise<string[]> {
+    return this.call('addMissingItems', () => this.imports.addMissingItems(ids));
+  }
+
+  tallyVotes(query: VoteQuery): Promise<VoteTally[]> {
+    return this.call('tallyVotes', () => this.imports.tally(query));
+  }
+
+  addHumanVotes(votes: HumanVoteColumns): Promise<number> {
+    return this.call('addHumanVotes', () => this.imports.addHuman(votes));
   }
 
   readVoteColumns(): Promise<VoteColumns> {
