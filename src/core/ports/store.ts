@@ -5,6 +5,7 @@ import type { ColumnReads } from './vote-columns.js';
 import type { DuplicateStore } from './duplicate-store.js';
 import type { LabelWorkStore } from './label-work-store.js';
 import type { VoteImportStore } from './vote-import-store.js';
+import type { VoteQuery } from './vote-query.js';
 import type { Decision, Item, ItemRole, NewVote, StoredModel, Vote } from '../types.js';
 
 export interface UpsertCounts {
@@ -25,13 +26,7 @@ export interface ItemQuery {
   readonly limit?: number;
 }
 
-export interface VoteQuery {
-  readonly itemIds?: readonly string[];
-  readonly source?: string;
-  /** Sources starting with this prefix, e.g. `llm:` or `model:`. */
-  readonly sourcePrefix?: string;
-  readonly runId?: string;
-}
+export type { VoteQuery } from './vote-query.js';
 
 /** One vector to cache: the text it embeds and its vector. */
 export interface EmbeddingEntry {
@@ -56,12 +51,7 @@ export type RunPatch = Partial<Omit<RunRecord, 'id' | 'startedAt'>> & {
  * through `LabelWorkStore`.
  */
 export interface Store
-  extends CheckStore,
-    LockStore,
-    ColumnReads,
-    DuplicateStore,
-    LabelWorkStore,
-    VoteImportStore {
+  extends CheckStore, LockStore, ColumnReads, DuplicateStore, LabelWorkStore, VoteImportStore {
   /** Runs `work` atomically: every write inside it is committed together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 

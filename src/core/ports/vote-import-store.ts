@@ -1,4 +1,4 @@
-import type { VoteQuery } from './store.js';
+import type { VoteQuery } from './vote-query.js';
 
 /**
  * People's plain answers, column by column: vote `i` is `sources[i]` (`human:<annotator>`)
