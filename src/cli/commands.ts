@@ -1,55 +1,72 @@
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
-import { registerAnnotators } from './cmd-annotators.js';
-import { registerAudit } from './cmd-audit.js';
-import { registerCalibrate } from './cmd-calibrate.js';
-import { registerChecks } from './cmd-checks.js';
-import { registerDedup } from './cmd-dedup.js';
-import { registerDemo } from './cmd-demo.js';
-import { registerCascade } from './cmd-cascade.js';
-import { registerEnsemble } from './cmd-ensemble.js';
-import { registerEval } from './cmd-eval.js';
-import { registerExport } from './cmd-export.js';
-import { registerImport } from './cmd-import.js';
-import { registerImportPredictions } from './cmd-import-predictions.js';
-import { registerInit } from './cmd-init.js';
-import { registerLabel } from './cmd-label.js';
-import { registerLearn } from './cmd-learn.js';
-import { registerSimulate } from './cmd-simulate.js';
-import { registerPlan } from './cmd-plan.js';
-import { registerRank } from './cmd-rank.js';
-import { registerReport } from './cmd-report.js';
-import { registerRoute } from './cmd-route.js';
-import { registerServe } from './cmd-serve.js';
-import { registerSuspects } from './cmd-suspects.js';
-import { registerTournament } from './cmd-tournament.js';
-import { registerVotes } from './cmd-votes.js';
 import type { Interrupts } from './interrupt.js';
 
-/** Every `hilo` command, in the order of the pipeline. */
-export function registerCommands(program: Command, io: CliIo, interrupts: Interrupts): void {
-  registerInit(program, io);
-  registerImport(program, io);
-  registerImportPredictions(program, io);
-  registerDedup(program, io);
-  registerLearn(program, io, interrupts);
-  registerLabel(program, io, interrupts);
-  registerEval(program, io);
-  registerCalibrate(program, io);
-  registerEnsemble(program, io);
-  registerCascade(program, io);
-  registerPlan(program, io);
-  registerRoute(program, io);
-  registerAudit(program, io);
-  registerChecks(program, io);
-  registerServe(program, io, interrupts);
-  registerAnnotators(program, io);
-  registerVotes(program, io);
-  registerRank(program, io);
-  registerSuspects(program, io);
-  registerExport(program, io);
-  registerReport(program, io);
-  registerDemo(program, io);
-  registerTournament(program, io);
-  registerSimulate(program, io);
+type Register = (program: Command, io: CliIo, interrupts: Interrupts) => void;
+
+/**
+ * Every `hilo` command's module, in the order of the pipeline (the order of `hilo --help`): the
+ * names it registers and how to load its registration. A module is imported only when one of
+ * its commands runs, or when every command must be known (help, an unknown name).
+ */
+const MODULES: readonly { readonly names: readonly string[]; load(): Promise<Register> }[] = [
+  { names: ['init'], load: async () => (await import('./cmd-init.js')).registerInit },
+  { names: ['import'], load: async () => (await import('./cmd-import.js')).registerImport },
+  {
+    names: ['import-predictions'],
+    load: async () => (await import('./cmd-import-predictions.js')).registerImportPredictions,
+  },
+  { names: ['dedup'], load: async () => (await import('./cmd-dedup.js')).registerDedup },
+  { names: ['learn'], load: async () => (await import('./cmd-learn.js')).registerLearn },
+  { names: ['label'], load: async () => (await import('./cmd-label.js')).registerLabel },
+  { names: ['eval'], load: async () => (await import('./cmd-eval.js')).registerEval },
+  {
+    names: ['calibrate'],
+    load: async () => (await import('./cmd-calibrate.js')).registerCalibrate,
+  },
+  { names: ['ensemble'], load: async () => (await import('./cmd-ensemble.js')).registerEnsemble },
+  { names: ['cascade'], load: async () => (await import('./cmd-cascade.js')).registerCascade },
+  { names: ['plan'], load: async () => (await import('./cmd-plan.js')).registerPlan },
+  { names: ['route'], load: async () => (await import('./cmd-route.js')).registerRoute },
+  { names: ['audit'], load: async () => (await import('./cmd-audit.js')).registerAudit },
+  { names: ['checks'], load: async () => (await import('./cmd-checks.js')).registerChecks },
+  { names: ['serve'], load: async () => (await import('./cmd-serve.js')).registerServe },
+  {
+    names: ['annotators'],
+    load: async () => (await import('./cmd-annotators.js')).registerAnnotators,
+  },
+  {
+    names: ['import-votes', 'aggregate', 'agreement'],
+    load: async () => (await import('./cmd-votes.js')).registerVotes,
+  },
+  { names: ['rank'], load: async () => (await import('./cmd-rank.js')).registerRank },
+  { names: ['suspects'], load: async () => (await import('./cmd-suspects.js')).registerSuspects },
+  { names: ['export'], load: async () => (await import('./cmd-export.js')).registerExport },
+  { names: ['report'], load: async () => (await import('./cmd-report.js')).registerReport },
+  { names: ['demo'], load: async () => (await import('./cmd-demo.js')).registerDemo },
+  {
+    names: ['tournament'],
+    load: async () => (await import('./cmd-tournament.js')).registerTournament,
+  },
+  { names: ['simulate'], load: async () => (await import('./cmd-simulate.js')).registerSimulate },
+];
+
+/**
+ * Registers the commands `argv` needs: only the module of the command it names, so each command
+ * loads only what it uses (`hilo --version` loads none); every command when it names none or an
+ * unknown one (help and "did you mean" list them all).
+ * @example await registerCommands(program, io, interrupts, ['aggregate', '--method', 'ds'])
+ */
+export async function registerCommands(
+  program: Command,
+  context: { readonly io: CliIo; readonly interrupts: Interrupts },
+  argv: readonly string[],
+): Promise<void> {
+  const first = argv[0];
+  const onlyVersion = argv.length === 1 && (first === '--version' || first === '-V');
+  if (onlyVersion) return;
+  const named = MODULES.find((m) => first !== undefined && m.names.includes(first));
+  const modules = named ? [named] : MODULES;
+  const registers = await Promise.all(modules.map((m) => m.load()));
+  for (const register of registers) register(program, context.io, context.interrupts);
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { textEncoding, type TextEncoding } from '../compose/index.js';
+import { textEncoding, type TextEncoding } from '../compose/text-encoding.js';
 
 /**
  * Adds `--encoding <name>` to a command that reads a text file.

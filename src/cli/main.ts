@@ -28,8 +28,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     warn: (message) => io.err(`warning: ${message}\n`),
     exitCode: EXIT_CODES.INTERRUPTED,
   });
-  registerCommands(program, io, interrupts);
   try {
+    await registerCommands(program, { io, interrupts }, argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return io.exitCode();
   } catch (error) {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Logger } from '../core/ports/index.js';
-import { openProject, type Project } from '../compose/index.js';
+import { openProject } from '../compose/open-project.js';
+import type { Project } from '../compose/project-handle.js';
 import type { CliIo } from './cli-io.js';
 import { createTerminalProgress } from './terminal-progress.js';
 

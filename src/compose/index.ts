@@ -50,4 +50,4 @@ export {
   readCrowdFile,
   readSimulationFile,
 } from './simulation-files.js';
-export { textEncoding, type TextEncoding } from '../files/input-limits.js';
+export { textEncoding, type TextEncoding } from './text-encoding.js';

@@ -2,44 +2,20 @@ import { resolve } from 'node:path';
 import { annotationCost } from '../core/cost/cost-model.js';
 import type { Clock, Logger, Progress } from '../core/ports/index.js';
 import { createRng } from '../core/rng.js';
-import { openRecordSink } from '../files/open-record-sink.js';
-import { openInputFile } from './open-input-file.js';
-import { calibrateVotes, evaluateVotes } from '../pipeline/calibrate/index.js';
-import { exportItems, importItems, importTruth } from '../pipeline/items/index.js';
-import { labelItems } from '../pipeline/label/index.js';
-import {
-  labellerSetting,
-  learnRound,
-  runLearnLoop,
-  runTournament,
-  withTrainerLock,
-} from '../pipeline/learn/index.js';
-import { invitationLink, inviteAnnotator, reinviteAnnotator } from '../pipeline/people/index.js';
-import { findSuspects, queueSuspects } from '../pipeline/suspects/index.js';
 import { controlError } from './control-error.js';
 import { personId } from './person-id.js';
-import { projectChecks } from './project-checks.js';
-import { importCleanPlan, projectDedup } from './project-dedup.js';
 import { shareDuplicateDecisions } from '../pipeline/dedup/index.js';
 import { storeLocation } from './store-location.js';
 import { abortableSleep, trainerLockOptions } from './trainer-lock-options.js';
-import {
-  cascadeRoute,
-  ensembleVotes,
-  planPolicies,
-  routeItems,
-  routeWholeSet,
-  withMeasure,
-} from '../pipeline/route/index.js';
-import { aggregateVotes, importVotes } from '../pipeline/votes/index.js';
-import { importPredictionFile } from './prediction-files.js';
+import { aggregateVotes } from '../pipeline/votes/index.js';
 import { DEFAULT_DB_FILE, loadProject } from '../project/project-file.js';
-import { writeLabellerSetting } from '../project/write-labeller-setting.js';
 import { openStore } from '../store/open-store.js';
 import { HiloError } from '../core/errors.js';
-import { estimateFirstPass, firstPassLabeller, type FirstPassDeps } from './first-pass.js';
-import { createLocalEmbedder, type Env } from './model-clients.js';
+import type { FirstPassDeps } from './first-pass.js';
+import type { Env } from './model-clients.js';
+import type { TextEncoding } from '../files/input-limits.js';
 import type { LearnOptions, Project, TournamentRun } from './project-handle.js';
+import { lazyChecks, steps } from './project-steps.js';
 import { requiredItemFields, taskShapeOf } from '../core/task-kind/index.js';
 
 /**
@@ -107,15 +83,20 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
   const labels = config.labels.map((l) => l.name);
   const shape = taskShapeOf(config);
   const withProgress = progress ? { progress } : {};
-  const learnBase = (o: LearnOptions = {}) => ({
+  const learnBase = async (o: LearnOptions = {}) => ({
     store,
     project: config,
     clock,
     logger,
     rng: createRng(o.seed ?? 1),
     folds: o.folds ?? 5,
-    embedder: config.labeller.local.input === 'embeddings' ? createLocalEmbedder(deps) : undefined,
+    embedder:
+      config.labeller.local.input === 'embeddings'
+        ? (await steps.modelClients()).createLocalEmbedder(deps)
+        : undefined,
   });
+  const inputFile = async (file: string, encoding: TextEncoding | undefined) =>
+    (await steps.inputFile()).openInputFile(file, config, encoding);
   const trainerLock = (o: LearnOptions) => trainerLockOptions({ locks: store, clock, logger }, o);
 
   // Duplicates share their representative's decision after every step that writes decisions.
@@ -133,10 +114,10 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     logger,
     env,
     importItems: async (o) => {
-      const clean = importCleanPlan(config, o.clean);
-      return importItems({
+      const clean = (await steps.dedup()).importCleanPlan(config, o.clean);
+      return (await steps.items()).importItems({
         store,
-        source: await openInputFile(o.file, config, o.encoding),
+        source: await inputFile(o.file, o.encoding),
         role: o.role ?? 'pool',
         idField: o.idField ?? 'id',
         labelField: o.labelField ?? 'label',
@@ -150,9 +131,9 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       });
     },
     importVotes: async (o) =>
-      importVotes({
+      (await steps.votes()).importVotes({
         store,
-        source: await openInputFile(o.file, config, o.encoding),
+        source: await inputFile(o.file, o.encoding),
         labels,
         shape,
         clock,
@@ -162,34 +143,41 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         skipInvalid: o.skipInvalid ?? false,
         ...withProgress,
       }),
-    importPredictions: (o) =>
-      importPredictionFile(
+    importPredictions: async (o) =>
+      (await steps.predictionFiles()).importPredictionFile(
         { store, labels, shape, clock, input: config.input, ...withProgress },
         o,
       ),
     importTruth: async (o) =>
-      importTruth({
+      (await steps.items()).importTruth({
         store,
-        source: await openInputFile(o.file, config, o.encoding),
+        source: await inputFile(o.file, o.encoding),
         labels,
         shape,
         role: o.role,
       }),
-    learn: (o = {}) => withTrainerLock(trainerLock(o), () => learnRound(learnBase(o))),
-    learnLoop: (o) =>
-      withTrainerLock(trainerLock(o), (lease) =>
+    learn: async (o = {}) => {
+      const { learnRound, withTrainerLock } = await steps.learn();
+      return withTrainerLock(trainerLock(o), async () => learnRound(await learnBase(o)));
+    },
+    learnLoop: async (o) => {
+      const { runLearnLoop, withTrainerLock } = await steps.learn();
+      return withTrainerLock(trainerLock(o), async (lease) =>
         runLearnLoop({
-          ...learnBase(o),
+          ...(await learnBase(o)),
           every: o.every,
           intervalMs: o.intervalMs,
           wait: (ms) => abortableSleep(ms, o.signal),
           shouldStop: () => (o.signal?.aborted ?? false) || lease.lost(),
           ...(o.onRound ? { onRound: o.onRound } : {}),
         }),
-      ),
+      );
+    },
     label: async (o = {}) => {
-      const labeller = await firstPassLabeller(deps, o);
-      const report = await labelItems({
+      const labeller = await (await steps.firstPass()).firstPassLabeller(deps, o);
+      const report = await (
+        await steps.label()
+      ).labelItems({
         store,
         labeller,
         clock,
@@ -201,12 +189,17 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       });
       return { ...report, source: labeller.source };
     },
-    estimateLabel: (o = {}) =>
-      estimateFirstPass(deps, o, { roles: o.roles ?? ['pool', 'gold', 'test'], limit: o.limit }),
-    evaluate: (o) => evaluateVotes({ store, labels, shape, ...o }),
-    calibrate: (o) => calibrateVotes({ store, clock, labels, shape, ...o }),
-    plan: ({ measure, withinK, ...o }) =>
-      planPolicies({
+    estimateLabel: async (o = {}) =>
+      (await steps.firstPass()).estimateFirstPass(deps, o, {
+        roles: o.roles ?? ['pool', 'gold', 'test'],
+        limit: o.limit,
+      }),
+    evaluate: async (o) => (await steps.calibrate()).evaluateVotes({ store, labels, shape, ...o }),
+    calibrate: async (o) =>
+      (await steps.calibrate()).calibrateVotes({ store, clock, labels, shape, ...o }),
+    plan: async ({ measure, withinK, ...o }) => {
+      const { planPolicies, withMeasure } = await steps.route();
+      return planPolicies({
         store,
         labels,
         shape: withMeasure(shape, measure, withinK),
@@ -214,9 +207,11 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
         prices: config.prices,
         people: config.people,
         ...o,
-      }),
-    route: ({ measure, withinK, ...o }) =>
-      afterDecisions(
+      });
+    },
+    route: async ({ measure, withinK, ...o }) => {
+      const { routeItems, withMeasure } = await steps.route();
+      return afterDecisions(
         routeItems({
           store,
           clock,
@@ -227,11 +222,12 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
           people: config.people,
           ...o,
         }),
-      ),
-    ensemble: (o) => ensembleVotes({ store, clock, labels, ...o }),
-    cascade: (o) =>
+      );
+    },
+    ensemble: async (o) => (await steps.route()).ensembleVotes({ store, clock, labels, ...o }),
+    cascade: async (o) =>
       afterDecisions(
-        cascadeRoute({
+        (await steps.route()).cascadeRoute({
           store,
           checks: store,
           clock,
@@ -243,7 +239,7 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       ),
     routeWholeSet: async (o) =>
       afterDecisions(
-        routeWholeSet({
+        (await steps.route()).routeWholeSet({
           store,
           clock,
           labels,
@@ -274,8 +270,9 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
       ),
     suspects: async (o = {}) => {
       const { queue, ...rest } = o;
+      const { findSuspects, queueSuspects } = await steps.suspects();
       const report = await findSuspects({
-        ...learnBase(),
+        ...(await learnBase()),
         people: store.people,
         ...withProgress,
         ...rest,
@@ -287,20 +284,36 @@ export async function openProject(options: OpenProjectOptions): Promise<Project>
     },
     tournament: (o = {}) => tournament(project, o),
     invite: async (o) => {
+      const { invitationLink, inviteAnnotator } = await steps.people();
       const hours = o.hours ?? config.people.invitationHours;
       const issued = await inviteAnnotator(store.people, clock, { ...o, hours });
       return { ...issued, link: invitationLink(o.baseUrl, issued.token) };
     },
     reinvite: async (o) => {
+      const { invitationLink, reinviteAnnotator } = await steps.people();
       const id = await personId(store.people, o.who);
       const hours = o.hours ?? config.people.invitationHours;
       const issued = await reinviteAnnotator(store.people, clock, { id, hours });
       return { ...issued, link: invitationLink(o.baseUrl, issued.token) };
     },
-    export: (o) =>
-      exportItems({ store, sink: openRecordSink(o.file), labels, shape, ...withProgress }),
-    checks: projectChecks({ store, config, clock, ...withProgress }),
-    dedup: (o) => projectDedup({ store, config, clock, ...withProgress }, o),
+    export: async (o) =>
+      (await steps.items()).exportItems({
+        store,
+        sink: (await steps.recordSink()).openRecordSink(o.file),
+        labels,
+        shape,
+        ...withProgress,
+      }),
+    checks: lazyChecks(async () =>
+      (await import('./project-checks.js')).projectChecks({
+        store,
+        config,
+        clock,
+        ...withProgress,
+      }),
+    ),
+    dedup: async (o) =>
+      (await steps.dedup()).projectDedup({ store, config, clock, ...withProgress }, o),
     close: () => store.close(),
   };
   return project;
@@ -316,6 +329,7 @@ async function tournament(
     itemsPerHour: prices.humanItemsPerHour,
   });
   const roles = options.roles ?? ['gold', 'test'];
+  const { labellerSetting, runTournament } = await steps.learn();
   const result = await runTournament({
     store: project.store,
     humanCostPerItem,
@@ -342,5 +356,6 @@ async function tournament(
       'INVALID_INPUT',
       `the winner ${winner.source} is not a labeller hilo.yaml can select`,
     );
+  const { writeLabellerSetting } = await steps.labellerSetting();
   return { result, humanCostPerItem, applied: await writeLabellerSetting(project.dir, setting) };
 }

@@ -1,7 +1,6 @@
 import { HiloError } from '../core/errors.js';
 import type { Clock } from '../core/ports/runtime.js';
 import type { StoreWithPeople } from '../core/ports/people-store.js';
-import { openPostgresStore } from './postgres/postgres-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 export interface OpenStoreOptions {
@@ -25,7 +24,12 @@ export function openStore(options: OpenStoreOptions): Promise<StoreWithPeople> {
       new HiloError('INVALID_INPUT', 'give either a database path or a url, not both'),
     );
   }
-  if (url !== undefined) return openPostgresStore(clock === undefined ? { url } : { url, clock });
+  if (url !== undefined) {
+    // PostgreSQL's driver is loaded only for a project that uses it.
+    return import('./postgres/postgres-store.js').then(({ openPostgresStore }) =>
+      openPostgresStore(clock === undefined ? { url } : { url, clock }),
+    );
+  }
   if (path !== undefined) return openSqliteStore(clock === undefined ? { path } : { path, clock });
   return Promise.reject(new HiloError('INVALID_INPUT', 'a store needs a database path or a url'));
 }
