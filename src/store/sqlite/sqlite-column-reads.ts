@@ -9,8 +9,11 @@ export interface SqliteColumnReads {
   listDecisionStates(): DecisionState[];
 }
 
+// A person's distribution is not read: `probabilities is null` first spares most rows the prefix
+// test, and `substr` (case-sensitive, like the builder's `startsWith`) costs less than `like`.
 const VOTES =
-  "select id, item_id, source, label, case when source like 'human:%' then null else probabilities end " +
+  'select id, item_id, source, label, case when probabilities is null or ' +
+  "substr(source, 1, 6) = 'human:' then null else probabilities end " +
   'from votes where label is not null order by id';
 const ITEMS = 'select id, role, gold_label from items where gold_label is not null';
 const DECISIONS = 'select item_id, decided_by, zone from decisions order by item_id';
