@@ -7,6 +7,7 @@ import { canReplaceDecision } from '../items/index.js';
 import { voteOf, type LabelOutcome, type Labeller } from './labeller.js';
 import { DEFAULT_LEASE_MS, joinLabelRun, type Every } from './label-run-membership.js';
 import { leasedFeed } from './leased-feed.js';
+import { SpentModelError } from './llm-job.js';
 import { positionBiasTally } from './position-bias-tally.js';
 
 export interface LabelItemsOptions {
@@ -101,11 +102,14 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
   const bias = positionBiasTally();
   let pending: { item: Item; outcome: LabelOutcome }[] = [];
   const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
+    // Spend can arrive without an outcome: a call that failed and stopped the run was billed.
+    const unspent = totals.tokensIn !== reported.tokensIn || totals.costUsd !== reported.costUsd;
+    if (pending.length === 0 && !unspent) return;
     const batch = pending;
     pending = [];
     const at = new Date(clock.now()).toISOString();
-    await writeOutcomes(store, { source: labeller.source, runId, worker }, batch, at);
+    if (batch.length > 0)
+      await writeOutcomes(store, { source: labeller.source, runId, worker }, batch, at);
     for (const { outcome } of batch) bias.add(outcome);
     // Increments, not totals: the run's figures are the sum of every worker's.
     const delta = {
@@ -152,7 +156,15 @@ export async function labelItems(options: LabelItemsOptions): Promise<LabelRepor
         }
         const items = await feed.next();
         if (items === null) return;
-        const outcomes = await labeller.label(items);
+        const outcomes = await labeller.label(items).catch((error: unknown) => {
+          // A failure that stops the run still counts what the provider billed on the way.
+          if (error instanceof SpentModelError) {
+            totals.tokensIn += error.spend.tokensIn;
+            totals.tokensOut += error.spend.tokensOut;
+            totals.costUsd += error.spend.costUsd;
+          }
+          throw error;
+        });
         items.forEach((item, i) => {
           const outcome = outcomes[i];
           if (!outcome) return;

@@ -67,12 +67,16 @@ export function createLlmBatchLabeller(options: LlmBatchLabellerOptions): Labell
       if (!(error instanceof HiloError) || !PER_ITEM_CODES.has(error.code)) throw error;
       failuresInARow++;
       if (failuresInARow >= OUTAGE_AFTER) {
-        throw new HiloError(
+        const outage = new HiloError(
           error.code,
           `${OUTAGE_AFTER} items in a row failed; last: ${error.message}`,
           undefined,
           { cause: error },
         );
+        // What the last item was billed still reaches the run's totals.
+        throw error instanceof SpentModelError
+          ? new SpentModelError(outage, { ...error.spend })
+          : outage;
       }
       return modelFailure(error);
     }
