@@ -3,7 +3,7 @@ import type { AuditDraw, AuditRunConfig } from '../../core/runs/run-records.js';
 import { auditSample, NO_BATCH, readAuditedItems } from './audit-sample.js';
 
 /**
- * Draws the audit sample among accepted items not drawn before and records it as an `audit`
+ * Draws the audit sample among accepted items not drawn before and not marked as duplicates and records it as an `audit`
  * run: `config.items` lists `{ id, batch, label }`, the label being the accepted one. Audited
  * items stay accepted (zone `accept`, decided `auto`): the audit run is the list people get, and
  * `hilo audit` compares their answers with the recorded label.
@@ -28,9 +28,13 @@ export async function drawAudit(
   },
 ): Promise<{ runId: string; items: number }> {
   const before = await readAuditedItems(store);
+  // An item marked as a duplicate carries its representative's label: auditing it measures
+  // the same answer twice, so only representatives (and unmarked items) are drawn.
+  const duplicates = new Set((await store.listDuplicates()).map((mark) => mark.itemId));
   const eligible: number[] = [];
   for (let i = 0; i < input.predicted.length; i++) {
-    if (input.zones[i] === 0 && !before.has(input.ids[i] as string)) eligible.push(i);
+    const id = input.ids[i] as string;
+    if (input.zones[i] === 0 && !before.has(id) && !duplicates.has(id)) eligible.push(i);
   }
   const items = auditSample(eligible.length, input.rate, input.seed).map((e): AuditDraw => {
     const i = eligible[e] as number;

@@ -281,6 +281,24 @@ describe('routeItems', () => {
     expect((await routeConfig(store, report.runId)).auditRun).toBe(report.audit?.runId);
   });
 
+  it('never draws an item marked as a duplicate for audit', async () => {
+    const { store, route } = await project(1500, 3000);
+    const first = await route({ auditRate: 0 });
+    const accepted = [...(await decisions(store)).values()]
+      .filter((d) => d.zone === 'accept')
+      .map((d) => d.itemId);
+    expect(accepted.length).toBe(first.counts.accept);
+    const [representative, ...rest] = accepted;
+    const marked = rest.filter((_, i) => i % 2 === 0);
+    await store.replaceDuplicates(
+      marked.map((itemId) => ({ itemId, duplicateOf: representative as string, similarity: 1 })),
+    );
+    const report = await route({ auditRate: 0.5 });
+    const audited = await readAuditedItems(store);
+    expect(report.audit?.items).toBeGreaterThan(0);
+    for (const id of marked) expect(audited.has(id), id).toBe(false);
+  });
+
   it('asks for calibration first', async () => {
     const store = new MemoryStore();
     await seedRoutingFixture(store, { gold: 10, pool: 10 });
