@@ -52,6 +52,7 @@ import {
   renewLabelRows,
 } from './kysely-label-work.js';
 import { KyselyPeopleStore } from './kysely-people-store.js';
+import { insertNextModelRow, selectModelRow } from './model-rows.js';
 import { readCacheRow, writeCacheRows } from './llm-cache-rows.js';
 import { mapDatabaseError } from './map-database-error.js';
 import type { StoreDatabase } from './store-database.js';
@@ -60,7 +61,6 @@ import { itemConditions, matchesNothing, voteConditions } from './store-filters.
 import {
   rowToDecision,
   rowToItem,
-  rowToModel,
   rowToRun,
   rowToVote,
   runPatchToRow,
@@ -290,41 +290,12 @@ export class KyselyStore implements Store {
 
   saveModel(model: Omit<StoredModel, 'version'>): Promise<number> {
     return this.#guard('saveModel', () =>
-      this.#inTransaction(async (store) => {
-        const latest = await store.#db
-          .selectFrom('models')
-          .select((eb) => eb.fn.max('version').as('v'))
-          .where('name', '=', model.name)
-          .executeTakeFirst();
-        const version = Number(latest?.v ?? 0) + 1;
-        await store.#db
-          .insertInto('models')
-          .values({
-            name: model.name,
-            version,
-            payload: model.payload,
-            metrics: JSON.stringify(model.metrics),
-            trained_on: model.trainedOn,
-            created_at: model.createdAt,
-          })
-          .execute();
-        return version;
-      }),
+      this.#inTransaction((store) => insertNextModelRow(store.#db, model)),
     );
   }
 
   getModel(name: string, version?: number): Promise<StoredModel | undefined> {
-    return this.#guard('getModel', async () => {
-      const row = await this.#db
-        .selectFrom('models')
-        .selectAll()
-        .where('name', '=', name)
-        .$if(version !== undefined, (qb) => qb.where('version', '=', version ?? 0))
-        .orderBy('version', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row === undefined ? undefined : rowToModel(row);
-    });
+    return this.#guard('getModel', () => selectModelRow(this.#db, name, version));
   }
 
   cacheGet(key: string): Promise<string | undefined> {

@@ -23,36 +23,11 @@ import type { Decision, Item, NewVote, StoredModel, Vote } from '../../core/type
 import { memoryChecks } from './memory-checks.js';
 import { memoryLocks } from './memory-locks.js';
 import { checkedDuplicates } from './memory-duplicates.js';
-import {
-  memoryLabelWork,
-  type MemoryLabelLease,
-  type MemoryRunWorker,
-} from './memory-label-work.js';
+import { memoryLabelWork } from './memory-label-work.js';
 import { MemoryPeopleStore } from './memory-people-store.js';
+import { copyState, emptyState, type State } from './memory-state.js';
 import { memoryVoteImport, voteMatcher } from './memory-vote-import.js';
 import type { HumanVoteColumns, VoteTally } from '../../core/ports/vote-import-store.js';
-
-/** Everything a store holds; replaced wholesale to roll a transaction back. */
-interface State {
-  items: Map<string, Item>;
-  votes: Vote[];
-  nextVoteId: number;
-  decisions: Map<string, Decision>;
-  runs: Map<string, Run>;
-  models: Map<string, StoredModel[]>;
-  cache: Map<string, string>;
-  /** Keyed by model and text joined by a NUL. */
-  embeddings: Map<string, Float32Array>;
-  /** Expert checks by item id. */
-  checks: Map<string, Check>;
-  /** Named locks by name. */
-  locks: Map<string, HeldLock>;
-  /** Duplicate marks by item id. */
-  duplicates: Map<string, DuplicateMark>;
-  /** Label run workers and item leases (see memory-label-work.ts). */
-  workers: Map<string, MemoryRunWorker>;
-  leases: Map<string, MemoryLabelLease>;
-}
 
 /**
  * The Store port in memory, for tests, with the observable behaviour of the SQL stores (it passes
@@ -498,43 +473,6 @@ export class MemoryStore implements StoreWithPeople {
   private count(method: string): void {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
   }
-}
-
-function emptyState(): State {
-  return {
-    items: new Map(),
-    votes: [],
-    nextVoteId: 1,
-    decisions: new Map(),
-    runs: new Map(),
-    models: new Map(),
-    cache: new Map(),
-    embeddings: new Map(),
-    checks: new Map(),
-    locks: new Map(),
-    duplicates: new Map(),
-    workers: new Map(),
-    leases: new Map(),
-  };
-}
-
-/** Stored values are never mutated in place (writes replace them), so a shallow copy will do. */
-function copyState(state: State): State {
-  return {
-    items: new Map(state.items),
-    votes: [...state.votes],
-    nextVoteId: state.nextVoteId,
-    decisions: new Map(state.decisions),
-    runs: new Map(state.runs),
-    models: new Map(state.models),
-    cache: new Map(state.cache),
-    embeddings: new Map(state.embeddings),
-    checks: new Map(state.checks),
-    locks: new Map(state.locks),
-    duplicates: new Map(state.duplicates),
-    workers: new Map(state.workers),
-    leases: new Map(state.leases),
-  };
 }
 
 /**
